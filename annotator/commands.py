@@ -1,0 +1,299 @@
+"""Undoable edits of a coder's work, applied and reverted through the store (no Qt).
+
+Every user action becomes an `Edit`: a description for the Edit menu and the rows it changes,
+each with its state before and after. `Edit.apply` and `Edit.revert` each run in one
+transaction, so the project file always holds whole actions. The GUI wraps an Edit in a
+QUndoCommand; the CLI and sheet import apply them directly.
+
+Builders (`add_claim`, `accept_suggestion`, ...) read the current rows inside a transaction
+and return the Edit *already applied*.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from annotator.store import rows as R
+from annotator.store.db import Database, now
+
+SPAN_TABLES = ("source_mention", "cue", "claim")
+
+
+@dataclass
+class RowChange:
+    table: str
+    key: tuple
+    before: R.Row | None
+    after: R.Row | None
+
+
+@dataclass
+class Edit:
+    text: str
+    changes: list[RowChange] = field(default_factory=list)
+    article_id: int | None = None
+
+    def apply(self, db: Database) -> None:
+        with db.transaction() as c:
+            for ch in self.changes:
+                R.put_row(c, ch.table, ch.key, ch.after)
+
+    def revert(self, db: Database) -> None:
+        with db.transaction() as c:
+            for ch in reversed(self.changes):
+                R.put_row(c, ch.table, ch.key, ch.before)
+
+    def created(self, table: str) -> list[int]:
+        """Ids of rows of `table` this edit creates."""
+        return [ch.key[0] for ch in self.changes
+                if ch.table == table and ch.before is None and ch.after is not None]
+
+    @property
+    def empty(self) -> bool:
+        return not self.changes
+
+
+class _Builder:
+    """Collects row changes inside one transaction, writing each as it goes."""
+
+    def __init__(self, conn, text: str, article_id: int | None):
+        self.conn = conn
+        self.edit = Edit(text=text, article_id=article_id)
+
+    def set(self, table: str, key: tuple, after: R.Row | None) -> None:
+        before = R.get_row(self.conn, table, key)
+        if before == after:
+            return
+        R.put_row(self.conn, table, key, after)
+        self.edit.changes.append(RowChange(table, key, before, after))
+
+    def insert(self, table: str, fields: dict) -> int:
+        new_id = R.next_id(self.conn, table)
+        stamp = now()
+        row = {"id": new_id, "uid": str(uuid.uuid4()), **fields}
+        if table == "claim":
+            row.setdefault("created", stamp)
+        else:
+            row.setdefault("created", stamp)
+        row["modified"] = stamp
+        self.set(table, (new_id,), row)
+        return new_id
+
+    def update(self, table: str, row_id: int, changes: dict) -> None:
+        before = R.get_row(self.conn, table, (row_id,))
+        if before is None:
+            raise KeyError(f"{table} {row_id} does not exist")
+        after = {**before, **changes}
+        if after == before:
+            return
+        if table in SPAN_TABLES:
+            after["modified"] = now()
+            if before["origin"] == "accepted" and _is_substantive(changes):
+                after["origin"] = "edited"  # what the pipeline suggested was changed by the coder
+        self.set(table, (row_id,), after)
+
+    def delete(self, table: str, key: tuple) -> None:
+        self.set(table, key, None)
+
+
+def _is_substantive(changes: dict) -> bool:
+    return bool(set(changes) - {"note", "canonical", "modified"})
+
+
+def build(db: Database, text: str, article_id: int | None,
+          steps: Callable[[_Builder], None]) -> Edit:
+    with db.transaction() as c:
+        b = _Builder(c, text, article_id)
+        steps(b)
+    return b.edit
+
+
+def _mark_in_progress(b: _Builder, article_id: int, coder_id: int) -> None:
+    row = R.get_row(b.conn, "article_status", (article_id, coder_id))
+    if row is None or row["status"] == "not_started":
+        b.set("article_status", (article_id, coder_id),
+              {"article_id": article_id, "coder_id": coder_id, "status": "in_progress",
+               "note": row["note"] if row else "", "modified": now()})
+
+
+# ---- spans -------------------------------------------------------------------------------
+def add_source(db: Database, article_id: int, coder_id: int, start: int, end: int,
+               type_: str | None, canonical: str | None = None) -> Edit:
+    def steps(b: _Builder) -> None:
+        b.insert("source_mention", {"article_id": article_id, "coder_id": coder_id,
+                                    "start": start, "end": end, "type": type_,
+                                    "canonical": canonical, "origin": "manual",
+                                    "suggestion_id": None})
+        _mark_in_progress(b, article_id, coder_id)
+    return build(db, "Add source", article_id, steps)
+
+
+def add_cue(db: Database, article_id: int, coder_id: int, start: int, end: int) -> Edit:
+    def steps(b: _Builder) -> None:
+        b.insert("cue", {"article_id": article_id, "coder_id": coder_id, "start": start,
+                         "end": end, "origin": "manual", "suggestion_id": None})
+        _mark_in_progress(b, article_id, coder_id)
+    return build(db, "Add cue", article_id, steps)
+
+
+def add_claim(db: Database, article_id: int, coder_id: int, start: int, end: int,
+              values: dict[str, str] | None = None, source_id: int | None = None,
+              cue_id: int | None = None, note: str = "") -> Edit:
+    def steps(b: _Builder) -> None:
+        cid = b.insert("claim", {"article_id": article_id, "coder_id": coder_id,
+                                 "start": start, "end": end, "source_id": source_id,
+                                 "channel_id": None, "cue_id": cue_id, "note": note,
+                                 "origin": "manual", "suggestion_id": None})
+        for var, val in (values or {}).items():
+            if val is not None:
+                b.set("claim_value", (cid, var), {"claim_id": cid, "variable": var, "value": val})
+        _mark_in_progress(b, article_id, coder_id)
+    return build(db, "Add claim", article_id, steps)
+
+
+def update_span(db: Database, table: str, row_id: int, **changes) -> Edit:
+    """Change fields of a source mention, cue or claim (span, type, links, note)."""
+    label = {"source_mention": "source", "cue": "cue", "claim": "claim"}[table]
+    what = "boundaries" if {"start", "end"} & set(changes) else ", ".join(changes)
+    row = R.get_row(db.conn, table, (row_id,))
+    return build(db, f"Change {label} {what}", row["article_id"] if row else None,
+                 lambda b: b.update(table, row_id, changes))
+
+
+def set_claim_value(db: Database, claim_id: int, variable: str, value: str | None) -> Edit:
+    def steps(b: _Builder) -> None:
+        claim = R.get_row(b.conn, "claim", (claim_id,))
+        if claim is None:
+            raise KeyError(f"claim {claim_id} does not exist")
+        after = None if value is None else {"claim_id": claim_id, "variable": variable,
+                                            "value": value}
+        before = R.get_row(b.conn, "claim_value", (claim_id, variable))
+        if before == after:
+            return
+        b.set("claim_value", (claim_id, variable), after)
+        b.update("claim", claim_id, {"modified": now()})
+        if claim["origin"] == "accepted":
+            b.update("claim", claim_id, {"origin": "edited"})
+    row = R.get_row(db.conn, "claim", (claim_id,))
+    return build(db, f"Set {variable} to {value or 'nothing'}",
+                 row["article_id"] if row else None, steps)
+
+
+def delete_span(db: Database, table: str, row_id: int) -> Edit:
+    """Delete a span; links to it are cleared explicitly so that undo restores them."""
+    def steps(b: _Builder) -> None:
+        row = R.get_row(b.conn, table, (row_id,))
+        if row is None:
+            return
+        if table == "claim":
+            for v in R.get_rows(b.conn, "claim_value", "claim_id = ?", (row_id,)):
+                b.delete("claim_value", (row_id, v["variable"]))
+        else:
+            cols = ("cue_id",) if table == "cue" else ("source_id", "channel_id")
+            for col in cols:
+                for cl in R.get_rows(b.conn, "claim", f"{col} = ?", (row_id,)):
+                    b.set("claim", (cl["id"],), {**R.get_row(b.conn, "claim", (cl["id"],)),
+                                                 col: None})
+        b.delete(table, (row_id,))
+    row = R.get_row(db.conn, table, (row_id,))
+    label = {"source_mention": "source", "cue": "cue", "claim": "claim"}[table]
+    return build(db, f"Delete {label}", row["article_id"] if row else None, steps)
+
+
+# ---- suggestions -------------------------------------------------------------------------
+def _decide(b: _Builder, coder_id: int, sug: dict, decision: str) -> None:
+    key = (coder_id, sug["article_id"], sug["kind"], sug["start"], sug["end"])
+    b.set("suggestion_decision", key,
+          {"coder_id": coder_id, "article_id": sug["article_id"], "kind": sug["kind"],
+           "start": sug["start"], "end": sug["end"], "decision": decision, "decided_at": now()})
+
+
+def _adopt(b: _Builder, coder_id: int, sug: dict) -> int:
+    """The coder's span for a suggested source or cue: an existing one on the same span, or new."""
+    table = "source_mention" if sug["kind"] == "source" else "cue"
+    found = R.get_rows(b.conn, table, "article_id = ? AND coder_id = ? AND start = ? AND end = ?",
+                       (sug["article_id"], coder_id, sug["start"], sug["end"]))
+    if found:
+        return found[0]["id"]
+    fields = {"article_id": sug["article_id"], "coder_id": coder_id, "start": sug["start"],
+              "end": sug["end"], "origin": "accepted", "suggestion_id": sug["id"]}
+    if table == "source_mention":
+        fields.update(type=sug["type"], canonical=None)
+    _decide(b, coder_id, sug, "accepted")
+    return b.insert(table, fields)
+
+
+def accept_suggestion(db: Database, coder_id: int, suggestion_id: int,
+                      claim_variables: tuple[str, ...] = ("attribution", "certainty")) -> Edit:
+    """Make a suggestion the coder's own (origin `accepted`), with its source and cue."""
+    def steps(b: _Builder) -> None:
+        sug = R.get_rows(b.conn, "suggestion", "id = ?", (suggestion_id,))
+        if not sug:
+            raise KeyError(f"suggestion {suggestion_id} does not exist")
+        sug = sug[0]
+        if sug["kind"] != "claim":
+            _adopt(b, coder_id, sug)
+        else:
+            linked = {}
+            for ref, kind in (("source_ref", "source_id"), ("cue_ref", "cue_id")):
+                if sug[ref] is not None:
+                    target = R.get_rows(b.conn, "suggestion", "id = ?", (sug[ref],))[0]
+                    linked[kind] = _adopt(b, coder_id, target)
+            cid = b.insert("claim", {"article_id": sug["article_id"], "coder_id": coder_id,
+                                     "start": sug["start"], "end": sug["end"],
+                                     "source_id": linked.get("source_id"), "channel_id": None,
+                                     "cue_id": linked.get("cue_id"), "note": "",
+                                     "origin": "accepted", "suggestion_id": sug["id"]})
+            for var in claim_variables:
+                if sug.get(var):
+                    b.set("claim_value", (cid, var),
+                          {"claim_id": cid, "variable": var, "value": sug[var]})
+            _decide(b, coder_id, sug, "accepted")
+        _mark_in_progress(b, sug["article_id"], coder_id)
+    return build(db, "Accept suggestion", None, steps)
+
+
+def reject_suggestion(db: Database, coder_id: int, suggestion_id: int) -> Edit:
+    def steps(b: _Builder) -> None:
+        sug = R.get_rows(b.conn, "suggestion", "id = ?", (suggestion_id,))
+        if not sug:
+            raise KeyError(f"suggestion {suggestion_id} does not exist")
+        _decide(b, coder_id, sug[0], "rejected")
+        _mark_in_progress(b, sug[0]["article_id"], coder_id)
+    return build(db, "Reject suggestion", None, steps)
+
+
+# ---- article level -----------------------------------------------------------------------
+def set_article_status(db: Database, article_id: int, coder_id: int, status: str,
+                       note: str | None = None) -> Edit:
+    def steps(b: _Builder) -> None:
+        row = R.get_row(b.conn, "article_status", (article_id, coder_id))
+        b.set("article_status", (article_id, coder_id),
+              {"article_id": article_id, "coder_id": coder_id, "status": status,
+               "note": note if note is not None else (row["note"] if row else ""),
+               "modified": now()})
+    text = {"done": "Mark article done", "in_progress": "Mark article in progress",
+            "not_started": "Mark article not started"}.get(status, "Set status")
+    return build(db, text, article_id, steps)
+
+
+def set_article_note(db: Database, article_id: int, coder_id: int, note: str) -> Edit:
+    def steps(b: _Builder) -> None:
+        row = R.get_row(b.conn, "article_status", (article_id, coder_id))
+        b.set("article_status", (article_id, coder_id),
+              {"article_id": article_id, "coder_id": coder_id,
+               "status": row["status"] if row else "in_progress", "note": note,
+               "modified": now()})
+    return build(db, "Edit article note", article_id, steps)
+
+
+def set_article_value(db: Database, article_id: int, coder_id: int, variable: str,
+                      value: str | None) -> Edit:
+    def steps(b: _Builder) -> None:
+        after = None if value is None else {"article_id": article_id, "coder_id": coder_id,
+                                            "variable": variable, "value": value}
+        b.set("article_value", (article_id, coder_id, variable), after)
+        _mark_in_progress(b, article_id, coder_id)
+    return build(db, f"Set {variable} to {value or 'nothing'}", article_id, steps)

@@ -1,0 +1,146 @@
+"""Core records: articles, suggestions and a coder's annotations. Plain data, no storage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ORIGINS = ("accepted", "edited", "manual")
+STATUSES = ("not_started", "in_progress", "done")
+
+
+@dataclass
+class ArticleRecord:
+    """One article as an importer produces it, before it is stored.
+
+    `text` is already normalised (see `annotator.core.text`). `where` says where in the input it
+    came from ("file.csv row 12") for messages.
+    """
+
+    text: str
+    ext_id: str | None = None
+    title: str = ""
+    outlet: str = ""
+    date: str = ""
+    url: str = ""
+    language: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)
+    source_file: str = ""
+    where: str = ""
+    encoding: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    id: int
+    ext_id: str
+    title: str
+    outlet: str
+    date: str
+    url: str
+    language: str
+    sha256: str
+    text_length: int
+    duplicate_of: int | None
+    metadata: dict[str, Any]
+    require_blind: bool = False
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def text_in(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+@dataclass(frozen=True)
+class SuggestedSource:
+    id: int
+    start: int
+    end: int
+    type: str | None
+
+
+@dataclass(frozen=True)
+class SuggestedCue:
+    id: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SuggestedClaim:
+    id: int
+    start: int
+    end: int
+    source: int | None  # SuggestedSource.id
+    cue: int | None  # SuggestedCue.id
+    attribution: str | None
+    certainty: str | None
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    """The pipeline's layer for one article: never a coder's work."""
+
+    article_id: int
+    pipeline_version: str
+    sources: tuple[SuggestedSource, ...] = ()
+    cues: tuple[SuggestedCue, ...] = ()
+    claims: tuple[SuggestedClaim, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceMention:
+    id: int
+    uid: str
+    article_id: int
+    coder_id: int
+    start: int
+    end: int
+    type: str | None
+    canonical: str | None
+    origin: str
+    suggestion_id: int | None
+    modified: str
+
+
+@dataclass(frozen=True)
+class Cue:
+    id: int
+    uid: str
+    article_id: int
+    coder_id: int
+    start: int
+    end: int
+    origin: str
+    suggestion_id: int | None
+    modified: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: int
+    uid: str
+    article_id: int
+    coder_id: int
+    start: int
+    end: int
+    source_id: int | None
+    channel_id: int | None
+    cue_id: int | None
+    values: dict[str, str]
+    note: str
+    origin: str
+    suggestion_id: int | None
+    created: str
+    modified: str
+
+
+@dataclass(frozen=True)
+class Coder:
+    id: int
+    name: str
+    origin_file_id: str | None = None

@@ -1,0 +1,253 @@
+"""Use cases shared by the CLI and the GUI: create, open, import, suggest, read and edit a project.
+
+A `Project` wraps one open project file. It holds no Qt and caches only the codebook.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from annotator import commands
+from annotator.core.codebook import Codebook, codebook_from_json, default_codebook, load_codebook
+from annotator.core.errors import ImportProblem, UserError
+from annotator.core.model import Article, ArticleRecord, Claim, Coder, Cue, SourceMention, Suggestions
+from annotator.store import annotations as A
+from annotator.store import articles as AR
+from annotator.store import suggestions as S
+from annotator.store.db import Database
+
+Progress = Callable[[int, int], None]
+
+
+class Project:
+    def __init__(self, db: Database):
+        self.db = db
+        self._codebook: Codebook | None = None
+
+    # ---- life cycle ----------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: str | Path, *, language: str = "nl",
+               codebook: str | Path | Codebook | None = None, overwrite: bool = False) -> Project:
+        if language not in ("nl", "en"):
+            raise UserError(f"language must be nl or en, not {language!r}")
+        if isinstance(codebook, Codebook):
+            book = codebook
+        else:
+            book = load_codebook(codebook) if codebook else default_codebook()
+        db = Database.create(path, overwrite=overwrite)
+        with db.transaction() as c:
+            c.execute("INSERT INTO codebook(id, body) VALUES (1, ?)", (book.to_json(),))
+            c.execute("INSERT OR REPLACE INTO project(key, value) VALUES ('language', ?)",
+                      (language,))
+        return cls(db)
+
+    @classmethod
+    def open(cls, path: str | Path) -> Project:
+        return cls(Database.open(path))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def path(self) -> Path:
+        return self.db.path
+
+    @property
+    def project_id(self) -> str:
+        return self.db.project_id
+
+    @property
+    def language(self) -> str:
+        return self.db.meta("language") or "nl"
+
+    # ---- codebook ------------------------------------------------------------------------
+    @property
+    def codebook(self) -> Codebook:
+        if self._codebook is None:
+            row = self.db.conn.execute("SELECT body FROM codebook WHERE id = 1").fetchone()
+            self._codebook = codebook_from_json(row[0]) if row else default_codebook()
+        return self._codebook
+
+    def set_codebook(self, book: Codebook) -> None:
+        """Replace the codebook, refusing changes that would orphan coded values."""
+        problems = self.orphaned_by(book)
+        if problems:
+            raise UserError("the new codebook would orphan coded values: " + "; ".join(problems))
+        with self.db.transaction() as c:
+            c.execute("INSERT OR REPLACE INTO codebook(id, body) VALUES (1, ?)", (book.to_json(),))
+        self._codebook = book
+
+    def orphaned_by(self, book: Codebook) -> list[str]:
+        """Coded values that `book` no longer has, as readable lines."""
+        out = []
+        used = self.db.conn.execute(
+            "SELECT variable, value, count(*) FROM claim_value GROUP BY variable, value "
+            "UNION ALL SELECT variable, value, count(*) FROM article_value GROUP BY variable, value "
+            "UNION ALL SELECT 'type', type, count(*) FROM source_mention WHERE type IS NOT NULL "
+            "GROUP BY type").fetchall()
+        for var, val, n in used:
+            v = book.variable(var)
+            if v is None:
+                out.append(f"{n} coded value(s) of variable {var!r}, which it drops")
+            elif v.is_categorical and v.value(val) is None:
+                out.append(f"{n} claim(s) coded {var} = {val!r}, a value it drops")
+        return out
+
+    # ---- articles ------------------------------------------------------------------------
+    def articles(self) -> list[Article]:
+        return AR.list_articles(self.db)
+
+    def article(self, article_id: int) -> Article | None:
+        return AR.get_article(self.db, article_id)
+
+    def article_text(self, article_id: int) -> str:
+        return AR.article_text(self.db, article_id)
+
+    def import_records(self, records: Iterable[ArticleRecord | ImportProblem],
+                       outcome: AR.ImportOutcome | None = None) -> AR.ImportOutcome:
+        """Add articles in one transaction: all accepted ones, or none if something breaks."""
+        outcome = outcome or AR.ImportOutcome()
+
+        def good() -> Iterator[ArticleRecord]:
+            for rec in records:
+                if isinstance(rec, ImportProblem):
+                    outcome.skipped.append((rec.path or rec.where or "", rec.problem))
+                else:
+                    yield rec
+
+        with self.db.transaction() as c:
+            AR.add_articles(c, good(), outcome)
+        return outcome
+
+    def import_paths(self, paths: Iterable[str | Path], *, progress: Progress | None = None,
+                     **options: Any) -> AR.ImportOutcome:
+        """Import files and folders (walked) with the importers in `annotator.io`."""
+        from annotator.io.importers import collect_files, read_records
+
+        files = collect_files([Path(p) for p in paths])
+        outcome = AR.ImportOutcome()
+
+        def records() -> Iterator[ArticleRecord | ImportProblem]:
+            for i, f in enumerate(files):
+                yield from read_records(f, **options)
+                if progress:
+                    progress(i + 1, len(files))
+
+        return self.import_records(records(), outcome)
+
+    def set_require_blind(self, article_ids: Iterable[int], blind: bool = True) -> None:
+        AR.set_require_blind(self.db, article_ids, blind)
+
+    # ---- coders --------------------------------------------------------------------------
+    def coders(self) -> list[Coder]:
+        return AR.list_coders(self.db)
+
+    def coder(self, name: str) -> Coder | None:
+        return AR.coder_by_name(self.db, name)
+
+    def ensure_coder(self, name: str) -> Coder:
+        return AR.ensure_coder(self.db, name)
+
+    # ---- annotations ---------------------------------------------------------------------
+    def claims(self, coder_id: int | None = None, article_id: int | None = None) -> list[Claim]:
+        return A.list_claims(self.db, article_id, coder_id)
+
+    def sources(self, coder_id: int | None = None,
+                article_id: int | None = None) -> list[SourceMention]:
+        return A.list_sources(self.db, article_id, coder_id)
+
+    def cues(self, coder_id: int | None = None, article_id: int | None = None) -> list[Cue]:
+        return A.list_cues(self.db, article_id, coder_id)
+
+    def statuses(self, coder_id: int) -> dict[int, tuple[str, str]]:
+        return A.article_statuses(self.db, coder_id)
+
+    def article_values(self, article_id: int, coder_id: int) -> dict[str, str]:
+        return A.article_values(self.db, article_id, coder_id)
+
+    def claim_counts(self, coder_id: int) -> dict[int, int]:
+        return A.claim_counts(self.db, coder_id)
+
+    def decisions(self, article_id: int, coder_id: int) -> dict[tuple[str, int, int], str]:
+        return A.decisions(self.db, article_id, coder_id)
+
+    # ---- suggestions ---------------------------------------------------------------------
+    def suggestions(self, article_id: int) -> Suggestions | None:
+        return S.get_suggestions(self.db, article_id)
+
+    def unsuggested_article_ids(self) -> list[int]:
+        done = S.suggested_article_ids(self.db)
+        return [a.id for a in self.articles() if a.id not in done]
+
+    def save_suggestions(self, article_id: int, payload: dict[str, Any], pipeline_version: str,
+                         language: str | None = None) -> None:
+        S.save_suggestions(self.db, [(article_id, payload)], pipeline_version, language)
+
+    def save_suggestion_batch(self, batch: list[tuple[int, dict[str, Any]]],
+                              pipeline_version: str) -> int:
+        return S.save_suggestions(self.db, batch, pipeline_version)
+
+    def suggest_articles(self, article_ids: list[int] | None = None, *, again: bool = False,
+                         progress: Progress | None = None, batch_size: int = 32,
+                         should_stop: Callable[[], bool] | None = None) -> int:
+        """Run the pipeline over articles (default: those not yet suggested), committing per batch,
+        so that an interrupted run keeps what it finished and resumes where it stopped."""
+        from annotator.nlp.suggest import PIPELINE_VERSION, suggest_many
+
+        if article_ids is None:
+            article_ids = [a.id for a in self.articles()] if again else self.unsuggested_article_ids()
+        total, done = len(article_ids), 0
+        for i in range(0, total, batch_size):
+            if should_stop and should_stop():
+                break
+            chunk = article_ids[i:i + batch_size]
+            arts = {a.id: a for a in self.articles() if a.id in set(chunk)}
+            texts = [self.article_text(a) for a in chunk]
+            langs = {arts[a].language for a in chunk if a in arts}
+            language = langs.pop() if len(langs) == 1 and "" not in langs else None
+            payloads = list(suggest_many(texts, language=language))
+            done += self.save_suggestion_batch(list(zip(chunk, payloads, strict=True)),
+                                               PIPELINE_VERSION)
+            if progress:
+                progress(done, total)
+        return done
+
+    # ---- edits (each applied and saved at once; returns the undoable Edit) ---------------
+    def apply(self, builder: Callable[..., commands.Edit], *args: Any, **kwargs: Any
+              ) -> commands.Edit:
+        return builder(self.db, *args, **kwargs)
+
+    # ---- summary -------------------------------------------------------------------------
+    def info(self) -> dict[str, Any]:
+        counts = A.annotation_counts(self.db)
+        coders = []
+        for c in self.coders():
+            statuses = self.statuses(c.id)
+            coders.append({
+                "name": c.name,
+                "claims": len(self.claims(coder_id=c.id)),
+                "sources": len(self.sources(coder_id=c.id)),
+                "articles_done": sum(1 for s, _ in statuses.values() if s == "done"),
+                "articles_in_progress": sum(1 for s, _ in statuses.values() if s == "in_progress"),
+            })
+        return {
+            "project_id": self.project_id,
+            "path": str(self.path),
+            "language": self.language,
+            "codebook": self.codebook.name,
+            "articles": AR.count_articles(self.db),
+            "suggested_articles": len(S.suggested_article_ids(self.db)),
+            "coders": coders,
+            "claims": counts["claim"],
+            "sources": counts["source_mention"],
+            "cues": counts["cue"],
+            "suggestions": counts["suggestion"],
+        }

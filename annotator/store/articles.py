@@ -1,0 +1,127 @@
+"""Articles and coders in the project file."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+
+from annotator.core.model import Article, ArticleRecord, Coder
+from annotator.core.text import sha256_text
+from annotator.store.db import Database, now
+
+_ARTICLE_COLS = ("id, ext_id, title, outlet, date, url, language, sha256, text_length, "
+                 "duplicate_of, metadata, require_blind")
+
+
+def _article(row: tuple) -> Article:
+    return Article(id=row[0], ext_id=row[1], title=row[2], outlet=row[3], date=row[4], url=row[5],
+                   language=row[6], sha256=row[7], text_length=row[8], duplicate_of=row[9],
+                   metadata=json.loads(row[10] or "{}"), require_blind=bool(row[11]))
+
+
+def list_articles(db: Database) -> list[Article]:
+    """All articles without their texts (the texts load lazily, one at a time)."""
+    rows = db.conn.execute(f"SELECT {_ARTICLE_COLS} FROM article ORDER BY id").fetchall()
+    return [_article(r) for r in rows]
+
+
+def get_article(db: Database, article_id: int) -> Article | None:
+    row = db.conn.execute(f"SELECT {_ARTICLE_COLS} FROM article WHERE id = ?",
+                          (article_id,)).fetchone()
+    return _article(row) if row else None
+
+
+def article_text(db: Database, article_id: int) -> str:
+    row = db.conn.execute("SELECT text FROM article WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise KeyError(article_id)
+    return row[0]
+
+
+def count_articles(db: Database) -> int:
+    return db.conn.execute("SELECT count(*) FROM article").fetchone()[0]
+
+
+class ImportOutcome:
+    """What one import did: added article ids, skipped (where, reason), wire copies flagged."""
+
+    def __init__(self) -> None:
+        self.added: list[int] = []
+        self.skipped: list[tuple[str, str]] = []
+        self.shared_text: list[tuple[str, int]] = []  # (where, id of the earlier article)
+        self.encodings: list[tuple[str, str]] = []  # (where, encoding) when not plain UTF-8
+
+    def as_dict(self) -> dict:
+        return {"added": len(self.added), "skipped": [{"where": w, "reason": r}
+                                                       for w, r in self.skipped],
+                "shared_text": [{"where": w, "earlier_article": a} for w, a in self.shared_text],
+                "encodings": [{"where": w, "encoding": e} for w, e in self.encodings]}
+
+
+def add_articles(conn: sqlite3.Connection, records: Iterable[ArticleRecord],
+                 outcome: ImportOutcome) -> None:
+    """Insert records inside the caller's transaction, skipping repeats.
+
+    A repeat is the same text with the same id or the same outlet; the same text under another
+    outlet is a wire copy: imported, and flagged as sharing its text with the earlier article.
+    """
+    stamp = now()
+    for rec in records:
+        digest = sha256_text(rec.text)
+        earlier = conn.execute("SELECT id, ext_id, outlet FROM article WHERE sha256 = ? "
+                               "ORDER BY id", (digest,)).fetchall()
+        if any(e[1] == rec.ext_id or e[2] == rec.outlet for e in earlier):
+            outcome.skipped.append((rec.where, "already in the project (same text and same id "
+                                               "or outlet); skipped"))
+            continue
+        ext_id = rec.ext_id or digest[:12]
+        if conn.execute("SELECT 1 FROM article WHERE ext_id = ?", (ext_id,)).fetchone():
+            outcome.skipped.append((rec.where, f"another article already has id {ext_id!r}; "
+                                               "skipped"))
+            continue
+        duplicate_of = earlier[0][0] if earlier else None
+        cur = conn.execute(
+            "INSERT INTO article(ext_id, title, outlet, date, url, language, text, sha256, "
+            "text_length, source_file, metadata, duplicate_of, imported_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (ext_id, rec.title, rec.outlet, rec.date, rec.url, rec.language, rec.text, digest,
+             len(rec.text), rec.source_file, json.dumps(rec.metadata, ensure_ascii=False,
+                                                        default=str),
+             duplicate_of, stamp))
+        outcome.added.append(cur.lastrowid)
+        if duplicate_of is not None:
+            outcome.shared_text.append((rec.where, duplicate_of))
+        if rec.encoding and rec.encoding not in ("utf-8", "ascii"):
+            outcome.encodings.append((rec.where, rec.encoding))
+
+
+def set_require_blind(db: Database, article_ids: Iterable[int], blind: bool) -> None:
+    with db.transaction() as c:
+        c.executemany("UPDATE article SET require_blind = ? WHERE id = ?",
+                      [(int(blind), a) for a in article_ids])
+
+
+# ---- coders ------------------------------------------------------------------------------
+def list_coders(db: Database) -> list[Coder]:
+    rows = db.conn.execute("SELECT id, name, origin_file_id FROM coder ORDER BY name").fetchall()
+    return [Coder(*r) for r in rows]
+
+
+def coder_by_name(db: Database, name: str) -> Coder | None:
+    row = db.conn.execute("SELECT id, name, origin_file_id FROM coder WHERE name = ?",
+                          (name,)).fetchone()
+    return Coder(*row) if row else None
+
+
+def ensure_coder(db: Database, name: str) -> Coder:
+    """The coder of that name, created if new."""
+    name = name.strip()
+    if not name:
+        raise ValueError("a coder needs a name")
+    found = coder_by_name(db, name)
+    if found:
+        return found
+    with db.transaction() as c:
+        c.execute("INSERT INTO coder(name, created_at) VALUES (?, ?)", (name, now()))
+    return coder_by_name(db, name)  # type: ignore[return-value]
