@@ -12,7 +12,15 @@ from typing import Any
 from annotator import commands
 from annotator.core.codebook import Codebook, codebook_from_json, default_codebook, load_codebook
 from annotator.core.errors import ImportProblem, UserError
-from annotator.core.model import Article, ArticleRecord, Claim, Coder, Cue, SourceMention, Suggestions
+from annotator.core.model import (
+    Article,
+    ArticleRecord,
+    Claim,
+    Coder,
+    Cue,
+    SourceMention,
+    Suggestions,
+)
 from annotator.store import annotations as A
 from annotator.store import articles as AR
 from annotator.store import suggestions as S

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -34,10 +35,8 @@ def build_sample_project(path: Path, *, suggest: bool = True) -> Project:
                                      encoding=enc))
     project.import_records(records)
     if suggest:
-        try:
+        with contextlib.suppress(ImportError):  # the suggester is optional for the sample
             project.suggest_articles()
-        except ImportError:  # the suggester is optional for the sample
-            pass
     return project
 
 

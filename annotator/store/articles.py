@@ -51,9 +51,15 @@ class ImportOutcome:
         self.skipped: list[tuple[str, str]] = []
         self.shared_text: list[tuple[str, int]] = []  # (where, id of the earlier article)
         self.encodings: list[tuple[str, str]] = []  # (where, encoding) when not plain UTF-8
+        self.repeats = 0  # skipped because already in the project: not a problem
+
+    @property
+    def problems(self) -> int:
+        """Skipped for a reason other than being in the project already."""
+        return len(self.skipped) - self.repeats
 
     def as_dict(self) -> dict:
-        return {"added": len(self.added), "skipped": [{"where": w, "reason": r}
+        return {"added": len(self.added), "repeats": self.repeats, "skipped": [{"where": w, "reason": r}
                                                        for w, r in self.skipped],
                 "shared_text": [{"where": w, "earlier_article": a} for w, a in self.shared_text],
                 "encodings": [{"where": w, "encoding": e} for w, e in self.encodings]}
@@ -74,6 +80,7 @@ def add_articles(conn: sqlite3.Connection, records: Iterable[ArticleRecord],
         if any(e[1] == rec.ext_id or e[2] == rec.outlet for e in earlier):
             outcome.skipped.append((rec.where, "already in the project (same text and same id "
                                                "or outlet); skipped"))
+            outcome.repeats += 1
             continue
         ext_id = rec.ext_id or digest[:12]
         if conn.execute("SELECT 1 FROM article WHERE ext_id = ?", (ext_id,)).fetchone():

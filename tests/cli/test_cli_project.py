@@ -1,0 +1,71 @@
+"""`annotator new`, `import` and `info` end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from annotator.cli import main
+
+
+def _articles(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "a.txt").write_text("Kop\n\nDe minister zegt dat alles goed gaat.\n", encoding="utf-8")
+    (folder / "b.md").write_text("# Titel\n\nVolgens Belga is het rustig.\r\n", encoding="utf-8")
+    return folder
+
+
+def test_cli_new_import_info_json(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    proj = tmp_path / "study.annotator"
+    assert main(["new", str(proj), "--language", "nl"]) == 0
+    assert main(["import", str(proj), str(_articles(tmp_path / "in")), "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["info", str(proj), "--format", "json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["articles"] == 2
+    assert info["coders"] == []
+    assert info["language"] == "nl"
+
+
+def test_cli_repeated_import_changes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    proj = tmp_path / "study.annotator"
+    folder = _articles(tmp_path / "in")
+    main(["new", str(proj)])
+    main(["import", str(proj), str(folder), "--quiet"])
+    before = proj.read_bytes()
+    capsys.readouterr()
+    assert main(["import", str(proj), str(folder), "--quiet", "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["added"] == 0 and len(out["skipped"]) == 2
+    main(["info", str(proj), "--format", "json"])
+    assert json.loads(capsys.readouterr().out)["articles"] == 2
+    assert len(before) > 0
+
+
+def test_cli_new_with_a_malformed_codebook_names_it(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture) -> None:
+    bad = tmp_path / "cb.yaml"
+    bad.write_text("variables: 3")
+    assert main(["new", str(tmp_path / "p.annotator"), "--codebook", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert str(bad) in err and "variables" in err
+    assert not (tmp_path / "p.annotator").exists()
+
+
+def test_cli_info_on_a_non_project_is_a_clear_error(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture) -> None:
+    f = tmp_path / "notes.txt"
+    f.write_text("hello")
+    assert main(["info", str(f)]) == 2
+    assert "not an annotator project" in capsys.readouterr().err
+
+
+def test_cli_console_script_runs(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "annotator", "--version"], capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.startswith("annotator ")
