@@ -84,6 +84,8 @@ def build_article(path):
     used_s, used_c = set(), set()
     out_claims = []
     for s, e, sid, cid, a, c in claims:
+        if sid != "-" and sid not in sidx or cid != "-" and cid not in cidx:
+            raise ValueError(f"{path}: claim refers to unknown source {sid!r} or cue {cid!r}")
         si = None if sid == "-" else sidx[sid]
         ci = None if cid == "-" else cidx[cid]
         used_s.add(si)
