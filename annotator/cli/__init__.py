@@ -19,7 +19,8 @@ COMMAND_MODULES = (
     "project_cmd",    # new, import, info, gui
     "suggest_cmd",    # suggest, evaluate
     "export_cmd",     # export, import-sheet
-    "agreement_cmd",  # agreement, assign, coder-file, pack, merge
+    "agreement_cmd",  # agreement
+    "exchange_cmd",   # assign, coder-file, pack, merge
 )
 
 

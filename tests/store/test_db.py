@@ -67,24 +67,27 @@ def test_db_open_refuses_a_newer_schema_without_touching_it(project_path: Path) 
 
 def test_db_migrates_an_older_schema_after_a_backup(project_path: Path, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    """A project at version 1 opened by an annotator with a (test) migration to version 2."""
+    """A current project opened by an annotator with one (test) migration more."""
     proj = Project.create(project_path)
     proj.ensure_coder("anna")
     proj.close()
     mig = tmp_path / "migrations"
     mig.mkdir()
-    (mig / "002_coder_email.sql").write_text(
+    current = dbmod.schema_version()
+    for script in dbmod.migrations().values():
+        (mig / script.name).write_text(script.read_text())
+    (mig / f"{current + 1:03d}_coder_email.sql").write_text(
         "ALTER TABLE coder ADD COLUMN email TEXT NOT NULL DEFAULT '';\n"
         "CREATE INDEX coder_email ON coder(email);\n")
     monkeypatch.setattr(dbmod, "MIGRATIONS_DIR", mig)
-    assert dbmod.schema_version() == 2
+    assert dbmod.schema_version() == current + 1
     with Project.open(project_path) as proj:
-        assert proj.db.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert proj.db.conn.execute("PRAGMA user_version").fetchone()[0] == current + 1
         assert proj.db.conn.execute("SELECT name, email FROM coder").fetchall() == [("anna", "")]
-    backup = project_path.with_name(project_path.name + ".v1-backup")
+    backup = project_path.with_name(project_path.name + f".v{current}-backup")
     assert backup.exists()
     old = sqlite3.connect(backup)
-    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("PRAGMA user_version").fetchone()[0] == current
     old.close()
 
 
@@ -124,3 +127,33 @@ def test_db_backup_is_self_contained(project: Project, tmp_path: Path) -> None:
     with Project.open(copy) as c:
         assert c.coder("anna") is not None
         assert c.project_id == project.project_id
+
+
+def _schema(conn: sqlite3.Connection) -> set[tuple[str, str]]:
+    return {(r[0], r[1]) for r in conn.execute(
+        "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")}
+
+
+def test_db_migrating_a_version_1_file_gives_the_current_schema(tmp_path: Path) -> None:
+    """A file made with the schema of annotator 0.1 (kept in tests/store/data) migrates to the
+    same tables, columns and indexes that a new project has, with a backup made first."""
+    old = tmp_path / "old.annotator"
+    conn = sqlite3.connect(old)
+    conn.executescript((Path(__file__).parent / "data" / "schema_v1.sql").read_text())
+    conn.execute(f"PRAGMA application_id = {dbmod.APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO project VALUES ('id', 'old-id')")
+    conn.execute("INSERT INTO coder(name, created_at) VALUES ('anna', 'then')")
+    conn.commit()
+    conn.close()
+    with Project.open(old) as proj:
+        new = Project.create(tmp_path / "new.annotator")
+        assert _schema(proj.db.conn) == _schema(new.db.conn)
+        for (kind, name) in _schema(new.db.conn):
+            if kind == "table":
+                cols = lambda c, n=name: c.execute(f"PRAGMA table_info({n})").fetchall()  # noqa: E731
+                assert cols(proj.db.conn) == cols(new.db.conn)
+        new.close()
+        assert proj.coder("anna") is not None
+        assert proj.project_id == "old-id"
+    assert old.with_name("old.annotator.v1-backup").exists()

@@ -1,0 +1,119 @@
+"""assign, coder-file, pack and merge: coders' work goes out and comes back, never lost."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from annotator import commands
+from annotator.cli import main
+from annotator.core.model import ArticleRecord
+from annotator.exchange import assign, coder_file, merge, pack
+from annotator.project import Project
+
+
+@pytest.fixture
+def pi(project: Project) -> Project:
+    project.import_records([ArticleRecord(text=f"Artikel {i}. De minister zegt dat het gaat.",
+                                          ext_id=f"a{i}", outlet="NOS") for i in range(10)])
+    return project
+
+
+def _code(p: Project, coder: str, article_ext: str, certainty: str) -> None:
+    c = p.ensure_coder(coder)
+    art = next(a for a in p.articles() if a.ext_id == article_ext)
+    p.apply(commands.add_claim, art.id, c.id, 30, 45,
+            values={"attribution": "indirect", "certainty": certainty})
+
+
+def test_exchange_assign_splits_and_draws_a_blind_reliability_sample(pi: Project) -> None:
+    result = assign(pi, ["anna", "bob"], overlap=0.2, seed=1)
+    assert len(result.reliability) == 2
+    a, b = set(result.per_coder["anna"]), set(result.per_coder["bob"])
+    assert a & b == set(result.reliability)
+    assert a | b == {x.id for x in pi.articles()}
+    assert {x.id for x in pi.articles() if x.require_blind} == set(result.reliability)
+    again = assign(pi, ["anna", "bob"], overlap=0.2, seed=1)
+    assert again.per_coder == result.per_coder
+
+
+def test_exchange_round_trip_coder_file_pack_merge(pi: Project, tmp_path: Path) -> None:
+    assign(pi, ["anna", "bob"], overlap=0.2, seed=3)
+    anna_file = coder_file(pi, "anna", tmp_path / "anna.annotator")
+    with Project.open(anna_file) as anna:
+        assert anna.project_id != pi.project_id
+        assert [c.name for c in anna.coders()] == ["anna"]
+        first = anna.articles()[0].ext_id
+        _code(anna, "anna", first, "possible")
+        handed = pack(anna, tmp_path / "anna-handin.annotator")
+    report = merge(pi, [handed])
+    assert report.conflicts == [] and len(report.merged) == 1
+    (claim,) = pi.claims(coder_id=pi.coder("anna").id)
+    assert claim.values["certainty"] == "possible"
+    assert pi.article(claim.article_id).ext_id == first
+    # merging the same file again changes nothing
+    again = merge(pi, [handed])
+    assert again.merged == [] and len(again.unchanged) == 1
+    # a later file from the same coder brings the newer work
+    with Project.open(anna_file) as anna:
+        _code(anna, "anna", first, "certain")
+        later = pack(anna, tmp_path / "anna-later.annotator")
+    merge(pi, [later])
+    assert sorted(c.values["certainty"] for c in pi.claims(coder_id=pi.coder("anna").id)) == [
+        "certain", "possible"]
+
+
+def test_exchange_merge_refuses_when_the_pis_copy_was_edited(pi: Project, tmp_path: Path) -> None:
+    f = coder_file(pi, "anna", tmp_path / "anna.annotator")
+    with Project.open(f) as anna:
+        _code(anna, "anna", "a1", "possible")
+    merge(pi, [f])
+    claim = pi.claims()[0]
+    pi.apply(commands.set_claim_value, claim.id, "certainty", "uncertain")  # PI edits anna's copy
+    with Project.open(f) as anna:
+        _code(anna, "anna", "a2", "certain")
+    report = merge(pi, [f])
+    assert len(report.conflicts) == 1 and "edited since the last merge" in report.conflicts[0]
+    assert [c.values["certainty"] for c in pi.claims()] == ["uncertain"]
+
+
+def test_exchange_merge_refuses_two_files_claiming_one_coder(pi: Project, tmp_path: Path) -> None:
+    f1 = coder_file(pi, "anna", tmp_path / "one.annotator")
+    f2 = coder_file(pi, "anna", tmp_path / "two.annotator")
+    for f, cert in ((f1, "possible"), (f2, "probable")):
+        with Project.open(f) as p:
+            _code(p, "anna", "a1", cert)
+    merge(pi, [f1])
+    report = merge(pi, [f2])
+    assert "two files claim one coder name" in report.conflicts[0]
+    assert [c.values["certainty"] for c in pi.claims()] == ["possible"]
+
+
+def test_exchange_pack_includes_edits_still_in_the_wal(pi: Project, tmp_path: Path) -> None:
+    """A plain copy of the .annotator file alone can miss edits in the -wal file; pack cannot."""
+    for i in range(50):
+        _code(pi, "anna", f"a{i % 10}", "certain")
+    shutil.copy(pi.path, tmp_path / "plain.annotator")
+    packed = pack(pi, tmp_path / "packed.annotator")
+    with Project.open(packed) as p:
+        assert len(p.claims()) == 50
+
+
+def test_exchange_cli(pi: Project, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    path = str(pi.path)
+    assert main(["assign", path, "--coder", "anna", "--coder", "bob", "--overlap", "20%",
+                 "--seed", "7", "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert len(out["reliability"]) == 2
+    bob = tmp_path / "bob.annotator"
+    assert main(["coder-file", path, "--coder", "bob", str(bob)]) == 0
+    with Project.open(bob) as p:
+        _code(p, "bob", p.articles()[0].ext_id, "probable")
+    handin = tmp_path / "bob-in.annotator"
+    assert main(["pack", str(bob), str(handin)]) == 0
+    capsys.readouterr()
+    assert main(["merge", path, str(handin), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["merged"][0].endswith("1 claims")
