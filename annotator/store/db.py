@@ -197,6 +197,7 @@ def _write_error(path: Path, exc: Exception) -> UserError:
 
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    # a second instance waits this long for the first one's write, then gets a clear refusal
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     try:
