@@ -210,16 +210,17 @@ class Project:
         so that an interrupted run keeps what it finished and resumes where it stopped."""
         from annotator.nlp.suggest import PIPELINE_VERSION, suggest_many
 
+        languages = {a.id: a.language for a in self.articles()}
         if article_ids is None:
-            article_ids = [a.id for a in self.articles()] if again else self.unsuggested_article_ids()
+            article_ids = list(languages) if again else self.unsuggested_article_ids()
         total, done = len(article_ids), 0
         for i in range(0, total, batch_size):
             if should_stop and should_stop():
                 break
             chunk = article_ids[i:i + batch_size]
-            arts = {a.id: a for a in self.articles() if a.id in set(chunk)}
             texts = [self.article_text(a) for a in chunk]
-            langs = {arts[a].language for a in chunk if a in arts}
+            langs = {languages.get(a, "") for a in chunk}
+            # one declared language for the whole batch is passed on; otherwise detect per text
             language = langs.pop() if len(langs) == 1 and "" not in langs else None
             payloads = list(suggest_many(texts, language=language))
             done += self.save_suggestion_batch(list(zip(chunk, payloads, strict=True)),
