@@ -1,0 +1,36 @@
+"""Settling a disagreement into the consensus coder, with undo."""
+
+from __future__ import annotations
+
+from annotator import commands
+from annotator.consensus import CONSENSUS, take_claim
+from annotator.core.model import ArticleRecord
+from annotator.project import Project
+
+TEXT = "Reuters meldt dat de president geen bewijs heeft."
+
+
+def test_consensus_take_a_then_b_leaves_one_claim_and_undo_restores(project: Project) -> None:
+    art = project.import_records([ArticleRecord(text=TEXT, ext_id="a")]).added[0]
+    anna, bob = project.ensure_coder("anna").id, project.ensure_coder("bob").id
+    cons = project.ensure_coder(CONSENSUS).id
+    src = project.apply(commands.add_source, art, anna, 0, 7, "news_media").created(
+        "source_mention")[0]
+    a = project.apply(commands.add_claim, art, anna, 18, 48, source_id=src,
+                      values={"attribution": "indirect", "certainty": "certain"}).created("claim")[0]
+    b = project.apply(commands.add_claim, art, bob, 18, 48,
+                      values={"attribution": "indirect", "certainty": "possible"}).created("claim")[0]
+    take_a = project.apply(take_claim, a, cons)
+    (c,) = project.claims(coder_id=cons)
+    assert c.values["certainty"] == "certain"
+    assert project.sources(coder_id=cons)[0].type == "news_media"
+    assert c.source_id == project.sources(coder_id=cons)[0].id
+    take_b = project.apply(take_claim, b, cons, replace_claim_id=c.id)
+    (c2,) = project.claims(coder_id=cons)
+    assert c2.values["certainty"] == "possible"
+    take_b.revert(project.db)
+    (c3,) = project.claims(coder_id=cons)
+    assert c3.values["certainty"] == "certain" and c3.id == c.id
+    take_a.revert(project.db)
+    assert project.claims(coder_id=cons) == []
+    assert len(project.claims(coder_id=anna)) == 1  # the coders' own work is never touched
