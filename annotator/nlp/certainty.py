@@ -1,0 +1,58 @@
+"""Certainty of a claim from the hedges inside it and the cue that reports it.
+
+Rules (codebook and ../shared/prior-art.md): the lowest level found wins; a cue may set a level
+(beweert/claims -> possible); zou/would is reportative (possible) unless it is a
+future-in-the-past after a past-tense cue, or deontic/volitional (zou graag, zou moeten); a
+modal kan/could under negation is ability, not a hedge.
+"""
+
+from __future__ import annotations
+
+from annotator.nlp.lexicon import LEVEL_RANK, Lexicon
+from annotator.nlp.tokens import Toks
+
+
+def hedge_hits(lex: Lexicon, t: Toks, i: int, j: int) -> list[tuple[int, str]]:
+    """(token index, level) for every hedge phrase in [i, j), skipping look-alikes."""
+    out, k = [], i
+    h = lex.h
+    while k < j:
+        skip = lex.not_hedges.match(t.lowers, k, j)
+        if skip:
+            k += skip[0]
+            continue
+        hit = lex.hedges.match(t.lowers, k, j)
+        if hit:
+            length, level = hit
+            if not _cancelled(lex, t, k, i, j, h):
+                out.append((k, str(level)))
+            k += length
+            continue
+        k += 1
+    return out
+
+
+def _cancelled(lex: Lexicon, t: Toks, k: int, i: int, j: int, h: dict) -> bool:
+    w = t.lowers[k]
+    if w in h["negation_cancels"]:
+        near = t.lowers[max(i, k - 3):min(j, k + 4)]
+        return any(x in lex.fw["negations"] for x in near)
+    if w in h["zou_words"]:
+        after = t.lowers[k + 1:min(j, k + 3)]
+        return any(x in h["zou_not_reportative_after"] for x in after)
+    return False
+
+
+def claim_certainty(lex: Lexicon, t: Toks, i: int, j: int, cue_level: str | None,
+                    past_cue: bool) -> str:
+    """Certainty level of the claim on tokens [i, j)."""
+    level = "certain"
+    conditional = any(x in lex.h["conditional_markers"] for x in t.lowers[i:j])
+    for k, found in hedge_hits(lex, t, i, j):
+        if t.lowers[k] in lex.h["zou_words"] and past_cue and not conditional:
+            continue  # future in the past: "zei dat hij zou komen"
+        if LEVEL_RANK[found] > LEVEL_RANK[level]:
+            level = found
+    if cue_level and LEVEL_RANK[cue_level] > LEVEL_RANK[level]:
+        level = cue_level
+    return level

@@ -1,0 +1,165 @@
+"""Load the per-language word lists and rules from `resources/nlp/<lang>/`.
+
+Everything a researcher may want to extend is data; this module only turns the files into sets
+and small phrase tries that the rules can query quickly.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from annotator.paths import resource
+
+LANGUAGES = ("nl", "en")
+LEVELS = ("certain", "probable", "possible", "uncertain")  # high to low
+LEVEL_RANK = {name: rank for rank, name in enumerate(LEVELS)}
+
+
+@dataclass(frozen=True)
+class VerbEntry:
+    """One reporting verb: how it behaves and which forms are past tense."""
+
+    lemma: str
+    mode: str  # always | complement | colon | document
+    certainty: str | None
+    past: frozenset[str]
+    particle: tuple[str, ...] = ()
+    particle_optional: frozenset[str] = frozenset()
+    requires: tuple[str, ...] = ()
+
+
+class PhraseTable:
+    """Multi-word phrases over lower-cased tokens: a dict keyed by first word."""
+
+    def __init__(self, phrases: dict[str, object] | list[str]):
+        items = phrases.items() if isinstance(phrases, dict) else ((p, True) for p in phrases)
+        self.by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        for phrase, value in items:
+            words = tuple(phrase.split())
+            if words:
+                self.by_first.setdefault(words[0], []).append((words, value))
+        for entries in self.by_first.values():
+            entries.sort(key=lambda e: -len(e[0]))  # longest match first
+
+    def match(self, words: list[str], i: int, end: int) -> tuple[int, object] | None:
+        """Longest phrase starting at `i` (not past `end`): (length, value) or None."""
+        for phrase, value in self.by_first.get(words[i], ()):
+            n = len(phrase)
+            if i + n <= end and tuple(words[i:i + n]) == phrase:
+                return n, value
+        return None
+
+    def first_words(self) -> set[str]:
+        return set(self.by_first)
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    verbs: dict[str, list[VerbEntry]]
+    prepositions: PhraseTable
+    tags: set[str]
+    complementisers: set[str]
+    infinitive_complementisers: set[str]
+    document_prepositions: set[str]
+    coordinators: set[str]
+    passive_agent: set[str]
+    retro_pronouns: set[str]
+    fw: dict[str, set[str]]
+    np_connectors: PhraseTable
+    max_np: int
+    media_names: PhraseTable  # case-sensitive
+    social_names: PhraseTable  # case-sensitive
+    src: dict[str, set[str]]
+    inst_suffixes: tuple[str, ...]
+    person_suffixes: tuple[str, ...]
+    doc_suffixes: tuple[str, ...]
+    media_suffixes: tuple[str, ...]
+    anonymous_markers: PhraseTable
+    hedges: PhraseTable  # value: level
+    unattributed: PhraseTable  # value: level
+    not_hedges: PhraseTable
+    frames_before: PhraseTable
+    frames_after: PhraseTable
+    h: dict[str, set[str]] = field(default_factory=dict)
+
+    def verb(self, lower: str) -> list[VerbEntry]:
+        return self.verbs.get(lower, [])
+
+
+def _read_json(lang: str, name: str) -> dict:
+    path: Path = resource("nlp", lang, name)
+    with path.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _read_verbs(lang: str) -> dict[str, list[VerbEntry]]:
+    verbs: dict[str, list[VerbEntry]] = {}
+    path = resource("nlp", lang, "cue_verbs.jsonl")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        raw = json.loads(line)
+        entry = VerbEntry(
+            lemma=raw["lemma"], mode=raw.get("mode", "complement"),
+            certainty=raw.get("certainty"), past=frozenset(raw.get("past", ())),
+            particle=tuple(raw.get("particle", ())),
+            particle_optional=frozenset(raw.get("particle_optional_forms", ())),
+            requires=tuple(raw.get("requires", ())),
+        )
+        for form in raw["forms"]:
+            verbs.setdefault(form.lower(), []).append(entry)
+    return verbs
+
+
+def _levels(table: dict) -> dict[str, str]:
+    return {phrase.lower(): level for level in LEVELS if level in table for phrase in table[level]}
+
+
+def stopwords(lang: str) -> set[str]:
+    """Frequent words of `lang`, for language detection."""
+    text = resource("nlp", lang, "stopwords.txt").read_text(encoding="utf-8")
+    return {w.strip().lower() for w in text.splitlines() if w.strip()}
+
+
+@lru_cache(maxsize=None)
+def load(lang: str) -> Lexicon:
+    """The lexicon of `lang` ("nl" or "en"), read once per process."""
+    cues = _read_json(lang, "cues.json")
+    fw_raw = _read_json(lang, "function_words.json")
+    src_raw = _read_json(lang, "sources.json")
+    hedges = _read_json(lang, "hedges.json")
+    lower = {k: {w.lower() for w in v} for k, v in src_raw.items() if isinstance(v, list)}
+    fw = {k: {w.lower() for w in v} for k, v in fw_raw.items() if isinstance(v, list)}
+    return Lexicon(
+        lang=lang,
+        verbs=_read_verbs(lang),
+        prepositions=PhraseTable(cues["prepositions"]),
+        tags=set(cues["tags"]),
+        complementisers=set(cues["complementisers"]),
+        infinitive_complementisers=set(cues["infinitive_complementisers"]),
+        document_prepositions=set(cues["document_prepositions"]),
+        coordinators=set(cues["coordinators"]),
+        passive_agent=set(cues["passive_agent"]),
+        retro_pronouns=set(cues["retro_pronouns"]),
+        fw=fw,
+        np_connectors=PhraseTable(fw_raw.get("np_connectors", [])),
+        max_np=int(fw_raw.get("max_np_tokens", 12)),
+        media_names=PhraseTable(src_raw["news_media_names"]),
+        social_names=PhraseTable(src_raw["social_media_names"]),
+        src=lower,
+        inst_suffixes=tuple(src_raw.get("institution_suffixes", ())),
+        person_suffixes=tuple(src_raw.get("person_suffixes", ())),
+        doc_suffixes=tuple(src_raw.get("document_suffixes", ())),
+        media_suffixes=tuple(src_raw.get("news_media_suffixes", ())),
+        anonymous_markers=PhraseTable([m.lower() for m in src_raw["anonymous_markers"]]),
+        hedges=PhraseTable(_levels(hedges)),
+        unattributed=PhraseTable(_levels(hedges["unattributed_triggers"])),
+        not_hedges=PhraseTable([p.lower() for p in hedges["not_hedges"]]),
+        frames_before=PhraseTable([p.lower() for p in hedges["uncertain_frames_before"]]),
+        frames_after=PhraseTable([p.lower() for p in hedges["uncertain_frames_after"]]),
+        h={k: {w.lower() for w in v} for k, v in hedges.items() if isinstance(v, list)},
+    )

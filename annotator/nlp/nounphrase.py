@@ -1,0 +1,81 @@
+"""Noun-phrase edges without a parser: determiners, names, adjectives and "of"-phrases.
+
+Scoring is by overlap, so an edge a word too long or short costs little; what matters is that a
+phrase neither swallows the verb and claim nor stops before its head noun.
+"""
+
+from __future__ import annotations
+
+from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.tokens import Toks
+
+
+def _adjective_like(lex: Lexicon, word: str) -> bool:
+    return any(word.endswith(s) for s in lex.fw.get("adjective_suffixes", ()))
+
+
+def _stops(lex: Lexicon, t: Toks, j: int, first: bool) -> bool:
+    lw = t.lowers[j]
+    if t.quote_of[j] >= 0 or not t.is_word(j):
+        return t.words[j] not in ("-", "&") or first
+    if first:
+        return lw in lex.fw["stop_prepositions"] and lw not in lex.fw["determiners"]
+    fw = lex.fw
+    return (
+        lw in lex.complementisers or lw in fw["relative_pronouns"] or lw in fw["conjunctions"]
+        or lw in fw["time_words"] or lw in fw["auxiliaries"] or lw in lex.verbs
+        or lw in lex.tags or (lw in fw["stop_prepositions"] and lw not in fw["np_prepositions"])
+        or lex.prepositions.match(t.lowers, j, j + 3) is not None
+    )
+
+
+def np_right(lex: Lexicon, t: Toks, i: int, end: int) -> tuple[int, int] | None:
+    """The noun phrase starting at token `i` (not past `end`), as a token range."""
+    if i >= end:
+        return None
+    if t.lowers[i] in lex.fw["pronouns"] and t.lowers[i] not in lex.fw["determiners"]:
+        return i, i + 1
+    j, saw_noun = i, False
+    limit = min(end, i + lex.max_np)
+    dutch = lex.lang == "nl"
+    while j < limit:
+        lw = t.lowers[j]
+        if j > i and lw in lex.fw["np_prepositions"]:
+            if not _np_follows(lex, t, j + 1, end):
+                break
+            j, saw_noun = j + 1, False
+            continue
+        if _stops(lex, t, j, j == i):
+            break
+        hit = lex.np_connectors.match(t.lowers, j, end) if j > i else None
+        if hit:
+            j += hit[0]
+            continue
+        if lw in lex.fw["determiners"]:
+            j += 1
+            continue
+        if dutch and saw_noun and not t.is_cap(j) and not t.words[j][:1].isdigit():
+            break  # Dutch compounds are one word: two lower-case nouns in a row end the phrase
+        if not (dutch and _adjective_like(lex, lw) and not t.is_cap(j)):
+            saw_noun = saw_noun or not t.is_cap(j)
+        j += 1
+    return (i, j) if j > i else None
+
+
+def _np_follows(lex: Lexicon, t: Toks, j: int, end: int) -> bool:
+    if j >= end or t.quote_of[j] >= 0 or not t.is_word(j):
+        return False
+    lw = t.lowers[j]
+    if lw in lex.fw["determiners"] or t.is_cap(j):
+        return True
+    return not (lw in lex.verbs or lw in lex.fw["auxiliaries"] or lw in lex.fw["time_words"]
+                or lw in lex.complementisers)
+
+
+def trim_np(lex: Lexicon, t: Toks, span: tuple[int, int]) -> tuple[int, int]:
+    """Drop trailing prepositions or determiners a scan may have left at the end."""
+    i, j = span
+    while j > i + 1 and (t.lowers[j - 1] in lex.fw["determiners"]
+                         or t.lowers[j - 1] in lex.fw["np_prepositions"] or not t.is_word(j - 1)):
+        j -= 1
+    return i, j

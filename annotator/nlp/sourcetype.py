@@ -1,0 +1,94 @@
+"""Source type of a noun phrase: news_media, social_media, anonymous, document, institution,
+person; pronouns are resolved later from the mentions before them.
+
+The head of a Dutch or English noun phrase is its last noun before any "van/of"-phrase, so the
+words are read right to left and the first one a list knows decides.
+"""
+
+from __future__ import annotations
+
+from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.tokens import Toks
+
+PRONOUN = "pronoun"
+
+
+def head_end(lex: Lexicon, t: Toks, i: int, j: int) -> int:
+    """End of the head part of phrase [i, j): before its first "van"/"of"-phrase or participle."""
+    for k in range(i + 1, j):
+        lw = t.lowers[k]
+        if lw in lex.fw["np_prepositions"] or lex.np_connectors.match(t.lowers, k, j):
+            return k
+        if lex.lang == "en" and not t.is_cap(k) and (lw.endswith("ed") or lw in ("seen", "shown")):
+            return k
+    return j
+
+
+def _word_type(lex: Lexicon, w: str, prev: str | None) -> str | None:
+    src = lex.src
+    pair = f"{prev} {w}" if prev else None
+    for key, label in (("social_media_nouns", "social_media"), ("anonymous_nouns", "anonymous"),
+                       ("document_nouns", "document"), ("news_media_nouns", "news_media"),
+                       ("person_nouns", "person"), ("institution_nouns", "institution")):
+        if w in src[key] or (pair and pair in src[key]):
+            return label
+    return None
+
+
+def _suffix_type(lex: Lexicon, w: str) -> str | None:
+    if len(w) < 5:
+        return None
+    for suffixes, label in ((lex.doc_suffixes, "document"), (lex.media_suffixes, "news_media"),
+                            (lex.inst_suffixes, "institution"), (lex.person_suffixes, "person")):
+        if any(w.endswith(s) and len(w) > len(s) + 2 for s in suffixes):
+            return label
+    return None
+
+
+def _names_type(lex: Lexicon, t: Toks, i: int, h: int, surnames: set[str]) -> str | None:
+    caps = [k for k in range(i, h) if t.is_cap(k) and t.lowers[k] not in lex.fw["determiners"]]
+    if not caps:
+        return None
+    inst = lex.src["institution_name_tokens"]
+    if any(t.lowers[k] in inst for k in caps):
+        return "institution"
+    if len(caps) >= 2:
+        return "person"
+    word = t.words[caps[0]]
+    if word in surnames:
+        return "person"
+    if word.isupper() and len(word) <= 5:
+        return "institution"  # acronyms: OM, GGD, NAVO
+    return "institution"
+
+
+def classify(lex: Lexicon, t: Toks, i: int, j: int, surnames: set[str], tail_end: int) -> str:
+    """Type of the source phrase [i, j); tokens [j, tail_end) are its comma-set apposition."""
+    if j - i == 1 and t.lowers[i] in lex.src["person_pronouns"] | lex.src["group_pronouns"] | lex.src["institution_pronouns"]:
+        return PRONOUN
+    if _anonymous(lex, t, i, tail_end):
+        return "anonymous"
+    h = head_end(lex, t, i, j)
+    for k in range(i, h):
+        hit = lex.media_names.match(t.words, k, h)
+        if hit:
+            return "news_media"
+    for k in range(h - 1, i - 1, -1):
+        if t.lowers[k] in lex.src["social_media_names"] and t.is_cap(k):
+            return "social_media"
+        found = _word_type(lex, t.lowers[k], t.lowers[k - 1] if k > i else None)
+        if found:
+            return found
+    for k in range(h - 1, i - 1, -1):
+        if not t.is_cap(k) or lex.lang == "nl":
+            found = _suffix_type(lex, t.lowers[k])
+            if found:
+                return found
+    return _names_type(lex, t, i, h, surnames) or "person"
+
+
+def _anonymous(lex: Lexicon, t: Toks, i: int, end: int) -> bool:
+    for k in range(i, end):
+        if lex.anonymous_markers.match(t.lowers, k, end):
+            return True
+    return False

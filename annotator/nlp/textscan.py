@@ -1,0 +1,143 @@
+"""Paragraphs, quotations and sentences found on the raw text (no spaCy needed).
+
+Quotes are paired per paragraph with a table of mark families; an opening mark left unclosed
+runs to the end of its paragraph (news style for quotes continuing in the next paragraph), so an
+odd number of marks never breaks anything. Sentences never split inside a quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# opening mark -> closing marks that may end it
+_PAIRS = {"‘": "’", "“": "”", "„": "”“", "«": "»", "'": "'", '"': '"', "‹": "›", "‚": "’‘"}
+_CLOSERS = set("’”»'\"›“‘")
+_WORD = re.compile(r"\w", re.UNICODE)
+_BOUNDARY = re.compile(r"[.!?…]+[’”»'\")]*\s+")
+_ABBREV = {
+    "dr", "mr", "mrs", "ms", "prof", "st", "nr", "ca", "vs", "jr", "sr", "bijv", "o.a", "e.g",
+    "i.e", "mevr", "dhr", "drs", "ir", "ing", "mgr", "gen", "lt", "col", "sgt", "gov", "sen",
+    "rep", "no", "inc", "ltd", "co", "corp", "resp", "zgn", "m.a.w", "t.a.v", "etc", "ongev",
+}
+MAX_SENTENCE_CHARS = 4000  # a runaway "sentence" (no punctuation) is cut to keep rules linear
+
+
+@dataclass(frozen=True)
+class Quote:
+    open: int  # index of the opening mark
+    close: int  # index of the closing mark, or paragraph end when unclosed
+    closed: bool
+
+    @property
+    def start(self) -> int:
+        return self.open + 1
+
+    @property
+    def end(self) -> int:
+        return self.close
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as (start, end); every line of a news text is its own paragraph."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            out.append((pos + lead, pos + lead + len(stripped)))
+        pos = end + 1
+    return out
+
+
+def _is_word(ch: str) -> bool:
+    return bool(_WORD.match(ch))
+
+
+def _can_open(text: str, i: int, start: int, end: int) -> bool:
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    if after.isspace():
+        return False
+    if text[i] in "'’‘" and _is_word(before):
+        return False  # apostrophe: I've, zo'n
+    return before.isspace() or before in "([{—–-:/" or i == start or before in "‘“„«"
+
+
+def _can_close(text: str, i: int, start: int, end: int) -> bool:
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    if before.isspace():
+        return False
+    if text[i] in "'’" and _is_word(after):
+        return False  # apostrophe inside a word
+    return not _is_word(after)
+
+
+def quotes(text: str, start: int, end: int) -> list[Quote]:
+    """Quotations in text[start:end] (one paragraph), outermost only."""
+    out: list[Quote] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in _PAIRS and _can_open(text, i, start, end):
+            close = _find_close(text, i, end, _PAIRS[ch], start)
+            if close is None:
+                out.append(Quote(i, end, False))
+                return out
+            out.append(Quote(i, close, True))
+            i = close + 1
+            continue
+        i += 1
+    return out
+
+
+def _find_close(text: str, i: int, end: int, closers: str, start: int) -> int | None:
+    j = i + 1
+    while j < end:
+        if text[j] in closers and _can_close(text, j, start, end):
+            return j
+        j += 1
+    return None
+
+
+def sentences(text: str, start: int, end: int, qs: list[Quote]) -> list[tuple[int, int]]:
+    """Sentences of one paragraph as (start, end), never split inside a quotation."""
+    inside = [(q.open, q.close) for q in qs]
+    out, s = [], start
+    for m in _BOUNDARY.finditer(text, start, end):
+        cut = m.end()
+        if cut >= end or not _starts_sentence(text[cut]):
+            continue
+        if any(a < m.start() < b for a, b in inside) or _is_abbreviation(text, m.start(), s):
+            continue
+        out.append((s, _rstrip(text, s, m.end())))
+        s = cut
+    if s < end:
+        out.append((s, end))
+    return [piece for a, b in out for piece in _cap(a, b)]
+
+
+def _starts_sentence(ch: str) -> bool:
+    return ch.isupper() or ch.isdigit() or ch in _PAIRS or ch in "(‹"
+
+
+def _is_abbreviation(text: str, dot: int, floor: int) -> bool:
+    j = dot
+    while j > floor and not text[j - 1].isspace():
+        j -= 1
+    word = text[j:dot].lower().strip("(")
+    return word in _ABBREV or (len(word) == 1 and word.isalpha())
+
+
+def _rstrip(text: str, s: int, e: int) -> int:
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return e
+
+
+def _cap(a: int, b: int) -> list[tuple[int, int]]:
+    if b - a <= MAX_SENTENCE_CHARS:
+        return [(a, b)]
+    return [(x, min(x + MAX_SENTENCE_CHARS, b)) for x in range(a, b, MAX_SENTENCE_CHARS)]

@@ -1,0 +1,47 @@
+"""A light, plain-Python view of a tokenised text that the rules work on.
+
+The rules only need words, their lower-case forms and character offsets; reading them once into
+lists is much faster than touching spaCy `Token` objects again and again.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+CLOSE_MARKS = frozenset("’”»'\"›“")
+OPEN_MARKS = frozenset("‘“„«'\"‹‚")
+
+
+class Toks:
+    def __init__(self, text: str, starts: Sequence[int], ends: Sequence[int]):
+        self.text = text
+        self.starts = list(starts)
+        self.ends = list(ends)
+        self.words = [text[s:e] for s, e in zip(self.starts, self.ends, strict=True)]
+        self.lowers = [w.lower() for w in self.words]
+        self.n = len(self.words)
+        self.quote_of = [-1] * self.n  # index of the quotation a token sits in, or -1
+
+    def first_at_or_after(self, char: int) -> int:
+        return bisect.bisect_left(self.starts, char)
+
+    def last_before(self, char: int) -> int:
+        """Index one past the last token that ends at or before `char`."""
+        return bisect.bisect_right(self.ends, char)
+
+    def is_word(self, i: int) -> bool:
+        w = self.words[i]
+        return w[:1].isalnum()
+
+    def is_cap(self, i: int) -> bool:
+        w = self.words[i]
+        return w[:1].isupper()
+
+    def char_span(self, i: int, j: int) -> tuple[int, int]:
+        return self.starts[i], self.ends[j - 1]
+
+    def mark_quote(self, qid: int, start_char: int, end_char: int) -> None:
+        a, b = self.first_at_or_after(start_char), self.last_before(end_char)
+        for k in range(a, b):
+            self.quote_of[k] = qid
