@@ -1,9 +1,53 @@
-"""Subcommands (not yet built): see annotator/cli/__init__.py for the contract."""
+"""`annotator export` (the coding sheet: xlsx, CSV, SPSS, Stata) and `annotator import-sheet`."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Nothing registered yet."""
+    p = sub.add_parser("export", help="write the coding sheet (xlsx, CSV, SPSS .sav, Stata .dta)")
+    p.add_argument("project", type=Path)
+    p.add_argument("--xlsx", type=Path, metavar="OUT.xlsx", help="the workbook to write")
+    p.add_argument("--coder", action="extend", nargs="+", metavar="NAME",
+                   help="export these coders only (default: all)")
+    p.add_argument("--csv", type=Path, metavar="OUT_DIR", dest="csv_dir",
+                   help="also write the tables as UTF-8 CSV files into this folder")
+    p.add_argument("--csv-bom", action="store_true",
+                   help="start each CSV file with a byte order mark (for Excel)")
+    p.add_argument("--include-suggestions", action="store_true",
+                   help="add untouched suggested claims (status 'suggested', no coder)")
+    p.add_argument("--sav", type=Path, metavar="OUT.sav", help="the Claims table for SPSS")
+    p.add_argument("--dta", type=Path, metavar="OUT.dta", help="the Claims table for Stata")
+    p.set_defaults(func=run_export)
+
+    p = sub.add_parser("import-sheet",
+                       help="read the coded values a coder edited in the coding sheet back")
+    p.add_argument("project", type=Path)
+    p.add_argument("sheet", type=Path, metavar="SHEET.xlsx")
+    p.add_argument("--coder", required=True, metavar="NAME",
+                   help="apply the rows of this coder")
+    p.set_defaults(func=run_import_sheet)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from annotator.io.sheet_export import export_project
+    from annotator.project import Project
+
+    with Project.open(args.project) as proj:
+        report = export_project(proj, xlsx=args.xlsx, csv_dir=args.csv_dir, csv_bom=args.csv_bom,
+                                sav=args.sav, dta=args.dta, coders=args.coder,
+                                include_suggestions=args.include_suggestions)
+    print("\n".join(report.lines()))
+    return 0
+
+
+def run_import_sheet(args: argparse.Namespace) -> int:
+    from annotator.io.sheet_import import import_sheet
+    from annotator.project import Project
+
+    with Project.open(args.project) as proj:
+        result = import_sheet(proj, args.sheet, args.coder)
+    print("\n".join(result.lines()))
+    return 0

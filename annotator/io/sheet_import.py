@@ -1,0 +1,285 @@
+"""Read a coding sheet edited in Excel back into one coder's annotations.
+
+`import_sheet(project, path, coder)` reads the claim-level coded columns and `note` of the
+Claims sheet and `type` of the Sources sheet, for the rows of that coder, matched by claim and
+source id. Everything is checked first against the codebook; any problem is reported with
+sheet, row and column, and then nothing is applied. Otherwise every change is applied as an
+undoable Edit (the same ones the window makes), all in one transaction. Spans and texts are not
+edited through the sheet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from annotator import commands
+from annotator.core.codebook import Variable
+from annotator.core.errors import UserError
+from annotator.core.model import Coder
+from annotator.io import sheet_reader as SR
+from annotator.io.cells import as_in_sheet
+from annotator.io.sheet_tables import (
+    SHEET_FORMAT,
+    SUGGESTED,
+    claim_columns,
+    claim_variables,
+    source_columns,
+)
+from annotator.project import Project
+
+MAX_PROBLEMS = 200
+
+
+class SheetImportError(UserError):
+    """The sheet cannot be read back; `problems` lists each one (sheet, row, column: what)."""
+
+    def __init__(self, path: Path, problems: list[str]):
+        self.problems = problems
+        shown = problems[:MAX_PROBLEMS]
+        more = len(problems) - len(shown)
+        body = "\n  ".join(shown) + (f"\n  ... and {more} more" if more else "")
+        super().__init__(f"nothing was applied; {len(problems)} problem(s):\n  {body}",
+                         path=path)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One value to set: `what` is a claim variable, `note` or the source `type`."""
+
+    table: str  # claim or source_mention
+    row_id: int
+    what: str
+    value: str | None
+    where: str
+
+
+@dataclass
+class ImportResult:
+    changes: list[Change] = field(default_factory=list)
+    edits: list[commands.Edit] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        claims = {c.row_id for c in self.changes if c.table == "claim"}
+        sources = {c.row_id for c in self.changes if c.table == "source_mention"}
+        out = [f"applied {len(self.changes)} change(s) to {len(claims)} claim(s) and "
+               f"{len(sources)} source(s)"]
+        return out + [f"  note: {n}" for n in self.notes]
+
+
+class _Reader:
+    """Checks a workbook against the project and collects changes and problems."""
+
+    def __init__(self, project: Project, path: Path, coder: Coder):
+        self.project, self.path, self.coder = project, path, coder
+        self.book = project.codebook
+        self.changes: list[Change] = []
+        self.problems: list[str] = []
+        self.notes: list[str] = []
+
+    def problem(self, sheet: str, row: int, column: int | None, name: str, text: str) -> None:
+        col = f", column {get_column_letter(column + 1)} ({name})" if column is not None else ""
+        self.problems.append(f"{sheet} row {row}{col}: {text}")
+
+    # ---- whole workbook ------------------------------------------------------------------
+    def read(self) -> None:
+        wb = SR.open_workbook(self.path)
+        try:
+            self.check_about(wb)
+            self.read_claims(wb["Claims"])
+            if "Sources" in wb.sheetnames:
+                self.read_sources(wb["Sources"])
+            else:
+                self.notes.append("no Sources sheet; source types were not read")
+        finally:
+            wb.close()
+
+    def check_about(self, wb: Any) -> None:
+        if "About" not in wb.sheetnames or "Claims" not in wb.sheetnames:
+            raise UserError("not a coding sheet exported by annotator (it needs the Claims and "
+                            "the hidden About sheet)", path=self.path)
+        facts = SR.about_facts(wb["About"])
+        if facts.get("format") != SHEET_FORMAT:
+            raise UserError("the About sheet does not describe an annotator coding sheet",
+                            path=self.path)
+        theirs, ours = facts.get("project_id", ""), self.project.project_id
+        if theirs != ours:
+            raise UserError(
+                f"this workbook was exported from another project (id {theirs or 'missing'}, "
+                f"file {facts.get('project_file') or '?'}), not from {self.project.path.name} "
+                f"(id {ours}); nothing was applied", path=self.path)
+
+    def columns(self, ws: Any, expected: list[str]) -> dict[str, int]:
+        """Column index by name, after checking that the header names exactly the columns."""
+        found: dict[str, int] = {}
+        for i, name in enumerate(SR.header(ws)):
+            if name is None or name == "":
+                continue
+            if name in found:
+                self.problem(ws.title, 1, i, name, "this column name appears twice")
+            elif name not in expected:
+                self.problem(ws.title, 1, i, name, f"unknown column {name!r}; keep the exported "
+                             "column names (expected " + ", ".join(expected) + ")")
+            found.setdefault(name, i)
+        for name in expected:
+            if name not in found:
+                self.problems.append(f"{ws.title} row 1: the column {name!r} is missing "
+                                     "(renamed or deleted?)")
+        return found
+
+    def check_merged(self, ws: Any, cols: dict[str, int], read: list[str]) -> None:
+        wanted = {cols[n]: n for n in read if n in cols}
+        for min_col, min_row, max_col, max_row in SR.merged_ranges(ws):
+            hit = [wanted[c - 1] for c in range(min_col, max_col + 1) if c - 1 in wanted]
+            if hit and max_row >= 2:
+                self.problem(ws.title, max(min_row, 2), min_col - 1, hit[0],
+                             f"merged cells ({get_column_letter(min_col)}{min_row}:"
+                             f"{get_column_letter(max_col)}{max_row}); unmerge them")
+
+    # ---- Claims --------------------------------------------------------------------------
+    def read_claims(self, ws: Any) -> None:
+        cols = self.columns(ws, [c.name for c in claim_columns(self.book)])
+        variables = [v for v in claim_variables(self.book) if self.book.variable(v)]
+        if self.problems:
+            return
+        self.check_merged(ws, cols, ["coder", "claim_id", "status", "note", *variables])
+        claims = {c.uid: c for c in self.project.claims()}
+        mine = {c.uid for c in claims.values() if c.coder_id == self.coder.id}
+        seen: dict[str, int] = {}
+        for number, cells in SR.data_rows(ws):
+            uid = self.row_key(ws, number, cells, cols, "claim_id")
+            if uid is None:
+                continue
+            claim = self.find(ws, number, cols["claim_id"], "claim_id", uid, claims, seen)
+            if claim is None:
+                continue
+            for name in variables:
+                self.coded(ws, number, cells, cols[name], self.book.variable(name),
+                           claim.values.get(name), ("claim", claim.id))
+            self.note(ws, number, cells, cols["note"], claim)
+        missing = len(mine - set(seen))
+        if missing:
+            self.notes.append(f"{missing} claim(s) of {self.coder.name} are not in the sheet; "
+                              "they stay as they are")
+
+    def row_key(self, ws: Any, number: int, cells: tuple, cols: dict[str, int],
+                key: str) -> str | None:
+        """The row's id if it is one of this coder's rows to read, else None."""
+        coder = self.text(ws, number, cells, cols["coder"], "coder")
+        status = self.text(ws, number, cells, cols["status"], "status")
+        if coder != self.coder.name or status == SUGGESTED:
+            return None
+        uid = self.text(ws, number, cells, cols[key], key)
+        if not uid:
+            self.problem(ws.title, number, cols[key], key,
+                         f"empty; each row of {self.coder.name} needs its {key}")
+        return uid or None
+
+    def find(self, ws: Any, number: int, col: int, name: str, uid: str, known: dict,
+             seen: dict[str, int]) -> Any:
+        item = known.get(uid)
+        if item is None:
+            self.problem(ws.title, number, col, name, f"no {name[:-3]} {uid!r} in this project")
+        elif item.coder_id != self.coder.id:
+            self.problem(ws.title, number, col, name,
+                         f"{name[:-3]} {uid!r} belongs to another coder, not {self.coder.name}")
+        elif uid in seen:
+            self.problem(ws.title, number, col, name,
+                         f"{name[:-3]} {uid!r} appears twice (also row {seen[uid]})")
+        else:
+            seen[uid] = number
+            return item
+        return None
+
+    def coded(self, ws: Any, number: int, cells: tuple, col: int, var: Variable,
+              stored: str | None, target: tuple[str, int]) -> None:
+        try:
+            raw = SR.cell_value(_cell(cells, col))
+            value = var.check(raw.strip() if isinstance(raw, str) else raw)
+        except (SR.Problem, ValueError) as exc:
+            self.problem(ws.title, number, col, var.name, str(exc))
+            return
+        if value != stored:
+            self.add(target[0], target[1], var.name, value, ws, number)
+
+    def note(self, ws: Any, number: int, cells: tuple, col: int, claim: Any) -> None:
+        try:
+            raw = SR.cell_value(_cell(cells, col))
+        except SR.Problem as exc:
+            self.problem(ws.title, number, col, "note", str(exc))
+            return
+        text = "" if raw is None else str(raw)
+        if text not in (claim.note, as_in_sheet(claim.note)):
+            self.add("claim", claim.id, "note", text, ws, number)
+
+    def text(self, ws: Any, number: int, cells: tuple, col: int, name: str) -> str:
+        try:
+            raw = SR.cell_value(_cell(cells, col))
+        except SR.Problem as exc:
+            self.problem(ws.title, number, col, name, str(exc))
+            return ""
+        return "" if raw is None else str(raw).strip()
+
+    def add(self, table: str, row_id: int, what: str, value: str | None, ws: Any,
+            number: int) -> None:
+        self.changes.append(Change(table, row_id, what, value, f"{ws.title} row {number}"))
+
+    # ---- Sources -------------------------------------------------------------------------
+    def read_sources(self, ws: Any) -> None:
+        before = len(self.problems)
+        cols = self.columns(ws, [c.name for c in source_columns(self.book)])
+        var = self.book.variable("type")
+        if len(self.problems) > before or var is None or var.level != "source":
+            return
+        self.check_merged(ws, cols, ["coder", "source_id", "status", "type"])
+        sources = {s.uid: s for s in self.project.sources()}
+        seen: dict[str, int] = {}
+        for number, cells in SR.data_rows(ws):
+            uid = self.row_key(ws, number, cells, cols, "source_id")
+            if uid is None:
+                continue
+            mention = self.find(ws, number, cols["source_id"], "source_id", uid, sources, seen)
+            if mention is not None:
+                self.coded(ws, number, cells, cols["type"], var, mention.type,
+                           ("source_mention", mention.id))
+
+
+def _cell(cells: tuple, col: int) -> Any:
+    return cells[col] if col < len(cells) else None
+
+
+def read_changes(project: Project, path: Path, coder_name: str) -> ImportResult:
+    """Check the whole sheet; return the changes it asks for, or raise SheetImportError."""
+    coder = project.coder(coder_name)
+    if coder is None:
+        raise UserError(f"no coder {coder_name!r} in the project", path=project.path)
+    reader = _Reader(project, Path(path), coder)
+    reader.read()
+    if reader.problems:
+        raise SheetImportError(Path(path), reader.problems)
+    return ImportResult(changes=reader.changes, notes=reader.notes)
+
+
+def apply_changes(project: Project, result: ImportResult) -> ImportResult:
+    """Apply every change as an Edit, all in one transaction (all or nothing)."""
+    with project.db.transaction():
+        for ch in result.changes:
+            result.edits.append(_edit(project, ch))
+    return result
+
+
+def _edit(project: Project, ch: Change) -> commands.Edit:
+    if ch.table == "source_mention":
+        return project.apply(commands.update_span, "source_mention", ch.row_id, type=ch.value)
+    if ch.what == "note":
+        return project.apply(commands.update_span, "claim", ch.row_id, note=ch.value or "")
+    return project.apply(commands.set_claim_value, ch.row_id, ch.what, ch.value)
+
+
+def import_sheet(project: Project, path: Path, coder_name: str) -> ImportResult:
+    """Read the sheet back into `coder_name`'s claims and sources: all of it, or nothing."""
+    return apply_changes(project, read_changes(project, path, coder_name))

@@ -1,0 +1,354 @@
+"""The coding sheet's tables as columns and rows of plain values, for any writer.
+
+A `Table` has typed `Column`s and a function that yields rows (lists of str, int, float, date,
+datetime or None) in column order. The xlsx, CSV and SPSS/Stata writers all read these, so the
+formats hold the same data. Rows stream: at most one article's text is held at a time.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from annotator import __version__
+from annotator.core.codebook import Codebook
+from annotator.core.model import Coder
+from annotator.io import sheet_queries as Q
+from annotator.io.cells import parse_date, parse_stamp
+from annotator.project import Project
+
+SHEET_FORMAT = "annotator coding sheet"
+SHEET_VERSION = "1"
+FIXED_CLAIM_VARIABLES = ("attribution", "certainty")
+CLAIM_COLUMNS = ("article_id", "title", "outlet", "date", "coder", "claim_id", "claim_text",
+                 "start", "end", "source_text", "source_type", "attribution", "certainty",
+                 "cue_text", "status", "note", "modified", "source_id", "source_name",
+                 "channel_text")
+SOURCE_COLUMNS = ("source_id", "article_id", "coder", "source_text", "type", "source_name",
+                  "start", "end", "status", "modified")
+SUGGESTED = "suggested"
+ABOUT_LIST_COLUMN = 3  # About: key, value, a gap, then one column of codes per variable
+
+Row = list[Any]
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str = "text"  # text, int, number, date, datetime
+    width: float = 14
+    wrap: bool = False
+    variable: str | None = None  # codebook variable whose codes the column holds
+    label: str = ""  # variable label for SPSS/Stata
+
+
+@dataclass
+class Table:
+    name: str
+    columns: list[Column]
+    rows: Callable[[], Iterator[Row]]
+    hidden: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What to export: which coders, and whether untouched suggestions come along."""
+
+    coders: tuple[Coder, ...]
+    include_suggestions: bool = False
+
+    @property
+    def ids(self) -> list[int]:
+        return [c.id for c in self.coders]
+
+
+def extra_claim_variables(book: Codebook) -> list[str]:
+    return [v.name for v in book.at_level("claim") if v.name not in FIXED_CLAIM_VARIABLES]
+
+
+def claim_variables(book: Codebook) -> list[str]:
+    """Coded claim-level columns of the Claims sheet, in sheet order."""
+    return [*FIXED_CLAIM_VARIABLES, *extra_claim_variables(book)]
+
+
+def _var_column(book: Codebook, name: str, column: str | None = None) -> Column:
+    var = book.variable(name)
+    kind = "text" if var is None or var.is_categorical else "number"
+    return Column(column or name, kind, 14, variable=name if var else None,
+                  label=var.label if var else name)
+
+
+def _source_type_var(book: Codebook) -> str | None:
+    var = book.variable("type")
+    return "type" if var is not None and var.level == "source" else None
+
+
+# ---- Claims ------------------------------------------------------------------------------
+def claim_columns(book: Codebook) -> list[Column]:
+    stype = _source_type_var(book)
+    cols = [
+        Column("article_id", width=12, label="Article id"),
+        Column("title", width=30, label="Article title"),
+        Column("outlet", width=16, label="Outlet"),
+        Column("date", "date", 11, label="Article date"),
+        Column("coder", width=10, label="Coder"),
+        Column("claim_id", width=12, label="Claim id"),
+        Column("claim_text", width=60, wrap=True, label="Claim text"),
+        Column("start", "int", 7, label="Claim start offset"),
+        Column("end", "int", 7, label="Claim end offset"),
+        Column("source_text", width=22, label="Source text"),
+        Column("source_type", width=13, variable=stype,
+               label=book.variable(stype).label if stype else "Source type"),
+        _var_column(book, "attribution"),
+        _var_column(book, "certainty"),
+        Column("cue_text", width=14, label="Cue text"),
+        Column("status", width=10, label="Claim origin"),
+        Column("note", width=24, wrap=True, label="Note"),
+        Column("modified", "datetime", 19, label="Last modified (UTC)"),
+        Column("source_id", width=12, label="Source id"),
+        Column("source_name", width=18, label="Source canonical name"),
+        Column("channel_text", width=16, label="Channel text"),
+    ]
+    return cols + [_var_column(book, name) for name in extra_claim_variables(book)]
+
+
+def claims_table(project: Project, sel: Selection) -> Table:
+    book = project.codebook
+    variables = claim_variables(book)
+    meta = Q.article_meta(project)
+
+    def rows() -> Iterator[Row]:
+        texts = _TextCache(project)
+        for r in Q.claim_rows(project, sel.ids, variables):
+            text = texts.get(r[0])
+            ext, title, outlet, when = meta[r[0]]
+            vals = list(r[17:])
+            yield [ext, title, outlet, parse_date(when), r[1], r[2], text[r[3]:r[4]], r[3], r[4],
+                   _span(text, r[6], r[7]), r[8], vals[0], vals[1], _span(text, r[10], r[11]),
+                   r[14], r[15], parse_stamp(r[16]), r[5], r[9], _span(text, r[12], r[13]),
+                   *(_typed(book, v, x) for v, x in zip(variables[2:], vals[2:], strict=True))]
+        if sel.include_suggestions:
+            yield from _suggestion_rows(project, sel, meta, len(variables) - 2)
+
+    return Table("Claims", claim_columns(book), rows)
+
+
+def _suggestion_rows(project: Project, sel: Selection, meta: dict, extras: int) -> Iterator[Row]:
+    texts = _TextCache(project)
+    for a, start, end, ss, se, stype, qs, qe, attr, cert in Q.suggestion_rows(project, sel.ids):
+        text = texts.get(a)
+        ext, title, outlet, when = meta[a]
+        yield [ext, title, outlet, parse_date(when), None, None, text[start:end], start, end,
+               _span(text, ss, se), stype, attr, cert, _span(text, qs, qe), SUGGESTED, None,
+               None, None, None, None, *([None] * extras)]
+
+
+class _TextCache:
+    """The text of the article the rows are at (rows come in article order)."""
+
+    def __init__(self, project: Project):
+        self.project, self.article_id, self.text = project, None, ""
+
+    def get(self, article_id: int) -> str:
+        if article_id != self.article_id:
+            self.article_id, self.text = article_id, Q.text_of(self.project, article_id)
+        return self.text
+
+
+def _span(text: str, start: int | None, end: int | None) -> str | None:
+    return None if start is None else text[start:end]
+
+
+def _typed(book: Codebook, name: str, value: str | None) -> Any:
+    """A stored value as the sheet shows it: numbers for interval/ratio variables."""
+    var = book.variable(name)
+    if value is None or var is None or var.is_categorical:
+        return value
+    try:
+        number = float(value)
+    except ValueError:
+        return value
+    return int(number) if number.is_integer() else number
+
+
+# ---- Sources -----------------------------------------------------------------------------
+def source_columns(book: Codebook) -> list[Column]:
+    stype = _source_type_var(book)
+    return [Column("source_id", width=12, label="Source id"),
+            Column("article_id", width=12, label="Article id"),
+            Column("coder", width=10, label="Coder"),
+            Column("source_text", width=30, wrap=True, label="Source text"),
+            Column("type", width=13, variable=stype, label="Source type"),
+            Column("source_name", width=18, label="Source canonical name"),
+            Column("start", "int", 7, label="Start offset"),
+            Column("end", "int", 7, label="End offset"),
+            Column("status", width=10, label="Source origin"),
+            Column("modified", "datetime", 19, label="Last modified (UTC)")]
+
+
+def sources_table(project: Project, sel: Selection) -> Table:
+    meta = Q.article_meta(project)
+
+    def rows() -> Iterator[Row]:
+        texts = _TextCache(project)
+        for a, coder, uid, start, end, stype, canonical, origin, modified in Q.source_rows(
+                project, sel.ids):
+            yield [uid, meta[a][0], coder, texts.get(a)[start:end], stype, canonical, start, end,
+                   origin, parse_stamp(modified)]
+
+    return Table("Sources", source_columns(project.codebook), rows)
+
+
+# ---- Articles ----------------------------------------------------------------------------
+def articles_table(project: Project, sel: Selection) -> Table:
+    book = project.codebook
+    stype = book.variable(_source_type_var(book) or "")
+    cert = book.variable("certainty")
+    types = stype.codes() if stype else []
+    levels = cert.codes() if cert and cert.is_categorical else []
+    art_vars = [v.name for v in book.at_level("article")]
+    cols = [Column("article_id", width=12), Column("title", width=30), Column("outlet", width=16),
+            Column("date", "date", 11), Column("coder", width=10), Column("status", width=11),
+            Column("note", width=24, wrap=True), Column("claims", "int", 8),
+            *(Column(f"claims_type_{t}", "int", 10) for t in types),
+            *(Column(f"claims_certainty_{c}", "int", 10) for c in levels),
+            *(_var_column(book, v) for v in art_vars)]
+
+    def rows() -> Iterator[Row]:
+        by_type = _counts(Q.claim_counts_by(project, sel.ids, "type"))
+        by_cert = _counts(Q.claim_counts_by(project, sel.ids, "certainty")) if levels else {}
+        statuses = Q.article_statuses_all(project, sel.ids)
+        values = Q.article_values_all(project, sel.ids)
+        for art in project.articles():
+            for coder in sel.coders:
+                key = (art.id, coder.id)
+                status, note, _ = statuses.get(key, ("not_started", "", ""))
+                tcount, ccount = by_type.get(key, Counter()), by_cert.get(key, Counter())
+                vals = values.get(key, {})
+                yield [art.ext_id, art.title, art.outlet, parse_date(art.date), coder.name, status,
+                       note or None, sum(tcount.values()), *(tcount[t] for t in types),
+                       *(ccount[c] for c in levels),
+                       *(_typed(book, v, vals.get(v)) for v in art_vars)]
+
+    return Table("Articles", cols, rows)
+
+
+def _counts(rows: Iterator[tuple[int, int, str | None, int]]) -> dict[tuple[int, int], Counter]:
+    out: dict[tuple[int, int], Counter] = defaultdict(Counter)
+    for a, k, value, n in rows:
+        out[(a, k)][value] += n
+    return out
+
+
+# ---- Codebook ----------------------------------------------------------------------------
+def codebook_table(book: Codebook) -> Table:
+    cols = [Column("variable", width=14), Column("level", width=9), Column("measure", width=9),
+            Column("code", width=14), Column("numeric", "number", 8), Column("label", width=20),
+            Column("definition", width=80, wrap=True)]
+
+    def rows() -> Iterator[Row]:
+        for var in book.variables:
+            yield [var.name, var.level, var.measure, None, None, var.label, var.definition or None]
+            for v in var.values:
+                yield [var.name, var.level, var.measure, v.code, v.numeric, v.label,
+                       v.definition or None]
+
+    return Table("Codebook", cols, rows)
+
+
+# ---- Summary -----------------------------------------------------------------------------
+NO_VALUE = "(none)"
+
+
+def summary_table(project: Project, sel: Selection) -> Table:
+    """Claims per source type, attribution and certainty: all outlets, then one column each."""
+    book = project.codebook
+    meta = Q.article_meta(project)
+    stype = _source_type_var(book)
+    plan = [(name, "type" if name == stype else name) for name in
+            ([stype] if stype else []) + [v for v in FIXED_CLAIM_VARIABLES if book.variable(v)]]
+    counts: dict[tuple[str, str, str, str], int] = Counter()  # (coder, var, value, outlet)
+    names = {c.id: c.name for c in sel.coders}
+    for var, what in plan:
+        for a, k, value, n in Q.claim_counts_by(project, sel.ids, what):
+            counts[(names[k], var, value or NO_VALUE, meta[a][2])] += n
+    outlets = sorted({key[3] for key in counts})
+    cols = [Column("coder", width=10), Column("variable", width=12), Column("value", width=14),
+            Column("label", width=16), Column("all_outlets", "int", 11),
+            *(Column(o or "(no outlet)", "int", max(10, min(len(o) + 2, 30))) for o in outlets)]
+
+    def rows() -> Iterator[Row]:
+        for coder in sel.coders:
+            for var, _ in plan:
+                variable = book.variable(var)
+                for code, label in [(v.code, v.label) for v in variable.values] + [(NO_VALUE, "")]:
+                    per = [counts.get((coder.name, var, code, o), 0) for o in outlets]
+                    if code == NO_VALUE and not any(per):
+                        continue
+                    yield [coder.name, "source_type" if var == stype else var, code,
+                           label or None, sum(per), *per]
+
+    return Table("Summary", cols, rows)
+
+
+# ---- About -------------------------------------------------------------------------------
+def about_table(project: Project, sel: Selection, lists: dict[str, Sequence[str]]) -> Table:
+    """Hidden sheet: which project and when; the drop-down lists sit in columns D onwards."""
+    stamp = datetime.now(UTC).replace(microsecond=0)
+    facts = [("format", SHEET_FORMAT), ("format_version", SHEET_VERSION),
+             ("project_id", project.project_id), ("project_file", project.path.name),
+             ("exported_at", stamp.isoformat()), ("annotator_version", __version__),
+             ("codebook", project.codebook.name),
+             ("coders", ", ".join(c.name for c in sel.coders)),
+             ("include_suggestions", "yes" if sel.include_suggestions else "no")]
+    names = list(lists)
+    cols = [Column("key", width=18), Column("value", width=40), Column("", width=2),
+            *(Column(n, width=14) for n in names)]
+    height = max(len(facts), *(len(v) for v in lists.values())) if lists else len(facts)
+
+    def rows() -> Iterator[Row]:
+        for i in range(height):
+            fact = facts[i] if i < len(facts) else (None, None)
+            yield [*fact, None, *(lists[n][i] if i < len(lists[n]) else None for n in names)]
+
+    return Table("About", cols, rows, hidden=True)
+
+
+def validation_lists(book: Codebook) -> dict[str, list[str]]:
+    """Codes of each categorical variable: the drop-down lists, kept in the About sheet too."""
+    return {v.name: v.codes() for v in book.variables if v.is_categorical}
+
+
+def build_tables(project: Project, sel: Selection) -> list[Table]:
+    """Claims, Sources, Articles, Codebook, Summary and the hidden About, in sheet order."""
+    book = project.codebook
+    lists = validation_lists(book)
+    return [claims_table(project, sel), sources_table(project, sel),
+            articles_table(project, sel), codebook_table(book), summary_table(project, sel),
+            about_table(project, sel, lists)]
+
+
+def select(project: Project, coder_names: Sequence[str] | None = None,
+           include_suggestions: bool = False) -> Selection:
+    """The coders to export (all by default), refusing unknown names."""
+    from annotator.core.errors import UserError
+
+    if not coder_names:
+        return Selection(tuple(project.coders()), include_suggestions)
+    coders = []
+    for name in coder_names:
+        coder = project.coder(name)
+        if coder is None:
+            known = ", ".join(c.name for c in project.coders()) or "none"
+            raise UserError(f"no coder {name!r} in the project (coders: {known})",
+                            path=project.path)
+        coders.append(coder)
+    return Selection(tuple(coders), include_suggestions)

@@ -1,0 +1,108 @@
+"""The Claims table for SPSS (.sav) and Stata (.dta), with labelled numeric codes (pyreadstat).
+
+Coded columns carry the codebook's `numeric` codes with value labels, every column a variable
+label, dates are real dates. A researcher opens the file and sees labelled variables. Texts
+stay whole (both formats hold long strings); an empty text is "" (neither has string missing).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from annotator.core.codebook import Codebook
+from annotator.core.model import ORIGINS
+from annotator.io.outfiles import replacing
+from annotator.io.sheet_tables import SUGGESTED, Column, Selection, claims_table
+from annotator.project import Project
+
+STATUS_CODES = {name: i for i, name in enumerate((*ORIGINS, SUGGESTED), 1)}
+
+
+def write_stats(project: Project, sel: Selection, *, sav: Path | None, dta: Path | None,
+                report: Any) -> None:
+    """Write the Claims table to `sav` and/or `dta`, each under a temporary name first."""
+    import pyreadstat
+
+    frame, labels, value_labels = claims_frame(project, sel)
+    for target, writer, stata in ((sav, pyreadstat.write_sav, False),
+                                  (dta, pyreadstat.write_dta, True)):
+        if target is None:
+            continue
+        target = Path(target)
+        vlabels = _stata_labels(value_labels) if stata else value_labels
+        with replacing(target) as (tmp,):
+            try:
+                writer(frame, str(tmp), column_labels=labels, variable_value_labels=vlabels)
+            except Exception as exc:  # pyreadstat raises its own error types
+                from annotator.core.errors import UserError
+
+                raise UserError(f"cannot write the file ({exc})", path=target) from exc
+        report.files.append(target)
+        report.rows.setdefault("Claims", len(frame))
+
+
+def claims_frame(project: Project, sel: Selection) -> tuple[Any, dict[str, str],
+                                                             dict[str, dict]]:
+    """The Claims table as a DataFrame with numeric codes, its variable and value labels."""
+    import pandas as pd
+
+    table = claims_table(project, sel)
+    book = project.codebook
+    data: dict[str, list] = {c.name: [] for c in table.columns}
+    names = table.names
+    for row in table.rows():
+        for name, value in zip(names, row, strict=True):
+            data[name].append(value)
+    frame = pd.DataFrame({c.name: _series(c, data[c.name], book) for c in table.columns})
+    labels = {c.name: c.label or c.name for c in table.columns}
+    value_labels = {c.name: _value_labels(book, c.variable) for c in table.columns
+                    if _is_coded(book, c)}
+    value_labels["status"] = {i: name for name, i in STATUS_CODES.items()}
+    return frame, labels, value_labels
+
+
+def _is_coded(book: Codebook, col: Column) -> bool:
+    var = book.variable(col.variable) if col.variable else None
+    return var is not None and var.is_categorical
+
+
+def _value_labels(book: Codebook, name: str | None) -> dict[float, str]:
+    var = book.variable(name or "")
+    return {v.numeric: v.label for v in var.values} if var else {}
+
+
+def _series(col: Column, values: list, book: Codebook) -> Any:
+    import pandas as pd
+
+    if col.name == "status":
+        return pd.Series([STATUS_CODES.get(v) for v in values], dtype="float64")
+    if _is_coded(book, col):
+        codes = {v.code: v.numeric for v in book.variable(col.variable).values}
+        return pd.Series([codes.get(v) for v in values], dtype="float64")
+    if col.kind in ("int", "number"):
+        return pd.Series(values, dtype="float64")
+    if col.kind in ("date", "datetime") and all(v is None or isinstance(v, date) for v in values):
+        return pd.to_datetime(pd.Series([_as_datetime(v) for v in values], dtype="object"))
+    return pd.Series([_as_text(v) for v in values], dtype="object")
+
+
+def _as_datetime(value: date | None) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime(value.year, value.month, value.day)
+
+
+def _as_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _stata_labels(value_labels: dict[str, dict]) -> dict[str, dict]:
+    """Stata labels whole numbers only: a variable with a fractional code keeps its numbers."""
+    return {name: {int(k): v for k, v in labels.items()} for name, labels in value_labels.items()
+            if all(float(k).is_integer() for k in labels)}
