@@ -1,74 +1,92 @@
-"""Read articles from files: plain text and Markdown (more formats in sibling modules).
+"""Read articles from files: the entry point the project's import uses.
 
 `read_records(path, **options)` yields `ArticleRecord`s, and `ImportProblem`s for what it has to
 skip (a whole file, or one row of a table), each naming the file and row. It never writes.
+Each format lives in its own module (`import_text`, `import_docx`, `import_html`,
+`import_csv`, `import_xlsx`, `import_jsonl`); options are the `annotator import` ones:
+`text_column`, `id_column`, `title_column`, `outlet_column`, `date_column`, `url_column`,
+`language_column`, `outlet`, `language`, and `sheet` (name or 1-based number) for .xlsx.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import ImportProblem
 from annotator.core.model import ArticleRecord
-from annotator.core.text import decode_bytes
+from annotator.io.import_csv import read_csv
+from annotator.io.import_docx import read_docx
+from annotator.io.import_html import read_html
+from annotator.io.import_jsonl import read_jsonl
+from annotator.io.import_text import MAX_TEXT_BYTES, read_text_file
+from annotator.io.import_xlsx import read_xlsx
 
-MAX_TEXT_BYTES = 200 * 1024 * 1024  # a plain-text article larger than this is surely not one
+Reader = Callable[..., Iterator[ArticleRecord | ImportProblem]]
+
+READERS: dict[str, Reader] = {
+    ".txt": read_text_file, ".md": read_text_file,
+    ".docx": read_docx,
+    ".html": read_html, ".htm": read_html,
+    ".csv": read_csv, ".tsv": read_csv,
+    ".xlsx": read_xlsx,
+    ".jsonl": read_jsonl,
+}
 TEXT_SUFFIXES = (".txt", ".md")
+_SAVE_AS = {".doc": ".docx", ".xls": ".xlsx", ".rtf": ".docx", ".odt": ".docx",
+            ".ods": ".xlsx", ".json": ".jsonl"}
+
+__all__ = ["MAX_TEXT_BYTES", "collect_files", "read_records", "supported_suffixes"]
 
 
 def supported_suffixes() -> tuple[str, ...]:
-    return TEXT_SUFFIXES
+    return tuple(READERS)
+
+
+def _wanted(f: Path, folder: Path) -> bool:
+    """Supported, not hidden inside `folder`, and not an Office lock file ("~$report.docx")."""
+    return (f.suffix.lower() in READERS and not f.name.startswith("~$")
+            and not any(part.startswith(".") for part in f.relative_to(folder).parts)
+            and f.is_file())
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """Files to import: each file given, and every supported file under each folder, sorted."""
+    """Files to import: each file given, and every supported file under each folder, sorted;
+    a file named twice is imported once."""
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file()
-                              and f.suffix.lower() in supported_suffixes()
-                              and not any(part.startswith(".") for part in f.parts)))
+            out.extend(sorted(f for f in p.rglob("*") if _wanted(f, p)))
         else:
             out.append(p)
-    return out
+    seen: set[Path] = set()
+    unique = []
+    for f in out:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
 
 
 def read_records(path: Path, **options: Any) -> Iterator[ArticleRecord | ImportProblem]:
-    suffix = path.suffix.lower()
+    """Records from one file; problems (unreadable file, bad row) are yielded, not raised."""
+    path = Path(path)
     if not path.exists():
         yield ImportProblem("no such file", path=path)
         return
-    if suffix in TEXT_SUFFIXES:
-        yield from _read_text(path, **options)
-    else:
-        yield ImportProblem(f"cannot import {suffix or 'files without an extension'} files "
-                            f"(supported: {', '.join(supported_suffixes())})", path=path)
+    if path.is_dir():
+        yield ImportProblem("this is a folder; give folders to collect_files", path=path)
+        return
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        yield ImportProblem(_unsupported(path.suffix.lower()), path=path)
+        return
+    yield from reader(path, **options)
 
 
-def _read_text(path: Path, **options: Any) -> Iterator[ArticleRecord | ImportProblem]:
-    try:
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            yield ImportProblem(f"the file is {size // 2**20} MB; articles over "
-                                f"{MAX_TEXT_BYTES // 2**20} MB are refused", path=path)
-            return
-        data = path.read_bytes()
-    except OSError as exc:
-        yield ImportProblem(f"cannot read the file ({exc.strerror})", path=path)
-        return
-    try:
-        text, encoding = decode_bytes(data, path)
-    except ImportProblem as problem:
-        yield problem
-        return
-    if not text.strip():
-        yield ImportProblem("the file is empty", path=path)
-        return
-    title = next((line.strip().lstrip("#").strip() for line in text.split("\n") if line.strip()),
-                 "")
-    yield ArticleRecord(text=text, ext_id=options.get("id_prefix", "") + path.stem,
-                        title=title[:300], outlet=options.get("outlet") or "",
-                        language=options.get("language") or "", source_file=str(path),
-                        where=str(path), encoding=encoding)
+def _unsupported(suffix: str) -> str:
+    what = f"{suffix} files" if suffix else "files without an extension"
+    hint = f"; save it as {_SAVE_AS[suffix]}" if suffix in _SAVE_AS else ""
+    return f"cannot import {what} (supported: {', '.join(READERS)}){hint}"

@@ -73,6 +73,7 @@ def add_articles(conn: sqlite3.Connection, records: Iterable[ArticleRecord],
     outlet is a wire copy: imported, and flagged as sharing its text with the earlier article.
     """
     stamp = now()
+    noted_files: set[str] = set()  # a table's encoding is noted once, not once per row
     for rec in records:
         digest = sha256_text(rec.text)
         earlier = conn.execute("SELECT id, ext_id, outlet FROM article WHERE sha256 = ? "
@@ -99,8 +100,10 @@ def add_articles(conn: sqlite3.Connection, records: Iterable[ArticleRecord],
         outcome.added.append(cur.lastrowid)
         if duplicate_of is not None:
             outcome.shared_text.append((rec.where, duplicate_of))
-        if rec.encoding and rec.encoding not in ("utf-8", "ascii"):
-            outcome.encodings.append((rec.where, rec.encoding))
+        if (rec.encoding and rec.encoding not in ("utf-8", "utf-8-sig", "ascii")
+                and (rec.source_file or rec.where) not in noted_files):
+            noted_files.add(rec.source_file or rec.where)
+            outcome.encodings.append((rec.source_file or rec.where, rec.encoding))
 
 
 def set_require_blind(db: Database, article_ids: Iterable[int], blind: bool) -> None:

@@ -1,0 +1,62 @@
+"""Pieces every importer shares: building a record for a one-article file, language codes.
+
+The `outlet` and `language` options fill in what a file does not say itself; `id_prefix` is
+put before ids made from file names.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import ImportProblem
+from annotator.core.model import ArticleRecord
+
+TITLE_CHARS = 300
+
+_LANGUAGE_NAMES = {"dutch": "nl", "nederlands": "nl", "english": "en", "engels": "en"}
+
+
+def language_code(value: object) -> str:
+    """"nl-NL", "NL", "Dutch" → "nl"; anything else is kept as given (stripped)."""
+    text = str(value or "").strip()
+    low = text.lower()
+    if low in _LANGUAGE_NAMES:
+        return _LANGUAGE_NAMES[low]
+    primary = low.replace("_", "-").split("-")[0]
+    if len(primary) in (2, 3) and primary.isalpha():
+        return primary
+    return text
+
+
+def first_line_title(text: str) -> str:
+    """The first non-blank line, without Markdown's leading #s, cut to a title's length."""
+    for line in text.split("\n"):
+        if line.strip():
+            return line.strip().lstrip("#").strip()[:TITLE_CHARS]
+    return ""
+
+
+def file_record(path: Path, text: str, encoding: str, options: dict[str, Any],
+                **fields: Any) -> ArticleRecord:
+    """The record for a file holding one article; `fields` are what the file itself says."""
+    return ArticleRecord(
+        text=text,
+        ext_id=str(options.get("id_prefix") or "") + path.stem,
+        title=(fields.pop("title", "") or first_line_title(text))[:TITLE_CHARS],
+        outlet=fields.pop("outlet", "") or options.get("outlet") or "",
+        language=language_code(fields.pop("language", "") or options.get("language") or ""),
+        source_file=str(path), where=str(path), encoding=encoding, **fields)
+
+
+def read_limited(path: Path, limit: int, kind: str) -> bytes:
+    """The file's bytes, refusing files over `limit` before reading them."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise ImportProblem(f"the file is {size / 2**20:.0f} MB; a single {kind} over "
+                                f"{limit // 2**20} MB is refused (import large collections "
+                                f"as a table: .csv, .xlsx or .jsonl)", path=path)
+        return path.read_bytes()
+    except OSError as exc:
+        raise ImportProblem(f"cannot read the file ({exc.strerror or exc})", path=path) from exc
