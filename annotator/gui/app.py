@@ -17,7 +17,7 @@ def run(project: Path | None = None, sample: bool = False, coder: str | None = N
     window = MainWindow()
     window.show()
     if sample:
-        window.open_sample()
+        window.open_sample(coder)
     elif project is not None:
         window.open_project(project, coder=coder)
     return app.exec()

@@ -1,75 +1,421 @@
-"""The main window (minimal: the coding workspace is built on top of it)."""
+"""The coding workspace: article list | text with legend | claims table and detail editor."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QPoint, Qt, QThread
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
-    QListWidget,
     QMainWindow,
-    QMessageBox,
-    QPlainTextEdit,
+    QMenu,
+    QProgressBar,
+    QPushButton,
     QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from annotator.core.errors import UserError
+from annotator.gui import dialogs, settings
+from annotator.gui.article_list import ArticleListPanel, ArticleRow
+from annotator.gui.article_state import Mark
+from annotator.gui.article_view import ArticleView
+from annotator.gui.claims_panel import ClaimsPanel
+from annotator.gui.coding_keys import add_code_actions, bind_local
+from annotator.gui.detail_editor import DetailEditor
+from annotator.gui.find_bar import FindBar
+from annotator.gui.legend import Legend
+from annotator.gui.menus import FileMenuMixin
+from annotator.gui.session import Session
+from annotator.gui.worker import SuggestWorker, start_worker
 from annotator.project import Project
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileMenuMixin, QMainWindow):
     def __init__(self) -> None:
         super().__init__()
+        self.session = Session(self)
         self.project: Project | None = None
+        self.worker: SuggestWorker | None = None
+        self.worker_thread: QThread | None = None
+        self.last_error = ""
+        self.type_menu: QMenu | None = None
         self.setWindowTitle("annotator")
-        self.resize(1200, 800)
-        self.article_list = QListWidget()
-        self.text_view = QPlainTextEdit()
-        self.text_view.setReadOnly(True)
+        self.resize(1400, 900)
+        self._build_widgets()
+        self._build_status_bar()
+        self._build_menus()
+        self._connect()
+
+    # ---- building -------------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.article_list = ArticleListPanel()
+        self.view = ArticleView()
+        self.legend = Legend()
+        self.find_bar = FindBar(self.view)
+        self.claims = ClaimsPanel()
+        self.detail = DetailEditor(self.session)
+        center = QWidget()
+        lay = QVBoxLayout(center)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        self.article_title = QLabel()
+        self.article_title.setStyleSheet("font-size: 15px; font-weight: 600; padding: 6px 8px;")
+        self.article_title.setWordWrap(True)
+        lay.addWidget(self.article_title)
+        lay.addWidget(self.legend)
+        lay.addWidget(self.find_bar)
+        lay.addWidget(self.view, 1)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.claims)
+        right.addWidget(self.detail)
+        right.setSizes([420, 380])
         split = QSplitter()
         split.addWidget(self.article_list)
-        split.addWidget(self.text_view)
-        split.setSizes([300, 900])
+        split.addWidget(center)
+        split.addWidget(right)
+        split.setSizes([340, 560, 500])
+        split.setStretchFactor(1, 1)
         self.setCentralWidget(split)
-        self.status_label = QLabel("No project open")
-        self.statusBar().addWidget(self.status_label)
-        self.article_list.currentRowChanged.connect(self._show_article)
-        self._articles = []
 
+    def _build_status_bar(self) -> None:
+        self.save_label = QLabel("No project open")
+        self.coder_label = QLabel()
+        self.job_bar = QProgressBar()
+        self.job_bar.setMaximumWidth(220)
+        self.job_cancel = QPushButton("Cancel")
+        bar = self.statusBar()
+        bar.addWidget(self.save_label, 1)
+        bar.addPermanentWidget(self.job_bar)
+        bar.addPermanentWidget(self.job_cancel)
+        bar.addPermanentWidget(self.coder_label)
+        self.job_bar.hide()
+        self.job_cancel.hide()
+        self.job_cancel.clicked.connect(self.cancel_suggest)
+
+    def _build_menus(self) -> None:
+        self.build_file_menu()
+        edit = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.session.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        self._add(edit, "&Find…", "Ctrl+F", self.find_bar.open_bar)
+        self._add(edit, "&Delete focused claim / reject suggestion", None,
+                  self.session.delete_focused)
+        self.code_actions = add_code_actions(self, self.menuBar().addMenu("&Code"))
+        view = self.menuBar().addMenu("&View")
+        self._add(view, "Zoom &in", ["Ctrl+=", "Ctrl++"], lambda: self.zoom(1))
+        self._add(view, "Zoom &out", "Ctrl+-", lambda: self.zoom(-1))
+        self.blind_action = QAction("&Blind coding (hide suggestions)", self, checkable=True)
+        self.blind_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.blind_action.toggled.connect(self.session.set_blind)
+        view.addAction(self.blind_action)
+        proj = self.menuBar().addMenu("&Project")
+        self.suggest_action = self._add(proj, "&Pre-annotate all articles", None,
+                                        self.start_suggest)
+        self._add(proj, "Edit &codebook…", None, self.edit_codebook)
+        help_ = self.menuBar().addMenu("&Help")
+        self._add(help_, "&Coding guide and keys", "F1", self.show_help)
+        self._add(help_, "&About annotator", None, lambda: dialogs.about(self))
+        self.local_keys = bind_local([self.view, self.claims], {
+            Qt.Key.Key_Return: self.accept, Qt.Key.Key_Enter: self.accept,
+            Qt.Key.Key_Delete: self.session.delete_focused})
+
+    def _add(self, menu: QMenu, text: str, keys, slot) -> QAction:
+        act = QAction(text, self)
+        if keys:
+            act.setShortcuts([QKeySequence(k) for k in ([keys] if isinstance(keys, str)
+                                                        else keys)])
+        act.triggered.connect(slot)
+        menu.addAction(act)
+        return act
+
+    def _connect(self) -> None:
+        s = self.session
+        s.projectChanged.connect(self._project_changed)
+        s.articleLoaded.connect(self._article_loaded)
+        s.stateChanged.connect(self._state_changed)
+        s.focusChanged.connect(self._focus_changed)
+        s.saved.connect(self._saved)
+        s.failed.connect(self._failed)
+        s.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.article_list.articleSelected.connect(s.load_article)
+        self.claims.rowFocused.connect(lambda key: s.set_focus(tuple(key)))
+        self.view.markClicked.connect(self._mark_clicked)
+
+    # ---- opening --------------------------------------------------------------------------
     def open_project(self, path: Path, coder: str | None = None) -> bool:
         try:
             project = Project.open(path)
         except UserError as exc:
-            QMessageBox.critical(self, "Cannot open project", str(exc))
+            dialogs.show_message(self, "Cannot open project", str(exc), warning=True)
             return False
-        self._set_project(project)
-        return True
+        return self.set_project(project, coder)
 
-    def open_sample(self) -> None:
+    def open_sample(self, coder: str | None = None) -> bool:
         from annotator.sample import open_sample_project
 
-        self._set_project(open_sample_project())
+        return self.set_project(open_sample_project(), coder)
 
-    def _set_project(self, project: Project) -> None:
-        if self.project is not None:
-            self.project.close()
+    def set_project(self, project: Project, coder: str | None = None) -> bool:
+        name = coder or dialogs.ask_coder(self, [c.name for c in project.coders()],
+                                          settings.remembered_coder())
+        if not name:
+            project.close()
+            return False
+        settings.remember_coder(name)
+        settings.add_recent_project(project.path)
+        self.stop_suggest()
         self.project = project
-        self._articles = project.articles()
-        self.article_list.clear()
-        for a in self._articles:
-            self.article_list.addItem(f"{a.title or a.ext_id} — {a.outlet}")
-        self.setWindowTitle(f"{project.path.name} — annotator")
-        self.status_label.setText(f"{len(self._articles)} articles · saved")
-        if self._articles:
-            self.article_list.setCurrentRow(0)
+        self.session.set_project(project, name)
+        return True
 
-    def _show_article(self, row: int) -> None:
-        if self.project is None or row < 0:
+    def _project_changed(self) -> None:
+        project = self.session.project
+        assert project is not None
+        book = project.codebook
+        src = book.variable("type")
+        labels = {v.code: v.label for v in src.values} if src else {}
+        self.legend.set_types(labels)
+        self.view.set_type_labels(labels)
+        self.claims.set_codebook(book)
+        self.coder_label.setText(f"Coder: {self.session.coder.name}")
+        self.setWindowTitle(f"{project.path.name} — annotator")
+        self.save_label.setText("Saved (every edit is written to the project file at once)")
+        self.refresh_articles()
+        self.update_recent_menu()
+        if self.article_list.model.rows:
+            self.article_list.step(1)
+
+    def refresh_articles(self) -> None:
+        project, coder = self.session.project, self.session.coder
+        if project is None or coder is None:
             return
-        self.text_view.setPlainText(self.project.article_text(self._articles[row].id))
+        statuses = project.statuses(coder.id)
+        counts = project.claim_counts(coder.id)
+        self.article_list.set_rows([
+            ArticleRow(a, statuses.get(a.id, ("not_started", ""))[0], counts.get(a.id, 0))
+            for a in project.articles()])
+
+    # ---- following the session ------------------------------------------------------------
+    def _article_loaded(self) -> None:
+        state = self.session.state
+        assert state is not None
+        a = state.article
+        self.article_title.setText(f"{a.title or a.ext_id}  ·  {a.outlet}  {a.date}".strip())
+        self.view.show_state(state)
+        self.claims.set_rows(state.rows, self.session.focus)
+        self.article_list.select_article(a.id)
+
+    def _state_changed(self) -> None:
+        state = self.session.state
+        assert state is not None
+        self.view.update_state(state)
+        self.claims.set_rows(state.rows, self.session.focus)
+        self.refresh_articles()
+
+    def _focus_changed(self) -> None:
+        row = self.session.focused_row()
+        self.claims.show_focus(self.session.focus)
+        if row is None:
+            self.view.focus_span(None, None)
+            return
+        self.view.focus_span(row.start, row.end, self._linked_spans(row))
+
+    def _linked_spans(self, row) -> list[tuple[int, int]]:
+        state = self.session.state
+        out = []
+        for sid in (row.source_id, row.channel_id):
+            if sid is not None and sid in state.sources:
+                out.append((state.sources[sid].start, state.sources[sid].end))
+        if row.cue_id is not None and row.cue_id in state.cues:
+            out.append((state.cues[row.cue_id].start, state.cues[row.cue_id].end))
+        if row.suggested and state.suggestions:
+            sug = state.suggested_claim(row.key[2])
+            by_id = {s.id: s for s in (*state.suggestions.sources, *state.suggestions.cues)}
+            out += [(by_id[i].start, by_id[i].end) for i in (sug.source, sug.cue) if i in by_id]
+        return out
+
+    def _saved(self, text: str) -> None:
+        self.save_label.setStyleSheet("color: #1B7F3B;")
+        self.save_label.setText(text)
+
+    def _failed(self, text: str) -> None:
+        self.last_error = text
+        self.save_label.setStyleSheet("color: #B00020; font-weight: bold;")
+        self.save_label.setText(text)
+        dialogs.show_message(self, "The edit was not saved", text, warning=True)
+
+    def _mark_clicked(self, mark: Mark) -> None:
+        row = self.session.focused_row()
+        if mark.kind == "claim":
+            self.session.set_focus(mark.key)
+        elif mark.kind == "source" and row is not None and row.source_id != mark.id:
+            self.session.link_mark(mark)
+        else:
+            self.statusBar().showMessage(self.view.describe(mark), 5000)
+
+    # ---- coding keys (names used by coding_keys.CODE_ACTIONS) -----------------------------
+    def accept(self) -> None:
+        self.session.accept()
+
+    def reject(self) -> None:
+        self.session.reject()
+
+    def next_claim(self) -> None:
+        self.session.step_focus(1)
+
+    def previous_claim(self) -> None:
+        self.session.step_focus(-1)
+
+    def next_suggestion(self) -> None:
+        self.session.step_focus(1, only_suggested=True)
+
+    def _selection(self) -> tuple[int, int] | None:
+        span = self.view.selection_codepoints()
+        if span is None:
+            self.statusBar().showMessage("Select text in the article first", 5000)
+        return span
+
+    def make_claim(self) -> None:
+        span = self._selection()
+        if span:
+            self.session.make_claim(*span)
+
+    def make_cue(self) -> None:
+        span = self._selection()
+        if span:
+            self.session.make_cue(*span)
+
+    def make_source(self, role: str = "source") -> None:
+        span = self._selection()
+        if span is None or self.session.project is None:
+            return
+        self.type_menu = self._type_menu(span, role)
+        rect = self.view.cursorRect()
+        self.type_menu.popup(self.view.viewport().mapToGlobal(rect.bottomLeft() + QPoint(0, 4)))
+
+    def make_channel(self) -> None:
+        self.make_source("channel")
+
+    def _type_menu(self, span: tuple[int, int], role: str) -> QMenu:
+        """Ask the source's type: the codebook's types, each on its shortcut digit."""
+        menu = QMenu(self)
+        menu.setTitle("Channel type" if role == "channel" else "Source type")
+        var = self.session.project.codebook.variable("type")
+        for v in var.values if var else ():
+            act = menu.addAction(f"&{v.shortcut}  {v.label}" if v.shortcut else v.label)
+            act.setToolTip(v.definition)
+            act.triggered.connect(lambda _c=False, code=v.code:
+                                  self.session.make_source(*span, code, role))
+        menu.addAction("No type").triggered.connect(
+            lambda: self.session.make_source(*span, None, role))
+        return menu
+
+    def start_left(self) -> None:
+        self.session.nudge("start", -1)
+
+    def start_right(self) -> None:
+        self.session.nudge("start", 1)
+
+    def end_left(self) -> None:
+        self.session.nudge("end", -1)
+
+    def end_right(self) -> None:
+        self.session.nudge("end", 1)
+
+    def next_variable(self) -> None:
+        self.session.cycle_variable(1)
+
+    def previous_variable(self) -> None:
+        self.session.cycle_variable(-1)
+
+    def number_key(self, digit: str) -> None:
+        self.session.set_value_by_shortcut(digit)
+
+    def toggle_done(self) -> None:
+        self.session.toggle_done()
+
+    def next_article(self) -> None:
+        self.article_list.step(1)
+
+    def previous_article(self) -> None:
+        self.article_list.step(-1)
+
+    def zoom(self, step: int) -> None:
+        if step > 0:
+            self.view.zoomIn(1)
+        else:
+            self.view.zoomOut(1)
+
+    # ---- background pre-annotation --------------------------------------------------------
+    def start_suggest(self, again: bool = False) -> None:
+        if self.session.project is None or self.worker is not None:
+            return
+        self.worker = SuggestWorker(self.session.project.path, again)
+        self.worker.progress.connect(self._suggest_progress)
+        self.worker.finished.connect(self._suggest_finished)
+        self.job_bar.setRange(0, 0)
+        self.job_bar.setFormat("Pre-annotating… loading the pipeline")
+        self.job_bar.show()
+        self.job_cancel.show()
+        self.suggest_action.setEnabled(False)
+        self.worker_thread = start_worker(self.worker, self)
+
+    def _suggest_progress(self, done: int, total: int) -> None:
+        self.job_bar.setRange(0, max(total, 1))
+        self.job_bar.setValue(done)
+        self.job_bar.setFormat("Pre-annotating %v of %m")
+
+    def _suggest_finished(self, done: int, error: str) -> None:
+        self.job_bar.hide()
+        self.job_cancel.hide()
+        self.suggest_action.setEnabled(True)
+        if self.worker_thread is not None:
+            self.worker_thread.wait()
+        self.worker, self.worker_thread = None, None
+        if error:
+            dialogs.show_message(self, "Pre-annotation", error, warning=True)
+        else:
+            self.statusBar().showMessage(f"Pre-annotated {done} article(s)", 8000)
+        self.session.reload()
+
+    def cancel_suggest(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+            self.job_bar.setFormat("Stopping after this batch…")
+
+    def stop_suggest(self) -> None:
+        """Stop and wait for the worker (before closing or switching projects)."""
+        if self.worker is not None and self.worker_thread is not None:
+            self.worker.stop()
+            self.worker_thread.quit()
+            self.worker_thread.wait()
+            self.worker, self.worker_thread = None, None
+
+    # ---- dialogs --------------------------------------------------------------------------
+    def show_help(self) -> None:
+        if self.session.project is None:
+            return
+        self.help_dialog = dialogs.HelpDialog(self.session.project.codebook, self)
+        self.help_dialog.show()
+
+    def edit_codebook(self) -> None:
+        if self.session.project is None:
+            return
+        from annotator.gui.codebook_editor import CodebookEditor
+
+        self.codebook_dialog = CodebookEditor(self.session.project, self)
+        self.codebook_dialog.accepted.connect(self.session.projectChanged.emit)
+        self.codebook_dialog.open()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        if self.project is not None:
-            self.project.close()
-            self.project = None
+        self.stop_suggest()
+        self.session.close()
         super().closeEvent(event)

@@ -1,0 +1,194 @@
+"""The article list: a table model over the project's articles with this coder's status,
+a filter/search proxy, and the coder's progress (n of N done)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.model import Article
+
+STATUS_LABELS = {"not_started": "not started", "in_progress": "in progress", "done": "done"}
+STATUS_COLOURS = {"not_started": "#777777", "in_progress": "#A05A00", "done": "#1B7F3B"}
+COLUMNS = ("Title", "Outlet", "Date", "Status", "Claims")
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    article: Article
+    status: str
+    claims: int
+
+
+class ArticleListModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[ArticleRow] = []
+
+    def set_rows(self, rows: list[ArticleRow]) -> None:
+        if [r.article.id for r in rows] == [r.article.id for r in self.rows]:
+            self.rows = rows  # same articles: only counts and statuses changed
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1,
+                                                                   len(COLUMNS) - 1))
+            return
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        r, col = self.rows[index.row()], index.column()
+        a = r.article
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole):
+            values = (a.title or a.ext_id, a.outlet, a.date, STATUS_LABELS.get(r.status, r.status),
+                      r.claims)
+            if role == Qt.ItemDataRole.UserRole and col == 0:
+                return a.id
+            return values[col]
+        if role == Qt.ItemDataRole.ForegroundRole and col == 3:
+            return QColor(STATUS_COLOURS.get(r.status, "#000000"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            extra = " · suggestions hidden (blind coding)" if a.require_blind else ""
+            return f"{a.title or a.ext_id}\n{a.outlet} {a.date} · id {a.ext_id}{extra}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 4:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def row_of(self, article_id: int) -> int:
+        return next((i for i, r in enumerate(self.rows) if r.article.id == article_id), -1)
+
+
+class ArticleFilter(QSortFilterProxyModel):
+    """Search in title, outlet, date and id; filter on this coder's status."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.search = ""
+        self.status = ""
+
+    def set_filter(self, search: str, status: str) -> None:
+        self.beginFilterChange()
+        self.search, self.status = search.strip().lower(), status
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        r = model.rows[row]
+        if self.status and r.status != self.status:
+            return False
+        a = r.article
+        hay = f"{a.title} {a.outlet} {a.date} {a.ext_id}".lower()
+        return all(word in hay for word in self.search.split())
+
+
+class ArticleListPanel(QWidget):
+    articleSelected = Signal(int)  # noqa: N815 (Qt naming)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = ArticleListModel(self)
+        self.proxy = ArticleFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit(placeholderText="Search title, outlet, date…")
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox()
+        self.status.addItem("All", "")
+        for code, label in STATUS_LABELS.items():
+            self.status.addItem(label.capitalize(), code)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        head = self.table.horizontalHeader()
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, len(COLUMNS)):
+            head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.progress_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(8)
+        self._layout()
+        self.search.textChanged.connect(self._refilter)
+        self.status.currentIndexChanged.connect(self._refilter)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.status)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addLayout(top)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.progress_label)
+        box.addWidget(self.progress)
+
+    def _refilter(self) -> None:
+        self.proxy.set_filter(self.search.text(), self.status.currentData() or "")
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            aid = self.proxy.index(current.row(), 0).data(Qt.ItemDataRole.UserRole)
+            self.articleSelected.emit(int(aid))
+
+    def set_rows(self, rows: list[ArticleRow]) -> None:
+        self.model.set_rows(rows)
+        done = sum(1 for r in rows if r.status == "done")
+        self.progress_label.setText(f"{done} of {len(rows)} articles done")
+        self.progress.setRange(0, max(1, len(rows)))
+        self.progress.setValue(done)
+
+    def select_article(self, article_id: int) -> None:
+        row = self.model.row_of(article_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid() and index != self.table.currentIndex():
+            self.table.setCurrentIndex(index)
+
+    def step(self, delta: int) -> None:
+        """Move to the next or previous article in the list as shown."""
+        cur = self.table.currentIndex()
+        row = (cur.row() if cur.isValid() else -1) + delta
+        if 0 <= row < self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(row, 0))

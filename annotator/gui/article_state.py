@@ -1,0 +1,174 @@
+"""What one coder sees of one article, read from the project: spans, pending suggestions, rows.
+
+Plain Python (no Qt): the views and models adapt it. Offsets are code points, as stored;
+`umap` converts them for Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from annotator.core.model import Article, Claim, Cue, SourceMention, Suggestions
+from annotator.core.text import Utf16Map
+from annotator.project import Project
+
+Key = tuple[str, bool, int]  # (kind, suggested, id): a coder's row id or a suggestion id
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One highlight: a coder's span or a pending suggestion."""
+
+    kind: str  # "source" | "cue" | "claim"
+    id: int
+    suggested: bool
+    start: int
+    end: int
+    type: str | None = None
+
+    @property
+    def key(self) -> Key:
+        return (self.kind, self.suggested, self.id)
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """One row of the claims table: a coder's claim or a pending suggested claim."""
+
+    key: Key
+    start: int
+    end: int
+    text: str
+    source: str
+    source_type: str
+    values: dict[str, str]
+    status: str  # suggested | accepted | edited | manual
+    note: str = ""
+    source_id: int | None = None
+    cue_id: int | None = None
+    channel_id: int | None = None
+
+    @property
+    def suggested(self) -> bool:
+        return self.key[1]
+
+
+@dataclass
+class ArticleState:
+    article: Article
+    text: str
+    claims: list[Claim]
+    sources: dict[int, SourceMention]
+    cues: dict[int, Cue]
+    suggestions: Suggestions | None
+    decisions: dict[tuple[str, int, int], str]
+    blind: bool
+    status: str = "not_started"
+    note: str = ""
+    article_values: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.umap = Utf16Map(self.text)
+        self.marks = self._marks()
+        self.rows = self._rows()
+        self._rows_by_key = {r.key: r for r in self.rows}
+
+    # ---- pending suggestions --------------------------------------------------------------
+    def _taken(self) -> set[tuple[str, int, int]]:
+        """Spans the coder already has, per kind: a suggestion there is no longer pending."""
+        out = {("claim", c.start, c.end) for c in self.claims}
+        out |= {("source", s.start, s.end) for s in self.sources.values()}
+        out |= {("cue", c.start, c.end) for c in self.cues.values()}
+        return out
+
+    def _pending(self) -> tuple[list, list, list]:
+        if self.blind or self.suggestions is None:
+            return [], [], []
+        taken = self._taken()
+
+        def open_(kind: str, s) -> bool:
+            k = (kind, s.start, s.end)
+            return k not in self.decisions and k not in taken
+
+        claims = [c for c in self.suggestions.claims if open_("claim", c)]
+        # a suggested source or cue only of claims already decided is noise: hide it
+        wanted = {c.source for c in claims} | {c.cue for c in claims}
+        referenced = {c.source for c in self.suggestions.claims} | {
+            c.cue for c in self.suggestions.claims}
+        sources = [s for s in self.suggestions.sources if open_("source", s)
+                   and (s.id in wanted or s.id not in referenced)]
+        cues = [c for c in self.suggestions.cues if open_("cue", c)
+                and (c.id in wanted or c.id not in referenced)]
+        return claims, sources, cues
+
+    def _marks(self) -> list[Mark]:
+        out = [Mark("source", s.id, False, s.start, s.end, s.type) for s in self.sources.values()]
+        out += [Mark("cue", c.id, False, c.start, c.end) for c in self.cues.values()]
+        out += [Mark("claim", c.id, False, c.start, c.end) for c in self.claims]
+        claims, sources, cues = self._pending()
+        self.pending_claims = claims
+        out += [Mark("source", s.id, True, s.start, s.end, s.type) for s in sources]
+        out += [Mark("cue", c.id, True, c.start, c.end) for c in cues]
+        out += [Mark("claim", c.id, True, c.start, c.end) for c in claims]
+        return out
+
+    # ---- rows -----------------------------------------------------------------------------
+    def source_label(self, source_id: int | None) -> str:
+        s = self.sources.get(source_id) if source_id is not None else None
+        if s is None:
+            return ""
+        return s.canonical or self.text[s.start:s.end]
+
+    def _rows(self) -> list[ClaimRow]:
+        rows = []
+        for c in self.claims:
+            src = self.sources.get(c.source_id) if c.source_id is not None else None
+            rows.append(ClaimRow(("claim", False, c.id), c.start, c.end, self.text[c.start:c.end],
+                                 self.source_label(c.source_id), (src.type or "") if src else "",
+                                 dict(c.values), c.origin, c.note, c.source_id, c.cue_id,
+                                 c.channel_id))
+        sug = {s.id: s for s in self.suggestions.sources} if self.suggestions else {}
+        for c in self.pending_claims:
+            src = sug.get(c.source) if c.source is not None else None
+            values = {k: v for k, v in (("attribution", c.attribution),
+                                        ("certainty", c.certainty)) if v}
+            rows.append(ClaimRow(("claim", True, c.id), c.start, c.end, self.text[c.start:c.end],
+                                 self.text[src.start:src.end] if src else "",
+                                 (src.type or "") if src else "", values, "suggested"))
+        rows.sort(key=lambda r: (r.start, r.end, r.suggested))
+        return rows
+
+    def row(self, key: Key | None) -> ClaimRow | None:
+        return self._rows_by_key.get(key) if key else None
+
+    def marks_at(self, pos: int) -> list[Mark]:
+        """Marks covering code-point offset `pos`, innermost (shortest) first."""
+        hits = [m for m in self.marks if m.start <= pos < m.end]
+        return sorted(hits, key=lambda m: m.end - m.start)
+
+    def suggested_claim(self, suggestion_id: int):
+        return next((c for c in self.pending_claims if c.id == suggestion_id), None)
+
+    def source_list(self) -> list[SourceMention]:
+        return sorted(self.sources.values(), key=lambda s: (s.start, s.end))
+
+
+def load_article_state(project: Project, article_id: int, coder_id: int,
+                       blind: bool) -> ArticleState:
+    article = project.article(article_id)
+    if article is None:
+        raise KeyError(article_id)
+    status, note = project.statuses(coder_id).get(article_id, ("not_started", ""))
+    return ArticleState(
+        article=article,
+        text=project.article_text(article_id),
+        claims=project.claims(coder_id=coder_id, article_id=article_id),
+        sources={s.id: s for s in project.sources(coder_id=coder_id, article_id=article_id)},
+        cues={c.id: c for c in project.cues(coder_id=coder_id, article_id=article_id)},
+        suggestions=project.suggestions(article_id),
+        decisions=project.decisions(article_id, coder_id),
+        blind=blind or article.require_blind,
+        status=status,
+        note=note,
+        article_values=project.article_values(article_id, coder_id),
+    )

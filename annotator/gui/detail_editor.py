@@ -1,0 +1,216 @@
+"""The detail editor, generated from the codebook: the focused claim's source, channel and
+one control per claim-level variable (definitions as tooltips), its note; the article's
+status, article-level variables and note; and the article's source list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.codebook import Codebook, Variable
+from annotator.gui.session import Session
+from annotator.gui.sources_panel import SourcesPanel
+
+NONE = "—"
+
+
+def value_combo(var: Variable) -> QComboBox:
+    box = QComboBox()
+    box.addItem(NONE, None)
+    for v in var.values:
+        key = f"{v.shortcut}  " if v.shortcut else ""
+        box.addItem(f"{key}{v.label}", v.code)
+        box.setItemData(box.count() - 1, v.definition or v.label, Qt.ItemDataRole.ToolTipRole)
+    box.setToolTip(var.definition)
+    return box
+
+
+def set_combo(box: QComboBox, data) -> None:
+    box.blockSignals(True)
+    box.setCurrentIndex(max(0, box.findData(data)))
+    box.blockSignals(False)
+
+
+class DetailEditor(QTabWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.claim_box = QGroupBox("Focused claim")
+        self.claim_text = QLabel("No claim focused. J/K moves through claims and suggestions.")
+        self.claim_text.setWordWrap(True)
+        self.claim_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.claim_form = QFormLayout()
+        self.source_combo = QComboBox()
+        self.channel_combo = QComboBox()
+        self.claim_note = QLineEdit(placeholderText="Note on this claim")
+        self.var_boxes: dict[str, QComboBox] = {}
+        self.var_labels: dict[str, QLabel] = {}
+        self.article_box = QGroupBox("Article")
+        self.article_form = QFormLayout()
+        self.status_label = QLabel()
+        self.done_button = QPushButton("Mark done (Ctrl+D)")
+        self.article_note = QLineEdit(placeholderText="Note on this article")
+        self.article_boxes: dict[str, QComboBox] = {}
+        self.sources = SourcesPanel()
+        self.sources.sources.on_edit = self._edit_source
+        self._build()
+        session.focusChanged.connect(self.refresh)
+        session.stateChanged.connect(self.refresh)
+        session.articleLoaded.connect(self.refresh)
+        session.variableChanged.connect(self._show_variable)
+        session.projectChanged.connect(self.rebuild)
+
+    def _build(self) -> None:
+        claim = QWidget()
+        lay = QVBoxLayout(claim)
+        lay.addWidget(self.claim_text)
+        lay.addLayout(self.claim_form)
+        lay.addStretch(1)
+        self.addTab(claim, "Claim")
+        art = QWidget()
+        alay = QVBoxLayout(art)
+        row = QHBoxLayout()
+        row.addWidget(self.status_label, 1)
+        row.addWidget(self.done_button)
+        alay.addLayout(row)
+        alay.addLayout(self.article_form)
+        alay.addStretch(1)
+        self.addTab(art, "Article")
+        self.addTab(self.sources, "Sources")
+        self.done_button.clicked.connect(self.session.toggle_done)
+
+    # ---- built from the codebook ----------------------------------------------------------
+    def rebuild(self) -> None:
+        book = self.session.project.codebook if self.session.project else None
+        for form in (self.claim_form, self.article_form):
+            while form.rowCount():
+                form.removeRow(0)
+        self.source_combo = QComboBox()
+        self.channel_combo = QComboBox()
+        self.claim_note = QLineEdit(placeholderText="Note on this claim")
+        self.article_note = QLineEdit(placeholderText="Note on this article")
+        self.source_combo.setToolTip("The claim's source (or click a source in the text)")
+        self.channel_combo.setToolTip("Where the source said it (H on a selection)")
+        self.source_combo.activated.connect(lambda _i: self._link("source_id", self.source_combo))
+        self.channel_combo.activated.connect(
+            lambda _i: self._link("channel_id", self.channel_combo))
+        self.claim_note.editingFinished.connect(self._claim_note)
+        self.article_note.editingFinished.connect(
+            lambda: self.session.set_article_note(self.article_note.text()))
+        self.claim_form.addRow("Source", self.source_combo)
+        self.claim_form.addRow("Channel", self.channel_combo)
+        self.var_boxes, self.var_labels, self.article_boxes = {}, {}, {}
+        if book is not None:
+            self._add_variables(book)
+        self.claim_form.addRow("Note", self.claim_note)
+        self.article_form.addRow("Note", self.article_note)
+        self._show_variable()
+        self.refresh()
+
+    def _add_variables(self, book: Codebook) -> None:
+        for var in book.at_level("claim"):
+            box = value_combo(var)
+            label = QLabel(var.label)
+            label.setToolTip(var.definition)
+            box.activated.connect(lambda _i, n=var.name, b=box: self._set_value(n, b))
+            self.claim_form.addRow(label, box)
+            self.var_boxes[var.name], self.var_labels[var.name] = box, label
+        for var in book.at_level("article"):
+            box = value_combo(var)
+            box.activated.connect(lambda _i, n=var.name, b=box:
+                                  self.session.set_article_value(n, b.currentData()))
+            label = QLabel(var.label)
+            label.setToolTip(var.definition)
+            self.article_form.addRow(label, box)
+            self.article_boxes[var.name] = box
+        src = book.variable("type")
+        self.sources.sources.type_labels = {v.code: v.label for v in src.values} if src else {}
+
+    def _show_variable(self) -> None:
+        for name, label in self.var_labels.items():
+            focused = name == self.session.variable
+            var = self.session.project.codebook.variable(name) if self.session.project else None
+            text = var.label if var else name
+            label.setText(f"▸ {text} (number keys)" if focused else text)
+            font = label.font()
+            font.setBold(focused)
+            label.setFont(font)
+
+    # ---- showing the focused claim and the article ----------------------------------------
+    def refresh(self) -> None:
+        state = self.session.state
+        row = self.session.focused_row()
+        self._fill_source_combos()
+        if row is None:
+            self.claim_text.setText("No claim focused. J/K moves through claims and "
+                                    "suggestions; select text and press C to make one.")
+        else:
+            what = "Suggested claim (A accepts, R rejects)" if row.suggested else \
+                f"Claim ({row.status})"
+            self.claim_text.setText(f"{what}:\n“{' '.join(row.text.split())}”")
+        for name, box in self.var_boxes.items():
+            set_combo(box, row.values.get(name) if row else None)
+            box.setEnabled(row is not None)
+        for box in (self.source_combo, self.channel_combo, self.claim_note):
+            box.setEnabled(row is not None and not row.suggested)
+        if not self.claim_note.hasFocus():
+            self.claim_note.setText(row.note if row else "")
+        if row is not None and not row.suggested:
+            set_combo(self.source_combo, row.source_id)
+            set_combo(self.channel_combo, row.channel_id)
+        if state is not None:
+            self._refresh_article()
+
+    def _refresh_article(self) -> None:
+        state = self.session.state
+        assert state is not None
+        label = {"done": "Done", "in_progress": "In progress"}.get(state.status, "Not started")
+        blind = " · blind coding (suggestions hidden)" if state.blind else ""
+        self.status_label.setText(f"<b>{label}</b>{blind}")
+        self.done_button.setText("Reopen (Ctrl+D)" if state.status == "done"
+                                 else "Mark done (Ctrl+D)")
+        if not self.article_note.hasFocus():
+            self.article_note.setText(state.note)
+        for name, box in self.article_boxes.items():
+            set_combo(box, state.article_values.get(name))
+        self.sources.sources.set_rows([(s, state.text[s.start:s.end])
+                                       for s in state.source_list()])
+
+    def _fill_source_combos(self) -> None:
+        state = self.session.state
+        for box in (self.source_combo, self.channel_combo):
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(NONE, None)
+            if state is not None:
+                for s in state.source_list():
+                    box.addItem(state.source_label(s.id), s.id)
+            box.blockSignals(False)
+
+    # ---- edits ----------------------------------------------------------------------------
+    def _set_value(self, name: str, box: QComboBox) -> None:
+        self.session.set_variable(name)
+        self.session.set_value(name, box.currentData())
+
+    def _link(self, column: str, box: QComboBox) -> None:
+        label = "Link source to claim" if column == "source_id" else "Set channel"
+        self.session.set_claim_field(label, **{column: box.currentData()})
+
+    def _claim_note(self) -> None:
+        row = self.session.focused_row()
+        if row is not None and not row.suggested and self.claim_note.text() != row.note:
+            self.session.set_claim_field("Edit claim note", note=self.claim_note.text())
+
+    def _edit_source(self, source_id: int, field: str, value: str | None) -> None:
+        self.session.set_source_field(source_id, **{field: value})

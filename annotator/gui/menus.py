@@ -1,0 +1,132 @@
+"""The File menu: new, open, recent projects, import, export, quit.
+
+The dialogs that pick files are kept in thin methods; the work is in methods taking paths,
+which the tests call directly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
+
+from annotator.core.errors import UserError
+from annotator.gui import dialogs, settings
+from annotator.project import Project
+
+PROJECT_FILTER = "annotator projects (*.annotator);;All files (*)"
+
+
+def sheet_exporter():
+    """The coding-sheet exporter, when this installation has it (written alongside the GUI)."""
+    try:
+        from annotator.io import sheet_export
+    except ImportError:
+        return None
+    return sheet_export
+
+
+class FileMenuMixin:
+    def build_file_menu(self) -> None:
+        menu = self.menuBar().addMenu("&File")
+        self._file_action(menu, "&New project…", QKeySequence.StandardKey.New, self.new_project)
+        self._file_action(menu, "&Open project…", QKeySequence.StandardKey.Open,
+                          self.choose_project)
+        self.recent_menu = QMenu("Open &recent", self)
+        menu.addMenu(self.recent_menu)
+        self._file_action(menu, "Open the &sample project", None, lambda: self.open_sample())
+        menu.addSeparator()
+        self._file_action(menu, "&Import articles…", "Ctrl+I", self.choose_imports)
+        self.export_action = self._file_action(menu, "&Export coding sheet…", "Ctrl+E",
+                                               self.choose_export)
+        self.export_action.setEnabled(sheet_exporter() is not None)
+        menu.addSeparator()
+        self._file_action(menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.update_recent_menu()
+
+    def _file_action(self, menu: QMenu, text: str, key, slot) -> QAction:
+        act = QAction(text, self)
+        if key is not None:
+            act.setShortcut(QKeySequence(key))
+        act.triggered.connect(slot)
+        menu.addAction(act)
+        return act
+
+    def update_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in settings.recent_projects():
+            self.recent_menu.addAction(path.name).triggered.connect(
+                lambda _c=False, p=path: self.open_project(p))
+        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
+
+    # ---- new and open ---------------------------------------------------------------------
+    def new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New project", "", PROJECT_FILTER)
+        if not path:
+            return
+        language, ok = QInputDialog.getItem(self, "New project", "Main language of the articles:",
+                                            ["nl", "en"], 0, False)
+        if ok:
+            self.create_project(Path(path), language)
+
+    def create_project(self, path: Path, language: str = "nl", coder: str | None = None) -> bool:
+        if path.suffix != ".annotator":
+            path = path.with_name(path.name + ".annotator")
+        try:
+            project = Project.create(path, language=language, overwrite=path.exists())
+        except UserError as exc:
+            dialogs.show_message(self, "Cannot create the project", str(exc), warning=True)
+            return False
+        return self.set_project(project, coder)
+
+    def choose_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", "", PROJECT_FILTER)
+        if path:
+            self.open_project(Path(path))
+
+    # ---- import and export ----------------------------------------------------------------
+    def choose_imports(self) -> None:
+        if self.session.project is None:
+            return
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import articles")
+        if paths:
+            self.import_articles([Path(p) for p in paths])
+
+    def import_articles(self, paths: list[Path]) -> str:
+        """Import files; show what was added and what was skipped, with the reasons."""
+        project = self.session.project
+        if project is None:
+            return ""
+        try:
+            outcome = project.import_paths(paths)
+        except UserError as exc:
+            text = f"Nothing was imported: {exc}"
+        else:
+            text = dialogs.outcome_text(outcome)
+        self.import_report = dialogs.show_message(self, "Import articles", text,
+                                                  warning="Skipped" in text)
+        self.refresh_articles()
+        return text
+
+    def choose_export(self) -> None:
+        if self.session.project is None or sheet_exporter() is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export coding sheet", "",
+                                              "Excel workbook (*.xlsx);;CSV (*.csv)")
+        if path:
+            self.export_sheet(Path(path))
+
+    def export_sheet(self, path: Path) -> bool:
+        module = sheet_exporter()
+        func = getattr(module, "export_sheet", None) or getattr(module, "export", None)
+        if func is None:
+            dialogs.show_message(self, "Export", "This installation cannot export sheets yet.")
+            return False
+        try:
+            func(self.session.project, path)
+        except UserError as exc:
+            dialogs.show_message(self, "Export failed", str(exc), warning=True)
+            return False
+        self.statusBar().showMessage(f"Exported to {path}", 8000)
+        return True

@@ -1,0 +1,48 @@
+"""QUndoCommand around a `commands.Edit`, and joining several Edits into one user action."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from annotator.commands import Edit
+from annotator.core.errors import UserError
+from annotator.store.db import Database
+
+
+def combine(text: str, edits: list[Edit]) -> Edit:
+    """One Edit doing `edits` in order (each already applied), undone in reverse as a whole."""
+    article = next((e.article_id for e in edits if e.article_id is not None), None)
+    return Edit(text=text, changes=[ch for e in edits for ch in e.changes], article_id=article)
+
+
+class EditCommand(QUndoCommand):
+    """Undo/redo of one Edit. The Edit is already applied when pushed, so the first redo()
+    (which QUndoStack.push calls) does nothing."""
+
+    def __init__(self, db: Database, edit: Edit, article_id: int | None,
+                 after: Callable[[EditCommand, UserError | None], None]):
+        super().__init__(edit.text)
+        self.db = db
+        self.edit = edit
+        self.article_id = article_id if article_id is not None else edit.article_id
+        self._after = after
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True
+            return
+        self._run(self.edit.apply)
+
+    def undo(self) -> None:
+        self._run(self.edit.revert)
+
+    def _run(self, step: Callable[[Database], None]) -> None:
+        try:
+            step(self.db)
+        except UserError as exc:  # the file refused the write: say so, never claim it saved
+            self._after(self, exc)
+            return
+        self._after(self, None)
