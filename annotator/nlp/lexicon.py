@@ -68,6 +68,7 @@ class Lexicon:
     coordinators: set[str]
     passive_agent: set[str]
     retro_pronouns: set[str]
+    channel_prepositions: set[str]
     fw: dict[str, set[str]]
     np_connectors: PhraseTable
     max_np: int
@@ -145,6 +146,7 @@ def load(lang: str) -> Lexicon:
         coordinators=set(cues["coordinators"]),
         passive_agent=set(cues["passive_agent"]),
         retro_pronouns=set(cues["retro_pronouns"]),
+        channel_prepositions=set(cues.get("channel_prepositions", [])),
         fw=fw,
         np_connectors=PhraseTable(fw_raw.get("np_connectors", [])),
         max_np=int(fw_raw.get("max_np_tokens", 12)),

@@ -1,0 +1,107 @@
+"""spaCy components (registered factories): a fast sentence splitter and the attribution rules.
+
+`annotator_sentences` sets sentence starts from `textscan` (quote-aware, much cheaper than the
+stock sentencizer); `annotator_attribution` runs `engine.Analyzer` and stores its results in
+`doc.spans["sources"]`, `doc.spans["cues"]` and `doc.spans["claims"]`, with the exact character
+offsets and the claim links in `doc.user_data["annotator"]` (span groups hold token spans).
+"""
+
+from __future__ import annotations
+
+import numpy
+from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from annotator.nlp import lexicon
+from annotator.nlp.engine import Analyzer, Result
+from annotator.nlp.textscan import paragraphs, quotes, sentences
+from annotator.nlp.tokens import Toks
+
+USER_KEY = "annotator"
+
+
+def doc_toks(doc: Doc) -> Toks:
+    arr = doc.to_array([IDX, LENGTH])
+    starts = arr[:, 0].tolist() if len(doc) else []
+    ends = (arr[:, 0] + arr[:, 1]).tolist() if len(doc) else []
+    return Toks(doc.text, starts, ends)
+
+
+class SentenceSplitter:
+    """Quote-aware sentence starts, written in one array operation."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        text = doc.text
+        starts = doc.to_array([IDX])
+        flags = numpy.full((len(doc), 1), -1, dtype="int32")
+        for ps, pe in paragraphs(text):
+            for s, _ in sentences(text, ps, pe, quotes(text, ps, pe)):
+                k = int(numpy.searchsorted(starts, s))
+                if k < len(doc):
+                    flags[k, 0] = 1
+        flags[0, 0] = 1
+        doc.from_array([SENT_START], flags.astype("uint64"))
+        return doc
+
+
+class AttributionRules:
+    """Sources, cues and claims by rule, from the lexicon of `lang`."""
+
+    def __init__(self, lang: str):
+        self.lex = lexicon.load(lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        toks = doc_toks(doc)
+        result = Analyzer(self.lex, toks).run()
+        store(doc, toks, result)
+        return doc
+
+
+def store(doc: Doc, toks: Toks, result: Result) -> None:
+    """Write the result into span groups and the exact payload into user_data."""
+    payload = to_payload(toks, result)
+    doc.user_data[USER_KEY] = payload
+    doc.spans["sources"] = [doc[s.i:s.j] for s in result.sources]
+    doc.spans["cues"] = [doc[c.i:c.j] for c in result.cues]
+    claim_spans = []
+    for c in payload["claims"]:
+        span = doc.char_span(c["start"], c["end"], label=f'{c["attribution"]}:{c["certainty"]}',
+                             alignment_mode="expand")
+        if span is not None:
+            claim_spans.append(span)
+    doc.spans["claims"] = claim_spans
+
+
+def to_payload(toks: Toks, result: Result) -> dict:
+    """The contract's dict: sources, cues, claims with indices into the lists."""
+    text = toks.text
+    src_index = {id(s): n for n, s in enumerate(result.sources)}
+    cue_index = {id(c): n for n, c in enumerate(result.cues)}
+    sources = []
+    for s in result.sources:
+        a, b = toks.char_span(s.i, s.j)
+        sources.append({"start": a, "end": b, "text": text[a:b], "type": s.type})
+    cues = []
+    for c in result.cues:
+        a, b = toks.char_span(c.i, c.j)
+        cues.append({"start": a, "end": b, "text": text[a:b]})
+    claims = [{"start": c.start, "end": c.end,
+               "source": src_index.get(id(c.src)) if c.src else None,
+               "cue": cue_index.get(id(c.cue)) if c.cue else None,
+               "attribution": c.attribution if c.src or c.attribution == "unattributed"
+               else "unattributed" if c.attribution == "indirect" else c.attribution,
+               "certainty": c.certainty} for c in result.claims]
+    return {"text_length": len(text), "sources": sources, "cues": cues, "claims": claims}
+
+
+@Language.factory("annotator_sentences")
+def make_sentences(nlp: Language, name: str) -> SentenceSplitter:
+    return SentenceSplitter()
+
+
+@Language.factory("annotator_attribution", default_config={"lang": None})
+def make_attribution(nlp: Language, name: str, lang: str | None) -> AttributionRules:
+    return AttributionRules(lang or nlp.lang)

@@ -1,0 +1,605 @@
+"""The attribution rules: sources, cues and claims of one article.
+
+Works on a `Toks` view (words + offsets) so it is independent of spaCy's objects and fast. The
+patterns are the ones Dutch and English news use (see ../shared/prior-art.md): quote tags
+("...", zegt X / aldus X / she said), "volgens X" / "according to X", "X zegt dat ...",
+"Dat meldt X." for the previous sentence, colon quotes, "Uit X blijkt dat", passive "door X",
+quote continuations, embedded posts, and unattributed hedged or uncertain claims.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from annotator.nlp import sourcetype
+from annotator.nlp.certainty import claim_certainty, hedge_hits
+from annotator.nlp.lexicon import Lexicon, VerbEntry
+from annotator.nlp.nounphrase import np_right, trim_np
+from annotator.nlp.textscan import Quote, paragraphs, quotes, sentences
+from annotator.nlp.tokens import CLOSE_MARKS, OPEN_MARKS, Toks
+
+# "post text — Name (@handle) date": an embedded tweet or X post
+_POST = re.compile(r"(?P<body>.+?)\s+[—–]\s+(?P<name>[^()\n]{2,80}?)\s+\(@\w{1,30}\)[^\n]*$", re.M)
+_NAME = re.compile(r"\b[A-ZÀ-Þ][\w'’-]+\s+(?:[A-ZÀ-Þ]\.\s+)?([A-ZÀ-Þ][\w'’-]+)")
+_TRAIL = frozenset(".,;:!?")
+CHANNEL_TYPES = ("news_media", "social_media", "document")
+
+
+@dataclass(eq=False)
+class Src:
+    i: int
+    j: int
+    type: str
+    channel: bool = False
+
+
+@dataclass(eq=False)
+class Cue:
+    i: int
+    j: int
+
+
+@dataclass(eq=False)
+class Claim:
+    start: int
+    end: int
+    src: Src | None
+    cue: Cue | None
+    attribution: str
+    certainty: str
+
+
+@dataclass
+class Result:
+    sources: list[Src]
+    cues: list[Cue]
+    claims: list[Claim]
+
+
+class Analyzer:
+    """Runs the rules over one text; `run()` returns the mentions it found."""
+
+    def __init__(self, lex: Lexicon, toks: Toks):
+        self.lex, self.t = lex, toks
+        self.sources: dict[tuple[int, int], Src] = {}
+        self.cues: list[Cue] = []
+        self.claims: list[Claim] = []
+        self.quotes: list[Quote] = []
+        self.quote_used: set[int] = set()
+        self.surnames: set[str] = set()
+        self.prev_sentence: tuple[int, int] | None = None
+        self.para_claims: list[Claim] = []
+        self.prev_para_claims: list[Claim] = []
+
+    # ---- driver -------------------------------------------------------------------------
+    def run(self) -> Result:
+        text, t = self.t.text, self.t
+        self.surnames = {m.group(1) for m in _NAME.finditer(text)}
+        units: list[tuple[str, int, int, list[tuple[int, int]]]] = []
+        for ps, pe in paragraphs(text):
+            post = _POST.match(text, ps, pe)
+            if post:
+                units.append(("post", ps, pe, []))
+                continue
+            qs = quotes(text, ps, pe)
+            for q in qs:
+                t.mark_quote(len(self.quotes), q.start, q.end)
+                self.quotes.append(q)
+            spans = [(t.first_at_or_after(a), t.last_before(b)) for a, b in sentences(text, ps, pe, qs)]
+            units.append(("para", ps, pe, [s for s in spans if s[1] > s[0]]))
+        for pi, (kind, ps, pe, sents) in enumerate(units):
+            self.prev_para_claims, self.para_claims = self.para_claims or self.prev_para_claims, []
+            if kind == "post":
+                self.embedded_post(ps, pe)
+                continue
+            for a, b in sents:
+                self.sentence(pi, a, b)
+                self.prev_sentence = (a, b)
+        self.resolve_pronouns()
+        return Result(sorted(self.sources.values(), key=lambda s: s.i),
+                      sorted(self.cues, key=lambda c: c.i), sorted(self.claims, key=lambda c: c.start))
+
+    def sentence(self, pi: int, a: int, b: int) -> None:
+        before = len(self.claims)
+        self.claimed: list[tuple[int, int]] = []
+        self.sentence_srcs: list[Src] = []
+        self.frames(a, b)
+        t, lex = self.t, self.lex
+        k = a
+        while k < b:
+            k = self.try_cue(a, b, k) if t.quote_of[k] < 0 and not self.in_claimed(k) else k + 1
+        self.colon_np(pi, a, b)
+        self.loose_quotes(a, b)
+        if len(self.claims) == before:
+            self.unattributed(a, b)
+        if len(self.claims) > before and any(c.src for c in self.claims[before:]):
+            self.channels(a, b)
+        del lex
+
+    def try_cue(self, a: int, b: int, k: int) -> int:
+        t, lex = self.t, self.lex
+        lw = t.lowers[k]
+        if lw in lex.tags:
+            self.tag(a, b, k, k + 1, None)
+            return k + 1
+        hit = lex.prepositions.match(t.lowers, k, b)
+        if hit:
+            self.preposition(a, b, k, k + hit[0])
+            return k + hit[0]
+        for entry in lex.verb(lw):
+            end = self.verb_span(b, k, entry)
+            if end and self.verb(a, b, k, end, entry):
+                return end
+        return k + 1
+
+    # ---- helpers --------------------------------------------------------------------------
+    def in_claimed(self, k: int) -> bool:
+        return any(i <= k < j for i, j in self.claimed)
+
+    def skip_lead(self, a: int, b: int) -> int:
+        t = self.t
+        while a < b and (t.lowers[a] in self.lex.fw["leading_skip"] or t.words[a] in (",", "—", "-")):
+            a += 1
+        return a
+
+    def add_source(self, span: tuple[int, int] | None, tail_end: int | None = None,
+                   channel: bool = False) -> Src | None:
+        if not span:
+            return None
+        i, j = trim_np(self.lex, self.t, span)
+        if (i, j) in self.sources:
+            return self.sources[(i, j)]
+        for s in self.sources.values():
+            if s.i < j and i < s.j:
+                return s if not channel else None
+        tail = tail_end if tail_end is not None else self.tail(j)
+        kind = sourcetype.classify(self.lex, self.t, i, j, self.surnames, max(j, tail))
+        src = Src(i, j, kind, channel)
+        self.sources[(i, j)] = src
+        if kind == "person" and j - i >= 2 and self.t.is_cap(j - 1):
+            self.surnames.add(self.t.words[j - 1])
+        return src
+
+    def tail(self, j: int) -> int:
+        """End of a comma-set apposition or relative clause right after a phrase ending at j."""
+        t = self.t
+        if j < t.n and (t.words[j] == "," or t.lowers[j] in self.lex.fw["relative_pronouns"]):
+            k = j + 1
+            while k < min(t.n, j + 16) and t.words[k] not in (",", ".", ";"):
+                k += 1
+            return k
+        return j
+
+    def add_claim(self, i: int, j: int, src: Src | None, cue: Cue | None, att: str,
+                  cue_entry: VerbEntry | None = None, cue_word: str = "",
+                  chars: tuple[int, int] | None = None, level: str | None = None) -> Claim | None:
+        t = self.t
+        while j > i and (t.words[j - 1] in _TRAIL or t.words[j - 1] in ("-", "—")):
+            j -= 1
+        while i < j and t.lowers[i] in self.lex.complementisers | {",", ":"}:
+            i += 1
+        if j - i < 2 and chars is None:
+            return None
+        start, end = chars if chars else t.char_span(i, j)
+        if end <= start or any(c.start == start and c.end == end for c in self.claims):
+            return None
+        if level is None:
+            past = bool(cue_entry and cue_word in cue_entry.past)
+            level = claim_certainty(self.lex, t, i, j, cue_entry.certainty if cue_entry else None, past)
+        claim = Claim(start, end, src, cue, att, level)
+        if cue and cue not in self.cues:
+            self.cues.append(cue)
+        self.claims.append(claim)
+        self.claimed.append((i, j))
+        self.para_claims.append(claim)
+        if src:
+            self.sentence_srcs.append(src)
+        return claim
+
+    def claim_end(self, start: int, b: int) -> int:
+        """Where a reported clause starting at `start` stops: before "; " or a coordinated cue."""
+        t, lex = self.t, self.lex
+        for m in range(start, b):
+            if t.quote_of[m] >= 0:
+                continue
+            w = t.lowers[m]
+            if w == ";":
+                return m
+            if w == "," and m + 1 < b and t.lowers[m + 1] in lex.coordinators and m + 2 < b \
+                    and self.is_reporting(m + 2):
+                return m
+            if w in lex.coordinators and m + 1 < b and self.is_reporting(m + 1):
+                return m
+            if w == "," and m + 1 < b and t.lowers[m + 1] in ("maar", "but"):
+                return m
+        return b
+
+    def is_reporting(self, k: int) -> bool:
+        return any(e.mode in ("always", "complement") for e in self.lex.verb(self.t.lowers[k]))
+
+    def quote_ending_at(self, boundary: int) -> int | None:
+        """Index of the quotation whose closing mark is at or just before token `boundary`."""
+        t = self.t
+        for m in (boundary, boundary - 1, boundary - 2):
+            if 0 <= m < t.n and t.words[m] and t.words[m][-1] in CLOSE_MARKS and m > 0:
+                q = t.quote_of[m - 1]
+                if q >= 0 and self.quotes[q].closed:
+                    return q
+        return None
+
+    def quote_starting_at(self, k: int) -> int | None:
+        t = self.t
+        if k < t.n and t.words[k] and t.words[k][0] in OPEN_MARKS and k + 1 < t.n:
+            q = t.quote_of[k + 1]
+            return q if q >= 0 else None
+        return None
+
+    def direct(self, q: int, src: Src | None, cue: Cue | None) -> Claim | None:
+        if q in self.quote_used:
+            return None
+        quote = self.quotes[q]
+        t = self.t
+        start, end = quote.start, quote.end
+        while end > start and t.text[end - 1] in " ,\n":
+            end -= 1  # English puts the tag comma inside the closing mark
+        i, j = t.first_at_or_after(start), t.last_before(end)
+        claim = self.add_claim(i, max(j, i + 1), src, cue, "direct", chars=(start, end),
+                               level=claim_certainty(self.lex, t, i, j, None, False))
+        if claim:
+            self.quote_used.add(q)
+        return claim
+
+    def last_speaker(self) -> Src | None:
+        for c in reversed(self.para_claims):
+            if c.src:
+                return c.src
+        prev = self.prev_para_claims
+        if prev and prev[-1].attribution == "direct":
+            return prev[-1].src
+        return None
+
+    # ---- patterns ---------------------------------------------------------------------------
+    def verb_span(self, b: int, k: int, entry: VerbEntry) -> int | None:
+        """End of the cue starting at k, or None when a separable verb lacks its particle."""
+        t = self.t
+        if k > 0 and t.lowers[k - 1] in self.lex.fw["determiners"] and t.lowers[k - 1] not in ("dat", "that", "die"):
+            return None  # "the claims", "de post": a noun, not a verb
+        for word in entry.requires:
+            if word not in t.lowers[max(0, k - 3):min(b, k + 6)]:
+                return None
+        if not entry.particle or t.lowers[k] in entry.particle_optional:
+            return k + 1
+        for m in range(k + 1, min(b, k + 8)):
+            if t.lowers[m] in entry.particle:
+                between = t.lowers[k + 1:m]
+                close = all(w in ("eraan", "erop", "er", "niet", "ook", "nog", "al") for w in between)
+                return m + 1 if close else k + 1
+            if t.lowers[m] in self.lex.complementisers or t.quote_of[m] >= 0:
+                break
+        if k > 0 and t.lowers[k - 1] in entry.particle:
+            return k + 1
+        return None
+
+    def tag(self, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None) -> bool:
+        """"...", aldus X / CLAIM, zegt X / "...," she said: the claim comes first."""
+        t, lex = self.t, self.lex
+        boundary, src_span = ci - 1, None
+        if lex.lang == "en" and entry is not None:
+            m = ci - 1
+            while m > a and t.is_word(m) and ci - m <= 8 and not self.is_reporting(m) \
+                    and t.lowers[m] not in lex.complementisers and t.quote_of[m] < 0:
+                m -= 1
+            boundary = m
+            if m + 1 < ci:
+                src_span = np_right(lex, t, m + 1, ci) or (m + 1, ci)
+        if boundary <= a or not (t.words[boundary] == "," or t.words[boundary][-1:] in CLOSE_MARKS):
+            return False
+        q = self.quote_ending_at(boundary + 1 if t.words[boundary] != "," else boundary)
+        if src_span is None:
+            src_span = np_right(lex, t, cj, b)
+        if not src_span:
+            return False
+        after = self.tail(src_span[1])
+        rest = [w for w in t.lowers[src_span[1]:b] if w not in _TRAIL]
+        if q is None and (any(w in lex.complementisers for w in rest) or len(rest) > 12):
+            return False
+        src = self.add_source(src_span, after)
+        cue = Cue(ci, cj)
+        if q is not None:
+            self.direct(q, src, cue)
+        else:
+            start = self.clause_start(a, boundary)
+            self.add_claim(start, boundary, src, cue, "indirect", entry, t.lowers[ci])
+        nxt = src_span[1]
+        while nxt < b and (t.lowers[nxt] in lex.fw["time_words"] or t.words[nxt] == ","):
+            nxt += 1
+        q2 = self.quote_starting_at(nxt)
+        if q2 is not None and t.words[src_span[1]:nxt].count(","):
+            self.direct(q2, src, cue)
+        return True
+
+    def clause_start(self, a: int, boundary: int) -> int:
+        start = a
+        for i, j in self.claimed:
+            if j <= boundary and j > start and i >= a:
+                start = j
+        return self.skip_lead(start, boundary)
+
+    def preposition(self, a: int, b: int, ci: int, cj: int) -> None:
+        """Volgens X ... / ..., according to X."""
+        t = self.t
+        span = np_right(self.lex, t, cj, b)
+        if not span:
+            return
+        src = self.add_source(span)
+        cue = Cue(ci, cj)
+        lead = self.skip_lead(a, b)
+        if ci <= lead:
+            start = span[1]
+            self.add_claim(start, self.claim_end(start, b), src, cue, "indirect")
+        elif t.words[ci - 1] == ",":
+            self.add_claim(self.clause_start(a, ci - 1), ci - 1, src, cue, "indirect")
+        else:
+            self.add_claim(lead, self.claim_end(span[1], b), src, cue, "indirect")
+
+    def verb(self, a: int, b: int, k: int, end: int, entry: VerbEntry) -> bool:
+        if entry.mode == "document":
+            return self.document(a, b, k, end, entry)
+        if self.tag(a, b, k, end, entry):
+            return True
+        if self.retro(a, b, k, end, entry):
+            return True
+        comp = self.find_complement(k, end, b)
+        colon = self.find_colon(end, b) if comp is None else None
+        if comp is None and colon is None and entry.mode != "always" and not entry.certainty:
+            return False
+        if comp is None and colon is None and entry.mode == "colon":
+            return False
+        src = self.subject(a, b, k, end)
+        if src is None:
+            return False
+        cue = Cue(k, end)
+        if colon is not None:
+            return self.colon_claims(b, colon, src, cue, entry, k)
+        start = comp + 1 if comp is not None else self.bare_start(end, b)
+        if start is None:
+            return False
+        return self.add_claim(start, self.claim_end(start, b), src, cue, "indirect", entry,
+                              self.t.lowers[k]) is not None
+
+    def bare_start(self, end: int, b: int) -> int | None:
+        t = self.t
+        m = end
+        while m < b and t.lowers[m] in self.lex.fw["time_words"]:
+            m += 1
+        if m >= b or not t.is_word(m) or b - m < 2:
+            return None
+        return m
+
+    def find_complement(self, k: int, end: int, b: int) -> int | None:
+        t, lex = self.t, self.lex
+        for m in range(end, min(b, end + 14)):
+            w = t.lowers[m]
+            if t.quote_of[m] >= 0 or w in (".", ";", ":") or (w == "," and m > end + 1):
+                return None
+            if w in lex.complementisers:
+                return m
+            if w in lex.infinitive_complementisers and "te" in t.lowers[m:min(b, m + 12)]:
+                return m
+            if m > end and self.is_reporting(m):
+                return None
+        return None
+
+    def find_colon(self, end: int, b: int) -> int | None:
+        t = self.t
+        for m in range(end, min(b, end + 8)):
+            if t.words[m] == ":":
+                return m
+            if t.lowers[m] in self.lex.complementisers or t.quote_of[m] >= 0:
+                return None
+        return None
+
+    def colon_claims(self, b: int, colon: int, src: Src, cue: Cue, entry: VerbEntry, k: int) -> bool:
+        q = self.quote_starting_at(colon + 1)
+        if q is not None:
+            return self.direct(q, src, cue) is not None
+        return self.add_claim(colon + 1, b, src, cue, "indirect", entry, self.t.lowers[k]) is not None
+
+    def subject(self, a: int, b: int, k: int, end: int) -> Src | None:
+        """The speaker of a reporting verb at k: before it, or after it in Dutch inversion."""
+        t, lex = self.t, self.lex
+        if k > a and (t.lowers[k - 1] in lex.coordinators or t.words[k - 1] == ",") and self.sentence_srcs:
+            return self.sentence_srcs[-1]
+        lead = self.skip_lead(a, k)
+        if lead >= k:
+            return self.add_source(np_right(lex, t, end, b))
+        subs = [m for m in range(lead + 1, k) if t.quote_of[m] < 0
+                and (t.lowers[m] in lex.complementisers or t.lowers[m] in ("die", "who", "which"))]
+        for m in reversed(subs):
+            span = np_right(lex, t, m + 1, k)
+            if span:
+                return self.add_source(span, k)
+        fronted = t.lowers[lead] in lex.fw["subject_fronting"] or t.lowers[lead] in lex.fw["time_words"]
+        if fronted and not t.is_cap(lead + 1 if lead + 1 < k else lead):
+            commas = [m for m in range(lead, k) if t.words[m] == "," and t.quote_of[m] < 0]
+            if lex.lang == "en" and commas:
+                return self.add_source(np_right(lex, t, commas[-1] + 1, k), k)
+            finite = next((m for m in range(lead + 1, k + 1) if t.lowers[m] in lex.fw["auxiliaries"]
+                           or t.lowers[m] in lex.verbs), k)
+            stop = k if finite < k else b
+            return self.add_source(np_right(lex, t, finite + 1 if finite < k else end, stop))
+        return self.add_source(np_right(lex, t, lead, k), k)
+
+    def retro(self, a: int, b: int, k: int, end: int, entry: VerbEntry) -> bool:
+        """Dat meldt X. / Dat heeft X gezegd. / Dat X, werd door Y bevestigd."""
+        t, lex = self.t, self.lex
+        lead = self.skip_lead(a, b)
+        if t.lowers[lead] not in lex.retro_pronouns or k - lead > 10:
+            return False
+        agent = next((m for m in range(lead, k) if t.lowers[m] in lex.passive_agent), None)
+        comma = next((m for m in range(lead, k) if t.words[m] == "," and t.quote_of[m] < 0), None)
+        if agent is not None and comma is not None and comma < agent:
+            src = self.add_source(np_right(lex, t, agent + 1, k), k)
+            return self.add_claim(lead + 1, comma, src, Cue(k, end), "indirect", entry, t.lowers[k]) is not None
+        if comma is not None or self.find_complement(k, end, b) is not None or not self.prev_sentence:
+            return False
+        finite = lead + 1
+        span = np_right(lex, t, end, b) if finite == k else np_right(lex, t, finite + 1, k)
+        src = self.add_source(span)
+        pa, pb = self.prev_sentence
+        if src is None or self.overlaps_claim(pa, pb):
+            return False
+        return self.add_claim(self.skip_lead(pa, pb), pb, src, Cue(k, end), "indirect", entry,
+                              t.lowers[k]) is not None
+
+    def overlaps_claim(self, i: int, j: int) -> bool:
+        s, e = self.t.char_span(i, j)
+        return any(c.start < e and s < c.end for c in self.claims)
+
+    def document(self, a: int, b: int, k: int, end: int, entry: VerbEntry) -> bool:
+        """Uit X blijkt dat ... / ..., staat in X / Dat staat in X."""
+        t, lex = self.t, self.lex
+        lead = self.skip_lead(a, b)
+        if t.lowers[lead] in lex.document_prepositions and lead < k:
+            span = np_right(lex, t, lead + 1, k)
+        elif end < b and t.lowers[end] in lex.document_prepositions:
+            span = np_right(lex, t, end + 1, b)
+        else:
+            return False
+        if not span:
+            return False
+        comp = self.find_complement(k, span[1] if span[1] > end else end, b)
+        cue = Cue(k, end)
+        if comp is not None:
+            src = self.add_source(span)
+            return self.add_claim(comp + 1, self.claim_end(comp + 1, b), src, cue, "indirect", entry,
+                                  t.lowers[k]) is not None
+        if t.lowers[lead] in lex.retro_pronouns and self.prev_sentence:
+            pa, pb = self.prev_sentence
+            if self.overlaps_claim(pa, pb):
+                return False
+            src = self.add_source(span)
+            return self.add_claim(pa, pb, src, cue, "indirect", entry, t.lowers[k]) is not None
+        if k > a and t.words[k - 1] == ",":
+            src = self.add_source(span)
+            return self.add_claim(self.clause_start(a, k - 1), k - 1, src, cue, "indirect", entry,
+                                  t.lowers[k]) is not None
+        return False
+
+    def colon_np(self, pi: int, a: int, b: int) -> None:
+        """Headline and lead style: X: '...' (cue null); 'Rapport: ...' in a headline."""
+        t, lex = self.t, self.lex
+        lead = self.skip_lead(a, b)
+        span = np_right(lex, t, lead, b)
+        if not span or span[1] >= b or t.words[span[1]] != ":" or span[1] - span[0] > 8:
+            return
+        if self.in_claimed(span[1] + 1):
+            return
+        q = self.quote_starting_at(span[1] + 1)
+        if q is not None and q not in self.quote_used:
+            self.direct(q, self.add_source(span), None)
+            return
+        kind = sourcetype.classify(lex, t, span[0], span[1], self.surnames, span[1])
+        if pi == 0 and kind in ("document", "news_media", "anonymous") and b - span[1] > 4:
+            self.add_claim(span[1] + 1, b, self.add_source(span), None, "indirect")
+
+    def loose_quotes(self, a: int, b: int) -> None:
+        """Quotes that open a sentence with no tag: continuations of the last speaker."""
+        t = self.t
+        lead = self.skip_lead(a, b)
+        q = self.quote_starting_at(lead)
+        if q is None or q in self.quote_used:
+            return
+        quote = self.quotes[q]
+        if len(t.text[quote.start:quote.end].split()) < 3:
+            return
+        self.direct(q, self.last_speaker(), None)
+
+    def frames(self, a: int, b: int) -> None:
+        """Het is niet duidelijk of X / It is unclear whether X / Of X, is onzeker."""
+        t, lex = self.t, self.lex
+        lead = self.skip_lead(a, b)
+        if t.lowers[lead] in lex.h["whether_words"]:
+            for m in range(lead + 1, b):
+                if t.words[m] == "," and lex.frames_after.match(t.lowers, m + 1, b):
+                    self.add_claim(lead + 1, m, None, None, "unattributed", level="uncertain")
+                    return
+                hit = lex.frames_after.match(t.lowers, m, b)
+                if hit and m > lead + 2:
+                    self.add_claim(lead + 1, m, None, None, "unattributed", level="uncertain")
+                    return
+        first = lex.frames_before.first_words()
+        for m in range(a, b):
+            if t.lowers[m] in first and t.quote_of[m] < 0:
+                hit = lex.frames_before.match(t.lowers, m, b)
+                if hit:
+                    start = m + hit[0]
+                    self.add_claim(start, self.claim_end(start, b), None, None, "unattributed",
+                                   level="uncertain")
+                    return
+
+    def unattributed(self, a: int, b: int) -> None:
+        """A sentence with a hedge and no source: unattributed claim, or a reportative
+        continuation (zou) of the paragraph's last source."""
+        t, lex = self.t, self.lex
+        hits = [(k, lv) for k, lv in hedge_hits(lex, t, a, b) if t.quote_of[k] < 0]
+        if not hits or t.words[b - 1] == "?":
+            return
+        triggers = [k for k, _ in hits if lex.unattributed.match(t.lowers, k, b)]
+        zou = [k for k, _ in hits if t.lowers[k] in lex.h["zou_words"]]
+        if zou and lex.lang == "nl" and self.para_claims and self.last_speaker() \
+                and not any(w in lex.h["conditional_markers"] for w in t.lowers[a:b]):
+            self.add_claim(self.skip_lead(a, b), b, self.last_speaker(), None, "indirect")
+        elif triggers or (zou and lex.lang == "nl"):
+            self.add_claim(self.skip_lead(a, b), b, None, None, "unattributed")
+
+    def embedded_post(self, ps: int, pe: int) -> None:
+        t = self.t
+        m = _POST.match(t.text, ps, pe)
+        if not m:
+            return
+        i, j = t.first_at_or_after(m.start("name")), t.last_before(m.end("name"))
+        src = self.add_source((i, j), j) if j > i else None
+        bi, bj = t.first_at_or_after(m.start("body")), t.last_before(m.end("body"))
+        self.add_claim(bi, max(bj, bi + 1), src, None, "direct", chars=(m.start("body"), m.end("body")),
+                       level="certain")
+
+    def channels(self, a: int, b: int) -> None:
+        """Channels of a reported claim: aan de NOS, op Twitter, in een verklaring, told Reuters."""
+        t, lex = self.t, self.lex
+        preps = lex.channel_prepositions
+        for m in range(a, b - 1):
+            if t.lowers[m] not in preps or t.quote_of[m] >= 0 or self.in_claimed(m):
+                continue
+            span = np_right(lex, t, m + 1, b)
+            if not span or self.in_claimed(span[0]):
+                continue
+            kind = sourcetype.classify(lex, t, span[0], span[1], self.surnames, span[1])
+            if kind in CHANNEL_TYPES:
+                self.add_source(span, span[1], channel=True)
+
+    def resolve_pronouns(self) -> None:
+        """Pronoun sources take the type of the nearest speaker before them."""
+        last: Src | None = None
+        anon_heads: set[str] = set()
+        for src in sorted(self.sources.values(), key=lambda s: s.i):
+            if src.type == "anonymous":
+                anon_heads.update(w for w in self.t.lowers[src.i:src.j] if len(w) > 3)
+            elif src.type == "person" and self.t.lowers[src.i] in ("the", "de", "die", "one", "één", "een"):
+                if any(w in anon_heads for w in self.t.lowers[src.i + 1:src.j]):
+                    src.type = "anonymous"
+            if src.type == sourcetype.PRONOUN:
+                src.type = self.pronoun_type(src, last)
+            if not src.channel and src.type not in CHANNEL_TYPES:
+                last = src
+
+    def pronoun_type(self, src: Src, last: Src | None) -> str:
+        w = self.t.lowers[src.i]
+        if last is None:
+            return "person"
+        if last.type in ("person", "anonymous"):
+            return last.type
+        if w in self.lex.src["institution_pronouns"] or w in self.lex.src["group_pronouns"]:
+            return last.type
+        return "person"

@@ -1,0 +1,108 @@
+"""Public API: attribution suggestions for one text or a stream of texts.
+
+Importing this module does not import spaCy; the pipeline for a language is built on first use
+and cached (the GUI warms it in the background).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from annotator.nlp.langdetect import detect_language
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["PIPELINE_VERSION", "detect_language", "get_pipeline", "suggest_many", "suggest_text"]
+
+PIPELINE_VERSION = "annotator-rules-1"
+CHUNK_CHARS = 500_000
+
+_pipelines: dict[str, Language] = {}
+_lock = threading.Lock()
+
+
+def get_pipeline(lang: str) -> Language:
+    """The cached pipeline for "nl" or "en" (built on first call)."""
+    if lang not in ("nl", "en"):
+        raise ValueError(f"unsupported language {lang!r}; use 'nl' or 'en'")
+    with _lock:
+        if lang not in _pipelines:
+            from annotator.nlp.pipeline import build
+
+            _pipelines[lang] = build(lang)
+        return _pipelines[lang]
+
+
+def suggest_text(text: str, language: str | None = None) -> dict:
+    """Sources, cues and claims of `text` in the contract's shape (see issue 4)."""
+    lang = language or detect_language(text)
+    nlp = get_pipeline(lang)
+    parts = [_payload(doc) for doc in nlp.pipe(p for _, p in _chunks(text))]
+    return _merge(text, lang, [off for off, _ in _chunks(text)], parts)
+
+
+def suggest_many(texts: Iterable[str], language: str | None = None,
+                 batch_size: int = 64) -> Iterator[dict]:
+    """Suggestions for each text, in order, streamed through `nlp.pipe` in batches."""
+    batch: list[str] = []
+    for text in texts:
+        batch.append(text)
+        if len(batch) >= batch_size:
+            yield from _run_batch(batch, language, batch_size)
+            batch = []
+    if batch:
+        yield from _run_batch(batch, language, batch_size)
+
+
+def _run_batch(texts: list[str], language: str | None, batch_size: int) -> Iterator[dict]:
+    langs = [language or detect_language(t) for t in texts]
+    results: list[dict | None] = [None] * len(texts)
+    for lang in sorted(set(langs)):
+        idx = [i for i, lg in enumerate(langs) if lg == lang and len(texts[i]) <= CHUNK_CHARS]
+        nlp = get_pipeline(lang)
+        for i, doc in zip(idx, nlp.pipe((texts[i] for i in idx), batch_size=batch_size), strict=True):
+            results[i] = _merge(texts[i], lang, [0], [_payload(doc)])
+    for i, text in enumerate(texts):
+        yield results[i] if results[i] is not None else suggest_text(text, langs[i])
+
+
+def _payload(doc: object) -> dict:
+    from annotator.nlp.components import USER_KEY
+
+    return doc.user_data[USER_KEY]  # type: ignore[attr-defined]
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """Pieces of at most CHUNK_CHARS, cut at a paragraph break, else at a space."""
+    if len(text) <= CHUNK_CHARS:
+        return [(0, text)]
+    out, pos = [], 0
+    while pos < len(text):
+        end = min(len(text), pos + CHUNK_CHARS)
+        if end < len(text):
+            cut = text.rfind("\n", pos + 1, end)
+            if cut <= pos:
+                cut = text.rfind(" ", pos + 1, end)
+            end = cut + 1 if cut > pos else end
+        out.append((pos, text[pos:end]))
+        pos = end
+    return out
+
+
+def _merge(text: str, lang: str, offsets: list[int], parts: list[dict]) -> dict:
+    merged: dict = {"text_length": len(text), "language": lang, "sources": [], "cues": [], "claims": []}
+    for off, part in zip(offsets, parts, strict=True):
+        ns, nc = len(merged["sources"]), len(merged["cues"])
+        for key in ("sources", "cues"):
+            for item in part[key]:
+                merged[key].append({**item, "start": item["start"] + off, "end": item["end"] + off})
+        for c in part["claims"]:
+            merged["claims"].append({
+                **c, "start": c["start"] + off, "end": c["end"] + off,
+                "source": None if c["source"] is None else c["source"] + ns,
+                "cue": None if c["cue"] is None else c["cue"] + nc,
+            })
+    return merged
