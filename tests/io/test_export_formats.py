@@ -1,0 +1,149 @@
+"""CSV, SPSS (.sav) and Stata (.dta) exports, and the `annotator export` command."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pyreadstat
+import pytest
+from test_sheet_fixtures import TEXT_1, build_coded
+
+from annotator import commands as C
+from annotator.cli import main
+from annotator.core.model import ArticleRecord
+from annotator.io.sheet_export import export_project
+from annotator.project import Project
+
+
+@pytest.fixture
+def coded(tmp_path: Path):
+    data = build_coded(tmp_path / "study.annotator")
+    yield data
+    data.project.close()
+
+
+def read_csv(path: Path, encoding: str = "utf-8") -> list[dict]:
+    with open(path, encoding=encoding, newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_export_csv_writes_the_same_tables(coded, tmp_path):
+    out = tmp_path / "csv"
+    out.mkdir()
+    export_project(coded.project, xlsx=tmp_path / "s.xlsx", csv_dir=out)
+    assert sorted(p.name for p in out.iterdir()) == [
+        "articles.csv", "claims.csv", "codebook.csv", "sources.csv", "summary.csv"]
+    wb = openpyxl.load_workbook(tmp_path / "s.xlsx")
+    for name in ("Claims", "Sources", "Articles", "Codebook", "Summary"):
+        rows = read_csv(out / f"{name.lower()}.csv")
+        assert list(rows[0]) == [c.value for c in wb[name][1]], name
+        assert len(rows) == wb[name].max_row - 1, name
+    claims = {r["claim_id"]: r for r in read_csv(out / "claims.csv")}
+    bridge = claims[coded.claim("bridge").uid]
+    assert bridge["date"] == "2024-03-05" and bridge["start"] == "21"
+    assert TEXT_1[21:48] == bridge["claim_text"]
+    assert (out / "claims.csv").read_bytes()[:3] != b"\xef\xbb\xbf"
+
+
+def test_export_csv_bom_and_formula_guard(tmp_path):
+    with Project.create(tmp_path / "p.annotator") as proj:
+        proj.import_records([ArticleRecord(text="=1+1 said Zoë.", ext_id="a")])
+        anna = proj.ensure_coder("anna")
+        proj.apply(C.add_claim, proj.articles()[0].id, anna.id, 0, 4, note="-minus")
+        report = export_project(proj, csv_dir=tmp_path, csv_bom=True)
+    raw = (tmp_path / "claims.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    (row,) = read_csv(tmp_path / "claims.csv", "utf-8-sig")
+    assert row["claim_text"] == "'=1+1" and row["note"] == "'-minus"
+    assert report.csv_guarded == 2
+    assert any("leading '" in line for line in report.lines())
+
+
+def test_export_sav_has_labelled_numeric_codes(coded, tmp_path):
+    out = tmp_path / "claims.sav"
+    export_project(coded.project, sav=out)
+    frame, meta = pyreadstat.read_sav(str(out))
+    assert len(frame) == 5
+    assert meta.variable_value_labels["attribution"] == {1: "Direct", 2: "Indirect",
+                                                         3: "Unattributed"}
+    assert meta.variable_value_labels["certainty"][4] == "Certain"
+    assert meta.variable_value_labels["source_type"][1] == "Person"
+    assert meta.variable_value_labels["topic"] == {1: "Politics", 2: "Economy"}
+    assert meta.variable_value_labels["status"][3] == "manual"
+    labels = meta.column_names_to_labels
+    assert labels["attribution"] == "Attribution kind" and labels["claim_text"] == "Claim text"
+    bridge = frame[frame.claim_id == coded.claim("bridge").uid].iloc[0]
+    assert (bridge.attribution, bridge.certainty, bridge.source_type) == (2, 4, 1)
+    assert bridge.intensity == 3 and bridge.claim_text == "the bridge will open in May"
+    assert str(frame["date"].dtype).startswith("datetime64")
+    assert "intensity" not in meta.variable_value_labels
+
+
+def test_export_dta_has_labelled_numeric_codes_and_long_texts(tmp_path):
+    long_text = " ".join(["Ein langer Text."] * 300)  # SPSS drops trailing spaces
+    with Project.create(tmp_path / "p.annotator") as proj:
+        proj.import_records([ArticleRecord(text=long_text, ext_id="a", date="2024-01-02")])
+        anna = proj.ensure_coder("anna")
+        art = proj.articles()[0].id
+        proj.apply(C.add_claim, art, anna.id, 0, len(long_text),
+                   values={"attribution": "direct", "certainty": "probable"})
+        proj.apply(C.add_claim, art, anna.id, 0, 4)
+        export_project(proj, dta=tmp_path / "c.dta", sav=tmp_path / "c.sav")
+    frame, meta = pyreadstat.read_dta(str(tmp_path / "c.dta"))
+    assert meta.variable_value_labels["certainty"] == {1: "Uncertain", 2: "Possible",
+                                                       3: "Probable", 4: "Certain"}
+    assert meta.column_names_to_labels["certainty"] == "Certainty"
+    assert frame.claim_text.str.len().max() == len(long_text)
+    assert sorted(frame.attribution.fillna(0)) == [0, 1]
+    frame, _ = pyreadstat.read_sav(str(tmp_path / "c.sav"))
+    assert frame.claim_text.str.len().max() == len(long_text)
+
+
+def test_export_cli_writes_everything(coded, tmp_path, capsys):
+    out = tmp_path / "csv"
+    out.mkdir()
+    code = main(["export", str(coded.path), "--xlsx", str(tmp_path / "s.xlsx"), "--coder",
+                 "anna", "--csv", str(out), "--csv-bom", "--include-suggestions",
+                 "--sav", str(tmp_path / "s.sav"), "--dta", str(tmp_path / "s.dta")])
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "wrote" in printed and "Claims 5" in printed  # 3 claims, 2 untouched suggestions
+    assert all((tmp_path / n).exists() for n in ("s.xlsx", "s.sav", "s.dta"))
+    rows = read_csv(out / "claims.csv", "utf-8-sig")
+    assert {r["coder"] for r in rows} == {"anna", ""}  # anna's, and the untouched suggestion
+
+
+def test_export_cli_unknown_coder_is_an_error(coded, tmp_path, capsys):
+    code = main(["export", str(coded.path), "--xlsx", str(tmp_path / "s.xlsx"),
+                 "--coder", "carol"])
+    assert code == 2 and "no coder 'carol'" in capsys.readouterr().err
+    assert not (tmp_path / "s.xlsx").exists()
+
+
+def _office() -> str | None:
+    return shutil.which("libreoffice") or shutil.which("soffice")
+
+
+@pytest.mark.skipif(_office() is None, reason="LibreOffice is not installed")
+def test_export_opens_in_libreoffice(coded, tmp_path):
+    """LibreOffice converts the workbook headless (no repair) and reads the values we wrote."""
+    sheet = tmp_path / "sheet.xlsx"
+    export_project(coded.project, xlsx=sheet, include_suggestions=True)
+    out = tmp_path / "lo"
+    profile = (tmp_path / "lo-profile").as_uri()
+    done = subprocess.run([_office(), f"-env:UserInstallation={profile}", "--headless",
+                           "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1",
+                           "--outdir", str(out), str(sheet)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    rows = read_csv(out / "sheet.csv")
+    assert list(rows[0])[:7] == ["article_id", "title", "outlet", "date", "coder", "claim_id",
+                                 "claim_text"]
+    bridge = next(r for r in rows if r["claim_id"] == coded.claim("bridge").uid)
+    assert bridge["claim_text"] == "the bridge will open in May"
+    assert bridge["date"] == "2024-03-05" and bridge["start"] == "21"
+    assert "repair" not in (done.stdout + done.stderr).lower()
