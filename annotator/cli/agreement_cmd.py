@@ -1,9 +1,328 @@
-"""Subcommands (not yet built): see annotator/cli/__init__.py for the contract."""
+"""`annotator agreement`: reliability of a project's coders, or of a reliability-data CSV.
+
+    annotator agreement PROJECT [--coder NAME ...] [--variable NAME ...] [--format table|json]
+    annotator agreement --matrix FILE.csv --level LEVEL --coefficient NAME [--format json|table]
+
+The matrix CSV has one row per coder (first cell the coder's name) and one column per unit
+(header row: unit ids); an empty cell is a missing value.
+"""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import json
+import math
+from collections.abc import Hashable
+from pathlib import Path
+from typing import Any
+
+LEVELS = ("nominal", "ordinal", "interval", "ratio")
+COEFFICIENTS = ("krippendorff_alpha", "cohen_kappa", "fleiss_kappa", "scott_pi", "gwet_ac1",
+                "percent_agreement")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Nothing registered yet."""
+    p = sub.add_parser(
+        "agreement", help="agreement between coders (a project, or a reliability-data CSV)",
+        description="Agreement between coders: Krippendorff's alpha with a bootstrap interval, "
+                    "Cohen's kappa per pair, Fleiss' kappa, Scott's pi, Gwet's AC1, percent "
+                    "agreement, and agreement on the claim spans.")
+    p.add_argument("project", nargs="?", type=Path, help="the project file")
+    p.add_argument("--coder", action="append", help="a coder to compare (repeat; default: all "
+                   "except the consensus coder)")
+    p.add_argument("--variable", action="append", help="a codebook variable (repeat; default: "
+                   "the claim variables and the source type)")
+    p.add_argument("--matrix", type=Path, metavar="FILE.csv",
+                   help="reliability data instead of a project: a row per coder, a column per unit")
+    p.add_argument("--level", choices=LEVELS, default="nominal",
+                   help="level of measurement of the --matrix values (default nominal)")
+    p.add_argument("--coefficient", choices=COEFFICIENTS, default="krippendorff_alpha",
+                   help="coefficient for --matrix (default krippendorff_alpha)")
+    p.add_argument("--bootstrap", type=int, default=1000, metavar="N",
+                   help="bootstrap resamples for alpha's interval (default 1000; 0: none)")
+    p.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
+    p.add_argument("--format", choices=("table", "json"), default=None, dest="fmt",
+                   help="output (default: json for --matrix, table for a project)")
+    p.set_defaults(func=run_agreement)
+
+
+def run_agreement(args: argparse.Namespace) -> int:
+    from annotator.core.errors import UserError
+
+    if (args.matrix is None) == (args.project is None):
+        raise UserError("give either a project file or --matrix FILE.csv")
+    if args.bootstrap < 0:
+        raise UserError("--bootstrap must be 0 or more")
+    if args.matrix is not None:
+        return _run_matrix(args)
+    return _run_project(args)
+
+
+def _run_matrix(args: argparse.Namespace) -> int:
+    from annotator.agreement import coefficients as co
+
+    names, units, rows = read_matrix(args.matrix, args.level)
+    options = {"bootstrap": args.bootstrap, "seed": args.seed}
+    if args.coefficient == "krippendorff_alpha":
+        result = co.krippendorff_alpha(rows, args.level, **options)
+    elif args.coefficient == "cohen_kappa":
+        result = co.cohen_kappa(rows, args.level, coders=tuple(names) if len(names) == 2 else None)
+    else:
+        result = co.compute(args.coefficient, rows, args.level)
+    out = {**result.to_dict(), "file": str(args.matrix), "units_in_file": len(units)}
+    if args.coefficient == "cohen_kappa" and len(names) > 2:
+        out["pairs"] = [r.to_dict() for r in co.cohen_kappa_pairs(rows, args.level, names=names)]
+    if (args.fmt or "json") == "json":
+        print(json.dumps(out, ensure_ascii=False))
+    else:
+        print(format_result(out))
+    return 0
+
+
+def _num(value: Any) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def format_result(out: dict[str, Any]) -> str:
+    """One result as aligned `label  value` lines."""
+    lines = [("coefficient", out["coefficient"]), ("level", out["level"]),
+             ("value", _num(out["value"]))]
+    if out["value"] is None:
+        lines.append(("reason", out.get("reason", "")))
+    if out.get("ci_low") is not None:
+        lines.append(("95% interval", f"{_num(out['ci_low'])} to {_num(out['ci_high'])} "
+                      f"({out['n_resamples']} resamples)"))
+        lines.append(("P(alpha < .667)", _num(out["p_below_667"])))
+        lines.append(("P(alpha < .800)", _num(out["p_below_800"])))
+    lines += [("units", str(out["n_units"])), ("coders", str(out["n_coders"]))]
+    if out.get("note"):
+        lines.append(("note", out["note"]))
+    width = max(len(label) for label, _ in lines)
+    return "\n".join(f"{label:<{width}}  {value}" for label, value in lines)
+
+
+# --- the reliability-data CSV -----------------------------------------------------------------
+
+def _dialect(first_line: str) -> str:
+    """Comma, semicolon (Excel in Dutch or German) or tab: whichever the header uses most."""
+    return max((",", ";", "\t"), key=first_line.count)
+
+
+def read_matrix(path: Path, level: str) -> tuple[list[str], list[str], list[list[Any]]]:
+    """Coder names, unit ids and one row of values per coder; UserError naming file and row."""
+    from annotator.core.errors import UserError
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise UserError("no such file", path=path) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"cannot read the file ({exc}); save it as UTF-8 CSV", path=path) from None
+    lines = text.splitlines()
+    reader = csv.reader(lines, delimiter=_dialect(lines[0] if lines else ","))
+    rows = [(n, r) for n, r in enumerate(reader, start=1) if any(c.strip() for c in r)]
+    if not rows:
+        raise UserError("the file is empty: expected a header row of unit ids and a row per "
+                        "coder", path=path, where="row 1")
+    (header_no, header), body = rows[0], rows[1:]
+    units = [c.strip() for c in header[1:]]
+    if not units:
+        raise UserError("the header row names no units (one column per unit after the first)",
+                        path=path, where=f"row {header_no}")
+    if len(body) < 1:
+        raise UserError("no coder rows below the header", path=path, where=f"row {header_no + 1}")
+    names: list[str] = []
+    values: list[list[Any]] = []
+    for number, row in body:
+        name, cells = _check_row(path, number, row, units, names)
+        names.append(name)
+        values.append([_cell(path, number, units[i], c, level) for i, c in enumerate(cells)])
+    return names, units, values
+
+
+def _check_row(path: Path, number: int, row: list[str], units: list[str],
+               seen: list[str]) -> tuple[str, list[str]]:
+    from annotator.core.errors import UserError
+
+    where = f"row {number}"
+    name = row[0].strip()
+    if not name:
+        raise UserError("the first cell must hold the coder's name", path=path, where=where)
+    if name in seen:
+        raise UserError(f"coder {name!r} appears twice", path=path, where=where)
+    cells = row[1:]
+    # trailing empty cells beyond the last unit (spreadsheet export) are harmless
+    while len(cells) > len(units) and not cells[-1].strip():
+        cells.pop()
+    if len(cells) != len(units):
+        raise UserError(f"{len(cells)} values for {len(units)} units in the header", path=path,
+                        where=where)
+    return name, cells
+
+
+def _cell(path: Path, number: int, unit: str, cell: str, level: str) -> Any:
+    from annotator.core.errors import UserError
+
+    text = cell.strip()
+    if not text or level == "nominal":
+        return text or None
+    try:
+        value = float(text.replace(",", ".")) if text.count(",") == 1 and "." not in text \
+            else float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        raise UserError(f"{text!r} is not a number ({level} values must be numbers)",
+                        path=path, where=f"row {number}, unit {unit}")
+    if level == "ratio" and value < 0:
+        raise UserError(f"{text!r} is negative (ratio values must be 0 or more)", path=path,
+                        where=f"row {number}, unit {unit}")
+    return value
+
+
+# --- a project ----------------------------------------------------------------------------------
+
+class _ClaimView:
+    """A claim as the agreement engine sees it: its values plus its source's type."""
+
+    __slots__ = ("start", "end", "values", "uid", "origin")
+
+    def __init__(self, claim: Any, extra: dict[str, Any]):
+        self.start, self.end, self.uid, self.origin = claim.start, claim.end, claim.uid, claim.origin
+        self.values = {**claim.values, **extra}
+
+
+def _select_coders(proj: Any, wanted: list[str] | None) -> list[Any]:
+    from annotator.consensus import CONSENSUS
+    from annotator.core.errors import UserError
+
+    coders = {c.name: c for c in proj.coders()}
+    if not wanted:
+        return [c for name, c in coders.items() if name != CONSENSUS]
+    unknown = [n for n in wanted if n not in coders]
+    if unknown:
+        raise UserError(f"no coder named {unknown[0]!r}; the project has "
+                        f"{', '.join(coders) or 'no coders'}", path=proj.path)
+    return [coders[n] for n in dict.fromkeys(wanted)]
+
+
+def _select_variables(proj: Any, wanted: list[str] | None) -> list[Any]:
+    from annotator.core.errors import UserError
+
+    book = proj.codebook
+    if not wanted:
+        return book.at_level("claim") + [v for v in book.at_level("source") if v.name == "type"]
+    out = []
+    for name in dict.fromkeys(wanted):
+        variable = book.variable(name)
+        if variable is None:
+            raise UserError(f"no variable {name!r} in the codebook ("
+                            f"{', '.join(v.name for v in book.variables)})", path=proj.path)
+        if variable.level == "article" or (variable.level == "source" and name != "type"):
+            raise UserError(f"{name!r} is an {variable.level}-level variable: agreement is "
+                            "measured on claims (and their source's type)", path=proj.path)
+        out.append(variable)
+    return out
+
+
+def _coder_claims(proj: Any, coder: Any) -> dict[Hashable, list[_ClaimView]]:
+    """Article -> claims, for the articles this coder finished or has claims in."""
+    types = {s.id: s.type for s in proj.sources(coder_id=coder.id)}
+    done = [a for a, (status, _) in proj.statuses(coder.id).items() if status == "done"]
+    out: dict[Hashable, list[_ClaimView]] = {a: [] for a in done}
+    for claim in proj.claims(coder_id=coder.id):
+        extra = {"type": types.get(claim.source_id)} if claim.source_id is not None else {}
+        out.setdefault(claim.article_id, []).append(_ClaimView(claim, extra))
+    return out
+
+
+def _suggestion_counts(proj: Any, coder: Any, articles: list[Hashable],
+                       blind: set[int]) -> tuple[int, int]:
+    offered = rejected = 0
+    for article in articles:
+        if article in blind:
+            continue  # suggestions were hidden there
+        found = proj.suggestions(article)
+        offered += len(found.claims) if found else 0
+        rejected += sum(1 for (kind, _, _), d in proj.decisions(article, coder.id).items()
+                        if kind == "claim" and d == "rejected")
+    return offered, rejected
+
+
+def _run_project(args: argparse.Namespace) -> int:
+    from annotator.agreement.report import build_report, unit_disagreements
+    from annotator.core.errors import UserError
+    from annotator.project import Project
+
+    if not args.project.exists():
+        raise UserError("no such project file", path=args.project)
+    with Project.open(args.project) as proj:
+        coders = _select_coders(proj, args.coder)
+        variables = _select_variables(proj, args.variable)
+        articles = proj.articles()
+        lengths = {a.id: a.text_length for a in articles}
+        blind = {a.id for a in articles if a.require_blind}
+        claims = {c.name: _coder_claims(proj, c) for c in coders}
+        suggestions = {c.name: _suggestion_counts(proj, c, list(claims[c.name]), blind)
+                       for c in coders}
+    report = build_report(claims, variables, coders=[c.name for c in coders], lengths=lengths,
+                          suggestions=suggestions, bootstrap=args.bootstrap, seed=args.seed)
+    if args.fmt == "json":
+        out = {**report.to_dict(), "unit_disagreements": [
+            d.to_dict() for d in unit_disagreements(report.alignment, claims)]}
+        print(json.dumps(out, ensure_ascii=False, default=str))
+    else:
+        print(format_report(report))
+    return 0
+
+
+def _mark(alpha: float | None) -> str:
+    """Krippendorff's (2004) guidance: >= .800 reliable, >= .667 tentative conclusions only."""
+    if alpha is None:
+        return ""
+    return "reliable" if alpha >= 0.8 else "tentative" if alpha >= 0.667 else "unreliable"
+
+
+def format_report(report: Any) -> str:
+    lines = [f"{len(report.coders)} coders ({', '.join(report.coders)}), "
+             f"{len(report.articles)} articles coded by two or more, {report.n_units} units"]
+    u = report.unitizing
+    lines.append(f"claim spans: unitizing alpha {_num(u.value)}"
+                 + (f" ({u.reason})" if u.value is None else ""))
+    lines += [f"  {s.coder_a} vs {s.coder_b}: F1 {_num(s.f1)}, precision {_num(s.precision)}, "
+              f"recall {_num(s.recall)} ({s.matched} matched of {s.n_a} and {s.n_b})"
+              for s in report.spans]
+    lines += ["", _variable_table(report.variables)]
+    lines += [f"  {v.variable}: alpha undefined: {v.coefficients['krippendorff_alpha'].reason}"
+              for v in report.variables if v.coefficients["krippendorff_alpha"].value is None]
+    for v in report.variables:
+        for r in v.cohen_pairs:
+            lines.append(f"  {v.variable}: Cohen's kappa {r.coders[0]} vs {r.coders[1]} "
+                         f"{_num(r.value)} ({r.n_units} units)")
+    lines += ["", "pipeline (share of claims): coder  accepted  edited  manual  "
+              "suggestions rejected"]
+    for p in report.pipeline:
+        lines.append(f"  {p.coder}: {_num(p.share('accepted'))}  {_num(p.share('edited'))}  "
+                     f"{_num(p.share('manual'))}  {_num(p.share_rejected)}  ({p.claims} claims)")
+    count = sum(len(v.disagreements) for v in report.variables)
+    lines.append(f"\n{count} coded disagreements (--format json lists them)")
+    return "\n".join(lines)
+
+
+def _variable_table(variables: Any) -> str:
+    head = ("variable", "level", "alpha", "95% interval", "", "Fleiss", "Scott", "AC1",
+            "agree", "units")
+    rows = [head]
+    for v in variables:
+        c = v.coefficients
+        alpha = c["krippendorff_alpha"]
+        interval = (f"{_num(alpha.ci_low)} to {_num(alpha.ci_high)}" if alpha.ci_low is not None
+                    else "-")
+        rows.append((v.variable, v.level, _num(alpha.value), interval, _mark(alpha.value),
+                     _num(c["fleiss_kappa"].value), _num(c["scott_pi"].value),
+                     _num(c["gwet_ac1"].value), _num(c["percent_agreement"].value),
+                     str(alpha.n_units)))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip()
+                     for r in rows)
