@@ -1,9 +1,128 @@
-"""Subcommands (not yet built): see annotator/cli/__init__.py for the contract."""
+"""`annotator suggest` (attribution suggestions for a file or a project) and `annotator evaluate`."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
+
+from annotator.core.errors import UserError
+
+_METRICS = (
+    ("sources", ("source_p", "source_r", "source_f1", "type_acc")),
+    ("cues", ("cue_p", "cue_r", "cue_f1")),
+    ("claims", ("claim_p", "claim_r", "claim_f1", "attribution_acc", "link_acc")),
+    ("certainty", ("certainty_acc", "certainty_level_recall", "recall_certain", "recall_probable",
+                   "recall_possible", "recall_uncertain")),
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Nothing registered yet."""
+    p = sub.add_parser("suggest", help="suggest sources, cues and claims for a text or a project")
+    p.add_argument("file", nargs="?", type=Path, metavar="FILE", help="a UTF-8 text file")
+    p.add_argument("--project", type=Path, metavar="P",
+                   help="store suggestions for every article of this project not yet suggested")
+    p.add_argument("--again", action="store_true",
+                   help="with --project: redo all articles (coders' accept/reject decisions stay)")
+    p.add_argument("--format", choices=("json", "table"), default="json")
+    p.add_argument("--language", choices=("nl", "en"), help="override language detection")
+    p.set_defaults(func=run_suggest)
+
+    p = sub.add_parser("evaluate", help="score the suggester against gold-coded articles")
+    p.add_argument("gold_dirs", nargs="+", type=Path, metavar="GOLD_DIR",
+                   help="folder with gold.json (dev set) or *.gold.json beside the texts")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--language", choices=("nl", "en"), help="override language detection")
+    p.set_defaults(func=run_evaluate)
+
+
+def run_suggest(args: argparse.Namespace) -> int:
+    if args.project is not None:
+        return suggest_project(args.project, again=args.again)
+    if args.file is None:
+        raise UserError("give a text FILE or --project P")
+    from annotator.core.text import decode_bytes
+    from annotator.nlp.suggest import suggest_text
+
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise UserError(f"cannot read the file ({exc.strerror})", path=args.file) from exc
+    text, _ = decode_bytes(data, path=args.file)
+    result = suggest_text(text, args.language)
+    if args.format == "json":
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        print(format_table(text, result))
+    return 0
+
+
+def format_table(text: str, result: dict) -> str:
+    """A readable listing of the suggestions for people."""
+    lines = [f"language: {result.get('language', '?')}   characters: {result['text_length']}", ""]
+    lines.append(f"SOURCES ({len(result['sources'])})")
+    for n, s in enumerate(result["sources"]):
+        lines.append(f"  S{n:<3} {s['start']:>6}-{s['end']:<6} {s['type']:<13} {s['text']}")
+    lines.append(f"CUES ({len(result['cues'])})")
+    for n, c in enumerate(result["cues"]):
+        lines.append(f"  C{n:<3} {c['start']:>6}-{c['end']:<6} {c['text']}")
+    lines.append(f"CLAIMS ({len(result['claims'])})")
+    for n, c in enumerate(result["claims"]):
+        src = "-" if c["source"] is None else result["sources"][c["source"]]["text"]
+        cue = "-" if c["cue"] is None else result["cues"][c["cue"]]["text"]
+        snippet = " ".join(text[c["start"]:c["end"]].split())
+        snippet = snippet if len(snippet) <= 90 else snippet[:87] + "..."
+        lines.append(f"  K{n:<3} {c['attribution']:<12} {c['certainty']:<9} source: {src} | cue: {cue}")
+        lines.append(f"        {snippet}")
+    return "\n".join(lines)
+
+
+def suggest_project(path: Path, *, again: bool) -> int:
+    """Suggestions for a project's articles, per batch, with a progress bar on stderr."""
+    from annotator.project import Project
+
+    with Project.open(path) as proj:
+        done = proj.suggest_articles(again=again, progress=_progress_bar)
+    print(file=sys.stderr)
+    print(f"suggestions stored for {done} article(s)")
+    return 0
+
+
+def _progress_bar(done: int, total: int) -> None:
+    width = 30
+    filled = width * done // total if total else width
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+    sys.stderr.flush()
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    from annotator.nlp.evaluate import evaluate_dir
+
+    results = {}
+    for folder in args.gold_dirs:
+        if not folder.is_dir():
+            raise UserError("not a folder of gold-coded articles", path=folder)
+        results[str(folder)] = evaluate_dir(folder, language=args.language)
+    if args.format == "json":
+        print(json.dumps(results, indent=2))
+    else:
+        print(format_scores(results))
+    return 0
+
+
+def format_scores(results: dict[str, dict]) -> str:
+    names = list(results)
+    width = max(12, *(len(n) for n in names))
+    lines = [f"{'':<24}" + "".join(f"{n[-width:]:>{width + 2}}" for n in names)]
+    lines.append(f"{'articles':<24}" + "".join(f"{results[n]['articles']:>{width + 2}}" for n in names))
+    for group, keys in _METRICS:
+        lines.append(group)
+        for key in keys:
+            cells = "".join(f"{_fmt(results[n].get(key)):>{width + 2}}" for n in names)
+            lines.append(f"  {key:<22}" + cells)
+    return "\n".join(lines)
+
+
+def _fmt(value: object) -> str:
+    return "-" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)

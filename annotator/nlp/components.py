@@ -8,8 +8,9 @@ offsets and the claim links in `doc.user_data["annotator"]` (span groups hold to
 
 from __future__ import annotations
 
-import numpy
-from spacy.attrs import IDX, LENGTH, SENT_START
+import bisect
+
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -35,15 +36,14 @@ class SentenceSplitter:
         if not len(doc):
             return doc
         text = doc.text
-        starts = doc.to_array([IDX])
-        flags = numpy.full((len(doc), 1), -1, dtype="int32")
+        starts = doc.to_array(IDX).tolist()
+        # only the starts are set; the other tokens stay "unknown", which spaCy reads as inside
+        # a sentence, and which spares a pass over every token
         for ps, pe in paragraphs(text):
             for s, _ in sentences(text, ps, pe, quotes(text, ps, pe)):
-                k = int(numpy.searchsorted(starts, s))
-                if k < len(doc):
-                    flags[k, 0] = 1
-        flags[0, 0] = 1
-        doc.from_array([SENT_START], flags.astype("uint64"))
+                k = bisect.bisect_left(starts, s)
+                if k < len(starts):
+                    doc[k].is_sent_start = True
         return doc
 
 

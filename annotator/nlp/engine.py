@@ -71,6 +71,8 @@ class Analyzer:
         self.prev_sentence: tuple[int, int] | None = None
         self.para_claims: list[Claim] = []
         self.prev_para_claims: list[Claim] = []
+        self.claimed: list[tuple[int, int]] = []  # token ranges claimed in the current sentence
+        self.sentence_srcs: list[Src] = []
 
     # ---- driver -------------------------------------------------------------------------
     def run(self) -> Result:
@@ -102,8 +104,7 @@ class Analyzer:
 
     def sentence(self, pi: int, a: int, b: int) -> None:
         before = len(self.claims)
-        self.claimed: list[tuple[int, int]] = []
-        self.sentence_srcs: list[Src] = []
+        self.claimed, self.sentence_srcs = [], []
         self.frames(a, b)
         t, lex = self.t, self.lex
         k = a
@@ -263,6 +264,8 @@ class Analyzer:
     def verb_span(self, b: int, k: int, entry: VerbEntry) -> int | None:
         """End of the cue starting at k, or None when a separable verb lacks its particle."""
         t = self.t
+        if k > 0 and t.is_cap(k) and t.is_word(k - 1):
+            return None  # "Velinsk State University": a capitalised name, not a verb
         if k > 0 and t.lowers[k - 1] in self.lex.fw["determiners"] and t.lowers[k - 1] not in ("dat", "that", "die"):
             return None  # "the claims", "de post": a noun, not a verb
         for word in entry.requires:
@@ -415,7 +418,7 @@ class Analyzer:
         if lead >= k:
             return self.add_source(np_right(lex, t, end, b))
         subs = [m for m in range(lead + 1, k) if t.quote_of[m] < 0
-                and (t.lowers[m] in lex.complementisers or t.lowers[m] in ("die", "who", "which"))]
+                and t.lowers[m] in lex.complementisers]
         for m in reversed(subs):
             span = np_right(lex, t, m + 1, k)
             if span:
@@ -490,6 +493,8 @@ class Analyzer:
     def colon_np(self, pi: int, a: int, b: int) -> None:
         """Headline and lead style: X: '...' (cue null); 'Rapport: ...' in a headline."""
         t, lex = self.t, self.lex
+        if ":" not in t.words[a:b]:
+            return
         lead = self.skip_lead(a, b)
         span = np_right(lex, t, lead, b)
         if not span or span[1] >= b or t.words[span[1]] != ":" or span[1] - span[0] > 8:
@@ -556,6 +561,7 @@ class Analyzer:
 
     def embedded_post(self, ps: int, pe: int) -> None:
         t = self.t
+        self.claimed, self.sentence_srcs = [], []
         m = _POST.match(t.text, ps, pe)
         if not m:
             return

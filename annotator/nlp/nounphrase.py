@@ -45,6 +45,9 @@ def np_right(lex: Lexicon, t: Toks, i: int, end: int) -> tuple[int, int] | None:
                 break
             j, saw_noun = j + 1, False
             continue
+        if j > i and lw in ("'s", "’s", "'", "’") and j + 1 < end and t.is_word(j + 1):
+            j += 1  # English possessive: "Tarvonia's main opposition party"
+            continue
         if _stops(lex, t, j, j == i):
             break
         hit = lex.np_connectors.match(t.lowers, j, end) if j > i else None

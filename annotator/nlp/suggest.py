@@ -38,7 +38,7 @@ def get_pipeline(lang: str) -> Language:
 
 def suggest_text(text: str, language: str | None = None) -> dict:
     """Sources, cues and claims of `text` in the contract's shape (see issue 4)."""
-    lang = language or detect_language(text)
+    lang = _language(text, language)
     nlp = get_pipeline(lang)
     parts = [_payload(doc) for doc in nlp.pipe(p for _, p in _chunks(text))]
     return _merge(text, lang, [off for off, _ in _chunks(text)], parts)
@@ -58,7 +58,7 @@ def suggest_many(texts: Iterable[str], language: str | None = None,
 
 
 def _run_batch(texts: list[str], language: str | None, batch_size: int) -> Iterator[dict]:
-    langs = [language or detect_language(t) for t in texts]
+    langs = [_language(t, language) for t in texts]
     results: list[dict | None] = [None] * len(texts)
     for lang in sorted(set(langs)):
         idx = [i for i, lg in enumerate(langs) if lg == lang and len(texts[i]) <= CHUNK_CHARS]
@@ -67,6 +67,11 @@ def _run_batch(texts: list[str], language: str | None, batch_size: int) -> Itera
             results[i] = _merge(texts[i], lang, [0], [_payload(doc)])
     for i, text in enumerate(texts):
         yield results[i] if results[i] is not None else suggest_text(text, langs[i])
+
+
+def _language(text: str, language: str | None) -> str:
+    """The language asked for when it is one we have rules for, else the detected one."""
+    return language if language in ("nl", "en") else detect_language(text)
 
 
 def _payload(doc: object) -> dict:
