@@ -41,19 +41,30 @@ class AlphaParts:
 
 
 def alpha_parts(enc: Encoded) -> AlphaParts:
-    present = ~np.isnan(enc.codes)
-    m_all = present.sum(axis=0)
-    keep = m_all >= 2
-    sub = Encoded(enc.codes[:, keep], enc.labels, enc.values, enc.level)
+    if enc.level != "interval" and dense_ok(enc):
+        # count every unit once, then keep the pairable ones (cheaper than filtering cells)
+        all_counts = value_counts(enc)
+        m_all = all_counts.sum(axis=1)
+        keep = m_all >= 2
+        counts: Any = all_counts[keep]
+    else:
+        m_all = (~np.isnan(enc.codes)).sum(axis=0)
+        keep = m_all >= 2
+        counts = None
     m = m_all[keep].astype(float)
+
+    def pairable() -> Encoded:  # the codes of pairable units, only where a level needs them
+        return Encoded(enc.codes[:, keep], enc.labels, enc.values, enc.level)
+
     if enc.level == "interval":
-        return _interval_parts(sub, m)
-    counts = value_counts(sub) if dense_ok(sub) else unit_counts_sparse(sub)
+        return _interval_parts(pairable(), m)
+    if counts is None:
+        counts = unit_counts_sparse(pairable())
     parts = AlphaParts(level=enc.level, m=m, d=np.zeros_like(m), counts=counts, values=enc.values)
     if enc.level == "nominal":
         parts.d = (m * m - _row_sq(counts)) / np.maximum(m - 1, 1)
     elif enc.level == "ratio":
-        parts.d = _ratio_d(sub, counts, m)
+        parts.d = _ratio_d(enc, pairable, counts, m)
     return parts
 
 
@@ -80,11 +91,13 @@ def _ratio_delta(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.where(total == 0, 0.0, out)  # 0 and 0 agree perfectly
 
 
-def _ratio_d(sub: Encoded, counts: Any, m: np.ndarray) -> np.ndarray:
-    if isinstance(counts, np.ndarray) and sub.n_categories <= _RATIO_MATRIX:
-        delta = _ratio_delta(sub.values[:, None], sub.values[None, :])
+def _ratio_d(enc: Encoded, pairable: Any, counts: Any, m: np.ndarray) -> np.ndarray:
+    """Observed ratio disagreement per unit: from the counts table when the category x
+    category metric is small, else from coder pairs (any number of distinct values)."""
+    if isinstance(counts, np.ndarray) and enc.n_categories <= _RATIO_MATRIX:
+        delta = _ratio_delta(enc.values[:, None], enc.values[None, :])
         return np.einsum("uk,uk->u", counts @ delta, counts) / np.maximum(m - 1, 1)
-    return _pairwise_d(sub, m, _ratio_delta)
+    return _pairwise_d(pairable(), m, _ratio_delta)
 
 
 def _pairwise_d(sub: Encoded, m: np.ndarray, delta: Any) -> np.ndarray:

@@ -159,14 +159,14 @@ def _sorted(values: set[Any]) -> list[Any]:
 
 def value_counts(enc: Encoded) -> np.ndarray:
     """units x categories: how many coders gave each category to each unit (float, dense)."""
-    k = max(enc.n_categories, 1)
-    if enc.n_units * k > _DENSE_CELLS:
+    k = enc.n_categories
+    if enc.n_units * (k + 1) > _DENSE_CELLS:
         raise MemoryError("too many units x categories for a dense table")
-    present = ~np.isnan(enc.codes)
-    unit = np.broadcast_to(np.arange(enc.n_units), enc.codes.shape)[present]
-    flat = unit * k + enc.codes[present].astype(np.int64)
-    counts = np.bincount(flat, minlength=enc.n_units * k)
-    return counts.reshape(enc.n_units, k).astype(float)
+    # missing cells go to an extra column k, dropped below: no boolean indexing needed
+    idx = np.where(np.isnan(enc.codes), k, enc.codes).astype(np.int64)
+    flat = (idx + np.arange(enc.n_units) * (k + 1)).ravel()
+    counts = np.bincount(flat, minlength=enc.n_units * (k + 1))
+    return counts.reshape(enc.n_units, k + 1)[:, :k].astype(float)
 
 
 def unit_counts_sparse(enc: Encoded) -> Any:
