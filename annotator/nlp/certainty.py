@@ -14,21 +14,22 @@ from annotator.nlp.tokens import Toks
 
 def hedge_hits(lex: Lexicon, t: Toks, i: int, j: int) -> list[tuple[int, str]]:
     """(token index, level) for every hedge phrase in [i, j), skipping look-alikes."""
-    out, k = [], i
+    out: list[tuple[int, str]] = []
     h = lex.h
-    while k < j:
+    skip_to = i
+    for k in t.candidates("hedge", i, j):
+        if k < skip_to:
+            continue
         skip = lex.not_hedges.match(t.lowers, k, j)
         if skip:
-            k += skip[0]
+            skip_to = k + skip[0]
             continue
         hit = lex.hedges.match(t.lowers, k, j)
         if hit:
             length, level = hit
             if not _cancelled(lex, t, k, i, j, h):
                 out.append((k, str(level)))
-            k += length
-            continue
-        k += 1
+            skip_to = k + length
     return out
 
 

@@ -9,24 +9,65 @@ offsets and the claim links in `doc.user_data["annotator"]` (span groups hold to
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
-from spacy.attrs import IDX, LENGTH
+import numpy
+
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
+from spacy.util import registry
 from spacy.tokens import Doc
 
 from annotator.nlp import lexicon
 from annotator.nlp.engine import Analyzer, Result
-from annotator.nlp.textscan import paragraphs, quotes, sentences
+from annotator.nlp.textscan import text_layout
 from annotator.nlp.tokens import Toks
 
 USER_KEY = "annotator"
+
+
+TEXT_KEY = "annotator.text"
+LAYOUT_KEY = "annotator.layout"
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, kept by our tokenizer; rebuilding it from tokens is slow."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+class TextKeepingTokenizer:
+    """spaCy's tokenizer for the language, also keeping the input text on the doc."""
+
+    def __init__(self, base: Callable[[str], Doc]):
+        self.base = base
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.base(text)
+        doc.user_data[TEXT_KEY] = text
+        return doc
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.base, name)  # serialisation and settings of the real tokenizer
+
+
+@registry.tokenizers("annotator.text_keeping_tokenizer.v1")
+def make_text_keeping_tokenizer() -> Callable[[Language], TextKeepingTokenizer]:
+    base_factory = registry.tokenizers.get("spacy.Tokenizer.v1")()
+
+    def create(nlp: Language) -> TextKeepingTokenizer:
+        return TextKeepingTokenizer(base_factory(nlp))
+
+    return create
 
 
 def doc_toks(doc: Doc) -> Toks:
     arr = doc.to_array([IDX, LENGTH])
     starts = arr[:, 0].tolist() if len(doc) else []
     ends = (arr[:, 0] + arr[:, 1]).tolist() if len(doc) else []
-    return Toks(doc.text, starts, ends)
+    return Toks(doc_text(doc), starts, ends)
 
 
 class SentenceSplitter:
@@ -35,15 +76,18 @@ class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        text = doc.text
+        text = doc_text(doc)
         starts = doc.to_array(IDX).tolist()
-        # only the starts are set; the other tokens stay "unknown", which spaCy reads as inside
-        # a sentence, and which spares a pass over every token
-        for ps, pe in paragraphs(text):
-            for s, _ in sentences(text, ps, pe, quotes(text, ps, pe)):
+        layout = text_layout(text)
+        doc.user_data[LAYOUT_KEY] = layout
+        flags = numpy.full((len(doc), 1), -1, dtype="int32")
+        for _, _, _, sents in layout:
+            for s, _ in sents:
                 k = bisect.bisect_left(starts, s)
                 if k < len(starts):
-                    doc[k].is_sent_start = True
+                    flags[k, 0] = 1
+        flags[0, 0] = 1
+        doc.from_array([SENT_START], flags.astype("uint64"))  # one call, not one per sentence
         return doc
 
 
@@ -55,7 +99,7 @@ class AttributionRules:
 
     def __call__(self, doc: Doc) -> Doc:
         toks = doc_toks(doc)
-        result = Analyzer(self.lex, toks).run()
+        result = Analyzer(self.lex, toks).run(doc.user_data.pop(LAYOUT_KEY, None))
         store(doc, toks, result)
         return doc
 

@@ -16,11 +16,10 @@ from annotator.nlp import sourcetype
 from annotator.nlp.certainty import claim_certainty, hedge_hits
 from annotator.nlp.lexicon import Lexicon, VerbEntry
 from annotator.nlp.nounphrase import np_right, trim_np
-from annotator.nlp.textscan import Quote, paragraphs, quotes, sentences
+from annotator.nlp.textscan import _POST, Layout, Quote, text_layout
 from annotator.nlp.tokens import CLOSE_MARKS, OPEN_MARKS, Toks
 
 # "post text — Name (@handle) date": an embedded tweet or X post
-_POST = re.compile(r"(?P<body>.+?)\s+[—–]\s+(?P<name>[^()\n]{2,80}?)\s+\(@\w{1,30}\)[^\n]*$", re.M)
 _NAME = re.compile(r"\b[A-ZÀ-Þ][\w'’-]+\s+(?:[A-ZÀ-Þ]\.\s+)?([A-ZÀ-Þ][\w'’-]+)")
 _TRAIL = frozenset(".,;:!?")
 CHANNEL_TYPES = ("news_media", "social_media", "document")
@@ -75,20 +74,21 @@ class Analyzer:
         self.sentence_srcs: list[Src] = []
 
     # ---- driver -------------------------------------------------------------------------
-    def run(self) -> Result:
+    def run(self, layout: Layout | None = None) -> Result:
         text, t = self.t.text, self.t
         self.surnames = {m.group(1) for m in _NAME.finditer(text)}
+        t.index("cue", self.lex.cue_first_words)
+        t.index("hedge", self.lex.hedge_first_words)
+        t.index("frame", self.lex.frame_first_words)
         units: list[tuple[str, int, int, list[tuple[int, int]]]] = []
-        for ps, pe in paragraphs(text):
-            post = _POST.match(text, ps, pe)
-            if post:
+        for ps, pe, qs, sents in layout if layout is not None else text_layout(text):
+            if not sents:
                 units.append(("post", ps, pe, []))
                 continue
-            qs = quotes(text, ps, pe)
             for q in qs:
                 t.mark_quote(len(self.quotes), q.start, q.end)
                 self.quotes.append(q)
-            spans = [(t.first_at_or_after(a), t.last_before(b)) for a, b in sentences(text, ps, pe, qs)]
+            spans = [(t.first_at_or_after(a), t.last_before(b)) for a, b in sents]
             units.append(("para", ps, pe, [s for s in spans if s[1] > s[0]]))
         for pi, (kind, ps, pe, sents) in enumerate(units):
             self.prev_para_claims, self.para_claims = self.para_claims or self.prev_para_claims, []
@@ -106,17 +106,17 @@ class Analyzer:
         before = len(self.claims)
         self.claimed, self.sentence_srcs = [], []
         self.frames(a, b)
-        t, lex = self.t, self.lex
-        k = a
-        while k < b:
-            k = self.try_cue(a, b, k) if t.quote_of[k] < 0 and not self.in_claimed(k) else k + 1
+        t = self.t
+        nxt = a
+        for k in t.candidates("cue", a, b):
+            if k >= nxt and t.quote_of[k] < 0 and not self.in_claimed(k):
+                nxt = self.try_cue(a, b, k)
         self.colon_np(pi, a, b)
         self.loose_quotes(a, b)
         if len(self.claims) == before:
             self.unattributed(a, b)
         if len(self.claims) > before and any(c.src for c in self.claims[before:]):
             self.channels(a, b)
-        del lex
 
     def try_cue(self, a: int, b: int, k: int) -> int:
         t, lex = self.t, self.lex
@@ -534,9 +534,8 @@ class Analyzer:
                 if hit and m > lead + 2:
                     self.add_claim(lead + 1, m, None, None, "unattributed", level="uncertain")
                     return
-        first = lex.frames_before.first_words()
-        for m in range(a, b):
-            if t.lowers[m] in first and t.quote_of[m] < 0:
+        for m in t.candidates("frame", a, b):
+            if t.quote_of[m] < 0:
                 hit = lex.frames_before.match(t.lowers, m, b)
                 if hit:
                     start = m + hit[0]

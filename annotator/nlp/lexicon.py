@@ -86,9 +86,31 @@ class Lexicon:
     frames_before: PhraseTable
     frames_after: PhraseTable
     h: dict[str, set[str]] = field(default_factory=dict)
+    _cue_first: frozenset[str] | None = None
+    _hedge_first: frozenset[str] | None = None
+    _frame_first: frozenset[str] | None = None
 
     def verb(self, lower: str) -> list[VerbEntry]:
         return self.verbs.get(lower, [])
+
+    @property
+    def cue_first_words(self) -> frozenset[str]:
+        """Words at which a cue may start: verb forms, tags and first words of prepositions."""
+        if self._cue_first is None:
+            self._cue_first = frozenset(self.verbs) | self.tags | self.prepositions.first_words()
+        return self._cue_first
+
+    @property
+    def hedge_first_words(self) -> frozenset[str]:
+        if self._hedge_first is None:
+            self._hedge_first = frozenset(self.hedges.first_words() | self.not_hedges.first_words())
+        return self._hedge_first
+
+    @property
+    def frame_first_words(self) -> frozenset[str]:
+        if self._frame_first is None:
+            self._frame_first = frozenset(self.frames_before.first_words())
+        return self._frame_first
 
 
 def _read_json(lang: str, name: str) -> dict:

@@ -17,7 +17,8 @@ CHUNK_CHARS = 500_000  # longer texts are processed in paragraph-aligned pieces
 
 def build(lang: str) -> Language:
     """A fresh pipeline for "nl" or "en"."""
-    nlp = spacy.blank(lang)
+    config = {"nlp": {"tokenizer": {"@tokenizers": "annotator.text_keeping_tokenizer.v1"}}}
+    nlp = spacy.blank(lang, config=config)
     nlp.add_pipe("annotator_sentences")
     nlp.add_pipe("annotator_attribution", config={"lang": lang})
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS + 1)

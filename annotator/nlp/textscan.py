@@ -75,31 +75,28 @@ def _can_close(text: str, i: int, start: int, end: int) -> bool:
     return not _is_word(after)
 
 
+_MARKS = re.compile("[‘“„«'\"‹‚’”»›]")
+
+
 def quotes(text: str, start: int, end: int) -> list[Quote]:
     """Quotations in text[start:end] (one paragraph), outermost only."""
+    marks = [m.start() for m in _MARKS.finditer(text, start, end)]
     out: list[Quote] = []
-    i = start
-    while i < end:
-        ch = text[i]
-        if ch in _PAIRS and _can_open(text, i, start, end):
-            close = _find_close(text, i, end, _PAIRS[ch], start)
-            if close is None:
+    n, idx = len(marks), 0
+    while idx < n:
+        i = marks[idx]
+        if text[i] in _PAIRS and _can_open(text, i, start, end):
+            closers = _PAIRS[text[i]]
+            nxt = next((x for x in range(idx + 1, n) if text[marks[x]] in closers
+                        and _can_close(text, marks[x], start, end)), None)
+            if nxt is None:
                 out.append(Quote(i, end, False))
                 return out
-            out.append(Quote(i, close, True))
-            i = close + 1
+            out.append(Quote(i, marks[nxt], True))
+            idx = nxt + 1
             continue
-        i += 1
+        idx += 1
     return out
-
-
-def _find_close(text: str, i: int, end: int, closers: str, start: int) -> int | None:
-    j = i + 1
-    while j < end:
-        if text[j] in closers and _can_close(text, j, start, end):
-            return j
-        j += 1
-    return None
 
 
 def sentences(text: str, start: int, end: int, qs: list[Quote]) -> list[tuple[int, int]]:
@@ -141,3 +138,20 @@ def _cap(a: int, b: int) -> list[tuple[int, int]]:
     if b - a <= MAX_SENTENCE_CHARS:
         return [(a, b)]
     return [(x, min(x + MAX_SENTENCE_CHARS, b)) for x in range(a, b, MAX_SENTENCE_CHARS)]
+
+
+_POST = re.compile(r"(?P<body>.+?)\s+[—–]\s+(?P<name>[^()\n]{2,80}?)\s+\(@\w{1,30}\)[^\n]*$", re.M)
+
+Layout = list[tuple[int, int, list[Quote], list[tuple[int, int]]]]
+
+
+def text_layout(text: str) -> Layout:
+    """(start, end, quotes, sentences) per paragraph; an embedded post has no sentences."""
+    out: Layout = []
+    for ps, pe in paragraphs(text):
+        if _POST.match(text, ps, pe):
+            out.append((ps, pe, [], []))
+            continue
+        qs = quotes(text, ps, pe)
+        out.append((ps, pe, qs, sentences(text, ps, pe, qs)))
+    return out

@@ -22,6 +22,16 @@ class Toks:
         self.lowers = [w.lower() for w in self.words]
         self.n = len(self.words)
         self.quote_of = [-1] * self.n  # index of the quotation a token sits in, or -1
+        self._candidates: dict[str, list[int]] = {}
+
+    def index(self, name: str, first_words: set[str] | frozenset[str]) -> None:
+        """Remember where words of `first_words` occur, so rules visit only those tokens."""
+        self._candidates[name] = [k for k, w in enumerate(self.lowers) if w in first_words]
+
+    def candidates(self, name: str, i: int, j: int) -> list[int]:
+        """Indexed positions of `name` within [i, j)."""
+        pos = self._candidates[name]
+        return pos[bisect.bisect_left(pos, i):bisect.bisect_left(pos, j)]
 
     def first_at_or_after(self, char: int) -> int:
         return bisect.bisect_left(self.starts, char)
