@@ -119,6 +119,47 @@ def _wmul(w: np.ndarray, x: Any) -> np.ndarray:
     return np.asarray((x.T @ w.T).T)
 
 
+def take(parts: AlphaParts, idx: np.ndarray) -> AlphaParts:
+    """The same statistics for a subset (or repetition) of units."""
+    pick = (lambda a: None if a is None else a[idx])  # noqa: E731
+    return AlphaParts(level=parts.level, m=parts.m[idx], d=parts.d[idx], counts=pick(parts.counts),
+                      s1=pick(parts.s1), s2=pick(parts.s2), values=parts.values)
+
+
+def unit_types(parts: AlphaParts) -> tuple[AlphaParts, np.ndarray] | None:
+    """Units with identical statistics, once each, and how often each occurs.
+
+    Resampling units is then drawing type frequencies from a multinomial: the same bootstrap,
+    at a cost that grows with the number of distinct unit patterns instead of units. None when
+    that would not pay (most units distinct, or a sparse table).
+    """
+    if parts.counts is not None and not isinstance(parts.counts, np.ndarray):
+        return None
+    if parts.n_units < 2:
+        return None
+    keys = _pattern_keys(parts)
+    _, first, freq = np.unique(keys, axis=0 if keys.ndim == 2 else None, return_index=True,
+                               return_counts=True)
+    if first.size * 2 > parts.n_units:
+        return None
+    return take(parts, first), freq.astype(float)
+
+
+def _pattern_keys(parts: AlphaParts) -> np.ndarray:
+    """One value per unit that is equal exactly when the units' statistics are.
+
+    At nominal, ordinal and ratio level a unit is its category counts (m and d follow), which
+    pack into one integer when small enough: sorting integers beats sorting rows.
+    """
+    if parts.counts is None:  # interval: d follows from m, s1 and s2
+        return np.column_stack([parts.m, parts.s1, parts.s2])
+    counts = parts.counts.astype(np.int64)
+    base = int(counts.max(initial=0)) + 1
+    if counts.shape[1] * np.log2(base) < 62:
+        return counts @ (base ** np.arange(counts.shape[1], dtype=np.int64))
+    return counts
+
+
 def alpha_values(parts: AlphaParts, w: np.ndarray) -> np.ndarray:
     """Alpha for each row of unit multiplicities `w` (resamples x units); NaN where undefined."""
     n = w @ parts.m

@@ -126,8 +126,14 @@ def _unique_inverse(finite: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _encode_labels(rows: list[list[Any]], width: int, level: str,
                    domain: Sequence[Any] | None) -> Encoded:
-    cells = [[None if is_missing(v) else _clean(v) for v in r] for r in rows]
-    used = {v for r in cells for v in r if v is not None}
+    flat = [v for r in rows for v in r]
+    try:
+        distinct = set(flat)
+    except TypeError:
+        raise ValueError("values must be texts or numbers") from None
+    # clean each distinct raw value once (few), then look every cell up (many)
+    clean = {v: (None if is_missing(v) else _clean(v)) for v in distinct}
+    used = {c for c in clean.values() if c is not None}
     if domain is None:
         labels = tuple(_sorted(used))
     else:
@@ -136,8 +142,8 @@ def _encode_labels(rows: list[list[Any]], width: int, level: str,
         if unknown:
             raise ValueError(f"values not in the domain: {', '.join(map(str, _sorted(unknown)))}")
     index = {label: i for i, label in enumerate(labels)}
-    codes = np.array([[math.nan if v is None else index[v] for v in r] for r in cells],
-                     dtype=float).reshape(len(rows), width)
+    lookup = {v: (math.nan if c is None else index[c]) for v, c in clean.items()}
+    codes = np.array([lookup[v] for v in flat], dtype=float).reshape(len(rows), width)
     return Encoded(codes=codes, labels=labels, values=np.arange(len(labels), dtype=float),
                    level=level)
 

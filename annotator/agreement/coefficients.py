@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from annotator.agreement import _chance
-from annotator.agreement._alpha import AlphaParts, alpha_parts, alpha_values
+from annotator.agreement._alpha import AlphaParts, alpha_parts, alpha_values, unit_types
 from annotator.agreement._encode import LEVELS, Encoded, encode, value_counts
 
 COEFFICIENTS = ("krippendorff_alpha", "cohen_kappa", "fleiss_kappa", "scott_pi", "gwet_ac1",
@@ -118,14 +118,16 @@ def bootstrap_alpha(parts: AlphaParts, resamples: int = 1000, seed: int | None =
     """
     rng = np.random.default_rng(seed)
     u = parts.n_units
+    typed = unit_types(parts)
+    target = typed[0] if typed is not None else parts
     alphas = []
     for start in range(0, resamples, chunk):
         b = min(chunk, resamples - start)
-        picks = rng.integers(0, u, size=(b, u))
-        # multiplicity of each unit in each resample, via one bincount over (row, unit)
-        flat = (np.arange(b)[:, None] * u + picks).ravel()
-        w = np.bincount(flat, minlength=b * u).reshape(b, u).astype(float)
-        alphas.append(alpha_values(parts, w))
+        if typed is not None:  # how often each unit pattern is drawn: the same distribution
+            w = rng.multinomial(u, typed[1] / u, size=b).astype(float)
+        else:
+            w = _multiplicities(rng, b, u)
+        alphas.append(alpha_values(target, w))
     values = np.concatenate(alphas)
     values = values[~np.isnan(values)]
     if values.size == 0:
@@ -134,6 +136,13 @@ def bootstrap_alpha(parts: AlphaParts, resamples: int = 1000, seed: int | None =
     return {"ci_low": float(low), "ci_high": float(high), "n_resamples": int(values.size),
             "p_below_667": float((values < THRESHOLDS[0]).mean()),
             "p_below_800": float((values < THRESHOLDS[1]).mean())}
+
+
+def _multiplicities(rng: np.random.Generator, b: int, u: int) -> np.ndarray:
+    """b resamples of u units: how many times each unit is drawn (b x u)."""
+    picks = rng.integers(0, u, size=(b, u))
+    flat = (np.arange(b)[:, None] * u + picks).ravel()
+    return np.bincount(flat, minlength=b * u).reshape(b, u).astype(float)
 
 
 # --- kappa family ---------------------------------------------------------------------------

@@ -63,6 +63,10 @@ def _run_matrix(args: argparse.Namespace) -> int:
     from annotator.agreement import coefficients as co
 
     names, units, rows = read_matrix(args.matrix, args.level)
+    if args.level != "nominal":
+        import numpy as np
+
+        rows = np.array(rows, dtype=float)  # NaN = missing; skips per-cell work downstream
     options = {"bootstrap": args.bootstrap, "seed": args.seed}
     if args.coefficient == "krippendorff_alpha":
         result = co.krippendorff_alpha(rows, args.level, **options)
@@ -137,8 +141,24 @@ def read_matrix(path: Path, level: str) -> tuple[list[str], list[str], list[list
     for number, row in body:
         name, cells = _check_row(path, number, row, units, names)
         names.append(name)
-        values.append([_cell(path, number, units[i], c, level) for i, c in enumerate(cells)])
+        values.append(_row_values(path, number, units, cells, level))
     return names, units, values
+
+
+def _row_values(path: Path, number: int, units: list[str], cells: list[str],
+                level: str) -> list[Any]:
+    if level == "nominal":
+        return [c.strip() or None for c in cells]
+    import numpy as np
+
+    try:  # fast path: numpy parses the whole row; any doubt falls back to cell by cell
+        row = np.array([c if c.strip() else "nan" for c in cells], dtype=float)
+        present = row[~np.isnan(row)]
+        if np.isfinite(present).all() and not (level == "ratio" and (present < 0).any()):
+            return row.tolist()
+    except ValueError:
+        pass
+    return [_cell(path, number, units[i], c, level) for i, c in enumerate(cells)]
 
 
 def _check_row(path: Path, number: int, row: list[str], units: list[str],
