@@ -6,6 +6,7 @@ put before ids made from file names.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from annotator.core.model import ArticleRecord
 
 TITLE_CHARS = 300
 
+_FIRST_LINE = re.compile(r"[^\s][^\n]*")
 _LANGUAGE_NAMES = {"dutch": "nl", "nederlands": "nl", "english": "en", "engels": "en"}
 
 
@@ -31,10 +33,8 @@ def language_code(value: object) -> str:
 
 def first_line_title(text: str) -> str:
     """The first non-blank line, without Markdown's leading #s, cut to a title's length."""
-    for line in text.split("\n"):
-        if line.strip():
-            return line.strip().lstrip("#").strip()[:TITLE_CHARS]
-    return ""
+    line = _FIRST_LINE.search(text)
+    return line[0].strip().lstrip("#").strip()[:TITLE_CHARS] if line else ""
 
 
 def file_record(path: Path, text: str, encoding: str, options: dict[str, Any],

@@ -78,6 +78,8 @@ def open_text(path: Path) -> tuple[TextIO, str]:
 
 
 def decode_failure(path: Path, encoding: str, where: str) -> ImportProblem:
-    """The problem for a stream that stops decoding part-way through."""
-    return ImportProblem(f"the file stops being valid {encoding} here; the rest of the file is "
-                         "skipped (save it as UTF-8 and import it again)", path=path, where=where)
+    """The problem for a stream that stops decoding part-way through. Streams decode in blocks
+    of a few kilobytes, so the bad bytes are in `where` or shortly after it."""
+    return ImportProblem(f"the file stops being valid {encoding} here or a little further on; "
+                         "this and the rest of the file are skipped (save it as UTF-8 and "
+                         "import it again)", path=path, where=where)

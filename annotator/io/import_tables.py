@@ -107,6 +107,11 @@ def _metadata_value(value: object) -> object:
     return "" if value is None else value
 
 
+def normalised(text: str) -> str:
+    """`normalise_newlines`, skipped for the usual cell that has nothing to normalise."""
+    return normalise_newlines(text) if "\r" in text or text.startswith("\ufeff") else text
+
+
 def is_blank(values: dict[str, Any]) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values())
 
@@ -138,7 +143,7 @@ class TableReader:
                                             f"{len(value) / 2**20:.0f} MB of text; cells over "
                                             f"{MAX_CELL_CHARS // 2**20} MB are refused")
         fields = self.columns.fields
-        text = normalise_newlines(cell_text(values.get(fields["text"])))
+        text = normalised(cell_text(values.get(fields["text"])))
         if not text.strip():
             return self.problem(number, f"the text (column {fields['text']!r}) is empty; "
                                         "row skipped")
@@ -158,7 +163,7 @@ class TableReader:
 
         date_header = self.columns.fields.get("date")
         return ArticleRecord(
-            text=text, ext_id=ext_id, title=normalise_newlines(field("title"))[:TITLE_CHARS],
+            text=text, ext_id=ext_id, title=normalised(field("title"))[:TITLE_CHARS],
             outlet=field("outlet") or self.options.get("outlet") or "",
             date=normalise_date(values.get(date_header)) if date_header else "",
             url=field("url"),

@@ -10,6 +10,7 @@ Each format lives in its own module (`import_text`, `import_docx`, `import_html`
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -44,30 +45,33 @@ def supported_suffixes() -> tuple[str, ...]:
     return tuple(READERS)
 
 
-def _wanted(f: Path, folder: Path) -> bool:
-    """Supported, not hidden inside `folder`, and not an Office lock file ("~$report.docx")."""
-    return (f.suffix.lower() in READERS and not f.name.startswith("~$")
-            and not any(part.startswith(".") for part in f.relative_to(folder).parts)
-            and f.is_file())
+def _wanted(name: str) -> bool:
+    """Supported, not hidden, and not an Office lock file ("~$report.docx")."""
+    return (not name.startswith((".", "~$"))
+            and os.path.splitext(name)[1].lower() in READERS)
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Supported files under `folder`, sorted, skipping hidden folders (.git and the like)."""
+    found: list[tuple[str, str]] = []
+    for parent, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend((parent, f) for f in files if _wanted(f))
+    return [Path(parent, f) for parent, f in sorted(found)]
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:
     """Files to import: each file given, and every supported file under each folder, sorted;
     a file named twice is imported once."""
     out: list[Path] = []
+    seen: set[str] = set()
     for p in paths:
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if _wanted(f, p)))
-        else:
-            out.append(p)
-    seen: set[Path] = set()
-    unique = []
-    for f in out:
-        key = f.resolve()
-        if key not in seen:
-            seen.add(key)
-            unique.append(f)
-    return unique
+        for f in _walk(p) if p.is_dir() else [p]:
+            key = os.path.normcase(os.path.abspath(f))
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
+    return out
 
 
 def read_records(path: Path, **options: Any) -> Iterator[ArticleRecord | ImportProblem]:

@@ -102,3 +102,22 @@ def test_column_options_and_text_report(tmp_path: Path,
         (article,) = proj.articles()
         assert (article.ext_id, article.outlet, article.language) == ("1", "NRC", "nl")
         assert proj.article_text(article.id) == "Tekst een."
+
+
+def test_an_import_failing_half_way_leaves_the_project_as_it_was(project: Project,
+                                                                 tmp_path: Path) -> None:
+    table = tmp_path / "a.csv"
+    table.write_text("id,text\r\n1,een\r\n2,twee\r\n3,drie\r\n", encoding="utf-8")
+    project.import_paths([table])
+    from annotator.io.importers import read_records
+
+    def breaks_after_two():
+        for n, rec in enumerate(read_records(tmp_path / "b.csv")):
+            if n == 2:
+                raise OSError("disk went away")
+            yield rec
+
+    (tmp_path / "b.csv").write_text("id,text\r\n4,vier\r\n5,vijf\r\n6,zes\r\n", encoding="utf-8")
+    with pytest.raises(OSError):
+        project.import_records(breaks_after_two())
+    assert sorted(a.ext_id for a in project.articles()) == ["1", "2", "3"]

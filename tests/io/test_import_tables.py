@@ -179,3 +179,18 @@ def test_xlsx_missing_text_column(tmp_path: Path) -> None:
     (dt.date(2024, 3, 5), "2024-03-05"), (None, "")])
 def test_dates_are_normalised_only_when_unambiguous(given: object, iso: str) -> None:
     assert normalise_date(given) == iso
+
+
+def test_a_huge_table_changing_encoding_part_way_keeps_the_rows_before(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from annotator.io import import_encoding
+
+    monkeypatch.setattr(import_encoding, "WHOLE_FILE_BYTES", 1000)  # "huge": detect on a sample
+    monkeypatch.setattr(import_encoding, "SAMPLE_BYTES", 500)
+    f = tmp_path / "mixed.csv"
+    rows = b"id,text\n" + b"".join(b"%d,plain ascii text\n" % i for i in range(3000))
+    f.write_bytes(rows + b"3000,caf\xe9 in latin-1\n3001,more\n")
+    records, problems = split(f)
+    assert 2000 < len(records) <= 3000 and records[0].encoding == "utf-8"
+    assert len(problems) == 1 and problems[0].where == f"row {len(records) + 2}"
+    assert "utf-8" in str(problems[0]) and "rest of the file" in str(problems[0])
