@@ -18,7 +18,7 @@ from typing import Any
 from annotator.core.errors import ImportProblem
 from annotator.core.model import ArticleRecord
 from annotator.core.text import normalise_newlines
-from annotator.io.import_common import TITLE_CHARS, language_code
+from annotator.io.import_common import TITLE_CHARS, first_line_title, language_code
 from annotator.io.import_dates import normalise_date
 
 MAX_CELL_CHARS = 10 * 1024 * 1024
@@ -113,7 +113,8 @@ def normalised(text: str) -> str:
 
 
 def is_blank(values: dict[str, Any]) -> bool:
-    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values())
+    return all(v is None or (isinstance(v, str) and (not v or v.isspace()))
+               for v in values.values())
 
 
 class TableReader:
@@ -144,7 +145,7 @@ class TableReader:
                                             f"{MAX_CELL_CHARS // 2**20} MB are refused")
         fields = self.columns.fields
         text = normalised(cell_text(values.get(fields["text"])))
-        if not text.strip():
+        if not text or text.isspace():
             return self.problem(number, f"the text (column {fields['text']!r}) is empty; "
                                         "row skipped")
         ext_id = cell_text(values.get(fields.get("ext_id", ""))).strip() or None
@@ -163,7 +164,8 @@ class TableReader:
 
         date_header = self.columns.fields.get("date")
         return ArticleRecord(
-            text=text, ext_id=ext_id, title=normalised(field("title"))[:TITLE_CHARS],
+            text=text, ext_id=ext_id,
+            title=(normalised(field("title")) or first_line_title(text))[:TITLE_CHARS],
             outlet=field("outlet") or self.options.get("outlet") or "",
             date=normalise_date(values.get(date_header)) if date_header else "",
             url=field("url"),

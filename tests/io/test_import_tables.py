@@ -123,6 +123,7 @@ def test_jsonl_lines_and_broken_lines(tmp_path: Path) -> None:
     assert [(r.ext_id, r.outlet, r.date) for r in records] == [
         ("7", "NOS", "2024-03-05"), ("8", "", "")]
     assert records[0].metadata == {"tags": ["a", "b"]} and records[1].metadata == {"extra": {"x": 1}}
+    assert records[1].title == "Twee"  # no title column: the first line, as for .txt
     assert [p.where for p in problems] == ["line 2", "line 4"]
     assert "not valid JSON" in str(problems[0]) and "a.jsonl" in str(problems[0])
 
