@@ -50,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         print(f"annotator: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into `head` and the like: not an error
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("annotator: interrupted; everything finished so far is saved", file=sys.stderr)
         return 130

@@ -13,7 +13,6 @@ import argparse
 import csv
 import json
 import math
-from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
@@ -203,91 +202,18 @@ def _cell(path: Path, number: int, unit: str, cell: str, level: str) -> Any:
 
 # --- a project ----------------------------------------------------------------------------------
 
-class _ClaimView:
-    """A claim as the agreement engine sees it: its values plus its source's type."""
-
-    __slots__ = ("start", "end", "values", "uid", "origin")
-
-    def __init__(self, claim: Any, extra: dict[str, Any]):
-        self.start, self.end, self.uid, self.origin = claim.start, claim.end, claim.uid, claim.origin
-        self.values = {**claim.values, **extra}
-
-
-def _select_coders(proj: Any, wanted: list[str] | None) -> list[Any]:
-    from annotator.consensus import CONSENSUS
-    from annotator.core.errors import UserError
-
-    coders = {c.name: c for c in proj.coders()}
-    if not wanted:
-        return [c for name, c in coders.items() if name != CONSENSUS]
-    unknown = [n for n in wanted if n not in coders]
-    if unknown:
-        raise UserError(f"no coder named {unknown[0]!r}; the project has "
-                        f"{', '.join(coders) or 'no coders'}", path=proj.path)
-    return [coders[n] for n in dict.fromkeys(wanted)]
-
-
-def _select_variables(proj: Any, wanted: list[str] | None) -> list[Any]:
-    from annotator.core.errors import UserError
-
-    book = proj.codebook
-    if not wanted:
-        return book.at_level("claim") + [v for v in book.at_level("source") if v.name == "type"]
-    out = []
-    for name in dict.fromkeys(wanted):
-        variable = book.variable(name)
-        if variable is None:
-            raise UserError(f"no variable {name!r} in the codebook ("
-                            f"{', '.join(v.name for v in book.variables)})", path=proj.path)
-        if variable.level == "article" or (variable.level == "source" and name != "type"):
-            raise UserError(f"{name!r} is an {variable.level}-level variable: agreement is "
-                            "measured on claims (and their source's type)", path=proj.path)
-        out.append(variable)
-    return out
-
-
-def _coder_claims(proj: Any, coder: Any) -> dict[Hashable, list[_ClaimView]]:
-    """Article -> claims, for the articles this coder finished or has claims in."""
-    types = {s.id: s.type for s in proj.sources(coder_id=coder.id)}
-    done = [a for a, (status, _) in proj.statuses(coder.id).items() if status == "done"]
-    out: dict[Hashable, list[_ClaimView]] = {a: [] for a in done}
-    for claim in proj.claims(coder_id=coder.id):
-        extra = {"type": types.get(claim.source_id)} if claim.source_id is not None else {}
-        out.setdefault(claim.article_id, []).append(_ClaimView(claim, extra))
-    return out
-
-
-def _suggestion_counts(proj: Any, coder: Any, articles: list[Hashable],
-                       blind: set[int]) -> tuple[int, int]:
-    offered = rejected = 0
-    for article in articles:
-        if article in blind:
-            continue  # suggestions were hidden there
-        found = proj.suggestions(article)
-        offered += len(found.claims) if found else 0
-        rejected += sum(1 for (kind, _, _), d in proj.decisions(article, coder.id).items()
-                        if kind == "claim" and d == "rejected")
-    return offered, rejected
-
-
 def _run_project(args: argparse.Namespace) -> int:
-    from annotator.agreement.report import build_report, unit_disagreements
+    from annotator.agreement.report import unit_disagreements
     from annotator.core.errors import UserError
     from annotator.project import Project
+    from annotator.reliability import project_claims, project_report
 
     if not args.project.exists():
         raise UserError("no such project file", path=args.project)
     with Project.open(args.project) as proj:
-        coders = _select_coders(proj, args.coder)
-        variables = _select_variables(proj, args.variable)
-        articles = proj.articles()
-        lengths = {a.id: a.text_length for a in articles}
-        blind = {a.id for a in articles if a.require_blind}
-        claims = {c.name: _coder_claims(proj, c) for c in coders}
-        suggestions = {c.name: _suggestion_counts(proj, c, list(claims[c.name]), blind)
-                       for c in coders}
-    report = build_report(claims, variables, coders=[c.name for c in coders], lengths=lengths,
-                          suggestions=suggestions, bootstrap=args.bootstrap, seed=args.seed)
+        report = project_report(proj, args.coder, args.variable, bootstrap=args.bootstrap,
+                                seed=args.seed)
+        claims = project_claims(proj, list(report.coders))
     if args.fmt == "json":
         out = {**report.to_dict(), "unit_disagreements": [
             d.to_dict() for d in unit_disagreements(report.alignment, claims)]}

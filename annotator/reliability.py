@@ -1,0 +1,99 @@
+"""Reliability of a project's coders: gathers their claims from the project for the agreement
+engine (which never sees the database). Shared by `annotator agreement`, the GUI's agreement
+view and the Agreement sheet of the export."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from typing import Any
+
+from annotator.agreement.report import AgreementReport, build_report
+from annotator.consensus import CONSENSUS
+from annotator.core.codebook import Variable
+from annotator.core.errors import UserError
+from annotator.core.model import Coder
+from annotator.project import Project
+
+
+class _ClaimView:
+    """A claim as the agreement engine sees it: its values plus its source's type."""
+
+    __slots__ = ("start", "end", "values", "uid", "origin")
+
+    def __init__(self, claim: Any, extra: dict[str, Any]):
+        self.start, self.end, self.uid, self.origin = claim.start, claim.end, claim.uid, claim.origin
+        self.values = {**claim.values, **extra}
+
+
+def select_coders(proj: Project, wanted: Sequence[str] | None) -> list[Coder]:
+    coders = {c.name: c for c in proj.coders()}
+    if not wanted:
+        return [c for name, c in coders.items() if name != CONSENSUS]
+    unknown = [n for n in wanted if n not in coders]
+    if unknown:
+        raise UserError(f"no coder named {unknown[0]!r}; the project has "
+                        f"{', '.join(coders) or 'no coders'}", path=proj.path)
+    return [coders[n] for n in dict.fromkeys(wanted)]
+
+
+def select_variables(proj: Project, wanted: Sequence[str] | None) -> list[Variable]:
+    book = proj.codebook
+    if not wanted:
+        return book.at_level("claim") + [v for v in book.at_level("source") if v.name == "type"]
+    out = []
+    for name in dict.fromkeys(wanted):
+        variable = book.variable(name)
+        if variable is None:
+            raise UserError(f"no variable {name!r} in the codebook ("
+                            f"{', '.join(v.name for v in book.variables)})", path=proj.path)
+        if variable.level == "article" or (variable.level == "source" and name != "type"):
+            raise UserError(f"{name!r} is an {variable.level}-level variable: agreement is "
+                            "measured on claims (and their source's type)", path=proj.path)
+        out.append(variable)
+    return out
+
+
+def coder_claims(proj: Project, coder: Coder) -> dict[Hashable, list[_ClaimView]]:
+    """Article -> claims, for the articles this coder finished or has claims in."""
+    types = {s.id: s.type for s in proj.sources(coder_id=coder.id)}
+    done = [a for a, (status, _) in proj.statuses(coder.id).items() if status == "done"]
+    out: dict[Hashable, list[_ClaimView]] = {a: [] for a in done}
+    for claim in proj.claims(coder_id=coder.id):
+        extra = {"type": types.get(claim.source_id)} if claim.source_id is not None else {}
+        out.setdefault(claim.article_id, []).append(_ClaimView(claim, extra))
+    return out
+
+
+def suggestion_counts(proj: Project, coder: Coder, articles: list[Hashable],
+                       blind: set[int]) -> tuple[int, int]:
+    offered = rejected = 0
+    for article in articles:
+        if article in blind:
+            continue  # suggestions were hidden there
+        found = proj.suggestions(article)
+        offered += len(found.claims) if found else 0
+        rejected += sum(1 for (kind, _, _), d in proj.decisions(article, coder.id).items()
+                        if kind == "claim" and d == "rejected")
+    return offered, rejected
+
+
+def project_claims(proj: Project, coder_names: Sequence[str]) -> dict[str, dict]:
+    """Coder name -> article -> claims, as the agreement engine takes them."""
+    coders = select_coders(proj, coder_names)
+    return {c.name: coder_claims(proj, c) for c in coders}
+
+
+def project_report(proj: Project, coders: Sequence[str] | None = None,
+                   variables: Sequence[str] | None = None, *, bootstrap: int = 1000,
+                   seed: int | None = 0) -> AgreementReport:
+    """The agreement report for a project (default: all coders but the consensus)."""
+    chosen = select_coders(proj, coders)
+    chosen_vars = select_variables(proj, variables)
+    articles = proj.articles()
+    lengths = {a.id: a.text_length for a in articles}
+    blind = {a.id for a in articles if a.require_blind}
+    claims = {c.name: coder_claims(proj, c) for c in chosen}
+    suggestions = {c.name: suggestion_counts(proj, c, list(claims[c.name]), blind)
+                   for c in chosen}
+    return build_report(claims, chosen_vars, coders=[c.name for c in chosen], lengths=lengths,
+                        suggestions=suggestions, bootstrap=bootstrap, seed=seed)
