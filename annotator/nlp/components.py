@@ -12,11 +12,10 @@ import bisect
 from collections.abc import Callable
 
 import numpy
-
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
-from spacy.util import registry
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from annotator.nlp import lexicon
 from annotator.nlp.engine import Analyzer, Result

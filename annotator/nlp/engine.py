@@ -72,6 +72,8 @@ class Analyzer:
         self.prev_para_claims: list[Claim] = []
         self.claimed: list[tuple[int, int]] = []  # token ranges claimed in the current sentence
         self.sentence_srcs: list[Src] = []
+        self.recent_sources: list[Src] = []
+        self.claim_spans: set[tuple[int, int]] = set()
 
     # ---- driver -------------------------------------------------------------------------
     def run(self, layout: Layout | None = None) -> Result:
@@ -151,13 +153,14 @@ class Analyzer:
         i, j = trim_np(self.lex, self.t, span)
         if (i, j) in self.sources:
             return self.sources[(i, j)]
-        for s in self.sources.values():
+        for s in self.recent_sources:
             if s.i < j and i < s.j:
                 return s if not channel else None
         tail = tail_end if tail_end is not None else self.tail(j)
         kind = sourcetype.classify(self.lex, self.t, i, j, self.surnames, max(j, tail))
         src = Src(i, j, kind, channel)
         self.sources[(i, j)] = src
+        self.recent_sources = [*self.recent_sources[-15:], src]  # overlaps are always local
         if kind == "person" and j - i >= 2 and self.t.is_cap(j - 1):
             self.surnames.add(self.t.words[j - 1])
         return src
@@ -183,8 +186,9 @@ class Analyzer:
         if j - i < 2 and chars is None:
             return None
         start, end = chars if chars else t.char_span(i, j)
-        if end <= start or any(c.start == start and c.end == end for c in self.claims):
+        if end <= start or (start, end) in self.claim_spans:
             return None
+        self.claim_spans.add((start, end))
         if level is None:
             past = bool(cue_entry and cue_word in cue_entry.past)
             level = claim_certainty(self.lex, t, i, j, cue_entry.certainty if cue_entry else None, past)
@@ -458,7 +462,7 @@ class Analyzer:
 
     def overlaps_claim(self, i: int, j: int) -> bool:
         s, e = self.t.char_span(i, j)
-        return any(c.start < e and s < c.end for c in self.claims)
+        return any(c.start < e and s < c.end for c in self.claims[-12:])  # claims come in order
 
     def document(self, a: int, b: int, k: int, end: int, entry: VerbEntry) -> bool:
         """Uit X blijkt dat ... / ..., staat in X / Dat staat in X."""
@@ -591,13 +595,18 @@ class Analyzer:
         for src in sorted(self.sources.values(), key=lambda s: s.i):
             if src.type == "anonymous":
                 anon_heads.update(w for w in self.t.lowers[src.i:src.j] if len(w) > 3)
-            elif src.type == "person" and self.t.lowers[src.i] in ("the", "de", "die", "one", "één", "een"):
-                if any(w in anon_heads for w in self.t.lowers[src.i + 1:src.j]):
-                    src.type = "anonymous"
+            elif self.refers_back(src, anon_heads):
+                src.type = "anonymous"
             if src.type == sourcetype.PRONOUN:
                 src.type = self.pronoun_type(src, last)
             if not src.channel and src.type not in CHANNEL_TYPES:
                 last = src
+
+    def refers_back(self, src: Src, anon_heads: set[str]) -> bool:
+        """"the trustee" after "a former trustee ..., on condition of anonymity"."""
+        words = self.t.lowers
+        return (src.type == "person" and words[src.i] in ("the", "de", "die", "one", "één", "een")
+                and any(w in anon_heads for w in words[src.i + 1:src.j]))
 
     def pronoun_type(self, src: Src, last: Src | None) -> str:
         w = self.t.lowers[src.i]

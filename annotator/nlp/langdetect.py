@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from annotator.nlp.lexicon import LANGUAGES, stopwords
 
@@ -11,7 +11,7 @@ _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 SAMPLE_CHARS = 20_000  # the opening of an article is plenty to tell its language
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stopwords(lang: str) -> frozenset[str]:
     return frozenset(stopwords(lang))
 

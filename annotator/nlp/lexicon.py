@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from annotator.paths import resource
@@ -148,7 +148,7 @@ def stopwords(lang: str) -> set[str]:
     return {w.strip().lower() for w in text.splitlines() if w.strip()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(lang: str) -> Lexicon:
     """The lexicon of `lang` ("nl" or "en"), read once per process."""
     cues = _read_json(lang, "cues.json")

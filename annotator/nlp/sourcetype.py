@@ -88,7 +88,4 @@ def classify(lex: Lexicon, t: Toks, i: int, j: int, surnames: set[str], tail_end
 
 
 def _anonymous(lex: Lexicon, t: Toks, i: int, end: int) -> bool:
-    for k in range(i, end):
-        if lex.anonymous_markers.match(t.lowers, k, end):
-            return True
-    return False
+    return any(lex.anonymous_markers.match(t.lowers, k, end) for k in range(i, end))
