@@ -127,7 +127,9 @@ class Project:
         def good() -> Iterator[ArticleRecord]:
             for rec in records:
                 if isinstance(rec, ImportProblem):
-                    outcome.skipped.append((rec.path or rec.where or "", rec.problem))
+                    where = (f"{rec.path} {rec.where}" if rec.path and rec.where
+                             else rec.path or rec.where or "")
+                    outcome.skipped.append((where, rec.problem))
                 else:
                     yield rec
 
@@ -140,12 +142,18 @@ class Project:
         """Import files and folders (walked) with the importers in `annotator.io`."""
         from annotator.io.importers import collect_files, read_records
 
-        files = collect_files([Path(p) for p in paths])
+        # Files found in subfolders get the subfolder in their id, so that nrc/001.txt and
+        # ad/001.txt are two articles.
+        files: list[tuple[Path, str]] = []
+        for given in map(Path, paths):
+            for f in collect_files([given]):
+                rel = f.parent.relative_to(given).as_posix() if given.is_dir() else "."
+                files.append((f, "" if rel == "." else rel + "/"))
         outcome = AR.ImportOutcome()
 
         def records() -> Iterator[ArticleRecord | ImportProblem]:
-            for i, f in enumerate(files):
-                yield from read_records(f, **options)
+            for i, (f, prefix) in enumerate(files):
+                yield from read_records(f, **({"id_prefix": prefix} if prefix else {}), **options)
                 if progress:
                     progress(i + 1, len(files))
 

@@ -28,6 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--date-column")
     p.add_argument("--url-column")
     p.add_argument("--language-column")
+    p.add_argument("--sheet", help="worksheet of an .xlsx to read (name or number; default first)")
     p.add_argument("--outlet", help="outlet for every imported article without one")
     p.add_argument("--language", choices=("nl", "en"), help="language of the imported articles")
     p.add_argument("--format", choices=("text", "json"), default="text", dest="fmt")
@@ -60,7 +61,7 @@ def run_import(args: argparse.Namespace) -> int:
     from annotator.project import Project
 
     options = {k: v for k, v in vars(args).items()
-               if k.endswith("_column") or k in ("outlet", "language")}
+               if k.endswith("_column") or k in ("outlet", "language", "sheet")}
     options = {k: v for k, v in options.items() if v}
     with Project.open(args.project) as proj:
         bar = None if args.quiet else ProgressBar("importing", stream=sys.stderr)

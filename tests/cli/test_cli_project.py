@@ -69,3 +69,30 @@ def test_cli_console_script_runs(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "annotator", "--version"], capture_output=True,
                          text=True, check=True)
     assert out.stdout.startswith("annotator ")
+
+
+def test_cli_import_same_named_files_in_subfolders_are_two_articles(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    root = tmp_path / "corpus"
+    for outlet in ("nrc", "ad"):
+        (root / outlet).mkdir(parents=True)
+        (root / outlet / "001.txt").write_text(f"Bericht van {outlet}: de minister zegt iets.")
+    proj = tmp_path / "p.annotator"
+    main(["new", str(proj)])
+    assert main(["import", str(proj), str(root), "--quiet"]) == 0
+    from annotator.project import Project
+
+    with Project.open(proj) as p:
+        assert sorted(a.ext_id for a in p.articles()) == ["ad/001", "nrc/001"]
+
+
+def test_cli_import_bad_row_is_reported_with_its_row(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text("id,text\n1,De minister zegt dat het gaat.\n2,\n", encoding="utf-8")
+    proj = tmp_path / "p.annotator"
+    main(["new", str(proj)])
+    capsys.readouterr()
+    assert main(["import", str(proj), str(table), "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "imported 1" in out and "t.csv row 3" in out

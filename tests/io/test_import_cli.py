@@ -43,7 +43,10 @@ def test_new_import_info_and_import_again(tmp_path: Path,
     assert main(["new", project]) == 0
     code, outcome = cli_json(capsys, "import", project, str(corpus), "--quiet", "--format", "json")
     assert code == 0 and outcome["added"] == 7
-    skipped = {(Path(s["where"]).name, s["reason"][:20]) for s in outcome["skipped"]}
+    # "where" is the file, then the row or line of a table ("t.csv row 3")
+    skipped = {(Path(s["where"].split(" row ")[0].split(" line ")[0]).name, s["reason"][:20])
+               for s in outcome["skipped"]}
+    assert any(" row " in s["where"] or " line " in s["where"] for s in outcome["skipped"])
     assert {name for name, _ in skipped} == {"table.csv", "lines.jsonl", "broken.txt"}
     assert any(Path(e["where"]).name == "002.md" for e in outcome["encodings"])
     _, info = cli_json(capsys, "info", project, "--format", "json")
