@@ -80,6 +80,9 @@ class _Reader:
         self.changes: list[Change] = []
         self.problems: list[str] = []
         self.notes: list[str] = []
+        self.ignored: list[str] = []
+        self.sources: dict[int, Any] = {}  # the coder's source mentions by id
+        self._text: tuple[int, str] = (-1, "")
 
     def problem(self, sheet: str, row: int, column: int | None, name: str, text: str) -> None:
         col = f", column {get_column_letter(column + 1)} ({name})" if column is not None else ""
@@ -148,6 +151,7 @@ class _Reader:
             return
         self.check_merged(ws, cols, ["coder", "claim_id", "status", "note", *variables])
         claims = {c.uid: c for c in self.project.claims()}
+        self.sources = {s.id: s for s in self.project.sources(coder_id=self.coder.id)}
         mine = {c.uid for c in claims.values() if c.coder_id == self.coder.id}
         seen: dict[str, int] = {}
         for number, cells in SR.data_rows(ws):
@@ -161,6 +165,12 @@ class _Reader:
                 self.coded(ws, number, cells, cols[name], self.book.variable(name),
                            claim.values.get(name), ("claim", claim.id))
             self.note(ws, number, cells, cols["note"], claim)
+            self.read_only(ws, number, cells, cols, claim)
+        if self.ignored:
+            self.notes.append("changes to spans, texts and other read-only columns were ignored "
+                              "(the sheet does not edit them): " + "; ".join(self.ignored[:20])
+                              + (f"; and {len(self.ignored) - 20} more"
+                                 if len(self.ignored) > 20 else ""))
         missing = len(mine - set(seen))
         if missing:
             self.notes.append(f"{missing} claim(s) of {self.coder.name} are not in the sheet; "
@@ -215,6 +225,24 @@ class _Reader:
         text = "" if raw is None else str(raw)
         if text not in (claim.note, as_in_sheet(claim.note)):
             self.add("claim", claim.id, "note", text, ws, number)
+
+    def read_only(self, ws: Any, number: int, cells: tuple, cols: dict[str, int],
+                  claim: Any) -> None:
+        """Note edits of offsets, claim text and source type: the sheet does not apply them."""
+        if self._text[0] != claim.article_id:
+            self._text = (claim.article_id, self.project.article_text(claim.article_id))
+        source = self.sources.get(claim.source_id) if claim.source_id else None
+        exported = {"start": claim.start, "end": claim.end,
+                    "claim_text": as_in_sheet(self._text[1][claim.start:claim.end]),
+                    "source_type": source.type if source else None}
+        for name, want in exported.items():
+            try:
+                got = SR.cell_value(_cell(cells, cols[name]))
+            except SR.Problem:
+                got = "?"
+            if got != want and not (got in (None, "") and want in (None, "")):
+                hint = " (edit the type in the Sources sheet)" if name == "source_type" else ""
+                self.ignored.append(f"{ws.title} row {number} column {name}{hint}")
 
     def text(self, ws: Any, number: int, cells: tuple, col: int, name: str) -> str:
         try:

@@ -23,7 +23,8 @@ def claim_rows(project: Project, coder_ids: Sequence[int],
     """One tuple per claim of the given coders, ordered by article, coder, offsets.
 
     Fields: article id, coder name, uid, start, end, source (uid, start, end, type, canonical),
-    cue (start, end), channel (start, end), origin, note, modified, then one value per variable.
+    cue (start, end), channel (start, end), origin, note, modified, article (ext_id, title,
+    outlet, date), then one value per variable.
     """
     if not coder_ids:
         return
@@ -34,8 +35,8 @@ def claim_rows(project: Project, coder_ids: Sequence[int],
     sql = (
         "SELECT c.article_id, k.name, c.uid, c.start, c.end, "
         "s.uid, s.start, s.end, s.type, s.canonical, q.start, q.end, ch.start, ch.end, "
-        f"c.origin, c.note, c.modified{picks} "
-        "FROM claim c JOIN coder k ON k.id = c.coder_id "
+        f"c.origin, c.note, c.modified, a.ext_id, a.title, a.outlet, a.date{picks} "
+        "FROM claim c JOIN coder k ON k.id = c.coder_id JOIN article a ON a.id = c.article_id "
         "LEFT JOIN source_mention s ON s.id = c.source_id "
         "LEFT JOIN cue q ON q.id = c.cue_id "
         f"LEFT JOIN source_mention ch ON ch.id = c.channel_id{joins} "
@@ -48,7 +49,7 @@ def suggestion_rows(project: Project, coder_ids: Sequence[int]) -> Iterator[tupl
     """Suggested claims no given coder has accepted or rejected, in article order.
 
     Fields: article id, start, end, source (start, end, type), cue (start, end), attribution,
-    certainty.
+    certainty, article (ext_id, title, outlet, date).
     """
     decided = ""
     if coder_ids:
@@ -56,7 +57,8 @@ def suggestion_rows(project: Project, coder_ids: Sequence[int]) -> Iterator[tupl
                    "WHERE d.article_id = g.article_id AND d.kind = 'claim' AND d.start = g.start "
                    f"AND d.end = g.end AND d.coder_id IN ({_marks(coder_ids)}))")
     sql = ("SELECT g.article_id, g.start, g.end, s.start, s.end, s.type, q.start, q.end, "
-           "g.attribution, g.certainty FROM suggestion g "
+           "g.attribution, g.certainty, a.ext_id, a.title, a.outlet, a.date FROM suggestion g "
+           "JOIN article a ON a.id = g.article_id "
            "LEFT JOIN suggestion s ON s.id = g.source_ref "
            "LEFT JOIN suggestion q ON q.id = g.cue_ref "
            f"WHERE g.kind = 'claim'{decided} ORDER BY g.article_id, g.start, g.end, g.id")
@@ -64,20 +66,15 @@ def suggestion_rows(project: Project, coder_ids: Sequence[int]) -> Iterator[tupl
 
 
 def source_rows(project: Project, coder_ids: Sequence[int]) -> Iterator[tuple[Any, ...]]:
-    """(article id, coder, uid, start, end, type, canonical, origin, modified) per mention."""
+    """(article id, coder, uid, start, end, type, canonical, origin, modified, ext_id)."""
     if not coder_ids:
         return
     sql = ("SELECT s.article_id, k.name, s.uid, s.start, s.end, s.type, s.canonical, s.origin, "
-           "s.modified FROM source_mention s JOIN coder k ON k.id = s.coder_id "
+           "s.modified, a.ext_id FROM source_mention s JOIN coder k ON k.id = s.coder_id "
+           "JOIN article a ON a.id = s.article_id "
            f"WHERE s.coder_id IN ({_marks(coder_ids)}) "
            "ORDER BY s.article_id, k.name, s.start, s.end, s.id")
     yield from _cursor(project).execute(sql, tuple(coder_ids))
-
-
-def article_meta(project: Project) -> dict[int, tuple[str, str, str, str]]:
-    """article id -> (ext_id, title, outlet, date), without texts."""
-    rows = project.db.conn.execute("SELECT id, ext_id, title, outlet, date FROM article")
-    return {r[0]: r[1:] for r in rows}
 
 
 def text_of(project: Project, article_id: int) -> str:
@@ -86,45 +83,47 @@ def text_of(project: Project, article_id: int) -> str:
     return row[0] if row else ""
 
 
-def claim_counts_by(project: Project, coder_ids: Sequence[int], what: str
-                    ) -> Iterator[tuple[int, int, str | None, int]]:
-    """(article id, coder id, value, count): claims grouped by source `type` or a variable."""
+def article_rows(project: Project, coder_ids: Sequence[int], types: Sequence[str],
+                 levels: Sequence[str]) -> Iterator[tuple[Any, ...]]:
+    """One tuple per article and coder, in article order: article id, ext_id, title, outlet,
+    date, coder id, coder name, status, note, claims, then claims per source type in `types`
+    and per certainty level in `levels`."""
+    if not coder_ids:
+        return
+    per_type = "".join(", sum(s.type IS ?)" for _ in types)
+    per_level = "".join(", sum(v.value IS ?)" for _ in levels)
+    sql = ("SELECT a.id, a.ext_id, a.title, a.outlet, a.date, k.id, k.name, "
+           "coalesce(st.status, 'not_started'), coalesce(st.note, ''), count(c.id)"
+           f"{per_type}{per_level} FROM article a JOIN coder k "
+           "LEFT JOIN article_status st ON st.article_id = a.id AND st.coder_id = k.id "
+           "LEFT JOIN claim c ON c.article_id = a.id AND c.coder_id = k.id "
+           "LEFT JOIN source_mention s ON s.id = c.source_id "
+           "LEFT JOIN claim_value v ON v.claim_id = c.id AND v.variable = 'certainty' "
+           f"WHERE k.id IN ({_marks(coder_ids)}) GROUP BY a.id, k.id ORDER BY a.id, k.name")
+    yield from _cursor(project).execute(sql, (*types, *levels, *coder_ids))
+
+
+def article_values(project: Project, article_id: int, coder_id: int) -> dict[str, str]:
+    return dict(project.db.conn.execute(
+        "SELECT variable, value FROM article_value WHERE article_id = ? AND coder_id = ?",
+        (article_id, coder_id)))
+
+
+def summary_counts(project: Project, coder_ids: Sequence[int], what: str
+                   ) -> Iterator[tuple[int, str, str | None, int]]:
+    """(coder id, outlet, value, claims) for the source `type` or a claim variable."""
     if not coder_ids:
         return
     if what == "type":
-        sql = ("SELECT c.article_id, c.coder_id, s.type, count(*) FROM claim c "
-               "LEFT JOIN source_mention s ON s.id = c.source_id "
-               f"WHERE c.coder_id IN ({_marks(coder_ids)}) GROUP BY 1, 2, 3")
-        params: tuple = tuple(coder_ids)
+        join, params = "LEFT JOIN source_mention x ON x.id = c.source_id", ()
+        value = "x.type"
     else:
-        sql = ("SELECT c.article_id, c.coder_id, v.value, count(*) FROM claim c "
-               "LEFT JOIN claim_value v ON v.claim_id = c.id AND v.variable = ? "
-               f"WHERE c.coder_id IN ({_marks(coder_ids)}) GROUP BY 1, 2, 3")
-        params = (what, *coder_ids)
-    yield from project.db.conn.execute(sql, params)
-
-
-def article_values_all(project: Project, coder_ids: Sequence[int]
-                       ) -> dict[tuple[int, int], dict[str, str]]:
-    out: dict[tuple[int, int], dict[str, str]] = {}
-    if not coder_ids:
-        return out
-    for a, k, var, val in project.db.conn.execute(
-            "SELECT article_id, coder_id, variable, value FROM article_value "
-            f"WHERE coder_id IN ({_marks(coder_ids)})", tuple(coder_ids)):
-        out.setdefault((a, k), {})[var] = val
-    return out
-
-
-def article_statuses_all(project: Project, coder_ids: Sequence[int]
-                         ) -> dict[tuple[int, int], tuple[str, str, str]]:
-    """(article id, coder id) -> (status, note, modified)."""
-    if not coder_ids:
-        return {}
-    rows = project.db.conn.execute(
-        "SELECT article_id, coder_id, status, note, modified FROM article_status "
-        f"WHERE coder_id IN ({_marks(coder_ids)})", tuple(coder_ids))
-    return {(a, k): (s, n, m) for a, k, s, n, m in rows}
+        join = "LEFT JOIN claim_value x ON x.claim_id = c.id AND x.variable = ?"
+        params, value = (what,), "x.value"
+    sql = (f"SELECT c.coder_id, a.outlet, {value}, count(*) FROM claim c "
+           f"JOIN article a ON a.id = c.article_id {join} "
+           f"WHERE c.coder_id IN ({_marks(coder_ids)}) GROUP BY 1, 2, 3")
+    yield from project.db.conn.execute(sql, (*params, *coder_ids))
 
 
 def _cursor(project: Project) -> sqlite3.Cursor:

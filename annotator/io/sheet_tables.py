@@ -7,7 +7,7 @@ formats hold the same data. Rows stream: at most one article's text is held at a
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -123,29 +123,28 @@ def claim_columns(book: Codebook) -> list[Column]:
 def claims_table(project: Project, sel: Selection) -> Table:
     book = project.codebook
     variables = claim_variables(book)
-    meta = Q.article_meta(project)
 
     def rows() -> Iterator[Row]:
         texts = _TextCache(project)
         for r in Q.claim_rows(project, sel.ids, variables):
             text = texts.get(r[0])
-            ext, title, outlet, when = meta[r[0]]
-            vals = list(r[17:])
+            ext, title, outlet, when = r[17:21]
+            vals = r[21:]
             yield [ext, title, outlet, parse_date(when), r[1], r[2], text[r[3]:r[4]], r[3], r[4],
                    _span(text, r[6], r[7]), r[8], vals[0], vals[1], _span(text, r[10], r[11]),
                    r[14], r[15], parse_stamp(r[16]), r[5], r[9], _span(text, r[12], r[13]),
                    *(_typed(book, v, x) for v, x in zip(variables[2:], vals[2:], strict=True))]
         if sel.include_suggestions:
-            yield from _suggestion_rows(project, sel, meta, len(variables) - 2)
+            yield from _suggestion_rows(project, sel, len(variables) - 2)
 
     return Table("Claims", claim_columns(book), rows)
 
 
-def _suggestion_rows(project: Project, sel: Selection, meta: dict, extras: int) -> Iterator[Row]:
+def _suggestion_rows(project: Project, sel: Selection, extras: int) -> Iterator[Row]:
     texts = _TextCache(project)
-    for a, start, end, ss, se, stype, qs, qe, attr, cert in Q.suggestion_rows(project, sel.ids):
+    for r in Q.suggestion_rows(project, sel.ids):
+        a, start, end, ss, se, stype, qs, qe, attr, cert, ext, title, outlet, when = r
         text = texts.get(a)
-        ext, title, outlet, when = meta[a]
         yield [ext, title, outlet, parse_date(when), None, None, text[start:end], start, end,
                _span(text, ss, se), stype, attr, cert, _span(text, qs, qe), SUGGESTED, None,
                None, None, None, None, *([None] * extras)]
@@ -195,13 +194,11 @@ def source_columns(book: Codebook) -> list[Column]:
 
 
 def sources_table(project: Project, sel: Selection) -> Table:
-    meta = Q.article_meta(project)
-
     def rows() -> Iterator[Row]:
         texts = _TextCache(project)
-        for a, coder, uid, start, end, stype, canonical, origin, modified in Q.source_rows(
+        for a, coder, uid, start, end, stype, canonical, origin, modified, ext in Q.source_rows(
                 project, sel.ids):
-            yield [uid, meta[a][0], coder, texts.get(a)[start:end], stype, canonical, start, end,
+            yield [uid, ext, coder, texts.get(a)[start:end], stype, canonical, start, end,
                    origin, parse_stamp(modified)]
 
     return Table("Sources", source_columns(project.codebook), rows)
@@ -223,29 +220,12 @@ def articles_table(project: Project, sel: Selection) -> Table:
             *(_var_column(book, v) for v in art_vars)]
 
     def rows() -> Iterator[Row]:
-        by_type = _counts(Q.claim_counts_by(project, sel.ids, "type"))
-        by_cert = _counts(Q.claim_counts_by(project, sel.ids, "certainty")) if levels else {}
-        statuses = Q.article_statuses_all(project, sel.ids)
-        values = Q.article_values_all(project, sel.ids)
-        for art in project.articles():
-            for coder in sel.coders:
-                key = (art.id, coder.id)
-                status, note, _ = statuses.get(key, ("not_started", "", ""))
-                tcount, ccount = by_type.get(key, Counter()), by_cert.get(key, Counter())
-                vals = values.get(key, {})
-                yield [art.ext_id, art.title, art.outlet, parse_date(art.date), coder.name, status,
-                       note or None, sum(tcount.values()), *(tcount[t] for t in types),
-                       *(ccount[c] for c in levels),
-                       *(_typed(book, v, vals.get(v)) for v in art_vars)]
+        for r in Q.article_rows(project, sel.ids, types, levels):
+            vals = Q.article_values(project, r[0], r[5]) if art_vars else {}
+            yield [r[1], r[2], r[3], parse_date(r[4]), r[6], r[7], r[8] or None, *r[9:],
+                   *(_typed(book, v, vals.get(v)) for v in art_vars)]
 
     return Table("Articles", cols, rows)
-
-
-def _counts(rows: Iterator[tuple[int, int, str | None, int]]) -> dict[tuple[int, int], Counter]:
-    out: dict[tuple[int, int], Counter] = defaultdict(Counter)
-    for a, k, value, n in rows:
-        out[(a, k)][value] += n
-    return out
 
 
 # ---- Codebook ----------------------------------------------------------------------------
@@ -271,15 +251,14 @@ NO_VALUE = "(none)"
 def summary_table(project: Project, sel: Selection) -> Table:
     """Claims per source type, attribution and certainty: all outlets, then one column each."""
     book = project.codebook
-    meta = Q.article_meta(project)
     stype = _source_type_var(book)
     plan = [(name, "type" if name == stype else name) for name in
             ([stype] if stype else []) + [v for v in FIXED_CLAIM_VARIABLES if book.variable(v)]]
     counts: dict[tuple[str, str, str, str], int] = Counter()  # (coder, var, value, outlet)
     names = {c.id: c.name for c in sel.coders}
     for var, what in plan:
-        for a, k, value, n in Q.claim_counts_by(project, sel.ids, what):
-            counts[(names[k], var, value or NO_VALUE, meta[a][2])] += n
+        for k, outlet, value, n in Q.summary_counts(project, sel.ids, what):
+            counts[(names[k], var, value or NO_VALUE, outlet)] += n
     outlets = sorted({key[3] for key in counts})
     cols = [Column("coder", width=10), Column("variable", width=12), Column("value", width=14),
             Column("label", width=16), Column("all_outlets", "int", 11),

@@ -85,6 +85,7 @@ def test_sheet_unchanged_sheet_changes_nothing(coded, sheet):
     before = values_now(coded)
     result = import_sheet(coded.project, sheet, "anna")
     assert result.changes == [] and values_now(coded) == before
+    assert not any("read-only" in n for n in result.notes)
 
 
 def test_sheet_accepts_numeric_codes_and_labels(coded, sheet):
@@ -115,10 +116,14 @@ def test_sheet_spans_and_texts_are_not_edited(coded, sheet):
     bridge = coded.claim("bridge")
     edit(sheet, "Claims", {(bridge.uid, "claim_text"): "something else",
                            (bridge.uid, "start"): 0, (bridge.uid, "source_type"): "document"})
-    import_sheet(coded.project, sheet, "anna")
+    result = import_sheet(coded.project, sheet, "anna")
     after = coded.claim("bridge")
     assert (after.start, after.end) == (bridge.start, bridge.end)
     assert coded.source("jansen").type == "person"
+    assert result.changes == []
+    (note,) = [n for n in result.notes if "read-only" in n]
+    for name in ("claim_text", "start", "source_type (edit the type in the Sources sheet)"):
+        assert f"Claims row 2 column {name}" in note
 
 
 def test_sheet_any_error_applies_nothing(coded, sheet):
@@ -230,7 +235,7 @@ def test_sheet_cut_and_cleaned_notes_count_as_unchanged(tmp_path):
         proj.apply(C.add_claim, proj.articles()[0].id, anna.id, 3, 11, note="bell\x07\r\nnext")
         export_project(proj, xlsx=tmp_path / "s.xlsx")
         result = read_changes(proj, tmp_path / "s.xlsx", "anna")
-    assert result.changes == []
+    assert result.changes == [] and result.notes == []
 
 
 def test_sheet_cli_round_trip(coded, sheet, capsys):
