@@ -9,6 +9,7 @@ offsets and the claim links in `doc.user_data["annotator"]` (span groups hold to
 from __future__ import annotations
 
 import bisect
+import logging
 from collections.abc import Callable
 
 import numpy
@@ -25,6 +26,7 @@ from annotator.nlp.tokens import Toks
 USER_KEY = "annotator"
 
 
+log = logging.getLogger(__name__)
 TEXT_KEY = "annotator.text"
 LAYOUT_KEY = "annotator.layout"
 
@@ -98,7 +100,12 @@ class AttributionRules:
 
     def __call__(self, doc: Doc) -> Doc:
         toks = doc_toks(doc)
-        result = Analyzer(self.lex, toks).run(doc.user_data.pop(LAYOUT_KEY, None))
+        layout = doc.user_data.pop(LAYOUT_KEY, None)
+        try:
+            result = Analyzer(self.lex, toks).run(layout)
+        except Exception:  # a rule bug must not cost the user the whole batch
+            log.exception("attribution rules failed on a text of %d characters", len(toks.text))
+            result = Result([], [], [])
         store(doc, toks, result)
         return doc
 

@@ -20,7 +20,7 @@ from annotator.nlp.textscan import _POST, Layout, Quote, text_layout
 from annotator.nlp.tokens import CLOSE_MARKS, OPEN_MARKS, Toks
 
 # "post text — Name (@handle) date": an embedded tweet or X post
-_NAME = re.compile(r"\b[A-ZÀ-Þ][\w'’-]+\s+(?:[A-ZÀ-Þ]\.\s+)?([A-ZÀ-Þ][\w'’-]+)")
+_CAPRUN = re.compile(r"\b[A-ZÀ-Þ][\w'’-]+(?:\s+(?:[A-ZÀ-Þ]\.\s+|(?:van|de|der|den|von|el|le|la)\s+)?[A-ZÀ-Þ][\w'’-]+)+")
 _TRAIL = frozenset(".,;:!?")
 CHANNEL_TYPES = ("news_media", "social_media", "document")
 
@@ -78,7 +78,7 @@ class Analyzer:
     # ---- driver -------------------------------------------------------------------------
     def run(self, layout: Layout | None = None) -> Result:
         text, t = self.t.text, self.t
-        self.surnames = {m.group(1) for m in _NAME.finditer(text)}
+        self.surnames = self.person_names(text)
         t.index("cue", self.lex.cue_first_words)
         t.index("hedge", self.lex.hedge_first_words)
         t.index("frame", self.lex.frame_first_words)
@@ -108,12 +108,12 @@ class Analyzer:
         before = len(self.claims)
         self.claimed, self.sentence_srcs = [], []
         self.frames(a, b)
+        self.colon_np(pi, a, b)
         t = self.t
         nxt = a
         for k in t.candidates("cue", a, b):
             if k >= nxt and t.quote_of[k] < 0 and not self.in_claimed(k):
                 nxt = self.try_cue(a, b, k)
-        self.colon_np(pi, a, b)
         self.loose_quotes(a, b)
         if len(self.claims) == before:
             self.unattributed(a, b)
@@ -135,6 +135,23 @@ class Analyzer:
             if end and self.verb(a, b, k, end, entry):
                 return end
         return k + 1
+
+    def person_names(self, text: str) -> set[str]:
+        """Last words of capitalised runs that look like personal names ("Karin Oudshoorn"), so
+        that a later bare "Oudshoorn" is typed as a person, not an organisation."""
+        lex, out = self.lex, set()
+        known = lex.fw["determiners"] | lex.fw["leading_skip"] | lex.fw["stop_prepositions"] \
+            | lex.fw["conjunctions"] | lex.src["institution_nouns"] | lex.src["person_nouns"] \
+            | lex.src["news_media_nouns"] | lex.src["document_nouns"] | lex.fw["time_words"]
+        inst = lex.src["institution_name_tokens"]
+        for m in _CAPRUN.finditer(text):
+            words = [w for w in m.group(0).split() if w[:1].isupper() and not w.endswith(".")]
+            while words and words[0].lower() in known:
+                words = words[1:]
+            if len(words) >= 2 and not any(w.lower() in inst for w in words) \
+                    and not lex.media_names.match(words, 0, len(words)):
+                out.add(words[-1])
+        return out
 
     # ---- helpers --------------------------------------------------------------------------
     def in_claimed(self, k: int) -> bool:
@@ -293,38 +310,70 @@ class Analyzer:
         t, lex = self.t, self.lex
         boundary, src_span = ci - 1, None
         if lex.lang == "en" and entry is not None:
-            m = ci - 1
-            while m > a and t.is_word(m) and ci - m <= 8 and not self.is_reporting(m) \
-                    and t.lowers[m] not in lex.complementisers and t.quote_of[m] < 0:
-                m -= 1
-            boundary = m
-            if m + 1 < ci:
-                src_span = np_right(lex, t, m + 1, ci) or (m + 1, ci)
+            boundary = self.walk_back_speaker(a, ci)
+            if boundary is None:
+                return False
+            if boundary + 1 < ci:
+                src_span = np_right(lex, t, boundary + 1, ci) or (boundary + 1, ci)
         if boundary <= a or not (t.words[boundary] == "," or t.words[boundary][-1:] in CLOSE_MARKS):
             return False
         q = self.quote_ending_at(boundary + 1 if t.words[boundary] != "," else boundary)
         if src_span is None:
-            src_span = np_right(lex, t, cj, b)
+            src_span = self.speaker_after(cj, b)
         if not src_span:
             return False
-        after = self.tail(src_span[1])
-        rest = [w for w in t.lowers[src_span[1]:b] if w not in _TRAIL]
-        if q is None and (any(w in lex.complementisers for w in rest) or len(rest) > 12):
+        after_src = max(src_span[1], cj)
+        if q is None and not self.tag_rest_ok(after_src, b):
             return False
-        src = self.add_source(src_span, after)
+        src = self.add_source(src_span, self.tail(src_span[1]))
         cue = Cue(ci, cj)
         if q is not None:
             self.direct(q, src, cue)
         else:
             start = self.clause_start(a, boundary)
             self.add_claim(start, boundary, src, cue, "indirect", entry, t.lowers[ci])
-        nxt = src_span[1]
+        nxt = after_src
         while nxt < b and (t.lowers[nxt] in lex.fw["time_words"] or t.words[nxt] == ","):
             nxt += 1
         q2 = self.quote_starting_at(nxt)
-        if q2 is not None and t.words[src_span[1]:nxt].count(","):
+        if q2 is not None and t.words[after_src:nxt].count(","):
             self.direct(q2, src, cue)
         return True
+
+    def walk_back_speaker(self, a: int, ci: int) -> int | None:
+        """English "..., the council has said": the token before the speaker, or None when
+        the words before the verb are a relative clause or apposition, not a speaker."""
+        t, lex = self.t, self.lex
+        m = ci - 1
+        while m > a and t.is_word(m) and ci - m <= 8 and t.quote_of[m] < 0:
+            w = t.lowers[m]
+            if w in lex.fw["relative_pronouns"] or w in lex.fw["subordinators"] or self.is_reporting(m):
+                return None
+            m -= 1
+        return m
+
+    def speaker_after(self, cj: int, b: int) -> tuple[int, int] | None:
+        """The speaker after a tag cue; "het" in Flemish "klinkt het bij X" points on to X."""
+        t, lex = self.t, self.lex
+        if cj < b and t.lowers[cj] in lex.complementisers:
+            return None
+        span = np_right(lex, t, cj, b)
+        if span and t.lowers[span[0]] in lex.h.get("empty_subjects", ()):
+            m = span[0] + 1
+            if m < b and t.lowers[m] in lex.fw["stop_prepositions"] | lex.fw["np_prepositions"]:
+                span = np_right(lex, t, m + 1, b) or span
+        return span
+
+    def tag_rest_ok(self, m: int, b: int) -> bool:
+        """After "CLAIM, zegt X" only adverbials may follow (tegen Sporza, on Thursday, ...)."""
+        t, lex = self.t, self.lex
+        if m >= b or t.words[m] in _TRAIL:
+            return True
+        w = t.lowers[m]
+        if any(x in lex.complementisers for x in t.lowers[m:b]):
+            return False
+        return (w in lex.fw["stop_prepositions"] or w in lex.fw["time_words"]
+                or w in lex.fw["conjunctions"] or w in lex.channel_prepositions)
 
     def clause_start(self, a: int, boundary: int) -> int:
         start = a
@@ -351,6 +400,9 @@ class Analyzer:
             self.add_claim(lead, self.claim_end(span[1], b), src, cue, "indirect")
 
     def verb(self, a: int, b: int, k: int, end: int, entry: VerbEntry) -> bool:
+        t = self.t
+        if k > a and t.lowers[k - 1] in self.lex.passive_aux and end < b and t.lowers[end] == "to":
+            return False  # "is said to", "was told to": a hedge or an order, not a report
         if entry.mode == "document":
             return self.document(a, b, k, end, entry)
         if self.tag(a, b, k, end, entry):
@@ -361,7 +413,7 @@ class Analyzer:
         colon = self.find_colon(end, b) if comp is None else None
         if comp is None and colon is None and entry.mode != "always" and not entry.certainty:
             return False
-        if comp is None and colon is None and entry.mode == "colon":
+        if colon is None and entry.mode == "colon":
             return False
         src = self.subject(a, b, k, end)
         if src is None:
@@ -436,29 +488,56 @@ class Analyzer:
                            or t.lowers[m] in lex.verbs), k)
             stop = k if finite < k else b
             return self.add_source(np_right(lex, t, finite + 1 if finite < k else end, stop))
-        return self.add_source(np_right(lex, t, lead, k), k)
+        span = np_right(lex, t, lead, k)
+        return self.add_source(self.apposition_name(span, k) or span, k)
+
+    def apposition_name(self, span: tuple[int, int] | None, k: int) -> tuple[int, int] | None:
+        """"De advocaat van X, Marieke Kool, stelt": the name nearest the cue is the speaker."""
+        t = self.t
+        if not span or span[1] >= k - 2 or t.words[span[1]] != "," or t.words[k - 1] != ",":
+            return None
+        inner = range(span[1] + 1, k - 1)
+        names = [m for m in inner if t.is_cap(m)]
+        if len(names) >= 2 and all(t.is_cap(m) or t.lowers[m] in ("van", "de", "der", "den", "ter", "el", "von")
+                                   for m in inner):
+            return span[1] + 1, k - 1
+        return None
 
     def retro(self, a: int, b: int, k: int, end: int, entry: VerbEntry) -> bool:
         """Dat meldt X. / Dat heeft X gezegd. / Dat X, werd door Y bevestigd."""
         t, lex = self.t, self.lex
         lead = self.skip_lead(a, b)
-        if t.lowers[lead] not in lex.retro_pronouns or k - lead > 10:
+        if t.lowers[lead] not in lex.retro_pronouns or k - lead > 30:
             return False
         agent = next((m for m in range(lead, k) if t.lowers[m] in lex.passive_agent), None)
         comma = next((m for m in range(lead, k) if t.words[m] == "," and t.quote_of[m] < 0), None)
         if agent is not None and comma is not None and comma < agent:
             src = self.add_source(np_right(lex, t, agent + 1, k), k)
             return self.add_claim(lead + 1, comma, src, Cue(k, end), "indirect", entry, t.lowers[k]) is not None
-        if comma is not None or self.find_complement(k, end, b) is not None or not self.prev_sentence:
+        if comma is not None or k - lead > 10 or self.find_complement(k, end, b) is not None \
+                or not self.prev_sentence:
             return False
         finite = lead + 1
         span = np_right(lex, t, end, b) if finite == k else np_right(lex, t, finite + 1, k)
         src = self.add_source(span)
         pa, pb = self.prev_sentence
-        if src is None or self.overlaps_claim(pa, pb):
+        if src is None:
             return False
+        if self.overlaps_claim(pa, pb):
+            return self.relink(pa, pb, src, Cue(k, end))
         return self.add_claim(self.skip_lead(pa, pb), pb, src, Cue(k, end), "indirect", entry,
                               t.lowers[k]) is not None
+
+    def relink(self, pa: int, pb: int, src: Src, cue: Cue) -> bool:
+        """'Quote.' Dat zegt X. : the loose quote before gets this speaker and cue."""
+        s, e = self.t.char_span(pa, pb)
+        loose = [c for c in self.claims[-12:] if c.start < e and s < c.end]
+        if not loose or any(c.cue is not None or c.attribution != "direct" for c in loose):
+            return False
+        for c in loose:
+            c.src, c.cue = src, cue
+        self.cues.append(cue)
+        return True
 
     def overlaps_claim(self, i: int, j: int) -> bool:
         s, e = self.t.char_span(i, j)
@@ -478,6 +557,8 @@ class Analyzer:
             return False
         comp = self.find_complement(k, span[1] if span[1] > end else end, b)
         cue = Cue(k, end)
+        if t.lowers[lead] in lex.retro_pronouns and lead + 1 == k:
+            comp = None  # "Dat staat in een rapport dat ...": "dat" is a relative pronoun here
         if comp is not None:
             src = self.add_source(span)
             return self.add_claim(comp + 1, self.claim_end(comp + 1, b), src, cue, "indirect", entry,
@@ -531,7 +612,9 @@ class Analyzer:
         lead = self.skip_lead(a, b)
         if t.lowers[lead] in lex.h["whether_words"]:
             for m in range(lead + 1, b):
-                if t.words[m] == "," and lex.frames_after.match(t.lowers, m + 1, b):
+                if t.words[m] == "," and t.quote_of[m] < 0 and (
+                        lex.frames_after.match(t.lowers, m + 1, b)
+                        or any(lv == "uncertain" for _, lv in hedge_hits(lex, t, m + 1, b))):
                     self.add_claim(lead + 1, m, None, None, "unattributed", level="uncertain")
                     return
                 hit = lex.frames_after.match(t.lowers, m, b)

@@ -68,6 +68,7 @@ class Lexicon:
     coordinators: set[str]
     passive_agent: set[str]
     retro_pronouns: set[str]
+    passive_aux: set[str]
     channel_prepositions: set[str]
     fw: dict[str, set[str]]
     np_connectors: PhraseTable
@@ -168,6 +169,7 @@ def load(lang: str) -> Lexicon:
         coordinators=set(cues["coordinators"]),
         passive_agent=set(cues["passive_agent"]),
         retro_pronouns=set(cues["retro_pronouns"]),
+        passive_aux=set(cues.get("passive_aux", [])),
         channel_prepositions=set(cues.get("channel_prepositions", [])),
         fw=fw,
         np_connectors=PhraseTable(fw_raw.get("np_connectors", [])),

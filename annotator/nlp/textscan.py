@@ -107,7 +107,8 @@ def sentences(text: str, start: int, end: int, qs: list[Quote]) -> list[tuple[in
         cut = m.end()
         if cut >= end or not _starts_sentence(text[cut]):
             continue
-        if any(a < m.start() < b for a, b in inside) or _is_abbreviation(text, m.start(), s):
+        last = _rstrip(text, m.start(), m.end()) - 1  # the final mark of ". ’ " runs
+        if any(a < last < b for a, b in inside) or _is_abbreviation(text, m.start(), s):
             continue
         out.append((s, _rstrip(text, s, m.end())))
         s = cut
