@@ -233,8 +233,8 @@ class Analyzer:
                 return m
             if w in lex.coordinators and m + 1 < b and self.is_reporting(m + 1):
                 return m
-            if w == "," and m + 1 < b and t.lowers[m + 1] in ("maar", "but"):
-                return m
+            if w == "," and m + 1 < b and (t.lowers[m + 1] in ("maar", "but") or self.is_reporting(m + 1)):
+                return m  # ", maar wil niet ...", ", saying ...": a new clause of the speaker
         return b
 
     def is_reporting(self, k: int) -> bool:
@@ -317,6 +317,8 @@ class Analyzer:
                 src_span = np_right(lex, t, boundary + 1, ci) or (boundary + 1, ci)
         if boundary <= a or not (t.words[boundary] == "," or t.words[boundary][-1:] in CLOSE_MARKS):
             return False
+        if self.apposition_before(a, boundary):
+            return False
         q = self.quote_ending_at(boundary + 1 if t.words[boundary] != "," else boundary)
         if src_span is None:
             src_span = self.speaker_after(cj, b)
@@ -339,6 +341,17 @@ class Analyzer:
         if q2 is not None and t.words[after_src:nxt].count(","):
             self.direct(q2, src, cue)
         return True
+
+    def apposition_before(self, a: int, boundary: int) -> bool:
+        """"Greaves, who ran the charity, denies ...": the comma closes an apposition."""
+        t, lex = self.t, self.lex
+        if t.words[boundary] != ",":
+            return False
+        p = next((m for m in range(boundary - 1, a, -1) if t.words[m] == "," and t.quote_of[m] < 0), None)
+        if p is None or p + 1 >= boundary:
+            return False
+        first = t.lowers[p + 1]
+        return first in lex.fw["relative_pronouns"] or first[:1].isdigit()
 
     def walk_back_speaker(self, a: int, ci: int) -> int | None:
         """English "..., the council has said": the token before the speaker, or None when
