@@ -79,9 +79,8 @@ class Analyzer:
     def run(self, layout: Layout | None = None) -> Result:
         text, t = self.t.text, self.t
         self.surnames = self.person_names(text)
-        t.index("cue", self.lex.cue_first_words)
-        t.index("hedge", self.lex.hedge_first_words)
-        t.index("frame", self.lex.frame_first_words)
+        t.index({"cue": self.lex.cue_first_words, "hedge": self.lex.hedge_first_words,
+                 "frame": self.lex.frame_first_words})
         units: list[tuple[str, int, int, list[tuple[int, int]]]] = []
         for ps, pe, qs, sents in layout if layout is not None else text_layout(text):
             if not sents:
@@ -132,9 +131,21 @@ class Analyzer:
             return k + hit[0]
         for entry in lex.verb(lw):
             end = self.verb_span(b, k, entry)
-            if end and self.verb(a, b, k, end, entry):
-                return end
+            if end:
+                before = set(self.sources)
+                if self.verb(a, b, k, end, entry):
+                    return end
+                self.forget_sources(before)
         return k + 1
+
+    def forget_sources(self, keep: set[tuple[int, int]]) -> None:
+        """Drop speakers found for a cue that then yielded no claim."""
+        for key in [key for key in self.sources if key not in keep]:
+            src = self.sources.pop(key)
+            if src in self.recent_sources:
+                self.recent_sources.remove(src)
+            if src in self.sentence_srcs:
+                self.sentence_srcs.remove(src)
 
     def person_names(self, text: str) -> set[str]:
         """Last words of capitalised runs that look like personal names ("Karin Oudshoorn"), so
@@ -327,6 +338,8 @@ class Analyzer:
         after_src = max(src_span[1], cj)
         if q is None and not self.tag_rest_ok(after_src, b):
             return False
+        if q is not None and self.partial_quote(a, q):
+            q = None  # "Akkoord ‘binnen handbereik’, meldt X": a quoted phrase in a paraphrase
         src = self.add_source(src_span, self.tail(src_span[1]))
         cue = Cue(ci, cj)
         if q is not None:
@@ -352,6 +365,13 @@ class Analyzer:
             return False
         first = t.lowers[p + 1]
         return first in lex.fw["relative_pronouns"] or first[:1].isdigit()
+
+    def partial_quote(self, a: int, q: int) -> bool:
+        """True when words of the journalist come before the quote in its clause."""
+        t = self.t
+        opening = t.first_at_or_after(self.quotes[q].open)
+        start = self.clause_start(a, opening)
+        return opening - start >= 2 and not any(t.words[m] in (":", ",") for m in range(start, opening))
 
     def walk_back_speaker(self, a: int, ci: int) -> int | None:
         """English "..., the council has said": the token before the speaker, or None when
@@ -416,6 +436,10 @@ class Analyzer:
         t = self.t
         if k > a and t.lowers[k - 1] in self.lex.passive_aux and end < b and t.lowers[end] == "to":
             return False  # "is said to", "was told to": a hedge or an order, not a report
+        if k > a and t.lowers[k - 1] in self.lex.passive_aux \
+                and any(w in self.lex.fw["negations"] for w in t.lowers[max(a, k - 4):k]) \
+                and not any(w in self.lex.passive_agent for w in t.lowers[a:b]):
+            return False  # "kon niet worden bevestigd": no speaker, a hedge
         if entry.mode == "document":
             return self.document(a, b, k, end, entry)
         if self.tag(a, b, k, end, entry):

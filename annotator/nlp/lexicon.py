@@ -7,6 +7,7 @@ and small phrase tries that the rules can query quickly.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -87,12 +88,26 @@ class Lexicon:
     frames_before: PhraseTable
     frames_after: PhraseTable
     h: dict[str, set[str]] = field(default_factory=dict)
+    adjective_suffixes: tuple[str, ...] = ()
     _cue_first: frozenset[str] | None = None
+    _suffixes: list[tuple[re.Pattern[str], str]] | None = None
     _hedge_first: frozenset[str] | None = None
     _frame_first: frozenset[str] | None = None
 
     def verb(self, lower: str) -> list[VerbEntry]:
         return self.verbs.get(lower, [])
+
+    @property
+    def suffix_patterns(self) -> list[tuple[re.Pattern[str], str]]:
+        """Word endings per type as compiled patterns (compounds: sectorfederatie, vakbondsman);
+        the ending must leave at least three letters in front of it."""
+        if self._suffixes is None:
+            groups = ((self.doc_suffixes, "document"), (self.media_suffixes, "news_media"),
+                      (self.inst_suffixes, "institution"), (self.person_suffixes, "person"))
+            self._suffixes = [
+                (re.compile(r"^.{3,}(?:" + "|".join(map(re.escape, sorted(sfx, key=len, reverse=True))) + ")$"), label)
+                for sfx, label in groups if sfx]
+        return self._suffixes
 
     @property
     def cue_first_words(self) -> frozenset[str]:
@@ -188,4 +203,5 @@ def load(lang: str) -> Lexicon:
         frames_before=PhraseTable([p.lower() for p in hedges["uncertain_frames_before"]]),
         frames_after=PhraseTable([p.lower() for p in hedges["uncertain_frames_after"]]),
         h={k: {w.lower() for w in v} for k, v in hedges.items() if isinstance(v, list)},
+        adjective_suffixes=tuple(fw_raw.get("adjective_suffixes", ())),
     )

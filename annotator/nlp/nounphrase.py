@@ -11,7 +11,7 @@ from annotator.nlp.tokens import Toks
 
 
 def _adjective_like(lex: Lexicon, word: str) -> bool:
-    return any(word.endswith(s) for s in lex.fw.get("adjective_suffixes", ()))
+    return word.endswith(lex.adjective_suffixes) if lex.adjective_suffixes else False
 
 
 def _stops(lex: Lexicon, t: Toks, j: int, first: bool) -> bool:
@@ -25,7 +25,7 @@ def _stops(lex: Lexicon, t: Toks, j: int, first: bool) -> bool:
         lw in lex.complementisers or lw in fw["relative_pronouns"] or lw in fw["conjunctions"]
         or lw in fw["time_words"] or lw in fw["auxiliaries"] or lw in lex.verbs
         or lw in lex.tags or (lw in fw["stop_prepositions"] and lw not in fw["np_prepositions"])
-        or lex.prepositions.match(t.lowers, j, j + 3) is not None
+        or (lw in lex.prepositions.by_first and lex.prepositions.match(t.lowers, j, j + 3) is not None)
     )
 
 
@@ -50,7 +50,7 @@ def np_right(lex: Lexicon, t: Toks, i: int, end: int) -> tuple[int, int] | None:
             continue
         if _stops(lex, t, j, j == i):
             break
-        hit = lex.np_connectors.match(t.lowers, j, end) if j > i else None
+        hit = lex.np_connectors.match(t.lowers, j, end) if j > i and lw in lex.np_connectors.by_first else None
         if hit:
             j += hit[0]
             continue

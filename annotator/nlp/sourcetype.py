@@ -38,9 +38,8 @@ def _word_type(lex: Lexicon, w: str, prev: str | None) -> str | None:
 def _suffix_type(lex: Lexicon, w: str) -> str | None:
     if len(w) < 5:
         return None
-    for suffixes, label in ((lex.doc_suffixes, "document"), (lex.media_suffixes, "news_media"),
-                            (lex.inst_suffixes, "institution"), (lex.person_suffixes, "person")):
-        if any(w.endswith(s) and len(w) > len(s) + 2 for s in suffixes):
+    for pattern, label in lex.suffix_patterns:
+        if pattern.search(w):
             return label
     return None
 
@@ -88,4 +87,6 @@ def classify(lex: Lexicon, t: Toks, i: int, j: int, surnames: set[str], tail_end
 
 
 def _anonymous(lex: Lexicon, t: Toks, i: int, end: int) -> bool:
-    return any(lex.anonymous_markers.match(t.lowers, k, end) for k in range(i, end))
+    first = lex.anonymous_markers.by_first
+    return any(t.lowers[k] in first and lex.anonymous_markers.match(t.lowers, k, end)
+               for k in range(i, end))

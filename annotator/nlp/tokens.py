@@ -24,9 +24,12 @@ class Toks:
         self.quote_of = [-1] * self.n  # index of the quotation a token sits in, or -1
         self._candidates: dict[str, list[int]] = {}
 
-    def index(self, name: str, first_words: set[str] | frozenset[str]) -> None:
-        """Remember where words of `first_words` occur, so rules visit only those tokens."""
-        self._candidates[name] = [k for k, w in enumerate(self.lowers) if w in first_words]
+    def index(self, groups: dict[str, frozenset[str]]) -> None:
+        """Remember where the words of each group occur, so rules visit only those tokens."""
+        union = frozenset().union(*groups.values())
+        hits = [(k, w) for k, w in enumerate(self.lowers) if w in union]
+        for name, words in groups.items():
+            self._candidates[name] = [k for k, w in hits if w in words]
 
     def candidates(self, name: str, i: int, j: int) -> list[int]:
         """Indexed positions of `name` within [i, j)."""
