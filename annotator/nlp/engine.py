@@ -371,7 +371,8 @@ class Analyzer:
         t = self.t
         opening = t.first_at_or_after(self.quotes[q].open)
         start = self.clause_start(a, opening)
-        return opening - start >= 2 and not any(t.words[m] in (":", ",") for m in range(start, opening))
+        words = sum(t.is_word(m) for m in range(start, opening))
+        return words >= 2 and not any(t.words[m] in (":", ",") for m in range(start, opening))
 
     def walk_back_speaker(self, a: int, ci: int) -> int | None:
         """English "..., the council has said": the token before the speaker, or None when
