@@ -346,6 +346,8 @@ class Analyzer:
             self.direct(q, src, cue)
         else:
             start = self.clause_start(a, boundary)
+            if self.only_a_name(start, boundary):
+                return False  # "John Smith, a spokesman for X, said ...": an apposition
             self.add_claim(start, boundary, src, cue, "indirect", entry, t.lowers[ci])
         nxt = after_src
         while nxt < b and (t.lowers[nxt] in lex.fw["time_words"] or t.words[nxt] == ","):
@@ -365,6 +367,10 @@ class Analyzer:
             return False
         first = t.lowers[p + 1]
         return first in lex.fw["relative_pronouns"] or first[:1].isdigit()
+
+    def only_a_name(self, start: int, boundary: int) -> bool:
+        span = np_right(self.lex, self.t, start, boundary)
+        return boundary - start < 3 or (span is not None and span[1] >= boundary and boundary - start < 6)
 
     def partial_quote(self, a: int, q: int) -> bool:
         """True when words of the journalist come before the quote in its clause."""

@@ -40,3 +40,18 @@ def test_cli_evaluate_table_and_json(capsys):
     assert figures["articles"] == 1 and figures["claim_f1"] > 0.9
     assert main(["evaluate", str(DATA / "dev" / "en")]) == 0
     assert "claim_f1" in capsys.readouterr().out
+
+
+def test_cli_suggest_project_stores_suggestions_once(tmp_path, capsys):
+    from annotator.project import Project
+
+    path = tmp_path / "p.annotator"
+    with Project.create(path) as proj:
+        proj.import_paths([DATA / "dev" / "nl" / "01_fietsbrug_vaart.txt",
+                           DATA / "dev" / "en" / "01_flood_wall_delay.txt"])
+    assert main(["suggest", "--project", str(path)]) == 0
+    assert "2 article(s)" in capsys.readouterr().out
+    assert main(["suggest", "--project", str(path)]) == 0
+    assert "0 article(s)" in capsys.readouterr().out
+    with Project.open(path) as proj:
+        assert all(proj.suggestions(a.id) is not None for a in proj.articles())
