@@ -8,7 +8,6 @@ offsets and the claim links in `doc.user_data["annotator"]` (span groups hold to
 
 from __future__ import annotations
 
-import bisect
 import logging
 from collections.abc import Callable
 
@@ -78,15 +77,13 @@ class SentenceSplitter:
         if not len(doc):
             return doc
         text = doc_text(doc)
-        starts = doc.to_array(IDX).tolist()
+        starts = doc.to_array(IDX)
         layout = text_layout(text)
         doc.user_data[LAYOUT_KEY] = layout
-        flags = numpy.full((len(doc), 1), -1, dtype="int32")
-        for _, _, _, sents in layout:
-            for s, _ in sents:
-                k = bisect.bisect_left(starts, s)
-                if k < len(starts):
-                    flags[k, 0] = 1
+        firsts = [s for _, _, _, sents in layout for s, _ in sents]
+        flags = numpy.full((len(doc), 1), -1, dtype="int64")
+        k = numpy.searchsorted(starts, numpy.asarray(firsts, dtype="int64"))
+        flags[k[k < len(doc)], 0] = 1
         flags[0, 0] = 1
         doc.from_array([SENT_START], flags.astype("uint64"))  # one call, not one per sentence
         return doc

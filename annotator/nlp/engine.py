@@ -10,6 +10,7 @@ quote continuations, embedded posts, and unattributed hedged or uncertain claims
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from annotator.nlp import sourcetype
@@ -23,6 +24,21 @@ from annotator.nlp.tokens import CLOSE_MARKS, OPEN_MARKS, Toks
 _CAPRUN = re.compile(r"\b[A-ZÀ-Þ][\w'’-]+(?:\s+(?:[A-ZÀ-Þ]\.\s+|(?:van|de|der|den|von|el|le|la)\s+)?[A-ZÀ-Þ][\w'’-]+)+")
 _TRAIL = frozenset(".,;:!?")
 CHANNEL_TYPES = ("news_media", "social_media", "document")
+
+
+class LazyNames:
+    """Personal names of the text, found only when a bare capitalised word needs typing."""
+
+    def __init__(self, find: Callable[[], set[str]]):
+        self.find, self.names, self.extra = find, None, set()
+
+    def __contains__(self, word: object) -> bool:
+        if self.names is None:
+            self.names = self.find()
+        return word in self.names or word in self.extra
+
+    def add(self, word: str) -> None:
+        self.extra.add(word)
 
 
 @dataclass(eq=False)
@@ -66,7 +82,7 @@ class Analyzer:
         self.claims: list[Claim] = []
         self.quotes: list[Quote] = []
         self.quote_used: set[int] = set()
-        self.surnames: set[str] = set()
+        self.surnames = LazyNames(lambda: self.person_names(self.t.text))
         self.prev_sentence: tuple[int, int] | None = None
         self.para_claims: list[Claim] = []
         self.prev_para_claims: list[Claim] = []
@@ -78,7 +94,6 @@ class Analyzer:
     # ---- driver -------------------------------------------------------------------------
     def run(self, layout: Layout | None = None) -> Result:
         text, t = self.t.text, self.t
-        self.surnames = self.person_names(text)
         t.index({"cue": self.lex.cue_first_words, "hedge": self.lex.hedge_first_words,
                  "frame": self.lex.frame_first_words})
         units: list[tuple[str, int, int, list[tuple[int, int]]]] = []

@@ -7,6 +7,8 @@ words are read right to left and the first one a list knows decides.
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.tokens import Toks
 
@@ -44,7 +46,7 @@ def _suffix_type(lex: Lexicon, w: str) -> str | None:
     return None
 
 
-def _names_type(lex: Lexicon, t: Toks, i: int, h: int, surnames: set[str]) -> str | None:
+def _names_type(lex: Lexicon, t: Toks, i: int, h: int, surnames: Container[str]) -> str | None:
     caps = [k for k in range(i, h) if t.is_cap(k) and t.lowers[k] not in lex.fw["determiners"]]
     if not caps:
         return None
@@ -61,7 +63,7 @@ def _names_type(lex: Lexicon, t: Toks, i: int, h: int, surnames: set[str]) -> st
     return "institution"
 
 
-def classify(lex: Lexicon, t: Toks, i: int, j: int, surnames: set[str], tail_end: int) -> str:
+def classify(lex: Lexicon, t: Toks, i: int, j: int, surnames: Container[str], tail_end: int) -> str:
     """Type of the source phrase [i, j); tokens [j, tail_end) are its comma-set apposition."""
     if j - i == 1 and t.lowers[i] in lex.src["person_pronouns"] | lex.src["group_pronouns"] | lex.src["institution_pronouns"]:
         return PRONOUN
