@@ -351,6 +351,9 @@ class Analyzer:
         if not src_span:
             return False
         after_src = max(src_span[1], cj)
+        if t.lowers[ci] in lex.h.get("addressee_verbs", ()) and after_src == cj:
+            addressee = np_right(lex, t, cj, b)  # "..., three sources told Reuters."
+            after_src = addressee[1] if addressee else after_src
         if q is None and not self.tag_rest_ok(after_src, b):
             return False
         if q is not None and self.partial_quote(a, q):
@@ -505,7 +508,7 @@ class Analyzer:
                 return m
             if w in lex.infinitive_complementisers and "te" in t.lowers[m:min(b, m + 12)]:
                 return m
-            if m > end and self.is_reporting(m):
+            if m > end and self.is_reporting(m) and t.lowers[m - 1] not in lex.fw["determiners"]:
                 return None
         return None
 
@@ -548,7 +551,45 @@ class Analyzer:
             stop = k if finite < k else b
             return self.add_source(np_right(lex, t, finite + 1 if finite < k else end, stop))
         span = np_right(lex, t, lead, k)
+        if lex.lang == "en" and span and not self.reaches_verb(span[1], k) \
+                and t.lowers[span[1]] not in lex.fw["relative_pronouns"]:
+            if any(t.lowers[m] in lex.fw["subordinators"] for m in range(span[1], k)):
+                span = self.np_before(lead, k) or span  # "Oil rose after Israel said ..."
+            else:
+                span = self.np_before_aux(lead, k)  # "Figures filed with the commission show"
         return self.add_source(self.apposition_name(span, k) or span, k)
+
+    def reaches_verb(self, j: int, k: int) -> bool:
+        """True when only auxiliaries, adverbs or a comma-set apposition lie between j and k."""
+        t, lex = self.t, self.lex
+        if j < t.n and t.words[j] == ",":
+            return True
+        return all(t.lowers[m] in lex.fw["auxiliaries"] or t.lowers[m] in lex.fw["time_words"]
+                   for m in range(j, k))
+
+    def np_before_aux(self, lead: int, k: int) -> tuple[int, int]:
+        m = k
+        while m > lead + 1 and self.t.lowers[m - 1] in self.lex.fw["auxiliaries"]:
+            m -= 1
+        return lead, m
+
+    def np_before(self, lead: int, k: int) -> tuple[int, int] | None:
+        """The English subject right before its verb, read backwards over name and noun words."""
+        t, lex = self.t, self.lex
+        m = k - 1
+        while m > lead and t.lowers[m] in lex.fw["auxiliaries"]:
+            m -= 1
+        end, fw = m + 1, lex.fw
+        while m >= lead and t.quote_of[m] < 0 and (t.is_word(m) or t.lowers[m] in ("'s", "’s")):
+            w = t.lowers[m]
+            if (w in fw["stop_prepositions"] and w not in fw["np_prepositions"]) or w in fw["subordinators"] \
+                    or w in fw["conjunctions"] or (w in lex.verbs and not t.is_cap(m)) or w in fw["auxiliaries"]:
+                break
+            m -= 1
+        start = m + 1
+        while start < end and t.lowers[start] in fw["np_prepositions"]:
+            start += 1
+        return (start, end) if start < end else None
 
     def apposition_name(self, span: tuple[int, int] | None, k: int) -> tuple[int, int] | None:
         """"De advocaat van X, Marieke Kool, stelt": the name nearest the cue is the speaker."""

@@ -24,7 +24,8 @@ def _stops(lex: Lexicon, t: Toks, j: int, first: bool) -> bool:
     return (
         lw in lex.complementisers or lw in fw["relative_pronouns"] or lw in fw["conjunctions"]
         or lw in fw["time_words"]
-        or ((lw in fw["auxiliaries"] or lw in lex.verbs) and not t.is_cap(j))  # "Theresa May", "United States"
+        or ((lw in fw["auxiliaries"] or lw in lex.verbs) and not t.is_cap(j)  # "Theresa May"
+            and t.lowers[j - 1] not in fw["articles"])  # "a report", "the claims": nouns
         or lw in lex.tags or (lw in fw["stop_prepositions"] and lw not in fw["np_prepositions"])
         or (lw in lex.prepositions.by_first and lex.prepositions.match(t.lowers, j, j + 3) is not None)
     )
