@@ -11,7 +11,13 @@ from annotator.nlp.tokens import Toks
 
 
 def _adjective_like(lex: Lexicon, word: str) -> bool:
-    return word.endswith(lex.adjective_suffixes) if lex.adjective_suffixes else False
+    """Dutch inflected adjectives end in -e (nieuwe, Amerikaanse); nouns in -ie (oppositie,
+    politie) and the nouns our lists know are not adjectives."""
+    if not lex.adjective_suffixes or not word.endswith(lex.adjective_suffixes) or word.endswith("ie"):
+        return False
+    src = lex.src
+    return not (word in src["institution_nouns"] or word in src["person_nouns"]
+                or word in src["document_nouns"] or word in src["anonymous_nouns"])
 
 
 def _stops(lex: Lexicon, t: Toks, j: int, first: bool) -> bool:
