@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.core.errors import UserError
 from annotator.io.cells import CELL_LIMIT, csv_text, sheet_text
@@ -25,7 +26,9 @@ from annotator.io.sheet_tables import (
     select,
     validation_lists,
 )
-from annotator.project import Project
+
+if TYPE_CHECKING:
+    from annotator.project import Project
 
 MAX_NOTES = 50  # cell notes listed one by one; the rest are counted
 CSV_NAMES = {"Claims": "claims.csv", "Sources": "sources.csv", "Articles": "articles.csv",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl.utils import get_column_letter
 
@@ -29,7 +29,9 @@ from annotator.io.sheet_tables import (
     claim_variables,
     source_columns,
 )
-from annotator.project import Project
+
+if TYPE_CHECKING:
+    from annotator.project import Project
 
 MAX_PROBLEMS = 200
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from annotator.project import Project
+if TYPE_CHECKING:
+    from annotator.project import Project
+
 
 
 def _marks(ids: Sequence[int]) -> str:

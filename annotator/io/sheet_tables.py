@@ -11,14 +11,16 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator import __version__
 from annotator.core.codebook import Codebook
 from annotator.core.model import Coder
 from annotator.io import sheet_queries as Q
 from annotator.io.cells import parse_date, parse_stamp
-from annotator.project import Project
+
+if TYPE_CHECKING:
+    from annotator.project import Project
 
 SHEET_FORMAT = "annotator coding sheet"
 SHEET_VERSION = "1"

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.codebook import Codebook
 from annotator.core.model import ORIGINS
 from annotator.io.outfiles import replacing
 from annotator.io.sheet_tables import SUGGESTED, Column, Selection, claims_table
-from annotator.project import Project
+
+if TYPE_CHECKING:
+    from annotator.project import Project
 
 STATUS_CODES = {name: i for i, name in enumerate((*ORIGINS, SUGGESTED), 1)}
 
