@@ -10,8 +10,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="write the coding sheet (xlsx, CSV, SPSS .sav, Stata .dta)")
     p.add_argument("project", type=Path)
     p.add_argument("--xlsx", type=Path, metavar="OUT.xlsx", help="the workbook to write")
-    p.add_argument("--coder", action="extend", nargs="+", metavar="NAME",
-                   help="export these coders only (default: all)")
+    p.add_argument("--coder", action="append", metavar="NAME",
+                   help="export this coder only; repeat for more (default: all coders)")
     p.add_argument("--csv", type=Path, metavar="OUT_DIR", dest="csv_dir",
                    help="also write the tables as UTF-8 CSV files into this folder")
     p.add_argument("--csv-bom", action="store_true",
