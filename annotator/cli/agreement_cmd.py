@@ -1,6 +1,8 @@
 """`annotator agreement`: reliability of a project's coders, or of a reliability-data CSV.
 
     annotator agreement PROJECT [--coder NAME ...] [--variable NAME ...] [--format table|json]
+    annotator agreement PROJECT --format xlsx --out FILE.xlsx [--wide FILE.xlsx|.csv]
+                                [--long FILE.csv]
     annotator agreement --matrix FILE.csv --level LEVEL --coefficient NAME [--format json|table]
 
 The matrix CSV has one row per coder (first cell the coder's name) and one column per unit
@@ -13,6 +15,7 @@ import argparse
 import csv
 import json
 import math
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +44,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--bootstrap", type=int, default=1000, metavar="N",
                    help="bootstrap resamples for alpha's interval (default 1000; 0: none)")
     p.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
-    p.add_argument("--format", choices=("table", "json"), default=None, dest="fmt",
-                   help="output (default: json for --matrix, table for a project)")
+    p.add_argument("--format", choices=("table", "json", "xlsx"), default=None, dest="fmt",
+                   help="output (default: json for --matrix, table for a project); xlsx writes "
+                        "the report as a workbook to --out")
+    p.add_argument("--out", type=Path, metavar="FILE.xlsx",
+                   help="the workbook for --format xlsx (sheets Agreement, Confusion, "
+                        "Disagreements, Reliability data, Value codes)")
+    p.add_argument("--wide", type=Path, metavar="FILE.xlsx|.csv",
+                   help="also write the reliability data wide: a row per unit, a column per "
+                        "variable and coder (SPSS/KALPHA, ReCal); codes as the codebook's numbers")
+    p.add_argument("--long", type=Path, metavar="FILE.csv",
+                   help="also write the reliability data long: unit, coder, variable, value "
+                        "(R's irr, tidycomm's test_icr)")
     p.set_defaults(func=run_agreement)
 
 
@@ -54,7 +67,10 @@ def run_agreement(args: argparse.Namespace) -> int:
     if args.bootstrap < 0:
         raise UserError("--bootstrap must be 0 or more")
     if args.matrix is not None:
+        if args.fmt == "xlsx" or args.out or args.wide or args.long:
+            raise UserError("--format xlsx, --out, --wide and --long need a project file")
         return _run_matrix(args)
+    _check_outputs(args)
     return _run_project(args)
 
 
@@ -214,13 +230,55 @@ def _run_project(args: argparse.Namespace) -> int:
         report = project_report(proj, args.coder, args.variable, bootstrap=args.bootstrap,
                                 seed=args.seed)
         claims = project_claims(proj, list(report.coders))
-    if args.fmt == "json":
-        out = {**report.to_dict(), "unit_disagreements": [
-            d.to_dict() for d in unit_disagreements(report.alignment, claims)]}
+        codebook = proj.codebook
+        units = unit_disagreements(report.alignment, claims)
+        texts = _disagreement_texts(proj, report, units) if args.fmt == "xlsx" else {}
+    _write_files(args, report, units, texts, codebook)
+    if args.fmt == "xlsx":
+        print(f"wrote {args.out}", file=sys.stderr)
+    elif args.fmt == "json":
+        out = {**report.to_dict(), "unit_disagreements": [d.to_dict() for d in units]}
         print(json.dumps(out, ensure_ascii=False, default=str))
     else:
         print(format_report(report))
     return 0
+
+
+def _check_outputs(args: argparse.Namespace) -> None:
+    from annotator.core.errors import UserError
+
+    if args.fmt == "xlsx" and args.out is None:
+        raise UserError("--format xlsx needs --out FILE.xlsx")
+    if args.out is not None and args.fmt != "xlsx":
+        raise UserError("--out is for --format xlsx")
+    if args.out is not None and args.out.suffix.lower() != ".xlsx":
+        raise UserError("the workbook must end in .xlsx", path=args.out)
+    if args.wide is not None and args.wide.suffix.lower() not in (".xlsx", ".csv"):
+        raise UserError("--wide writes .xlsx or .csv", path=args.wide)
+    if args.long is not None and args.long.suffix.lower() != ".csv":
+        raise UserError("--long writes .csv", path=args.long)
+
+
+def _disagreement_texts(proj: Any, report: Any, units: Any) -> dict[Any, str]:
+    """Article texts for the Disagreements sheet's quotes (only articles that have one)."""
+    wanted = {d.article_id for d in units}
+    wanted |= {d.article_id for v in report.variables for d in v.disagreements}
+    return {a: proj.article_text(a) for a in wanted}
+
+
+def _write_files(args: argparse.Namespace, report: Any, units: Any, texts: dict[Any, str],
+                 codebook: Any) -> None:
+    from annotator.io import agreement_export as X
+
+    if args.fmt == "xlsx":
+        X.write_agreement_workbook(args.out, report, unit_disagreements=units, texts=texts,
+                                   codebook=codebook)
+    if args.wide is not None:
+        n = X.write_wide(args.wide, report, codebook)
+        print(f"wrote {args.wide} ({n} units)", file=sys.stderr)
+    if args.long is not None:
+        n = X.write_long_csv(args.long, report)
+        print(f"wrote {args.long} ({n} rows)", file=sys.stderr)
 
 
 def _mark(alpha: float | None) -> str:

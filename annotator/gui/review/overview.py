@@ -1,0 +1,80 @@
+"""The overview tab: variables x coefficients, marked against Krippendorff's guidance; claim
+span agreement (F1 per pair, unitizing alpha); where the claims came from."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.agreement.report import AgreementReport
+from annotator.gui.review import cells as C
+from annotator.gui.review.table_model import CellTableModel
+
+
+def table_view(model: CellTableModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.setAlternatingRowColors(False)  # the mark colours must not mix with stripes
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class OverviewTab(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.guidance = QLabel(C.GUIDANCE)
+        self.guidance.setWordWrap(True)
+        self.coefficients = CellTableModel(C.COEFFICIENT_HEADERS, self)
+        self.coefficient_view = table_view(self.coefficients, "coefficients")
+        self.unitizing = QLabel()
+        self.unitizing.setObjectName("unitizing")
+        self.unitizing.setWordWrap(True)
+        self.spans = CellTableModel(C.SPAN_HEADERS, self)
+        self.pipeline = CellTableModel(C.PIPELINE_HEADERS, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.guidance)
+        layout.addWidget(self.coefficient_view, 3)
+        lower = QHBoxLayout()
+        lower.addWidget(self._group("Claim spans (unitizing)", self.unitizing,
+                                    table_view(self.spans, "spans")), 3)
+        lower.addWidget(self._group("Where the claims came from", None,
+                                    table_view(self.pipeline, "pipeline")), 2)
+        layout.addLayout(lower, 2)
+
+    @staticmethod
+    def _group(title: str, label: QLabel | None, view: QTableView) -> QGroupBox:
+        box = QGroupBox(title)
+        inner = QVBoxLayout(box)
+        if label is not None:
+            inner.addWidget(label)
+        inner.addWidget(view)
+        return box
+
+    def show_report(self, report: AgreementReport) -> None:
+        self.summary.setText(f"<b>{C.summary_text(report)}</b>")
+        self.coefficients.set_rows(C.coefficient_rows(report))
+        u = report.unitizing
+        verdict = C.MARK_SYMBOLS[C.mark(u.value)]
+        text = (f"Unitizing \u03b1 (u\u03b1, Krippendorff 2004): <b>{C.num(u.value)}</b> "
+                f"\u2014 {verdict}" if u.value is not None
+                else f"Unitizing \u03b1: undefined ({u.reason})")
+        self.unitizing.setText(text + "<br>Claims match when they overlap by at least half "
+                               "of the shorter one.")
+        self.spans.set_rows(C.span_rows(report))
+        self.pipeline.set_rows(C.pipeline_rows(report))

@@ -1,0 +1,160 @@
+"""Settling a disagreement into the consensus coder: the edits (no Qt), the undo command that
+wraps them, and the panel with Take A / Take B and the consensus values."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from annotator import commands, consensus
+from annotator.commands import Edit
+from annotator.core.errors import UserError
+from annotator.gui.review.data import ConsensusClaim, ReviewRow, consensus_claims, match_consensus
+from annotator.project import Project
+
+NONE_VALUE = "\u2013 none \u2013"
+
+
+# ---- the edits -----------------------------------------------------------------------------
+
+def current_consensus(proj: Project, row: ReviewRow) -> ConsensusClaim | None:
+    return match_consensus(consensus_claims(proj, row.article_id), row)
+
+
+def take(proj: Project, row: ReviewRow, coder: str) -> Edit | None:
+    """The consensus takes `coder`'s claim for this unit (replacing an earlier consensus
+    claim), or, when that coder marked nothing here, drops the consensus claim."""
+    cons = proj.ensure_coder(consensus.CONSENSUS)
+    existing = current_consensus(proj, row)
+    claim = row.claims.get(coder)
+    if claim is not None:
+        edit = consensus.take_claim(proj.db, claim.id, cons.id,
+                                    existing.claim.id if existing else None)
+        edit.text = f"Take {coder}'s coding into the consensus"
+    elif existing is not None:
+        edit = commands.delete_span(proj.db, "claim", existing.claim.id)
+        edit.text = f"Take {coder}'s coding (no claim) into the consensus"
+    else:
+        return None
+    return None if edit.empty else edit
+
+
+def set_value(proj: Project, row: ReviewRow, variable: str, value: str | None) -> Edit | None:
+    """Change one consensus value of this unit (None when there is no consensus claim yet)."""
+    existing = current_consensus(proj, row)
+    if existing is None:
+        return None
+    spec = proj.codebook.variable(variable)
+    if spec is not None and spec.level == "source":  # the source type lives on the source
+        if existing.claim.source_id is None:
+            return None
+        edit = commands.update_span(proj.db, "source_mention", existing.claim.source_id,
+                                    type=value)
+    else:
+        edit = commands.set_claim_value(proj.db, existing.claim.id, variable, value)
+    edit.text = f"Consensus {variable}: {value or 'none'}"
+    return None if edit.empty else edit
+
+
+class ReviewCommand(QUndoCommand):
+    """Undo/redo of one Edit, already applied when pushed: the first redo() does nothing."""
+
+    def __init__(self, proj: Project, edit: Edit, after: Callable[[Edit, str | None], None]):
+        super().__init__(edit.text)
+        self.proj, self.edit, self._after = proj, edit, after
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True
+            return
+        self._run(self.edit.apply)
+
+    def undo(self) -> None:
+        self._run(self.edit.revert)
+
+    def _run(self, step: Callable[[Any], None]) -> None:
+        try:
+            step(self.proj.db)
+        except UserError as exc:  # the file refused the write: say so, never pretend it saved
+            self._after(self.edit, str(exc))
+            return
+        self._after(self.edit, None)
+
+
+# ---- the panel -----------------------------------------------------------------------------
+
+class SettlePanel(QWidget):
+    """Take A / Take B, and one combo box per variable holding the consensus value."""
+
+    take_requested = Signal(str)  # "A" or "B"
+    value_chosen = Signal(str, object)  # variable, code or None
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.take_a = QPushButton("Take A")
+        self.take_b = QPushButton("Take B")
+        self.take_a.setObjectName("take_a")
+        self.take_b.setObjectName("take_b")
+        self.take_a.clicked.connect(lambda: self.take_requested.emit("A"))
+        self.take_b.clicked.connect(lambda: self.take_requested.emit("B"))
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.form = QFormLayout()
+        self.combos: dict[str, QComboBox] = {}
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel("<b>Consensus</b>"))
+        buttons.addWidget(self.take_a)
+        buttons.addWidget(self.take_b)
+        buttons.addWidget(self.state, 1)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(buttons, 3)
+        outer.addLayout(self.form, 2)
+        self.set_enabled(False)
+
+    def set_variables(self, choices: Mapping[str, Sequence[str]]) -> None:
+        """One combo per variable, listing its codes (codebook order) and "none"."""
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.combos = {}
+        for variable, codes in choices.items():
+            combo = QComboBox()
+            combo.setObjectName(f"consensus_{variable}")
+            combo.addItem(NONE_VALUE, None)
+            for code in codes:
+                combo.addItem(code, code)
+            combo.activated.connect(lambda i, v=variable, c=combo:
+                                    self.value_chosen.emit(v, c.itemData(i)))
+            self.combos[variable] = combo
+            self.form.addRow(variable, combo)
+
+    def set_pair(self, pair: tuple[str, str] | None) -> None:
+        a, b = pair or ("A", "B")
+        self.take_a.setText(f"Take A ({a})" if pair else "Take A")
+        self.take_b.setText(f"Take B ({b})" if pair else "Take B")
+
+    def show_consensus(self, found: ConsensusClaim | None, locked: Collection[str] = ()) -> None:
+        """Show the consensus values; `locked` variables cannot be edited here (a source type
+        when the consensus claim has no source)."""
+        for variable, combo in self.combos.items():
+            value = found.values.get(variable) if found else None
+            i = combo.findData(value) if value is not None else 0
+            combo.setCurrentIndex(max(i, 0))
+            combo.setEnabled(found is not None and variable not in locked)
+        if found is None:
+            self.state.setText("not settled yet: take A or B, then adjust the values")
+        else:
+            self.state.setText("settled: the consensus coder has a claim here")
+
+    def set_enabled(self, on: bool) -> None:
+        self.take_a.setEnabled(on)
+        self.take_b.setEnabled(on)
+        if not on:
+            self.state.setText("choose a disagreement")
+            for combo in self.combos.values():
+                combo.setEnabled(False)

@@ -1,0 +1,364 @@
+"""The agreement window: the report (computed in a background thread), confusion heatmaps, and
+the disagreement list where the PI settles each disagreement into the consensus coder.
+
+The window opens its OWN Project on the file (and closes it on close): the coding window's
+connection stays where it is, and every consensus edit is saved at once."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from annotator.commands import Edit
+from annotator.consensus import CONSENSUS
+from annotator.core.errors import UserError
+from annotator.gui.review import settle
+from annotator.gui.review.confusion import ConfusionTab
+from annotator.gui.review.data import ReviewData, ReviewRow, consensus_claims, match_consensus
+from annotator.gui.review.disagreement_tab import DisagreementTab
+from annotator.gui.review.overview import OverviewTab
+from annotator.gui.review.worker import ReportWorker, start_report
+from annotator.project import Project
+
+
+class AgreementWindow(QMainWindow):
+    report_ready = Signal()  # a new report is shown (or its error)
+    consensus_changed = Signal()  # an edit, undo or redo reached the file
+
+    def __init__(self, project_path: str | Path, parent: QWidget | None = None, *,
+                 bootstrap: int = 1000):
+        super().__init__(parent)
+        self.path = Path(project_path)
+        self.project = Project.open(self.path)
+        self.bootstrap = bootstrap
+        self.data: ReviewData | None = None
+        self.error = ""
+        self._thread: QThread | None = None
+        self._worker: ReportWorker | None = None
+        self._again = False
+        self._texts: dict[int, str] = {}
+        self._closed = False
+        self.undo_stack = QUndoStack(self)
+        self.setWindowTitle(f"Agreement \u2014 {self.path.name}")
+        self.resize(1280, 860)
+        self.overview = OverviewTab()
+        self.confusion = ConfusionTab()
+        self.review = DisagreementTab()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.overview, "Overview")
+        self.tabs.addTab(self.confusion, "Confusion")
+        self.tabs.addTab(self.review, "Disagreements")
+        self.setCentralWidget(self.tabs)
+        self._build_actions()
+        self._build_status()
+        self.review.row_chosen.connect(self._show_row)
+        self.review.settle.take_requested.connect(self.take)
+        self.review.settle.value_chosen.connect(self.set_consensus_value)
+        self.review.settle.set_variables(self._variable_codes())
+        self.compute()
+
+    # ---- actions ---------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.recompute_action = self._action("&Recompute", "F5", self.compute)
+        self.export_action = self._action("&Export workbook\u2026", "Ctrl+E", self._ask_export)
+        self.take_a_action = self._action("Take &A", "A", lambda: self.take("A"))
+        self.take_b_action = self._action("Take &B", "B", lambda: self.take("B"))
+        close = self._action("&Close", QKeySequence.StandardKey.Close, self.close)
+        self.coder_menu = QMenu("Coders", self)
+        self.coder_button = QToolButton()
+        self.coder_button.setText("Coders")
+        self.coder_button.setMenu(self.coder_menu)
+        self.coder_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._fill_coder_menu()
+        bar = QToolBar("Agreement")
+        bar.setObjectName("agreement_toolbar")
+        bar.setMovable(False)
+        bar.addWidget(self.coder_button)
+        for action in (self.recompute_action, self.export_action, self.undo_action,
+                       self.redo_action):
+            bar.addAction(action)
+        self.addToolBar(bar)
+        menu = self.menuBar().addMenu("&Agreement")
+        for action in (self.recompute_action, self.export_action, close):
+            menu.addAction(action)
+        edit = self.menuBar().addMenu("&Edit")
+        for action in (self.undo_action, self.redo_action, self.take_a_action,
+                       self.take_b_action):
+            edit.addAction(action)
+        self.addAction(self.take_a_action)
+        self.addAction(self.take_b_action)
+
+    def _action(self, text: str, key: str | QKeySequence.StandardKey, slot) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        action.triggered.connect(slot)
+        return action
+
+    def _fill_coder_menu(self) -> None:
+        """Every coder, checkable; all but the consensus coder are compared at first."""
+        self.coder_menu.clear()
+        for coder in self.project.coders():
+            action = self.coder_menu.addAction(coder.name)
+            action.setCheckable(True)
+            action.setChecked(coder.name != CONSENSUS)
+            action.toggled.connect(self._coders_changed)
+        self._update_coder_button()
+
+    def _add_consensus_coder(self) -> None:
+        """The first Take creates the consensus coder: offer it for comparison (unchecked)."""
+        names = [a.text() for a in self.coder_menu.actions()]
+        if CONSENSUS not in names and self.project.coder(CONSENSUS) is not None:
+            action = self.coder_menu.addAction(CONSENSUS)
+            action.setCheckable(True)
+            action.toggled.connect(self._coders_changed)
+
+    def chosen_coders(self) -> list[str]:
+        return [a.text() for a in self.coder_menu.actions() if a.isChecked()]
+
+    def set_coders(self, names: list[str]) -> None:
+        """Choose the coders to compare (and recompute)."""
+        for action in self.coder_menu.actions():
+            action.blockSignals(True)
+            action.setChecked(action.text() in names)
+            action.blockSignals(False)
+        self._coders_changed()
+
+    def _coders_changed(self) -> None:
+        self._update_coder_button()
+        self.compute()
+
+    def _update_coder_button(self) -> None:
+        chosen = self.chosen_coders()
+        self.coder_button.setText(f"Coders: {', '.join(chosen) or 'none'} \u25be")
+
+    def _variable_codes(self) -> dict[str, list[str]]:
+        """The variables the consensus panel edits: categorical ones the report covers."""
+        from annotator.reliability import select_variables
+
+        return {v.name: [x.code for x in sorted(v.values, key=lambda x: x.numeric)]
+                for v in select_variables(self.project, None) if v.is_categorical}
+
+    # ---- status ----------------------------------------------------------------------------
+    def _build_status(self) -> None:
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # no steps to count: the engine runs in one go
+        self.busy.setMaximumWidth(160)
+        self.busy.setVisible(False)
+        self.message = QLabel()
+        self.statusBar().addWidget(self.message, 1)
+        self.statusBar().addPermanentWidget(self.busy)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+
+    @property
+    def busy_now(self) -> bool:
+        return self._thread is not None
+
+    # ---- computing the report --------------------------------------------------------------
+    def compute(self) -> None:
+        coders = self.chosen_coders()
+        if len(coders) < 2:
+            self._say("Choose two or more coders to compare.")
+            return
+        if self._thread is not None:
+            self._again = True  # the running report is stale: compute again when it ends
+            return
+        self.busy.setVisible(True)
+        self.tabs.setEnabled(False)
+        self._say(f"Computing agreement between {', '.join(coders)}\u2026")
+        # keep the worker referenced: Python would collect it (and its run) otherwise
+        self._worker = ReportWorker(self.path, coders, self.bootstrap)
+        self._worker.finished.connect(self._report_done, Qt.ConnectionType.QueuedConnection)
+        self._thread = start_report(self._worker, self)
+
+    def _report_done(self, data: ReviewData | None, error: str) -> None:
+        thread, self._thread, self._worker = self._thread, None, None
+        if thread is not None:  # its quit() may still be queued behind this call: ask now
+            thread.quit()
+            thread.wait()
+        if self._closed:  # delivered after the window closed its project
+            return
+        if self._again:
+            self._again = False
+            self.compute()
+            return
+        self.busy.setVisible(False)
+        self.tabs.setEnabled(True)
+        self.error = error
+        if data is None:
+            self._say(error)
+            QMessageBox.warning(self, "Agreement", error)
+        else:
+            self._show_data(data)
+        self.report_ready.emit()
+
+    def _show_data(self, data: ReviewData) -> None:
+        self.data = data
+        self._texts.clear()
+        report = data.report
+        self.overview.show_report(report)
+        self.confusion.show_report(report)
+        self.review.set_rows(data.rows, report.coders, [v.variable for v in report.variables])
+        self._refresh_consensus()
+        self._say(f"{len(data.rows)} disagreements to review. Take A / Take B (keys A, B) "
+                  "settles one into the consensus coder; Ctrl+Z undoes.")
+
+    # ---- the chosen disagreement -----------------------------------------------------------
+    def _text(self, article_id: int) -> str:
+        if article_id not in self._texts:
+            self._texts[article_id] = self.project.article_text(article_id)
+        return self._texts[article_id]
+
+    def _show_row(self, row: ReviewRow | None) -> None:
+        panel = self.review.settle
+        if row is None or self.data is None:
+            self.review.compare.clear()
+            panel.set_enabled(False)
+            panel.set_pair(None)
+            return
+        pair = self.review.pair_for(row)
+        variables = [v.variable for v in self.data.report.variables]
+        self.review.compare.show_row(self._text(row.article_id), row, pair, variables)
+        panel.set_pair(pair)
+        panel.set_enabled(True)
+        self._show_consensus(row)
+
+    def _show_consensus(self, row: ReviewRow) -> None:
+        found = match_consensus(consensus_claims(self.project, row.article_id), row)
+        locked = {name for name in self.review.settle.combos
+                  if self._is_source_variable(name)
+                  and (found is None or found.claim.source_id is None)}
+        self.review.settle.show_consensus(found, locked)
+
+    def _is_source_variable(self, name: str) -> bool:
+        spec = self.project.codebook.variable(name)
+        return spec is not None and spec.level == "source"
+
+    def _refresh_consensus(self, article_id: int | None = None) -> None:
+        """The consensus column for every row (or one article's rows)."""
+        if self.data is None:
+            return
+        by_article: dict[int, list[ReviewRow]] = defaultdict(list)
+        for row in self.data.rows:
+            if article_id is None or row.article_id == article_id:
+                by_article[row.article_id].append(row)
+        values: dict[tuple[str, str | None], str] = {}
+        for aid, rows in by_article.items():
+            found = consensus_claims(self.project, aid)
+            for row in rows:
+                cc = match_consensus(found, row)
+                text = "" if cc is None else (
+                    "marked" if row.variable is None else str(cc.values.get(row.variable) or
+                                                              "\u2013"))
+                values[(row.unit, row.variable)] = text
+        self.review.model.set_consensus(values)
+
+    # ---- settling --------------------------------------------------------------------------
+    def take(self, side: str) -> None:
+        row = self.review.current()
+        if row is None:
+            return
+        coder = self.review.pair_for(row)[0 if side == "A" else 1]
+        self._apply(lambda: settle.take(self.project, row, coder),
+                    f"The consensus already has {coder}'s coding here.")
+
+    def set_consensus_value(self, variable: str, value: str | None) -> None:
+        row = self.review.current()
+        if row is None:
+            return
+        self._apply(lambda: settle.set_value(self.project, row, variable, value),
+                    "Nothing to change (take A or B first).")
+
+    def _apply(self, make, nothing: str) -> None:
+        try:
+            edit = make()
+        except UserError as exc:
+            QMessageBox.warning(self, "Agreement", str(exc))
+            return
+        if edit is None:
+            self._say(nothing)
+            self._after_edit(None, None)
+            return
+        self.undo_stack.push(settle.ReviewCommand(self.project, edit, self._after_edit))
+        self._after_edit(edit, None)
+
+    def _after_edit(self, edit: Edit | None, error: str | None) -> None:
+        if error:
+            QMessageBox.warning(self, "Agreement", f"The change was not saved: {error}")
+        row = self.review.current()
+        self._refresh_consensus(edit.article_id if edit is not None else None)
+        if row is not None:
+            self._show_consensus(row)
+        if edit is not None and not error:
+            self._say(f"Saved: {edit.text}.")
+        self._add_consensus_coder()
+        self.consensus_changed.emit()
+
+    # ---- export ----------------------------------------------------------------------------
+    def _ask_export(self) -> None:
+        if self.data is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, "Export agreement workbook",
+                                              str(self.path.with_suffix(".agreement.xlsx")),
+                                              "Excel workbook (*.xlsx)")
+        if name:
+            self.export_workbook(Path(name))
+
+    def export_workbook(self, target: Path) -> None:
+        from annotator.io.agreement_export import write_agreement_workbook
+
+        if self.data is None:
+            return
+        data = self.data
+        wanted = {r.article_id for r in data.rows}
+        try:
+            write_agreement_workbook(target, data.report, unit_disagreements=data.unit_rows,
+                                     texts={a: self._text(a) for a in wanted},
+                                     codebook=self.project.codebook)
+        except UserError as exc:
+            QMessageBox.warning(self, "Agreement", str(exc))
+            return
+        self._say(f"Wrote {target}")
+
+    # ---- closing ---------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if self._closed:
+            super().closeEvent(event)
+            return
+        self._closed = True
+        if self._thread is not None:  # the engine cannot be interrupted: let it finish
+            self._again = False
+            self._thread.quit()
+            self._thread.wait()
+            self._thread = None
+        self.undo_stack.clear()
+        self.project.close()
+        super().closeEvent(event)
+
+
+def open_agreement_window(parent: QWidget | None, project_path: str | Path) -> AgreementWindow:
+    """Open (and show) the agreement window on a project file; it keeps its own connection."""
+    window = AgreementWindow(project_path, parent)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.show()
+    return window

@@ -1,0 +1,45 @@
+"""Computing the agreement report in a background thread, so the window never freezes.
+
+The worker opens its OWN Project: a sqlite3 connection must stay in the thread that made it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from annotator.core.errors import UserError
+
+
+class ReportWorker(QObject):
+    finished = Signal(object, str)  # ReviewData or None, error message ("" when fine)
+
+    def __init__(self, path: Path, coders: Sequence[str] | None, bootstrap: int = 1000):
+        super().__init__()
+        self.path, self.coders, self.bootstrap = path, list(coders or []), bootstrap
+
+    def run(self) -> None:
+        from annotator.gui.review.data import build_review
+        from annotator.project import Project
+
+        data, error = None, ""
+        try:
+            with Project.open(self.path) as proj:
+                data = build_review(proj, self.coders or None, bootstrap=self.bootstrap)
+        except UserError as exc:
+            error = str(exc)
+        except Exception as exc:  # a bug in the engine must not take the window down
+            error = f"Computing the agreement failed: {type(exc).__name__}: {exc}"
+        self.finished.emit(data, error)
+
+
+def start_report(worker: ReportWorker, parent: QObject) -> QThread:
+    thread = QThread(parent)
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    worker.finished.connect(thread.quit)
+    thread.finished.connect(worker.deleteLater)
+    thread.start()
+    return thread

@@ -1,0 +1,186 @@
+"""The agreement window on a small two-coder project: the report arrives from the background
+thread, the table shows the right alpha, and settling a disagreement is undoable and saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import span
+from PySide6.QtCore import Qt
+
+from annotator.consensus import CONSENSUS
+from annotator.gui.review import AgreementWindow, open_agreement_window
+from annotator.gui.review.disagreement_tab import MARKED
+from annotator.project import Project
+from annotator.reliability import project_report
+
+ALPHA_COLUMN, GUIDANCE_COLUMN = 2, 4
+
+
+@pytest.fixture
+def window(qtbot, review_path: Path):
+    w = AgreementWindow(review_path, bootstrap=50)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.data is not None, timeout=15000)
+    yield w
+    w.close()
+
+
+def consensus_claims(path: Path) -> list:
+    with Project.open(path) as proj:
+        coder = proj.coder(CONSENSUS)
+        return [] if coder is None else proj.claims(coder_id=coder.id)
+
+
+def choose(window: AgreementWindow, variable: str) -> None:
+    combo = window.review.variable
+    combo.setCurrentIndex(combo.findData(variable))
+    window.review.select(0)
+
+
+def test_agreement_window_models_pass_the_model_tester(qtmodeltester, window) -> None:
+    for model in (window.overview.coefficients, window.overview.spans, window.overview.pipeline,
+                  window.confusion.matrix, window.confusion.categories, window.review.model,
+                  window.review.proxy):
+        qtmodeltester.check(model)
+
+
+def test_agreement_window_shows_alpha_and_mark(window, review_path) -> None:
+    with Project.open(review_path) as proj:
+        expected = {v.variable: v.coefficients["krippendorff_alpha"].value
+                    for v in project_report(proj, bootstrap=0).variables}
+    model = window.overview.coefficients
+    shown = {model.cell(r, 0).text: model.cell(r, ALPHA_COLUMN).text
+             for r in range(model.rowCount())}
+    assert shown["certainty"] == f"{expected['certainty']:.3f}" == "0.933"
+    assert shown["attribution"] == "0.000"
+    assert shown["type"] == "undefined"  # no sources: says so, with the reason as tooltip
+    marks = {model.cell(r, 0).text: model.cell(r, GUIDANCE_COLUMN).text
+             for r in range(model.rowCount())}
+    assert "reliable" in marks["certainty"] and "unreliable" in marks["attribution"]
+    assert not window.busy.isVisible() and window.tabs.isEnabled()
+
+
+def test_agreement_window_confusion_heatmap(window) -> None:
+    tab = window.confusion
+    tab.variable.setCurrentIndex(tab.variable.findData("attribution"))
+    m = tab.matrix
+    labels = [m.headerData(c, Qt.Orientation.Horizontal) for c in range(m.columnCount())]
+    assert labels[:3] == ["ben: direct", "ben: indirect", "ben: unattributed"]
+    # anna said indirect where ben said direct: one unit off the diagonal, coloured
+    cell = m.cell(1, 0)
+    assert cell.text == "1" and cell.background is not None
+    assert m.cell(1, 1).text == "2"
+
+
+def test_agreement_window_lists_and_filters_disagreements(window) -> None:
+    tab = window.review
+    assert tab.proxy.rowCount() == 3
+    choose(window, MARKED)
+    assert tab.proxy.rowCount() == 1
+    assert tab.current().variable is None
+    a, b = tab.compare.panes()
+    assert a.highlighted() == span("de wapens ooit werken")
+    assert "no claim" in b.heading.text()
+    choose(window, "certainty")
+    assert tab.proxy.rowCount() == 1
+    # the emoji before the claim: highlighted in code points, right in both panes
+    assert a.highlighted() == b.highlighted() == span("Iran een drone hebben neergeschoten")
+    selections = a.text.extraSelections()  # UTF-16 positions: Qt's view of the text
+    assert selections[0].cursor.selectedText() == "Iran een drone hebben neergeschoten"
+
+
+def test_agreement_window_take_undo_redo_saves(qtbot, window, review_path) -> None:
+    choose(window, "certainty")
+    tab = window.review
+    with qtbot.waitSignal(window.consensus_changed):
+        qtbot.mouseClick(tab.settle.take_a, Qt.MouseButton.LeftButton)
+    claims = consensus_claims(review_path)
+    assert [c.values["certainty"] for c in claims] == ["possible"]
+    assert tab.model.consensus(tab.current()) == "possible"
+    with qtbot.waitSignal(window.consensus_changed):
+        qtbot.mouseClick(tab.settle.take_b, Qt.MouseButton.LeftButton)
+    claims = consensus_claims(review_path)  # B replaced A: still one claim for the unit
+    assert [c.values["certainty"] for c in claims] == ["probable"]
+    assert (claims[0].start, claims[0].end) == span("Iran een drone hebben neergeschoten")
+    with qtbot.waitSignal(window.consensus_changed):
+        window.undo_action.trigger()
+    assert [c.values["certainty"] for c in consensus_claims(review_path)] == ["possible"]
+    with qtbot.waitSignal(window.consensus_changed):
+        window.undo_action.trigger()
+    assert consensus_claims(review_path) == []
+    with qtbot.waitSignal(window.consensus_changed):
+        window.redo_action.trigger()
+    with qtbot.waitSignal(window.consensus_changed):
+        window.redo_action.trigger()
+    assert [c.values["certainty"] for c in consensus_claims(review_path)] == ["probable"]
+
+
+def test_agreement_window_keys_and_consensus_combo(qtbot, window, review_path) -> None:
+    choose(window, "attribution")
+    tab = window.review
+    tab.table.setFocus()
+    with qtbot.waitSignal(window.consensus_changed):
+        qtbot.keyClick(tab.table, Qt.Key.Key_B)
+    assert consensus_claims(review_path)[0].values["attribution"] == "direct"
+    combo = tab.settle.combos["attribution"]
+    assert combo.isEnabled() and combo.currentData() == "direct"
+    assert not tab.settle.combos["type"].isEnabled()  # no source on this claim
+    with qtbot.waitSignal(window.consensus_changed):
+        combo.setCurrentIndex(combo.findData("unattributed"))
+        combo.activated.emit(combo.currentIndex())
+    assert consensus_claims(review_path)[0].values["attribution"] == "unattributed"
+    with qtbot.waitSignal(window.consensus_changed):
+        qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert consensus_claims(review_path)[0].values["attribution"] == "direct"
+    assert combo.currentData() == "direct"
+    with qtbot.waitSignal(window.consensus_changed):
+        qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+                       | Qt.KeyboardModifier.ShiftModifier)
+    assert consensus_claims(review_path)[0].values["attribution"] == "unattributed"
+
+
+def test_agreement_window_take_where_a_coder_marked_nothing(qtbot, window, review_path) -> None:
+    choose(window, MARKED)
+    with qtbot.waitSignal(window.consensus_changed):
+        window.take("A")  # anna marked it: the consensus keeps the claim
+    assert [c.start for c in consensus_claims(review_path)] == [span("de wapens ooit werken")[0]]
+    with qtbot.waitSignal(window.consensus_changed):
+        window.take("B")  # ben did not: the consensus drops it
+    assert consensus_claims(review_path) == []
+
+
+def test_agreement_window_coder_choice_and_reopen(qtbot, window, review_path) -> None:
+    choose(window, "certainty")
+    with qtbot.waitSignal(window.consensus_changed):
+        window.take("A")
+    assert CONSENSUS in [a.text() for a in window.coder_menu.actions()]
+    assert window.chosen_coders() == ["anna", "ben"]
+    with qtbot.waitSignal(window.report_ready, timeout=15000):
+        window.set_coders(["anna", CONSENSUS])
+    assert window.data.report.coders == ("anna", CONSENSUS)
+    window.close()
+    # the window closed its connection; the file holds the consensus claim
+    claims = consensus_claims(review_path)
+    assert [c.values for c in claims] == [{"attribution": "indirect", "certainty": "possible"}]
+
+
+def test_open_agreement_window_shows_a_window(qtbot, review_path) -> None:
+    w = open_agreement_window(None, review_path)
+    qtbot.addWidget(w)
+    assert w.isVisible()
+    with qtbot.waitSignal(w.report_ready, timeout=15000):
+        pass
+    w.close()
+
+
+def test_agreement_window_exports_workbook(window, tmp_path) -> None:
+    import openpyxl
+
+    target = tmp_path / "agreement.xlsx"
+    window.export_workbook(target)
+    wb = openpyxl.load_workbook(target, read_only=True)
+    assert {"Agreement", "Confusion", "Disagreements"} <= set(wb.sheetnames)
+    wb.close()
