@@ -20,7 +20,7 @@ GUIDANCE = ("Krippendorff's guidance (2004): \u03b1 \u2265 .800 reliable, "
 
 COEFFICIENT_HEADERS = ("Variable", "Level", "Krippendorff's \u03b1", "95% interval",
                        "Guidance", "Fleiss' \u03ba", "Scott's \u03c0", "Gwet's AC1",
-                       "Agreement", "Cohen's \u03ba", "Units")
+                       "Agreement", "Cohen's \u03ba", "Units", "Notes")
 
 
 def num(value: float | None) -> str:
@@ -64,7 +64,7 @@ def _cohen_cell(v: VariableReport) -> Cell:
         return _result_cell(v.coefficients["cohen_kappa"])
     pairs = "\n".join(f"{r.coders[0]} vs {r.coders[1]}: {num(r.value)}" for r in v.cohen_pairs
                       if r.coders)
-    return Cell("per pair", align="right", foreground="#555555", tooltip=pairs or None)
+    return Cell("per pair \u2193", align="right", foreground="#555555", tooltip=pairs or None)
 
 
 def coefficient_rows(report: AgreementReport) -> list[list[Cell]]:
@@ -78,14 +78,30 @@ def coefficient_rows(report: AgreementReport) -> list[list[Cell]]:
                      _result_cell(c.get("fleiss_kappa")), _result_cell(c.get("scott_pi")),
                      _result_cell(c.get("gwet_ac1")), _percent_cell(c.get("percent_agreement")),
                      _cohen_cell(v), Cell(str(alpha.n_units), sort=alpha.n_units,
-                                          align="right")])
+                                          align="right"), _notes_cell(v)])
     return rows
+
+
+def _notes_cell(v: VariableReport) -> Cell:
+    notes = [f"{r.coefficient}: {r.reason}" for r in v.coefficients.values()
+             if r.value is None and r.reason]
+    text = "; ".join(dict.fromkeys([*notes, *v.notes]))
+    return Cell(text, foreground="#555555", tooltip=text or None)
 
 
 def _percent_cell(r: Result | None) -> Cell:
     if r is None or r.value is None:
         return _result_cell(r)
     return Cell(f"{r.value:.1%}", sort=r.value, align="right", tooltip=r.note)
+
+
+COHEN_HEADERS = ("Variable", "Coders", "Cohen's \u03ba", "Units")
+
+
+def cohen_rows(report: AgreementReport) -> list[list[Cell]]:
+    return [[Cell(v.variable), Cell(" \u00d7 ".join(r.coders or ())), _result_cell(r),
+             Cell(str(r.n_units), align="right")] for v in report.variables
+            for r in v.cohen_pairs]
 
 
 SPAN_HEADERS = ("Coder A", "Coder B", "Matched", "Claims A", "Claims B", "Precision",
@@ -99,7 +115,7 @@ def span_rows(report: AgreementReport) -> list[list[Cell]]:
              Cell(num(s.f1), align="right", bold=True)] for s in report.spans]
 
 
-PIPELINE_HEADERS = ("Coder", "Claims", "Accepted", "Edited", "By hand", "Suggestions rejected")
+PIPELINE_HEADERS = ("Coder", "Claims", "Accepted", "Edited", "By hand", "Rejected")
 
 
 def _share(value: float | None) -> str:
@@ -107,11 +123,15 @@ def _share(value: float | None) -> str:
 
 
 def pipeline_rows(report: AgreementReport) -> list[list[Cell]]:
+    """Shares of each coder's claims by origin; "Rejected": of the suggestions offered."""
     return [[Cell(p.coder, bold=p.coder == "all"), Cell(str(p.claims), align="right"),
              Cell(_share(p.share("accepted")), align="right"),
              Cell(_share(p.share("edited")), align="right"),
              Cell(_share(p.share("manual")), align="right"),
-             Cell(_share(p.share_rejected), align="right")] for p in report.pipeline]
+             Cell(_share(p.share_rejected), align="right",
+                  tooltip=f"{p.suggestions_rejected} of {p.suggestions_offered} suggestions "
+                          "rejected" if p.suggestions_offered else "no suggestions offered")]
+            for p in report.pipeline]
 
 
 def summary_text(report: AgreementReport) -> str:

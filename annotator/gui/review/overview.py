@@ -19,6 +19,14 @@ from annotator.gui.review import cells as C
 from annotator.gui.review.table_model import CellTableModel
 
 
+def fit_height(view: QTableView, most: int = 12) -> None:
+    """As tall as its rows (up to `most`): no empty grid below a short table."""
+    rows = min(view.model().rowCount(), most)
+    height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+    height += sum(view.rowHeight(r) for r in range(rows)) or view.verticalHeader().defaultSectionSize()
+    view.setFixedHeight(height + 2)
+
+
 def table_view(model: CellTableModel, name: str) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
@@ -44,18 +52,20 @@ class OverviewTab(QWidget):
         self.unitizing = QLabel()
         self.unitizing.setObjectName("unitizing")
         self.unitizing.setWordWrap(True)
+        self.cohen = CellTableModel(C.COHEN_HEADERS, self)
         self.spans = CellTableModel(C.SPAN_HEADERS, self)
         self.pipeline = CellTableModel(C.PIPELINE_HEADERS, self)
+        self.views = [self.coefficient_view, table_view(self.cohen, "cohen"),
+                      table_view(self.spans, "spans"), table_view(self.pipeline, "pipeline")]
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.guidance)
-        layout.addWidget(self.coefficient_view, 3)
+        layout.addWidget(self.coefficient_view)
         lower = QHBoxLayout()
-        lower.addWidget(self._group("Claim spans (unitizing)", self.unitizing,
-                                    table_view(self.spans, "spans")), 3)
-        lower.addWidget(self._group("Where the claims came from", None,
-                                    table_view(self.pipeline, "pipeline")), 2)
-        layout.addLayout(lower, 2)
+        lower.addWidget(self._group("Cohen's \u03ba per pair of coders", None, self.views[1]), 2)
+        lower.addWidget(self._group("Claim spans (unitizing)", self.unitizing, self.views[2]), 3)
+        lower.addWidget(self._group("Where the claims came from", None, self.views[3]), 3)
+        layout.addLayout(lower, 1)
 
     @staticmethod
     def _group(title: str, label: QLabel | None, view: QTableView) -> QGroupBox:
@@ -76,5 +86,9 @@ class OverviewTab(QWidget):
                 else f"Unitizing \u03b1: undefined ({u.reason})")
         self.unitizing.setText(text + "<br>Claims match when they overlap by at least half "
                                "of the shorter one.")
+        self.cohen.set_rows(C.cohen_rows(report))
         self.spans.set_rows(C.span_rows(report))
         self.pipeline.set_rows(C.pipeline_rows(report))
+        for view in self.views:
+            view.resizeColumnsToContents()
+        fit_height(self.coefficient_view, most=30)  # the table that matters, shown whole

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from annotator import commands, consensus
 from annotator.commands import Edit
@@ -104,23 +104,25 @@ class SettlePanel(QWidget):
         self.take_b.clicked.connect(lambda: self.take_requested.emit("B"))
         self.state = QLabel()
         self.state.setWordWrap(True)
-        self.form = QFormLayout()
+        self.values = QHBoxLayout()  # one label and combo per variable
         self.combos: dict[str, QComboBox] = {}
-        buttons = QHBoxLayout()
-        buttons.addWidget(QLabel("<b>Consensus</b>"))
-        buttons.addWidget(self.take_a)
-        buttons.addWidget(self.take_b)
-        buttons.addWidget(self.state, 1)
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addLayout(buttons, 3)
-        outer.addLayout(self.form, 2)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 4, 0, 0)
+        row.addWidget(QLabel("<b>Consensus:</b>"))
+        row.addWidget(self.take_a)
+        row.addWidget(self.take_b)
+        row.addSpacing(12)
+        row.addLayout(self.values)
+        row.addSpacing(12)
+        row.addWidget(self.state, 1)
         self.set_enabled(False)
 
     def set_variables(self, choices: Mapping[str, Sequence[str]]) -> None:
         """One combo per variable, listing its codes (codebook order) and "none"."""
-        while self.form.rowCount():
-            self.form.removeRow(0)
+        while self.values.count():
+            item = self.values.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
         self.combos = {}
         for variable, codes in choices.items():
             combo = QComboBox()
@@ -131,7 +133,8 @@ class SettlePanel(QWidget):
             combo.activated.connect(lambda i, v=variable, c=combo:
                                     self.value_chosen.emit(v, c.itemData(i)))
             self.combos[variable] = combo
-            self.form.addRow(variable, combo)
+            self.values.addWidget(QLabel(variable))
+            self.values.addWidget(combo)
 
     def set_pair(self, pair: tuple[str, str] | None) -> None:
         a, b = pair or ("A", "B")
@@ -146,6 +149,8 @@ class SettlePanel(QWidget):
             i = combo.findData(value) if value is not None else 0
             combo.setCurrentIndex(max(i, 0))
             combo.setEnabled(found is not None and variable not in locked)
+            combo.setToolTip("the consensus claim has no source to give a type"
+                             if found is not None and variable in locked else "")
         if found is None:
             self.state.setText("not settled yet: take A or B, then adjust the values")
         else:

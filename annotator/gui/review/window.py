@@ -231,7 +231,7 @@ class AgreementWindow(QMainWindow):
 
     def _show_row(self, row: ReviewRow | None) -> None:
         panel = self.review.settle
-        if row is None or self.data is None:
+        if row is None or self.data is None or self._closed:
             self.review.compare.clear()
             panel.set_enabled(False)
             panel.set_pair(None)
@@ -276,7 +276,7 @@ class AgreementWindow(QMainWindow):
     # ---- settling --------------------------------------------------------------------------
     def take(self, side: str) -> None:
         row = self.review.current()
-        if row is None:
+        if row is None or self._closed:
             return
         coder = self.review.pair_for(row)[0 if side == "A" else 1]
         self._apply(lambda: settle.take(self.project, row, coder),
@@ -284,7 +284,7 @@ class AgreementWindow(QMainWindow):
 
     def set_consensus_value(self, variable: str, value: str | None) -> None:
         row = self.review.current()
-        if row is None:
+        if row is None or self._closed:
             return
         self._apply(lambda: settle.set_value(self.project, row, variable, value),
                     "Nothing to change (take A or B first).")
