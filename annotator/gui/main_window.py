@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QThread
+from PySide6.QtCore import QPoint, Qt, QThread, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -34,6 +34,8 @@ from annotator.project import Project
 
 
 class MainWindow(FileMenuMixin, QMainWindow):
+    suggestFinished = Signal(int, str)  # noqa: N815 (Qt naming) articles done, error or ""
+
     def __init__(self) -> None:
         super().__init__()
         self.session = Session(self)
@@ -378,6 +380,7 @@ class MainWindow(FileMenuMixin, QMainWindow):
         self.job_cancel.hide()
         self.suggest_action.setEnabled(True)
         if self.worker_thread is not None:
+            self.worker_thread.quit()  # the queued quit may come after this slot: do it now
             self.worker_thread.wait()
         self.worker, self.worker_thread = None, None
         if error:
@@ -385,6 +388,7 @@ class MainWindow(FileMenuMixin, QMainWindow):
         else:
             self.statusBar().showMessage(f"Pre-annotated {done} article(s)", 8000)
         self.session.reload()
+        self.suggestFinished.emit(done, error)
 
     def cancel_suggest(self) -> None:
         if self.worker is not None:
