@@ -67,8 +67,11 @@ class ArticleState:
     note: str = ""
     article_values: dict[str, str] = field(default_factory=dict)
 
+    umap: Utf16Map | None = None
+
     def __post_init__(self) -> None:
-        self.umap = Utf16Map(self.text)
+        if self.umap is None:
+            self.umap = Utf16Map(self.text)
         self.marks = self._marks()
         self.rows = self._rows()
         self._rows_by_key = {r.key: r for r in self.rows}
@@ -153,19 +156,23 @@ class ArticleState:
         return sorted(self.sources.values(), key=lambda s: (s.start, s.end))
 
 
-def load_article_state(project: Project, article_id: int, coder_id: int,
-                       blind: bool) -> ArticleState:
-    article = project.article(article_id)
+def load_article_state(project: Project, article_id: int, coder_id: int, blind: bool,
+                       previous: ArticleState | None = None) -> ArticleState:
+    """Read the article for this coder. With `previous` (the same article, before an edit),
+    the text, its offset map and the suggestions are reused: edits never change them."""
+    same = previous is not None and previous.article.id == article_id
+    article = previous.article if same else project.article(article_id)
     if article is None:
         raise KeyError(article_id)
     status, note = project.statuses(coder_id).get(article_id, ("not_started", ""))
     return ArticleState(
         article=article,
-        text=project.article_text(article_id),
+        text=previous.text if same else project.article_text(article_id),
+        umap=previous.umap if same else None,
         claims=project.claims(coder_id=coder_id, article_id=article_id),
         sources={s.id: s for s in project.sources(coder_id=coder_id, article_id=article_id)},
         cues={c.id: c for c in project.cues(coder_id=coder_id, article_id=article_id)},
-        suggestions=project.suggestions(article_id),
+        suggestions=previous.suggestions if same else project.suggestions(article_id),
         decisions=project.decisions(article_id, coder_id),
         blind=blind or article.require_blind,
         status=status,

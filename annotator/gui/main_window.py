@@ -387,7 +387,7 @@ class MainWindow(FileMenuMixin, QMainWindow):
             dialogs.show_message(self, "Pre-annotation", error, warning=True)
         else:
             self.statusBar().showMessage(f"Pre-annotated {done} article(s)", 8000)
-        self.session.reload()
+        self.session.reload(suggestions_changed=True)
         self.suggestFinished.emit(done, error)
 
     def cancel_suggest(self) -> None:

@@ -74,12 +74,14 @@ class Session(QObject):
         self.articleLoaded.emit()
         self.focusChanged.emit()
 
-    def reload(self) -> None:
+    def reload(self, suggestions_changed: bool = False) -> None:
+        """Re-read the article after an edit (the text and suggestions stay, unless told)."""
         if self.project is None or self.coder is None or self.state is None:
             return
         old_rows = [r.key for r in self.state.rows]
         self.state = load_article_state(self.project, self.state.article.id, self.coder.id,
-                                        self.blind)
+                                        self.blind,
+                                        None if suggestions_changed else self.state)
         self.stateChanged.emit()
         if self.focus is not None and self.state.row(self.focus) is None:
             # the focused row went away (accepted, rejected, undone): focus its neighbour
@@ -91,7 +93,7 @@ class Session(QObject):
     def set_blind(self, blind: bool) -> None:
         self.blind = blind
         if self.state is not None:
-            self.reload()
+            self.reload(suggestions_changed=True)
 
     # ---- running edits --------------------------------------------------------------------
     def run(self, build: Callable[[], Edit | list[Edit]], text: str | None = None) -> Edit | None:

@@ -9,7 +9,7 @@ from typing import Any
 from annotator.agreement.coefficients import Result
 from annotator.agreement.report import AgreementReport, Confusion, VariableReport
 from annotator.gui.review.table_model import Cell
-from annotator.io.agreement_export import mark
+from annotator.io.agreement_export import mark, variable_notes
 
 MARK_COLOURS = {"reliable": "#CDEBC8", "tentative": "#FCE8A6", "unreliable": "#F6C1BD",
                 "": "#E6E6E6"}
@@ -83,9 +83,7 @@ def coefficient_rows(report: AgreementReport) -> list[list[Cell]]:
 
 
 def _notes_cell(v: VariableReport) -> Cell:
-    notes = [f"{r.coefficient}: {r.reason}" for r in v.coefficients.values()
-             if r.value is None and r.reason]
-    text = "; ".join(dict.fromkeys([*notes, *v.notes]))
+    text = variable_notes(v)
     return Cell(text, foreground="#555555", tooltip=text or None)
 
 

@@ -178,7 +178,11 @@ class AgreementWindow(QMainWindow):
     def compute(self) -> None:
         coders = self.chosen_coders()
         if len(coders) < 2:
-            self._say("Choose two or more coders to compare.")
+            known = len(self.coder_menu.actions())
+            self.error = ("Choose two or more coders to compare." if known >= 2 else
+                          f"Agreement needs two or more coders; this project has {known}.")
+            self._say(self.error)
+            self.report_ready.emit()
             return
         if self._thread is not None:
             self._again = True  # the running report is stale: compute again when it ends
@@ -360,5 +364,7 @@ def open_agreement_window(parent: QWidget | None, project_path: str | Path) -> A
     """Open (and show) the agreement window on a project file; it keeps its own connection."""
     window = AgreementWindow(project_path, parent)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if parent is not None:  # a parent deleted without closing us: still close the file
+        parent.destroyed.connect(window.close)
     window.show()
     return window

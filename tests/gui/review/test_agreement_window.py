@@ -184,3 +184,39 @@ def test_agreement_window_exports_workbook(window, tmp_path) -> None:
     wb = openpyxl.load_workbook(target, read_only=True)
     assert {"Agreement", "Confusion", "Disagreements"} <= set(wb.sheetnames)
     wb.close()
+
+
+def test_agreement_window_busy_while_computing(qtbot, review_path) -> None:
+    w = AgreementWindow(review_path, bootstrap=50)
+    qtbot.addWidget(w)
+    assert w.busy_now and not w.tabs.isEnabled()  # the report is computed off the GUI thread
+    with qtbot.waitSignal(w.report_ready, timeout=15000):
+        pass
+    assert not w.busy_now and w.tabs.isEnabled()
+    w.close()
+
+
+def test_agreement_window_one_coder_says_why(qtbot, tmp_path, user_data) -> None:
+    from annotator.core.model import ArticleRecord
+
+    path = tmp_path / "one.annotator"
+    with Project.create(path) as proj:
+        proj.import_records([ArticleRecord(text="Een zin.", ext_id="x")])
+        proj.ensure_coder("anna")
+    w = AgreementWindow(path, bootstrap=0)
+    qtbot.addWidget(w)
+    assert "two or more coders" in w.error and w.data is None
+    w.close()
+
+
+def test_open_agreement_window_closes_with_its_parent(qtbot, review_path) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    parent = QMainWindow()
+    w = open_agreement_window(parent, review_path)  # deleted with its parent (and on close)
+    closed = []
+    w.project.db.close = lambda real=w.project.db.close: (closed.append(True), real())[1]
+    with qtbot.waitSignal(w.report_ready, timeout=15000):
+        pass
+    parent.deleteLater()
+    qtbot.waitUntil(lambda: closed == [True])
