@@ -129,13 +129,24 @@ def _variables_block(ws: Any, row: int, report: AgreementReport, fmts: Formats) 
     return row
 
 
+def variable_notes(v: VariableReport) -> str:
+    """Why coefficients are undefined (one reason shared by all said once) and other notes."""
+    reasons: dict[str, list[str]] = {}
+    for r in v.coefficients.values():
+        if r.value is None and r.reason:
+            reasons.setdefault(r.reason, []).append(r.coefficient)
+    if len(reasons) == 1 and len(next(iter(reasons.values()))) == len(v.coefficients):
+        notes = [f"undefined: {next(iter(reasons))}"]
+    else:
+        notes = [f"{', '.join(names)}: {reason}" for reason, names in reasons.items()]
+    return "; ".join(dict.fromkeys([*notes, *v.notes]))
+
+
 def _variable_row(ws: Any, row: int, v: VariableReport, fmts: Formats) -> None:
     c = v.coefficients
     alpha = c["krippendorff_alpha"]
     verdict = mark(alpha.value)
     cohen = c.get("cohen_kappa")
-    notes = [f"{r.coefficient}: {r.reason}" for r in c.values() if r.value is None and r.reason]
-    notes += list(v.notes)
     _put_row(ws, row, [v.variable, v.level])
     _put(ws, row, 2, alpha.value, fmts[f"alpha_{verdict}"] if verdict else fmts["number"])
     for col, value in ((3, alpha.ci_low), (4, alpha.ci_high), (5, alpha.p_below_667),
@@ -146,8 +157,7 @@ def _variable_row(ws: Any, row: int, v: VariableReport, fmts: Formats) -> None:
     for i, (name, _) in enumerate(COEFFICIENT_COLUMNS):
         _put(ws, row, 9 + i, c[name].value, fmts["number"])
     base = 9 + len(COEFFICIENT_COLUMNS)
-    _put_row(ws, row, [alpha.n_units, alpha.n_coders, "; ".join(dict.fromkeys(notes)) or None],
-             col=base)
+    _put_row(ws, row, [alpha.n_units, alpha.n_coders, variable_notes(v) or None], col=base)
 
 
 def _unitizing_block(ws: Any, row: int, report: AgreementReport, fmts: Formats) -> int:
