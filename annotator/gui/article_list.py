@@ -75,12 +75,13 @@ class ArticleListModel(QAbstractTableModel):
             return None
         r, col = self.rows[index.row()], index.column()
         a = r.article
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole):
-            values = (a.title or a.ext_id, a.outlet, a.date, STATUS_LABELS.get(r.status, r.status),
-                      r.claims)
-            if role == Qt.ItemDataRole.UserRole and col == 0:
-                return a.id
-            return values[col]
+        if role == Qt.ItemDataRole.UserRole:
+            return a.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:  # outlet and date on a second line: the panel is narrow
+                meta = " · ".join(x for x in (a.outlet, a.date) if x)
+                return f"{a.title or a.ext_id}\n{meta}" if meta else a.title or a.ext_id
+            return (None, a.outlet, a.date, STATUS_LABELS.get(r.status, r.status), r.claims)[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == 3:
             return QColor(STATUS_COLOURS.get(r.status, "#000000"))
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -138,11 +139,14 @@ class ArticleListPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, len(COLUMNS)):
             head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnHidden(1, True)  # outlet and date show under the title
+        self.table.setColumnHidden(2, True)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.progress_label = QLabel()
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)

@@ -41,7 +41,9 @@ class ClaimsModel(QAbstractTableModel):
         self.endResetModel()
 
     def headers(self) -> list[str]:
-        return ["Claim", "Source", "Type"] + [label for _, label, _ in self.variables] + ["Status"]
+        # variable names make short headers ("Attribution kind" would be cut off)
+        names = [name.replace("_", " ").capitalize() for name, _, _ in self.variables]
+        return ["Claim", "Source", "Type", *names, "Status"]
 
     def set_rows(self, rows: list[ClaimRow]) -> None:
         rows = self._sorted(rows)
@@ -84,9 +86,12 @@ class ClaimsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            heads = self.headers()
-            return heads[section] if 0 <= section < len(heads) else None
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        if role == Qt.ItemDataRole.ToolTipRole and 3 <= section < 3 + len(self.variables):
+            return self.variables[section - 3][1]
         return None
 
     def cell(self, row: ClaimRow, col: int) -> str:
@@ -138,6 +143,7 @@ class ClaimsPanel(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.setWordWrap(False)
         self.setAlternatingRowColors(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -147,10 +153,10 @@ class ClaimsPanel(QTableView):
 
     def set_codebook(self, book: Codebook) -> None:
         self.claims.set_codebook(book)
-        for col, width in enumerate((200, 120, 85)):
+        for col, width in enumerate((180, 115, 82)):
             self.setColumnWidth(col, width)
         for col in range(3, self.claims.columnCount()):
-            self.setColumnWidth(col, 80)
+            self.setColumnWidth(col, 76)
 
     def set_rows(self, rows: list[ClaimRow], focus: Key | None) -> None:
         self._syncing = True

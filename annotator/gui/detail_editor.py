@@ -23,6 +23,10 @@ from annotator.gui.session import Session
 from annotator.gui.sources_panel import SourcesPanel
 
 NONE = "—"
+KEYS_HELP = ("Keys: J/K next/previous · A or Enter accept · R reject · select text, then "
+             "C claim, S source, U cue, H channel · click a source to link it · "
+             "Alt+←/→ move start, Alt+Shift+←/→ move end · V next variable · 1–9 set it · "
+             "Ctrl+D done · Ctrl+Z undo · F1 coding guide")
 
 
 def value_combo(var: Variable) -> QComboBox:
@@ -77,6 +81,10 @@ class DetailEditor(QTabWidget):
         lay.addWidget(self.claim_text)
         lay.addLayout(self.claim_form)
         lay.addStretch(1)
+        keys = QLabel(KEYS_HELP)
+        keys.setWordWrap(True)
+        keys.setStyleSheet("color: #555; font-size: 11px;")
+        lay.addWidget(keys)
         self.addTab(claim, "Claim")
         art = QWidget()
         alay = QVBoxLayout(art)

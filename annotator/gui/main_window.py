@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, QThread, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import UserError
-from annotator.gui import dialogs, settings
+from annotator.gui import dialogs, settings, styles
 from annotator.gui.article_list import ArticleListPanel, ArticleRow
 from annotator.gui.article_state import Mark
 from annotator.gui.article_view import ArticleView
@@ -33,6 +33,12 @@ from annotator.gui.worker import SuggestWorker, start_worker
 from annotator.project import Project
 
 
+def swatch(colour: QColor) -> QIcon:
+    pix = QPixmap(14, 14)
+    pix.fill(colour)
+    return QIcon(pix)
+
+
 class MainWindow(FileMenuMixin, QMainWindow):
     suggestFinished = Signal(int, str)  # noqa: N815 (Qt naming) articles done, error or ""
 
@@ -45,7 +51,7 @@ class MainWindow(FileMenuMixin, QMainWindow):
         self.last_error = ""
         self.type_menu: QMenu | None = None
         self.setWindowTitle("annotator")
-        self.resize(1400, 900)
+        self.resize(1500, 950)
         self._build_widgets()
         self._build_status_bar()
         self._build_menus()
@@ -78,7 +84,7 @@ class MainWindow(FileMenuMixin, QMainWindow):
         split.addWidget(self.article_list)
         split.addWidget(center)
         split.addWidget(right)
-        split.setSizes([340, 560, 500])
+        split.setSizes([290, 600, 610])
         split.setStretchFactor(1, 1)
         self.setCentralWidget(split)
 
@@ -122,6 +128,7 @@ class MainWindow(FileMenuMixin, QMainWindow):
         self.suggest_action = self._add(proj, "&Pre-annotate all articles", None,
                                         self.start_suggest)
         self._add(proj, "Edit &codebook…", None, self.edit_codebook)
+        self._add(proj, "&Agreement between coders…", None, self.show_agreement)
         help_ = self.menuBar().addMenu("&Help")
         self._add(help_, "&Coding guide and keys", "F1", self.show_help)
         self._add(help_, "&About annotator", None, lambda: dialogs.about(self))
@@ -309,10 +316,12 @@ class MainWindow(FileMenuMixin, QMainWindow):
     def _type_menu(self, span: tuple[int, int], role: str) -> QMenu:
         """Ask the source's type: the codebook's types, each on its shortcut digit."""
         menu = QMenu(self)
-        menu.setTitle("Channel type" if role == "channel" else "Source type")
+        menu.setToolTipsVisible(True)
+        menu.addSection("Channel type" if role == "channel" else "Source type")
         var = self.session.project.codebook.variable("type")
         for v in var.values if var else ():
-            act = menu.addAction(f"&{v.shortcut}  {v.label}" if v.shortcut else v.label)
+            act = menu.addAction(swatch(styles.source_colour(v.code)),
+                                 f"&{v.shortcut}  {v.label}" if v.shortcut else v.label)
             act.setToolTip(v.definition)
             act.triggered.connect(lambda _c=False, code=v.code:
                                   self.session.make_source(*span, code, role))
@@ -418,6 +427,18 @@ class MainWindow(FileMenuMixin, QMainWindow):
         self.codebook_dialog = CodebookEditor(self.session.project, self)
         self.codebook_dialog.accepted.connect(self.session.projectChanged.emit)
         self.codebook_dialog.open()
+
+    def show_agreement(self) -> None:
+        """The agreement review window, when this installation has it."""
+        if self.session.project is None:
+            return
+        try:
+            from annotator.gui.review.window import AgreementWindow
+        except ImportError:
+            self.statusBar().showMessage("The agreement window is not available", 5000)
+            return
+        self.agreement_window = AgreementWindow(self.session.project.path, self)
+        self.agreement_window.show()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.stop_suggest()

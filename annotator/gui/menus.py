@@ -118,15 +118,16 @@ class FileMenuMixin:
             self.export_sheet(Path(path))
 
     def export_sheet(self, path: Path) -> bool:
+        """Write the coding sheet: an .xlsx workbook, or CSV files into the chosen file's folder."""
         module = sheet_exporter()
-        func = getattr(module, "export_sheet", None) or getattr(module, "export", None)
-        if func is None:
-            dialogs.show_message(self, "Export", "This installation cannot export sheets yet.")
+        if module is None or self.session.project is None:
             return False
+        target = {"csv_dir": path.parent} if path.suffix.lower() == ".csv" else \
+            {"xlsx": path if path.suffix else path.with_suffix(".xlsx")}
         try:
-            func(self.session.project, path)
+            report = module.export_project(self.session.project, **target)
         except UserError as exc:
             dialogs.show_message(self, "Export failed", str(exc), warning=True)
             return False
-        self.statusBar().showMessage(f"Exported to {path}", 8000)
+        self.export_report = dialogs.show_message(self, "Export", "\n".join(report.lines()))
         return True
