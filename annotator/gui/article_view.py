@@ -166,7 +166,9 @@ class ArticleView(QPlainTextEdit):
         what = KIND_NAMES[mark.kind]
         if mark.kind == "source":
             what += f" ({self._type_labels.get(mark.type or '', mark.type or 'no type')})"
-        return f"{'Suggested ' + what.lower() if mark.suggested else what}: {text}"
+        if mark.suggested:
+            what = "Suggested " + what[0].lower() + what[1:]
+        return f"{what}: {text}"
 
     def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.ToolTip:

@@ -50,6 +50,7 @@ class MainWindow(FileMenuMixin, QMainWindow):
         self.worker_thread: QThread | None = None
         self.last_error = ""
         self.type_menu: QMenu | None = None
+        self._articles: list = []
         self.setWindowTitle("annotator")
         self.resize(1500, 950)
         self._build_widgets()
@@ -197,20 +198,24 @@ class MainWindow(FileMenuMixin, QMainWindow):
         self.coder_label.setText(f"Coder: {self.session.coder.name}")
         self.setWindowTitle(f"{project.path.name} — annotator")
         self.save_label.setText("Saved (every edit is written to the project file at once)")
-        self.refresh_articles()
+        self.refresh_articles(reread=True)
         self.update_recent_menu()
         if self.article_list.model.rows:
             self.article_list.step(1)
 
-    def refresh_articles(self) -> None:
+    def refresh_articles(self, reread: bool = False) -> None:
+        """Statuses and claim counts after an edit; the article records only when `reread`
+        (after an import), as reading thousands of them after each keystroke would show."""
         project, coder = self.session.project, self.session.coder
         if project is None or coder is None:
             return
+        if reread or not self._articles:
+            self._articles = project.articles()
         statuses = project.statuses(coder.id)
         counts = project.claim_counts(coder.id)
         self.article_list.set_rows([
             ArticleRow(a, statuses.get(a.id, ("not_started", ""))[0], counts.get(a.id, 0))
-            for a in project.articles()])
+            for a in self._articles])
 
     # ---- following the session ------------------------------------------------------------
     def _article_loaded(self) -> None:

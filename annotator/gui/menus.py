@@ -106,7 +106,7 @@ class FileMenuMixin:
             text = dialogs.outcome_text(outcome)
         self.import_report = dialogs.show_message(self, "Import articles", text,
                                                   warning="Skipped" in text)
-        self.refresh_articles()
+        self.refresh_articles(reread=True)
         return text
 
     def choose_export(self) -> None:

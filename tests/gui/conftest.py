@@ -38,11 +38,18 @@ def window(qtbot, sample_path: Path):
 
     w = MainWindow()
     qtbot.addWidget(w)
-    w.show()
+    show_active(qtbot, w)
     assert w.open_project(sample_path, coder="anna")
     qtbot.waitUntil(lambda: w.session.state is not None)
     yield w
     w.close()
+
+
+def show_active(qtbot, window) -> None:
+    """Show and activate: window shortcuts (A, J, C...) only fire in the active window."""
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
 
 
 def reopen(path: Path):

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 
 from annotator.core.model import ArticleRecord
-from tests.gui.conftest import reopen
+from tests.gui.conftest import reopen, show_active
 
 EMOJI_TEXT = ("🎉🎉 Intro 🇳🇱 line.\n"
               "Volgens 😀 de woordvoerder is het 🚀 plan 👍🏽 mislukt, aldus de krant.\n"
@@ -34,7 +34,7 @@ def emoji_window(qtbot, user_data, tmp_path):
                                                          "certainty": "certain"}]}, "test")
     w = MainWindow()
     qtbot.addWidget(w)
-    w.show()
+    show_active(qtbot, w)
     assert w.open_project(path, coder="anna")
     yield w, path
     w.close()

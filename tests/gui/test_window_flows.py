@@ -1,0 +1,134 @@
+"""Flows around the coding: who codes, notes, export, undo across articles, tooltips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QToolTip
+
+from annotator.core.model import ArticleRecord
+from tests.gui.conftest import reopen, show_active
+
+
+def test_window_asks_the_coder_when_not_given(qtbot, sample_path, monkeypatch):
+    from annotator.gui import dialogs, settings
+    from annotator.gui.main_window import MainWindow
+
+    asked = {}
+
+    def fake_ask(parent, known, remembered):
+        asked["remembered"] = remembered
+        return "carla"
+
+    monkeypatch.setattr(dialogs, "ask_coder", fake_ask)
+    settings.remember_coder("bert")
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.open_project(sample_path)
+    assert asked["remembered"] == "bert" and w.session.coder.name == "carla"
+    assert settings.remembered_coder() == "carla"
+    w.close()
+
+
+def test_window_cancelled_coder_question_opens_nothing(qtbot, sample_path, monkeypatch):
+    from annotator.gui import dialogs
+    from annotator.gui.main_window import MainWindow
+
+    monkeypatch.setattr(dialogs, "ask_coder", lambda *a: None)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert not w.open_project(sample_path)
+    assert w.session.project is None
+
+
+def test_window_claim_and_article_notes_are_saved(qtbot, window, sample_path):
+    window.session.step_focus(1)
+    window.session.accept()
+    window.session.step_focus(-1)
+    note = window.detail.claim_note
+    note.setText("check the quote")
+    note.editingFinished.emit()
+    window.detail.article_note.setText("wire copy?")
+    window.detail.article_note.editingFinished.emit()
+    with reopen(sample_path) as p:
+        coder = p.coder("anna")
+        assert p.claims(coder_id=coder.id)[0].note == "check the quote"
+        assert p.statuses(coder.id)[p.articles()[0].id][1] == "wire copy?"
+    assert window.undo_action.text() == "&Undo Edit article note"
+
+
+def test_window_undo_returns_to_the_article_it_changed(qtbot, window, tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text("Tweede artikel. De minister zegt dat alles goed gaat.", encoding="utf-8")
+    window.import_articles([other])
+    first = window.session.article_id
+    window.session.step_focus(1)
+    window.session.accept()
+    window.next_article()
+    assert window.session.article_id != first
+    window.undo_action.trigger()
+    assert window.session.article_id == first
+    assert all(r.suggested for r in window.session.state.rows)
+
+
+def test_window_tooltip_names_the_mark(qtbot, window):
+    view = window.view
+    text = window.session.state.text
+    pos = window.session.state.umap.to_utf16(text.index("Persagentschap Reuters") + 3)
+    cursor = view.textCursor()
+    cursor.setPosition(pos)
+    point = view.cursorRect(cursor).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+    view.viewportEvent(event)
+    assert "Suggested source (News media): Persagentschap Reuters" in QToolTip.text()
+    QToolTip.hideText()
+
+
+def test_window_export_writes_the_coding_sheet(qtbot, window, tmp_path):
+    window.session.step_focus(1)
+    window.session.accept()
+    target = tmp_path / "sheet.xlsx"
+    assert window.export_sheet(target)
+    assert target.exists() and "wrote" in window.export_report.text()
+
+
+def test_window_new_project_then_import(qtbot, user_data, tmp_path):
+    from annotator.gui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.create_project(tmp_path / "study", "en", coder="dana")
+    assert w.session.project.path == tmp_path / "study.annotator"
+    assert w.session.state is None and w.article_list.model.rowCount() == 0
+    art = tmp_path / "a.txt"
+    art.write_text("A headline\nThe minister said the plan will work.", encoding="utf-8")
+    w.import_articles([art])
+    assert w.article_list.model.rowCount() == 1
+    w.article_list.step(1)
+    assert w.session.state.text.startswith("A headline")
+    w.close()
+
+
+def test_window_emoji_article_imported_through_project(qtbot, user_data, tmp_path: Path):
+    from annotator.gui.main_window import MainWindow
+    from annotator.project import Project
+
+    path = tmp_path / "e.annotator"
+    with Project.create(path) as p:
+        p.import_records([ArticleRecord(text="😀 Zij zegt: 🚀 het werkt.", ext_id="x")])
+    w = MainWindow()
+    qtbot.addWidget(w)
+    show_active(qtbot, w)
+    assert w.open_project(path, coder="anna")
+    cursor = w.view.document().find("het werkt")
+    w.view.setTextCursor(cursor)
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_C)
+    with reopen(path) as p:
+        (claim,) = p.claims()
+    assert "😀 Zij zegt: 🚀 het werkt."[claim.start:claim.end] == "het werkt"
+    assert w.session.focused_row().text == "het werkt"
+    w.view.viewportEvent(QHelpEvent(QEvent.Type.ToolTip, QPoint(-50, -50), QPoint(0, 0)))
+    w.close()
