@@ -35,7 +35,6 @@ def main() -> int:
     window.show()
     window.set_project(project, "anna")
     s = window.session
-    s.step_focus(1)
     for _ in range(4):  # the coder has confirmed the first claims (focus moves on by itself)...
         s.accept()
     s.set_variable("certainty")

@@ -70,7 +70,8 @@ class Session(QObject):
         if self.project is None or self.coder is None:
             return
         self.state = load_article_state(self.project, article_id, self.coder.id, self.blind)
-        self.focus = None
+        # ready for A/R at once: focus the first pending suggestion, if any
+        self.focus = next((r.key for r in self.state.rows if r.suggested), None)
         self.articleLoaded.emit()
         self.focusChanged.emit()
 

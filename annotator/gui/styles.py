@@ -17,7 +17,7 @@ SOURCE_COLOURS = {
     "institution": "#8EC5EE",
     "news_media": "#8FD8B4",
     "social_media": "#E7A6D2",
-    "anonymous": "#C9C9C9",
+    "anonymous": "#B4B4B4",
     "document": "#F0E27A",
 }
 OTHER_SOURCE = "#DDD3C0"
@@ -35,9 +35,9 @@ PRIORITY = {"source": 0, "cue": 1, "claim": 2}
 
 def source_colour(type_: str | None, suggested: bool = False) -> QColor:
     colour = QColor(SOURCE_COLOURS.get(type_ or "", OTHER_SOURCE))
-    if suggested:  # paler (half way to white), still telling the type at a glance
-        colour = QColor((colour.red() + 255) // 2, (colour.green() + 255) // 2,
-                        (colour.blue() + 255) // 2)
+    if suggested:  # paler (40% towards white), still telling the type at a glance
+        colour = QColor(*(int(c * 0.6 + 255 * 0.4)
+                          for c in (colour.red(), colour.green(), colour.blue())))
     return colour
 
 

@@ -35,8 +35,7 @@ def test_workspace_opens_sample_with_sources_and_suggestions(window):
 
 
 def test_workspace_accept_key_saves_and_undo_redo_restore(qtbot, window, sample_path):
-    press(qtbot, window, K.Key_J)
-    first = window.session.focus
+    first = window.session.focus  # an article opens on its first suggestion
     assert first == window.session.state.rows[0].key
     press(qtbot, window, K.Key_A)
     claims = stored_claims(sample_path)
@@ -68,8 +67,8 @@ def test_workspace_enter_accepts_and_delete_rejects(qtbot, window, sample_path):
 
 def test_workspace_reject_key_and_navigation(qtbot, window):
     press(qtbot, window, K.Key_J)
-    press(qtbot, window, K.Key_J)
     second = window.session.focus
+    assert second == window.session.state.rows[1].key
     press(qtbot, window, K.Key_K)
     assert window.session.focus == window.session.state.rows[0].key
     press(qtbot, window, K.Key_N)
@@ -129,7 +128,6 @@ def test_workspace_number_keys_set_focused_variable(qtbot, window, sample_path):
 
 
 def test_workspace_nudge_claim_boundaries_word_by_word(qtbot, window, sample_path):
-    press(qtbot, window, K.Key_J)
     row = window.session.focused_row()
     alt, shift = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ShiftModifier
     press(qtbot, window, K.Key_Right, alt)
