@@ -36,8 +36,18 @@ def hedge_hits(lex: Lexicon, t: Toks, i: int, j: int) -> list[tuple[int, str]]:
 def _cancelled(lex: Lexicon, t: Toks, k: int, i: int, j: int, h: dict) -> bool:
     w = t.lowers[k]
     if w in h["negation_cancels"]:
-        near = t.lowers[max(i, k - 3):min(j, k + 4)]
+        after, stops = k + 1, h["conditional_markers"] | lex.fw.get("clause_subordinators", set())
+        while after < min(j, k + 6) and t.words[after] not in (",", ";", ":") and t.lowers[after] not in stops:
+            after += 1  # "kan in z'n eentje niet": the negation may come a few words later
+        near = t.lowers[max(i, k - 3):after]
         return any(x in lex.fw["negations"] for x in near)
+    if w in h.get("predicative_hedges", ()):
+        before = t.lowers[max(i, k - 5):k]  # "is zo'n constructie alleen mogelijk": possible, not maybe
+        nxt = t.lowers[k + 1] if k + 1 < j else "."
+        predicative = not t.is_word(k + 1) if k + 1 < j else True
+        predicative = predicative or nxt in h["copulas"] or nxt == "om" or nxt in lex.fw["stop_prepositions"] \
+            or nxt in lex.fw["np_prepositions"]
+        return predicative and any(x in h["copulas"] for x in before)
     if w in h["zou_words"]:
         after = t.lowers[k + 1:min(j, k + 3)]
         return any(x in h["zou_not_reportative_after"] for x in after)

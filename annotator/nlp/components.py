@@ -80,7 +80,7 @@ class SentenceSplitter:
         starts = doc.to_array(IDX)
         layout = text_layout(text)
         doc.user_data[LAYOUT_KEY] = layout
-        firsts = [s for _, _, _, sents in layout for s, _ in sents]
+        firsts = [s for ps, _, _, sents in layout for s in (ps, *(a for a, _ in sents))]
         flags = numpy.full((len(doc), 1), -1, dtype="int64")
         k = numpy.searchsorted(starts, numpy.asarray(firsts, dtype="int64"))
         flags[k[k < len(doc)], 0] = 1

@@ -130,7 +130,7 @@ class Analyzer:
                 nxt = self.try_cue(a, b, k)
         self.loose_quotes(a, b)
         if len(self.claims) == before:
-            self.unattributed(a, b)
+            self.unattributed(pi, a, b)
         if len(self.claims) > before and any(c.src for c in self.claims[before:]):
             self.channels(a, b)
 
@@ -144,6 +144,8 @@ class Analyzer:
         if hit:
             self.preposition(a, b, k, k + hit[0])
             return k + hit[0]
+        if not self.cue_position_ok(a, b, k):
+            return k + 1
         for entry in lex.verb(lw):
             end = self.verb_span(b, k, entry)
             if end:
@@ -152,6 +154,28 @@ class Analyzer:
                     return end
                 self.forget_sources(before)
         return k + 1
+
+    def cue_position_ok(self, a: int, b: int, k: int) -> bool:
+        """A verb form reports only as a finite, affirmative verb in running text: not "State
+        Department" mid-sentence, not "declined to say" / "om te vertellen", not "did not confirm"."""
+        t, lex = self.t, self.lex
+        lead = self.skip_lead(a, b)
+        if k > lead and t.is_cap(k) and not self.title_case(a, b):
+            return False
+        if k > a and t.lowers[k - 1] in lex.fw.get("infinitive_markers", ()):
+            return False
+        for m in range(k - 1, max(a, k - 4) - 1, -1):
+            if t.words[m] in (",", ";", ":") or t.quote_of[m] >= 0:
+                break
+            if t.lowers[m] in lex.fw["negations"]:
+                return False
+        return True
+
+    def title_case(self, a: int, b: int) -> bool:
+        """English headlines capitalise every word: "Minister Says Talks Will Resume"."""
+        t = self.t
+        words = [m for m in range(a, b) if t.is_word(m) and len(t.words[m]) > 3]
+        return len(words) >= 2 and sum(t.is_cap(m) for m in words) * 4 >= len(words) * 3
 
     def forget_sources(self, keep: set[tuple[int, int]]) -> None:
         """Drop speakers found for a cue that then yielded no claim."""
@@ -318,6 +342,16 @@ class Analyzer:
         for word in entry.requires:
             if word not in t.lowers[max(0, k - 3):min(b, k + 6)]:
                 return None
+        if entry.blocked_before and any(w in entry.blocked_before for w in t.lowers[max(0, k - 4):k]):
+            return None  # "op de hoogte gesteld": not a report
+        if entry.blocked_particles:
+            for m in range(k + 1, min(b, k + 9)):
+                w = t.lowers[m]
+                if w in self.lex.complementisers or t.quote_of[m] >= 0 or w in (",", ":", ";"):
+                    break
+                if w in entry.blocked_particles and (m + 1 >= b or not t.is_word(m + 1)
+                                                     or t.lowers[m + 1] in self.lex.complementisers):
+                    return None  # "schrijven bronnen toe aan": attribute, not write
         if not entry.particle or t.lowers[k] in entry.particle_optional:
             return k + 1
         for m in range(k + 1, min(b, k + 8)):
@@ -335,14 +369,26 @@ class Analyzer:
         """"...", aldus X / CLAIM, zegt X / "...," she said: the claim comes first."""
         t, lex = self.t, self.lex
         boundary, src_span = ci - 1, None
-        if lex.lang == "en" and entry is not None:
-            boundary = self.walk_back_speaker(a, ci)
-            if boundary is None:
-                return False
-            if boundary + 1 < ci:
-                src_span = np_right(lex, t, boundary + 1, ci) or (boundary + 1, ci)
+        if boundary > a and t.lowers[boundary] in lex.fw.get("tag_particles", ()):
+            boundary -= 1  # "..., zo zegt X" / "..., zo deelt X mee"
+        inverted = self.inverted_tag(a, ci) if lex.lang == "nl" and entry is not None else None
+        if inverted is not None:
+            boundary, src_span = inverted
+        elif lex.lang == "en" and entry is not None:
+            appos = self.apposition_speaker(a, ci)
+            if appos is not None:
+                boundary, src_span = appos
+            else:
+                boundary = self.walk_back_speaker(a, ci)
+                if boundary is None:
+                    return False
+                if boundary + 1 < ci:
+                    src_span = np_right(lex, t, boundary + 1, ci) or (boundary + 1, ci)
         if boundary <= a or not (t.words[boundary] == "," or t.words[boundary][-1:] in CLOSE_MARKS):
             return False
+        if t.words[boundary] != "," and t.text[t.starts[boundary] - 1] not in ",.!?…" \
+                and not (boundary + 1 < ci and t.words[boundary + 1] == ","):
+            return False  # "used ‘personal’ phones but stressed": a quoted word, not a tag
         if self.apposition_before(a, boundary):
             return False
         q = self.quote_ending_at(boundary + 1 if t.words[boundary] != "," else boundary)
@@ -398,14 +444,51 @@ class Analyzer:
         words = sum(t.is_word(m) for m in range(start, opening))
         return words >= 2 and not any(t.words[m] in (":", ",") for m in range(start, opening))
 
+    def inverted_tag(self, a: int, ci: int) -> tuple[int, tuple[int, int]] | None:
+        """Dutch "CLAIM, had X gezegd" / "CLAIM, zo heeft X laten weten": (comma, speaker)."""
+        t, lex = self.t, self.lex
+        for x in range(ci - 2, max(a, ci - 9), -1):
+            if t.quote_of[x] >= 0 or t.words[x] in (",", ";", ":"):
+                return None
+            if t.lowers[x] in lex.fw["auxiliaries"]:
+                comma = x - 1
+                if comma > a and t.lowers[comma] in lex.fw.get("tag_particles", ()):
+                    comma -= 1
+                if comma <= a or t.words[comma] != ",":
+                    return None
+                span = np_right(lex, t, x + 1, ci)
+                return (comma, span) if span and span[1] == ci else None
+        return None
+
+    def apposition_speaker(self, a: int, ci: int) -> tuple[int, tuple[int, int]] | None:
+        """English '"...," Medvedev, now the deputy head of the council, said': (mark, name)."""
+        t = self.t
+        m = ci - 1
+        if m <= a or t.words[m] != ",":
+            return None
+        p = next((x for x in range(m - 1, max(a, m - 20), -1) if t.words[x] == "," or t.quote_of[x] >= 0
+                  or t.words[x][-1:] in CLOSE_MARKS), None)
+        if p is None or t.words[p] != "," or t.quote_of[p] >= 0:
+            return None
+        s = p
+        while s - 1 > a and t.is_word(s - 1) and p - s < 5 and t.quote_of[s - 1] < 0:
+            s -= 1
+        if s == p or not t.is_cap(s) or not (t.words[s - 1] == "," or t.words[s - 1][-1:] in CLOSE_MARKS):
+            return None
+        return s - 1, (s, p)
+
     def walk_back_speaker(self, a: int, ci: int) -> int | None:
         """English "..., the council has said": the token before the speaker, or None when
         the words before the verb are a relative clause or apposition, not a speaker."""
         t, lex = self.t, self.lex
         m = ci - 1
-        while m > a and t.is_word(m) and ci - m <= 8 and t.quote_of[m] < 0:
+        if m > a and t.lowers[m] in lex.coordinators:
+            return None  # "said ... but stressed": a second verb of the same speaker
+        while m > a and (t.is_word(m) or (t.lowers[m] in ("'", "’") and t.is_word(m - 1))) \
+                and ci - m <= 8 and t.quote_of[m] < 0:
             w = t.lowers[m]
-            if w in lex.fw["relative_pronouns"] or w in lex.fw["subordinators"] or self.is_reporting(m):
+            if w in lex.fw["relative_pronouns"] or w in lex.fw["subordinators"] \
+                    or (self.is_reporting(m) and not t.is_cap(m)):
                 return None
             m -= 1
         return m
@@ -415,6 +498,11 @@ class Analyzer:
         t, lex = self.t, self.lex
         if cj < b and t.lowers[cj] in lex.complementisers:
             return None
+        while cj < b - 1 and t.lowers[cj] in lex.fw["time_words"] and t.lowers[cj] not in lex.fw["determiners"]:
+            cj += 1  # "aldus nog het parket", "zegt ook de minister"
+        if cj < b and (t.lowers[cj] in lex.fw["np_prepositions"] or t.lowers[cj] in lex.fw["stop_prepositions"]) \
+                and t.lowers[cj] not in lex.fw["determiners"]:
+            return None  # "said of the expulsions": no speaker here
         span = np_right(lex, t, cj, b)
         if span and t.lowers[span[0]] in lex.h.get("empty_subjects", ()):
             m = span[0] + 1
@@ -425,7 +513,7 @@ class Analyzer:
     def tag_rest_ok(self, m: int, b: int) -> bool:
         """After "CLAIM, zegt X" only adverbials may follow (tegen Sporza, on Thursday, ...)."""
         t, lex = self.t, self.lex
-        if m >= b or t.words[m] in _TRAIL:
+        if m >= b or (t.words[m] in _TRAIL and t.words[m] != ":"):
             return True
         w = t.lowers[m]
         if any(x in lex.complementisers for x in t.lowers[m:b]):
@@ -483,7 +571,7 @@ class Analyzer:
         cue = Cue(k, end)
         if colon is not None:
             return self.colon_claims(b, colon, src, cue, entry, k)
-        start = comp + 1 if comp is not None else self.bare_start(end, b)
+        start = comp + 1 if comp is not None else self.bare_start(max(end, src.j) if src.i >= end else end, b)
         if start is None:
             return False
         return self.add_claim(start, self.claim_end(start, b), src, cue, "indirect", entry,
@@ -492,6 +580,10 @@ class Analyzer:
     def bare_start(self, end: int, b: int) -> int | None:
         t = self.t
         m = end
+        topic = self.lex.fw.get("topic_prepositions", ())
+        if m + 1 < b and t.lowers[m] in topic and t.lowers[m + 1] not in self.lex.fw["time_words"] \
+                and not t.words[m + 1][:1].isdigit():
+            return None  # "berichtte over de brief", "wrote about": a topic, not a claim
         while m < b and t.lowers[m] in self.lex.fw["time_words"]:
             m += 1
         if m >= b or not t.is_word(m) or b - m < 2:
@@ -514,6 +606,11 @@ class Analyzer:
 
     def find_colon(self, end: int, b: int) -> int | None:
         t = self.t
+        m = end
+        while m < b and t.lowers[m] in self.lex.fw["time_words"]:
+            m += 1
+        if m + 1 < b and t.words[m] == "," and self.quote_starting_at(m + 1) is not None:
+            return m  # 'He added, "I am truly sorry."'
         for m in range(end, min(b, end + 8)):
             if t.words[m] == ":":
                 return m
@@ -535,13 +632,21 @@ class Analyzer:
         lead = self.skip_lead(a, k)
         if lead >= k:
             return self.add_source(np_right(lex, t, end, b))
-        subs = [m for m in range(lead + 1, k) if t.quote_of[m] < 0
-                and t.lowers[m] in lex.complementisers]
+        clause = lex.fw.get("clause_subordinators", set()) | lex.complementisers
+        preps = lex.fw["stop_prepositions"] | lex.fw["np_prepositions"]
+        subs = [m for m in range(lead + 1, k) if t.quote_of[m] < 0 and t.lowers[m] in clause
+                and t.lowers[m - 1] not in preps]  # "op dat tijdstip": a determiner
+        if lex.lang == "en" and k - 2 > lead and t.lowers[k - 1] in lex.fw["relative_pronouns"] \
+                and t.words[k - 2] == ",":
+            return self.add_source(self.np_before(lead, k - 2), k)  # "the Act, which says that"
         for m in reversed(subs):
             span = np_right(lex, t, m + 1, k)
             if span:
                 return self.add_source(span, k)
         fronted = t.lowers[lead] in lex.fw["subject_fronting"] or t.lowers[lead] in lex.fw["time_words"]
+        if lex.lang == "nl" and k - 1 > lead and t.words[k - 1] == "," and end < b and (
+                fronted or t.lowers[lead] in lex.fw.get("clause_subordinators", ())):
+            return self.add_source(np_right(lex, t, end, b))  # "Sinds X is beëdigd, maakt de N-VA ..."
         if fronted and not t.is_cap(lead + 1 if lead + 1 < k else lead):
             commas = [m for m in range(lead, k) if t.words[m] == "," and t.quote_of[m] < 0]
             if lex.lang == "en" and commas:
@@ -582,9 +687,14 @@ class Analyzer:
         end, fw = m + 1, lex.fw
         while m >= lead and t.quote_of[m] < 0 and (t.is_word(m) or t.lowers[m] in ("'s", "’s")):
             w = t.lowers[m]
+            head = m == end - 1 and m > lead and t.lowers[m - 1] not in fw["pronouns"]
             if (w in fw["stop_prepositions"] and w not in fw["np_prepositions"]) or w in fw["subordinators"] \
-                    or w in fw["conjunctions"] or (w in lex.verbs and not t.is_cap(m)) or w in fw["auxiliaries"]:
+                    or w in fw["conjunctions"] or (w in lex.verbs and not t.is_cap(m) and not head) \
+                    or w in fw["auxiliaries"]:
                 break
+            if w in fw["articles"] and not (m > lead and t.lowers[m - 1] in fw["np_prepositions"]):
+                m -= 1
+                break  # "the 1911 Official Secrets Act": the article opens the phrase
             m -= 1
         start = m + 1
         while start < end and t.lowers[start] in fw["np_prepositions"]:
@@ -730,12 +840,18 @@ class Analyzer:
                                    level="uncertain")
                     return
 
-    def unattributed(self, a: int, b: int) -> None:
+    def subhead(self, pi: int, a: int, b: int) -> bool:
+        """A short line without end punctuation after the headline: a subhead, not a claim."""
+        t = self.t
+        return pi > 0 and b - a <= 10 and t.words[b - 1] not in (".", "!", "?", "…") \
+            and t.words[b - 1][-1:] not in CLOSE_MARKS
+
+    def unattributed(self, pi: int, a: int, b: int) -> None:
         """A sentence with a hedge and no source: unattributed claim, or a reportative
         continuation (zou) of the paragraph's last source."""
         t, lex = self.t, self.lex
         hits = [(k, lv) for k, lv in hedge_hits(lex, t, a, b) if t.quote_of[k] < 0]
-        if not hits or t.words[b - 1] == "?":
+        if not hits or t.words[b - 1] == "?" or self.subhead(pi, a, b):
             return
         triggers = [k for k, _ in hits if lex.unattributed.match(t.lowers, k, b)]
         zou = [k for k, _ in hits if t.lowers[k] in lex.h["zou_words"]]

@@ -30,6 +30,8 @@ class VerbEntry:
     particle: tuple[str, ...] = ()
     particle_optional: frozenset[str] = frozenset()
     requires: tuple[str, ...] = ()
+    blocked_particles: frozenset[str] = frozenset()
+    blocked_before: frozenset[str] = frozenset()
 
 
 class PhraseTable:
@@ -148,6 +150,8 @@ def _read_verbs(lang: str) -> dict[str, list[VerbEntry]]:
             particle=tuple(raw.get("particle", ())),
             particle_optional=frozenset(raw.get("particle_optional_forms", ())),
             requires=tuple(raw.get("requires", ())),
+            blocked_particles=frozenset(raw.get("blocked_particles", ())),
+            blocked_before=frozenset(raw.get("blocked_before", ())),
         )
         for form in raw["forms"]:
             verbs.setdefault(form.lower(), []).append(entry)

@@ -43,11 +43,15 @@ def np_right(lex: Lexicon, t: Toks, i: int, end: int) -> tuple[int, int] | None:
         return None
     if t.lowers[i] in lex.fw["pronouns"] and t.lowers[i] not in lex.fw["determiners"]:
         return i, i + 1
-    j, saw_noun = i, False
+    j, saw_noun, saw_word = i, False, False
     limit = min(end, i + lex.max_np)
     dutch = lex.lang == "nl"
+    src, adverbs = lex.src, lex.fw.get("np_adverbs", ())
     while j < limit:
         lw = t.lowers[j]
+        if saw_word and lw in lex.fw["articles"] and j + 1 < end and not t.is_cap(j + 1) \
+                and t.lowers[j - 1] not in lex.fw["np_prepositions"]:
+            break  # "told the newspaper the phone was ...": a second phrase begins
         if j > i and lw in lex.fw["np_prepositions"]:
             if not _np_follows(lex, t, j + 1, end):
                 break
@@ -62,13 +66,16 @@ def np_right(lex: Lexicon, t: Toks, i: int, end: int) -> tuple[int, int] | None:
         if hit:
             j += hit[0]
             continue
-        if lw in lex.fw["determiners"]:
+        if lw in lex.fw["determiners"] or lw in adverbs:
             j += 1
             continue
         if dutch and saw_noun and not t.is_cap(j) and not t.words[j][:1].isdigit():
             break  # Dutch compounds are one word: two lower-case nouns in a row end the phrase
-        if not (dutch and _adjective_like(lex, lw) and not t.is_cap(j)):
-            saw_noun = saw_noun or not t.is_cap(j)
+        saw_word = True
+        modifier = dutch and j + 1 < end and (t.lowers[j + 1] in src["person_nouns"]
+                                             or t.lowers[j + 1] in src["institution_nouns"])
+        if not (dutch and _adjective_like(lex, lw) and not t.is_cap(j)) and not modifier:
+            saw_noun = saw_noun or not t.is_cap(j)  # "demissionair minister": a modifier
         j += 1
     return (i, j) if j > i else None
 
@@ -86,6 +93,11 @@ def _np_follows(lex: Lexicon, t: Toks, j: int, end: int) -> bool:
 def trim_np(lex: Lexicon, t: Toks, span: tuple[int, int]) -> tuple[int, int]:
     """Drop trailing prepositions or determiners a scan may have left at the end."""
     i, j = span
+    while i < j - 1 and t.lowers[i] in lex.fw["conjunctions"]:
+        i += 1  # ", and bond strategists warned"
+    paren = next((m for m in range(i + 1, j) if t.words[m] == "("), None)
+    if paren is not None:
+        j = paren  # "the Inspectorate of Constabulary (HMIC": the acronym is not needed
     while j > i + 1 and (t.lowers[j - 1] in lex.fw["determiners"]
                          or t.lowers[j - 1] in lex.fw["np_prepositions"] or not t.is_word(j - 1)):
         j -= 1

@@ -7,11 +7,17 @@ odd number of marks never breaks anything. Sentences never split inside a quotat
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from annotator.paths import resource
 
 # opening mark -> closing marks that may end it
 _PAIRS = {"‘": "’", "“": "”", "„": "”“", "«": "»", "'": "'", '"': '"', "‹": "›", "‚": "’‘"}
+# closers accepted when a paragraph has no proper one: real texts mix curly and straight marks
+_FALLBACK = {"“": '"', '"': "”“", "„": '"', "«": '"', "‹": "'"}
 _CLOSERS = set("’”»'\"›“‘")
 _WORD = re.compile(r"\w", re.UNICODE)
 _BOUNDARY = re.compile(r"[.!?…]+[’”»'\")]*\s+")
@@ -20,6 +26,7 @@ _ABBREV = {
     "i.e", "mevr", "dhr", "drs", "ir", "ing", "mgr", "gen", "lt", "col", "sgt", "gov", "sen",
     "rep", "no", "inc", "ltd", "co", "corp", "resp", "zgn", "m.a.w", "t.a.v", "etc", "ongev",
 }
+_ACRONYM = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # U.S. U.N. U.K.: mid-sentence far more often than at the end
 MAX_SENTENCE_CHARS = 4000  # a runaway "sentence" (no punctuation) is cut to keep rules linear
 
 
@@ -89,6 +96,10 @@ def quotes(text: str, start: int, end: int) -> list[Quote]:
             closers = _PAIRS[text[i]]
             nxt = next((x for x in range(idx + 1, n) if text[marks[x]] in closers
                         and _can_close(text, marks[x], start, end)), None)
+            if nxt is None and text[i] in _FALLBACK:
+                closers = _FALLBACK[text[i]]
+                nxt = next((x for x in range(idx + 1, n) if text[marks[x]] in closers
+                            and _can_close(text, marks[x], start, end)), None)
             if nxt is None:
                 out.append(Quote(i, end, False))
                 return out
@@ -125,8 +136,9 @@ def _is_abbreviation(text: str, dot: int, floor: int) -> bool:
     j = dot
     while j > floor and not text[j - 1].isspace():
         j -= 1
-    word = text[j:dot].lower().strip("(")
-    return word in _ABBREV or (len(word) == 1 and word.isalpha())
+    raw = text[j:dot].strip("(")
+    word = raw.lower()
+    return word in _ABBREV or (len(word) == 1 and word.isalpha()) or bool(_ACRONYM.fullmatch(raw))
 
 
 def _rstrip(text: str, s: int, e: int) -> int:
@@ -145,14 +157,59 @@ _POST = re.compile(r"(?P<body>.+?)\s+[—–]\s+(?P<name>[^()\n]{2,80}?)\s+\(@\w
 
 Layout = list[tuple[int, int, list[Quote], list[tuple[int, int]]]]
 
+# "LONDON (Reuters) -", "DEN HAAG (ANP) -", "LEWISTON, Maine (AP) —", "Sep. 6—", "11:00 p.m.:"
+_LEAD = re.compile(r"""(?:
+   [A-ZÀ-Þ][A-ZÀ-Þ'’.\-]+(?:[ \-/][A-ZÀ-Þ][A-ZÀ-Þ'’.\-]+){0,3}
+   (?:,\s*[A-ZÀ-Þ][\w.'’\-]+(?:\s[A-ZÀ-Þ][\w.'’\-]+)?)?
+   \s*(?:\([^()\n]{1,30}\))?\s*[-–—]+\s*
+ | (?:[A-Z][a-z]{2,8}\.?\s\d{1,2}|\d{1,2}\s[a-z]{3,9})\s*[-–—]+\s*
+ | \d{1,2}[:.h]\d{2}(?:\s*(?:a\.m\.|p\.m\.|am|pm|AM|PM|uur|u))?(?:\s*[A-Z]{2,4})?\s*[:\-–—|•]\s*
+)""", re.X)
+
+
+@cache
+def _furniture() -> tuple[tuple[str, ...], frozenset[str], re.Pattern[str]]:
+    with resource("nlp", "layout.json").open(encoding="utf-8") as handle:
+        raw = json.load(handle)
+    credit = re.compile(r"\s(?:" + "|".join(map(re.escape, raw["credit_markers"])) + r")[^.!?‘’“”\"']{0,60}$")
+    return tuple(raw["skip_line_prefixes"]), frozenset(raw["byline_words"]), credit
+
+
+def furniture(text: str, ps: int, pe: int) -> bool:
+    """True for captions, credits, bylines and "read more" lines: not the article's text."""
+    prefixes, byline, _ = _furniture()
+    if text.startswith(prefixes, ps):
+        return True
+    words = text[ps:pe].split()
+    return (len(words) <= 9 and words[0] in byline and text[pe - 1] not in ".!?:"
+            and all(w[:1].isupper() or w in ("and", "en", "&", "und") for w in words[1:]))
+
+
+def lead_end(text: str, ps: int, pe: int) -> int:
+    """Where a paragraph's text starts after a dateline or a live-blog time stamp."""
+    m = _LEAD.match(text, ps, pe)
+    return m.end() if m and m.end() < pe else ps
+
+
+def credit_start(text: str, ps: int, pe: int) -> int:
+    """Where a trailing photo credit ("... © BELGAIMAGE") starts, else the paragraph's end."""
+    m = _furniture()[2].search(text, ps, pe)
+    return m.start() if m and m.start() > ps else pe
+
 
 def text_layout(text: str) -> Layout:
-    """(start, end, quotes, sentences) per paragraph; an embedded post has no sentences."""
+    """(start, end, quotes, sentences) per paragraph; an embedded post has no sentences.
+    Captions, bylines and "read more" lines get no sentences either (they are skipped), and
+    a dateline or time stamp in front of a paragraph is left out of its first sentence."""
     out: Layout = []
     for ps, pe in paragraphs(text):
         if _POST.match(text, ps, pe):
             out.append((ps, pe, [], []))
             continue
+        if furniture(text, ps, pe):
+            out.append((ps, pe, [], []))
+            continue
         qs = quotes(text, ps, pe)
-        out.append((ps, pe, qs, sentences(text, ps, pe, qs)))
+        start, end = lead_end(text, ps, pe), credit_start(text, ps, pe)
+        out.append((ps, pe, qs, sentences(text, start, end, [q for q in qs if q.open >= start])))
     return out
