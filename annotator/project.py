@@ -216,7 +216,10 @@ class Project:
                          should_stop: Callable[[], bool] | None = None) -> int:
         """Run the pipeline over articles (default: those not yet suggested), committing per batch,
         so that an interrupted run keeps what it finished and resumes where it stopped."""
+        from annotator.nlp.codebook_fit import fit_to_codebook, merge_notes
         from annotator.nlp.suggest import PIPELINE_VERSION, suggest_many
+
+        self.suggestion_notes: dict[str, int] = {}  # codebook mismatches of this run, per kind
 
         languages = {a.id: a.language for a in self.articles()}
         if article_ids is None:
@@ -230,7 +233,11 @@ class Project:
             langs = {languages.get(a, "") for a in chunk}
             # one declared language for the whole batch is passed on; otherwise detect per text
             language = langs.pop() if len(langs) == 1 and "" not in langs else None
-            payloads = list(suggest_many(texts, language=language))
+            payloads = []
+            for payload in suggest_many(texts, language=language):
+                payload, notes = fit_to_codebook(payload, self.codebook)  # only codes the codebook has
+                merge_notes(self.suggestion_notes, notes)
+                payloads.append(payload)
             done += self.save_suggestion_batch(list(zip(chunk, payloads, strict=True)),
                                                PIPELINE_VERSION)
             if progress:

@@ -84,8 +84,11 @@ def suggest_project(path: Path, *, again: bool) -> int:
 
     with Project.open(path) as proj:
         done = proj.suggest_articles(again=again, progress=_progress_bar)
+        notes = getattr(proj, "suggestion_notes", {})
     print(file=sys.stderr)
     print(f"suggestions stored for {done} article(s)")
+    for note, articles in notes.items():
+        print(f"note: {note} (in {articles} article(s)); fill these in by hand", file=sys.stderr)
     return 0
 
 
