@@ -34,6 +34,7 @@ class ArticleView(QPlainTextEdit):
         self.state: ArticleState | None = None
         self._frames: list[tuple[int, int, str, bool]] = []  # utf16 start, end, colour, solid
         self._type_labels: dict[str, str] = {}
+        self.verticalScrollBar().valueChanged.connect(self.reveal_visible)
 
     # ---- content --------------------------------------------------------------------------
     def set_type_labels(self, labels: dict[str, str]) -> None:
@@ -44,8 +45,27 @@ class ArticleView(QPlainTextEdit):
         self.state = state
         self._frames = []
         self.setExtraSelections([])
-        self.highlighter.set_spans(self._spans(state), refresh=False)
+        self.highlighter.set_spans(self._spans(state), refresh=False, lazy=True)
         self.setPlainText(state.text)
+        self.reveal_visible()
+
+    def reveal_visible(self, *_args) -> None:
+        """Format the blocks on screen, and one screen more below, before they are painted."""
+        block = self.firstVisibleBlock()
+        if not block.isValid():
+            return
+        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        limit = 2 * self.viewport().height()
+        last = block
+        while last.isValid() and top <= limit:
+            top += self.blockBoundingRect(last).height()
+            last = last.next()
+        end = last.blockNumber() if last.isValid() else self.document().blockCount() - 1
+        self.highlighter.reveal(block.blockNumber(), end)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.reveal_visible()
 
     def update_state(self, state: ArticleState) -> None:
         """Same text, changed marks: re-format only the blocks whose marks changed."""

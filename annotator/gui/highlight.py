@@ -1,8 +1,10 @@
-"""Layered highlighting, formatted per block as Qt lays the block out.
+"""Layered highlighting, formatted per block, and only for blocks that have been on screen.
 
 Why not one QTextEdit.ExtraSelection per span: measured at 5-8x the cost of setPlainText for
-2,000 spans. A QSyntaxHighlighter formats each block once, from spans looked up by bisection,
+2,000 spans. A QSyntaxHighlighter formats each block from spans looked up by bisection,
 merging overlapping layers (source < cue < claim) into one cached format per combination.
+A new text is formatted lazily: `reveal()` formats the blocks the view shows (called on
+scrolling and resizing), so opening a long article costs what its first screen costs.
 """
 
 from __future__ import annotations
@@ -24,10 +26,14 @@ class LayerHighlighter(QSyntaxHighlighter):
         self._starts: list[int] = []
         self._longest = 0
         self._formats: dict[tuple[Style, ...], QTextCharFormat] = {}
+        self._shown: set[int] | None = None  # block numbers formatted; None: all blocks
 
-    def set_spans(self, spans: list[Span16], *, refresh: bool = True) -> None:
-        """Replace all spans. With `refresh`, re-format only the blocks whose spans changed
-        (for a new text, pass refresh=False and set the text afterwards: that formats it once)."""
+    def set_spans(self, spans: list[Span16], *, refresh: bool = True,
+                  lazy: bool = False) -> None:
+        """Replace all spans. With `refresh`, re-format only the blocks whose spans changed.
+        For a new text pass refresh=False and set the text afterwards (that formats it once);
+        with `lazy` as well, blocks stay plain until `reveal()` formats them."""
+        self._shown = set() if lazy else None
         old = set(self._spans)
         self._spans = sorted(spans, key=lambda s: (s[0], s[1]))
         self._starts = [s[0] for s in self._spans]
@@ -45,12 +51,24 @@ class LayerHighlighter(QSyntaxHighlighter):
             last = doc.findBlock(max(start, end - 1)).blockNumber()
             blocks.update(range(first, last + 1))
         for n in sorted(blocks):
-            self.rehighlightBlock(doc.findBlockByNumber(n))
+            if self._shown is None or n in self._shown:
+                self.rehighlightBlock(doc.findBlockByNumber(n))
+
+    def reveal(self, first: int, last: int) -> None:
+        """Format blocks first..last (block numbers) not formatted yet."""
+        if self._shown is None:
+            return
+        doc = self.document()
+        for n in range(max(first, 0), min(last, doc.blockCount() - 1) + 1):
+            if n not in self._shown:
+                self._shown.add(n)
+                self.rehighlightBlock(doc.findBlockByNumber(n))
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
-        if not self._spans:
-            return
         block = self.currentBlock()
+        if not self._spans or (self._shown is not None
+                               and block.blockNumber() not in self._shown):
+            return
         b0 = block.position()
         b1 = b0 + block.length()
         lo = bisect_left(self._starts, b0 - self._longest)

@@ -222,3 +222,28 @@ def test_recent_projects_and_coder_are_remembered(qtbot, window, sample_path: Pa
     assert settings.remembered_coder() == "anna"
     assert sample_path.resolve() in [p.resolve() for p in settings.recent_projects()]
     assert not window.recent_menu.isEmpty()
+
+
+def test_article_view_formats_blocks_as_they_scroll_into_view(qtbot, user_data, tmp_path):
+    from annotator.gui.main_window import MainWindow
+    from annotator.project import Project
+
+    text = "\n".join(f"Alinea {i}: de minister zegt dat het goed gaat." for i in range(400))
+    path = tmp_path / "long.annotator"
+    last = text.rindex("de minister")
+    with Project.create(path) as p:
+        p.import_records([ArticleRecord(text=text, ext_id="long", title="Long")])
+        p.save_suggestions(p.articles()[0].id, {"sources": [
+            {"start": 11, "end": 22, "type": "person"},
+            {"start": last, "end": last + 11, "type": "person"}], "cues": [], "claims": []},
+            "test")
+    w = MainWindow()
+    qtbot.addWidget(w)
+    show_active(qtbot, w)
+    assert w.open_project(path, coder="anna")
+    doc = w.view.document()
+    assert doc.firstBlock().layout().formats()  # on screen: formatted
+    assert not doc.lastBlock().layout().formats()  # far below: not yet
+    w.view.verticalScrollBar().setValue(w.view.verticalScrollBar().maximum())
+    assert doc.lastBlock().layout().formats()
+    w.close()
