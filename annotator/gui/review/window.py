@@ -6,10 +6,11 @@ connection stays where it is, and every consensus edit is saved at once."""
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -48,7 +49,7 @@ class AgreementWindow(QMainWindow):
         self.bootstrap = bootstrap
         self.data: ReviewData | None = None
         self.error = ""
-        self._thread: QThread | None = None
+        self._thread: threading.Thread | None = None
         self._worker: ReportWorker | None = None
         self._again = False
         self._texts: dict[int, str] = {}
@@ -196,10 +197,7 @@ class AgreementWindow(QMainWindow):
         self._thread = start_report(self._worker, self)
 
     def _report_done(self, data: ReviewData | None, error: str) -> None:
-        thread, self._thread, self._worker = self._thread, None, None
-        if thread is not None:  # its quit() may still be queued behind this call: ask now
-            thread.quit()
-            thread.wait()
+        self._thread, self._worker = None, None
         if self._closed:  # delivered after the window closed its project
             return
         if self._again:
@@ -350,11 +348,9 @@ class AgreementWindow(QMainWindow):
             super().closeEvent(event)
             return
         self._closed = True
-        if self._thread is not None:  # the engine cannot be interrupted: let it finish
-            self._again = False
-            self._thread.quit()
-            self._thread.wait()
-            self._thread = None
+        # a report still computing ends on its own thread, with its own connection; its result
+        # is ignored (see _report_done)
+        self._again = False
         self.undo_stack.clear()
         self.project.close()
         super().closeEvent(event)

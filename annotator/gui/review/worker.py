@@ -1,14 +1,18 @@
 """Computing the agreement report in a background thread, so the window never freezes.
 
 The worker opens its OWN Project: a sqlite3 connection must stay in the thread that made it.
+It runs on a plain daemon thread and reports through a signal of a QObject living in the GUI
+thread (so delivery is queued). Nothing ever blocks on the thread: a blocking QThread.wait()
+in the GUI thread deadlocked here under load, and a report nobody wants any more simply ends.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Signal
 
 from annotator.core.errors import UserError
 
@@ -35,11 +39,8 @@ class ReportWorker(QObject):
         self.finished.emit(data, error)
 
 
-def start_report(worker: ReportWorker, parent: QObject) -> QThread:
-    thread = QThread(parent)
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)
-    worker.finished.connect(thread.quit)
-    thread.finished.connect(worker.deleteLater)
+def start_report(worker: ReportWorker, parent: QObject | None = None) -> threading.Thread:
+    """Run `worker` on a daemon thread; the thread keeps the worker alive until it is done."""
+    thread = threading.Thread(target=worker.run, name="agreement-report", daemon=True)
     thread.start()
     return thread
