@@ -97,6 +97,8 @@ def write_xlsx(project: Project, sel: Selection, path: Path, report: ExportRepor
         try:
             fmts = _formats(wb)
             for table in tables:
+                if table.hidden:  # the Agreement sheet goes after Summary, before hidden About
+                    _add_agreement_sheet(wb, project, sel, fmts, report)
                 n = _write_sheet(wb, table, fmts, report)
                 if not table.hidden:
                     report.rows[table.name] = n
@@ -105,6 +107,23 @@ def write_xlsx(project: Project, sel: Selection, path: Path, report: ExportRepor
         finally:
             _close(wb, path)
     report.files.append(path)
+
+
+def _add_agreement_sheet(wb, project: Project, sel: Selection, fmts: dict,
+                         report: ExportReport) -> None:
+    """The agreement report as its own sheet, when two or more coders coded common articles."""
+    from annotator.consensus import CONSENSUS
+    from annotator.io.agreement_export import write_agreement_sheet
+    from annotator.reliability import project_report
+
+    names = [c.name for c in sel.coders if c.name != CONSENSUS]
+    if len(names) < 2:
+        return
+    agreement = project_report(project, names)
+    if not agreement.articles:
+        return
+    write_agreement_sheet(wb, agreement, {"header": fmts["header"]})
+    report.rows["Agreement"] = agreement.n_units
 
 
 def _close(wb, path: Path) -> None:

@@ -318,3 +318,21 @@ def test_export_today_is_a_date_column(coded, tmp_path):
     wb, _ = export(coded.project, tmp_path)
     modified = rows_of(wb["Claims"])[0]["modified"]
     assert abs((modified.date() - date.today()).days) <= 1
+
+
+def test_export_adds_an_agreement_sheet_when_coders_share_articles(coded, tmp_path):
+    """Issue 8: the agreement report goes into the exported workbook as an Agreement sheet."""
+    from annotator import commands as C
+
+    proj, art = coded.project, coded.articles[1]
+    start = proj.article_text(art).index("confirmed the arrest")
+    proj.apply(C.add_claim, art, coded.coders["anna"], start, start + len("confirmed the arrest"),
+               values={"attribution": "indirect", "certainty": "probable"})
+    proj.apply(C.set_article_status, art, coded.coders["anna"], "done")
+    wb, report = export(proj, tmp_path)
+    assert wb.sheetnames == ["Claims", "Sources", "Articles", "Codebook", "Summary", "Agreement",
+                             "About"]
+    cells = [c for row in wb["Agreement"].iter_rows(values_only=True) for c in row if c]
+    assert "Agreement between 2 coders: anna, bob" in cells
+    assert "certainty" in cells and "attribution" in cells
+    assert report.rows["Agreement"] >= 1
