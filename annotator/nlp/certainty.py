@@ -58,7 +58,7 @@ def claim_certainty(lex: Lexicon, t: Toks, i: int, j: int, cue_level: str | None
                     past_cue: bool) -> str:
     """Certainty level of the claim on tokens [i, j)."""
     level = "certain"
-    conditional = any(x in lex.h["conditional_markers"] for x in t.lowers[i:j])
+    conditional = not lex.h["conditional_markers"].isdisjoint(t.lowers[i:j])
     for k, found in hedge_hits(lex, t, i, j):
         if t.lowers[k] in lex.h["zou_words"] and past_cue and not conditional:
             continue  # future in the past: "zei dat hij zou komen"

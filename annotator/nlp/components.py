@@ -8,13 +8,14 @@ offsets and the claim links in `doc.user_data["annotator"]` (span groups hold to
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Callable
 
 import numpy
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from annotator.nlp import lexicon
@@ -111,14 +112,15 @@ def store(doc: Doc, toks: Toks, result: Result) -> None:
     """Write the result into span groups and the exact payload into user_data."""
     payload = to_payload(toks, result)
     doc.user_data[USER_KEY] = payload
-    doc.spans["sources"] = [doc[s.i:s.j] for s in result.sources]
-    doc.spans["cues"] = [doc[c.i:c.j] for c in result.cues]
+    doc.spans["sources"] = [Span(doc, s.i, s.j) for s in result.sources]
+    doc.spans["cues"] = [Span(doc, c.i, c.j) for c in result.cues]
+    starts, ends, n = toks.starts, toks.ends, toks.n
     claim_spans = []
     for c in payload["claims"]:
-        span = doc.char_span(c["start"], c["end"], label=f'{c["attribution"]}:{c["certainty"]}',
-                             alignment_mode="expand")
-        if span is not None:
-            claim_spans.append(span)
+        i = max(0, bisect.bisect_right(starts, c["start"]) - 1)  # the token holding the start
+        j = min(n, bisect.bisect_left(ends, c["end"]) + 1)  # the token holding the end
+        if i < j:
+            claim_spans.append(Span(doc, i, j, label=f'{c["attribution"]}:{c["certainty"]}'))
     doc.spans["claims"] = claim_spans
 
 

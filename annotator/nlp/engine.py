@@ -23,6 +23,7 @@ from annotator.nlp.tokens import CLOSE_MARKS, OPEN_MARKS, Toks
 # "post text — Name (@handle) date": an embedded tweet or X post
 _CAPRUN = re.compile(r"\b[A-ZÀ-Þ][\w'’-]+(?:\s+(?:[A-ZÀ-Þ]\.\s+|(?:van|de|der|den|von|el|le|la)\s+)?[A-ZÀ-Þ][\w'’-]+)+")
 _TRAIL = frozenset(".,;:!?")
+_MARK_TOKENS = frozenset(OPEN_MARKS | CLOSE_MARKS | {":"})  # quotes and colons start rules too
 CHANNEL_TYPES = ("news_media", "social_media", "document")
 
 
@@ -95,6 +96,7 @@ class Analyzer:
     def run(self, layout: Layout | None = None) -> Result:
         text, t = self.t.text, self.t
         t.index({"cue": self.lex.cue_first_words, "hedge": self.lex.hedge_first_words,
+                 "mark": _MARK_TOKENS, "anon": self.lex.anonymous_markers.by_first.keys(),
                  "frame": self.lex.frame_first_words})
         units: list[tuple[str, int, int, list[tuple[int, int]]]] = []
         for ps, pe, qs, sents in layout if layout is not None else text_layout(text):
@@ -121,9 +123,11 @@ class Analyzer:
     def sentence(self, pi: int, a: int, b: int) -> None:
         before = len(self.claims)
         self.claimed, self.sentence_srcs = [], []
+        t = self.t
+        if not (t.candidates("any", a, b) or t.lowers[self.skip_lead(a, b)] in self.lex.h["whether_words"]):
+            return  # nothing any rule could start from: most sentences of a real article
         self.frames(a, b)
         self.colon_np(pi, a, b)
-        t = self.t
         nxt = a
         for k in t.candidates("cue", a, b):
             if k >= nxt and t.quote_of[k] < 0 and not self.in_claimed(k):
@@ -190,9 +194,7 @@ class Analyzer:
         """Last words of capitalised runs that look like personal names ("Karin Oudshoorn"), so
         that a later bare "Oudshoorn" is typed as a person, not an organisation."""
         lex, out = self.lex, set()
-        known = lex.fw["determiners"] | lex.fw["leading_skip"] | lex.fw["stop_prepositions"] \
-            | lex.fw["conjunctions"] | lex.src["institution_nouns"] | lex.src["person_nouns"] \
-            | lex.src["news_media_nouns"] | lex.src["document_nouns"] | lex.fw["time_words"]
+        known = lex.name_stop_words
         inst = lex.src["institution_name_tokens"]
         for m in _CAPRUN.finditer(text):
             words = [w for w in m.group(0).split() if w[:1].isupper() and not w.endswith(".")]

@@ -35,7 +35,7 @@ class VerbEntry:
 
 
 class PhraseTable:
-    """Multi-word phrases over lower-cased tokens: a dict keyed by first word."""
+    """Multi-word phrases over lower-cased tokens: a dict keyed by first word, then by second."""
 
     def __init__(self, phrases: dict[str, object] | list[str]):
         items = phrases.items() if isinstance(phrases, dict) else ((p, True) for p in phrases)
@@ -44,16 +44,29 @@ class PhraseTable:
             words = tuple(phrase.split())
             if words:
                 self.by_first.setdefault(words[0], []).append((words, value))
-        for entries in self.by_first.values():
+        # first word -> (value of the one-word phrase or None, second word -> longer phrases)
+        self._index: dict[str, tuple[object, dict[str, list[tuple[tuple[str, ...], object]]]]] = {}
+        for first, entries in self.by_first.items():
             entries.sort(key=lambda e: -len(e[0]))  # longest match first
+            single = next((v for w, v in entries if len(w) == 1), None)
+            longer: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+            for w, v in entries:
+                if len(w) > 1:
+                    longer.setdefault(w[1], []).append((w, v))
+            self._index[first] = (single, longer)
 
     def match(self, words: list[str], i: int, end: int) -> tuple[int, object] | None:
         """Longest phrase starting at `i` (not past `end`): (length, value) or None."""
-        for phrase, value in self.by_first.get(words[i], ()):
-            n = len(phrase)
-            if i + n <= end and tuple(words[i:i + n]) == phrase:
-                return n, value
-        return None
+        hit = self._index.get(words[i])
+        if hit is None:
+            return None
+        single, longer = hit
+        if longer and i + 1 < end:
+            for phrase, value in longer.get(words[i + 1], ()):
+                n = len(phrase)
+                if i + n <= end and (n == 2 or tuple(words[i + 2:i + n]) == phrase[2:]):
+                    return n, value
+        return (1, single) if single is not None else None
 
     def first_words(self) -> set[str]:
         return set(self.by_first)
@@ -95,6 +108,7 @@ class Lexicon:
     _suffixes: list[tuple[re.Pattern[str], str]] | None = None
     _hedge_first: frozenset[str] | None = None
     _frame_first: frozenset[str] | None = None
+    _name_stop: frozenset[str] | None = None
 
     def verb(self, lower: str) -> list[VerbEntry]:
         return self.verbs.get(lower, [])
@@ -110,6 +124,17 @@ class Lexicon:
                 (re.compile(r"^.{3,}(?:" + "|".join(map(re.escape, sorted(sfx, key=len, reverse=True))) + ")$"), label)
                 for sfx, label in groups if sfx]
         return self._suffixes
+
+    @property
+    def name_stop_words(self) -> frozenset[str]:
+        """Words that open a capitalised run without being part of a personal name."""
+        if self._name_stop is None:
+            fw, src = self.fw, self.src
+            self._name_stop = frozenset(
+                fw["determiners"] | fw["leading_skip"] | fw["stop_prepositions"] | fw["conjunctions"]
+                | src["institution_nouns"] | src["person_nouns"] | src["news_media_nouns"]
+                | src["document_nouns"] | fw["time_words"])
+        return self._name_stop
 
     @property
     def cue_first_words(self) -> frozenset[str]:

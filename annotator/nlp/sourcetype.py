@@ -70,9 +70,9 @@ def classify(lex: Lexicon, t: Toks, i: int, j: int, surnames: Container[str], ta
     if _anonymous(lex, t, i, tail_end):
         return "anonymous"
     h = head_end(lex, t, i, j)
+    media = lex.media_names.by_first
     for k in range(i, h):
-        hit = lex.media_names.match(t.words, k, h)
-        if hit:
+        if t.words[k] in media and lex.media_names.match(t.words, k, h):
             return "news_media"
     for k in range(h - 1, i - 1, -1):
         if t.lowers[k] in lex.src["social_media_names"] and t.is_cap(k):
@@ -89,6 +89,7 @@ def classify(lex: Lexicon, t: Toks, i: int, j: int, surnames: Container[str], ta
 
 
 def _anonymous(lex: Lexicon, t: Toks, i: int, end: int) -> bool:
-    first = lex.anonymous_markers.by_first
-    return any(t.lowers[k] in first and lex.anonymous_markers.match(t.lowers, k, end)
-               for k in range(i, end))
+    markers = lex.anonymous_markers
+    positions = t.candidates("anon", i, end) if t.has_index("anon") else \
+        [k for k in range(i, end) if t.lowers[k] in markers.by_first]
+    return any(markers.match(t.lowers, k, end) for k in positions)

@@ -187,13 +187,17 @@ def furniture(text: str, ps: int, pe: int) -> bool:
 
 def lead_end(text: str, ps: int, pe: int) -> int:
     """Where a paragraph's text starts after a dateline or a live-blog time stamp."""
+    c0, c1 = text[ps], text[ps + 1:ps + 2]
+    if not (c0.isdigit() or (c0.isupper() and (c1.isupper() or any(ch.isdigit() for ch in text[ps:ps + 12])))):
+        return ps  # cheap test first: most paragraphs open with an ordinary word
     m = _LEAD.match(text, ps, pe)
     return m.end() if m and m.end() < pe else ps
 
 
 def credit_start(text: str, ps: int, pe: int) -> int:
     """Where a trailing photo credit ("... © BELGAIMAGE") starts, else the paragraph's end."""
-    m = _furniture()[2].search(text, ps, pe)
+    lo = max(ps, pe - 80)  # a credit is the short tail of a caption line
+    m = _furniture()[2].search(text, lo, pe)
     return m.start() if m and m.start() > ps else pe
 
 
@@ -203,7 +207,7 @@ def text_layout(text: str) -> Layout:
     a dateline or time stamp in front of a paragraph is left out of its first sentence."""
     out: Layout = []
     for ps, pe in paragraphs(text):
-        if _POST.match(text, ps, pe):
+        if text.find("(@", ps, pe) >= 0 and _POST.match(text, ps, pe):
             out.append((ps, pe, [], []))
             continue
         if furniture(text, ps, pe):

@@ -19,7 +19,11 @@ class Toks:
         self.starts = list(starts)
         self.ends = list(ends)
         self.words = [text[s:e] for s, e in zip(self.starts, self.ends, strict=True)]
-        self.lowers = [w.lower() for w in self.words]
+        lower = text.lower()
+        if len(lower) == len(text):  # one slice per token instead of one lower() call
+            self.lowers = [lower[s:e] for s, e in zip(self.starts, self.ends, strict=True)]
+        else:  # a character whose lower case is longer ("İ"): per token
+            self.lowers = [w.lower() for w in self.words]
         self.n = len(self.words)
         self.quote_of = [-1] * self.n  # index of the quotation a token sits in, or -1
         self._candidates: dict[str, list[int]] = {}
@@ -30,6 +34,10 @@ class Toks:
         hits = [(k, w) for k, w in enumerate(self.lowers) if w in union]
         for name, words in groups.items():
             self._candidates[name] = [k for k, w in hits if w in words]
+        self._candidates["any"] = [k for k, _ in hits]  # one look-up tells whether a sentence has any
+
+    def has_index(self, name: str) -> bool:
+        return name in self._candidates
 
     def candidates(self, name: str, i: int, j: int) -> list[int]:
         """Indexed positions of `name` within [i, j)."""
