@@ -4,16 +4,14 @@ wraps them, and the panel with Take A / Take B and the consensus values."""
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from annotator import commands, consensus
 from annotator.commands import Edit
-from annotator.core.errors import UserError
 from annotator.gui.review.data import ConsensusClaim, ReviewRow, consensus_claims, match_consensus
+from annotator.gui.undo import EditCommand
 from annotator.project import Project
 
 NONE_VALUE = "\u2013 none \u2013"
@@ -60,30 +58,10 @@ def set_value(proj: Project, row: ReviewRow, variable: str, value: str | None) -
     return None if edit.empty else edit
 
 
-class ReviewCommand(QUndoCommand):
-    """Undo/redo of one Edit, already applied when pushed: the first redo() does nothing."""
-
-    def __init__(self, proj: Project, edit: Edit, after: Callable[[Edit, str | None], None]):
-        super().__init__(edit.text)
-        self.proj, self.edit, self._after = proj, edit, after
-        self._pushed = False
-
-    def redo(self) -> None:
-        if not self._pushed:
-            self._pushed = True
-            return
-        self._run(self.edit.apply)
-
-    def undo(self) -> None:
-        self._run(self.edit.revert)
-
-    def _run(self, step: Callable[[Any], None]) -> None:
-        try:
-            step(self.proj.db)
-        except UserError as exc:  # the file refused the write: say so, never pretend it saved
-            self._after(self.edit, str(exc))
-            return
-        self._after(self.edit, None)
+def review_command(proj: Project, edit: Edit,
+                   after: Callable[[Edit, str | None], None]) -> EditCommand:
+    """The workspace's undo command for one Edit, reporting to the review window's callback."""
+    return EditCommand(proj.db, edit, None, lambda cmd, exc: after(cmd.edit, exc and str(exc)))
 
 
 # ---- the panel -----------------------------------------------------------------------------

@@ -301,7 +301,7 @@ class AgreementWindow(QMainWindow):
             self._say(nothing)
             self._after_edit(None, None)
             return
-        self.undo_stack.push(settle.ReviewCommand(self.project, edit, self._after_edit))
+        self.undo_stack.push(settle.review_command(self.project, edit, self._after_edit))
         self._after_edit(edit, None)
 
     def _after_edit(self, edit: Edit | None, error: str | None) -> None:
