@@ -22,6 +22,7 @@ from annotator.nlp.tokens import CLOSE_MARKS, OPEN_MARKS, Toks
 
 # "post text — Name (@handle) date": an embedded tweet or X post
 _CAPRUN = re.compile(r"\b[A-ZÀ-Þ][\w'’-]+(?:\s+(?:[A-ZÀ-Þ]\.\s+|(?:van|de|der|den|von|el|le|la)\s+)?[A-ZÀ-Þ][\w'’-]+)+")
+_ROLE_NAME = re.compile(r"(?<![\w-])([\w-]{2,})\s+([A-ZÀ-Þ][a-zà-ÿ'’-]+)\b(?!\s+[A-ZÀ-Þ])")
 _TRAIL = frozenset(".,;:!?")
 _MARK_TOKENS = frozenset(OPEN_MARKS | CLOSE_MARKS | {":"})  # quotes and colons start rules too
 CHANNEL_TYPES = ("news_media", "social_media", "document")
@@ -203,6 +204,12 @@ class Analyzer:
             if len(words) >= 2 and not any(w.lower() in inst for w in words) \
                     and not lex.media_names.match(words, 0, len(words)):
                 out.add(words[-1])
+        persons = lex.src["person_nouns"]
+        for m in _ROLE_NAME.finditer(text):  # "minister Bijleveld", "premier Rutte", "Superintendent Jones"
+            name = m.group(2)
+            if m.group(1).lower() in persons and name.lower() not in known and name.lower() not in inst \
+                    and not name.isupper():
+                out.add(name)
         return out
 
     # ---- helpers --------------------------------------------------------------------------
@@ -886,12 +893,17 @@ class Analyzer:
             if not span or self.in_claimed(span[0]):
                 continue
             kind = sourcetype.classify(lex, t, span[0], span[1], self.surnames, span[1])
+            nxt = span[1]
+            if kind == "social_media" and nxt + 1 < b and t.lowers[nxt] in preps \
+                    and t.lowers[nxt + 1] in lex.src["social_media_names"]:
+                continue  # "in a post on Telegram": the platform is the channel
             if kind in CHANNEL_TYPES:
                 self.add_source(span, span[1], channel=True)
 
     def resolve_pronouns(self) -> None:
         """Pronoun sources take the type of the nearest speaker before them."""
         last: Src | None = None
+        personal: Src | None = None  # the last person or anonymous speaker: what "he"/"hij" refers to
         anon_heads: set[str] = set()
         for src in sorted(self.sources.values(), key=lambda s: s.i):
             if src.type == "anonymous":
@@ -899,9 +911,11 @@ class Analyzer:
             elif self.refers_back(src, anon_heads):
                 src.type = "anonymous"
             if src.type == sourcetype.PRONOUN:
-                src.type = self.pronoun_type(src, last)
+                src.type = self.pronoun_type(src, last, personal)
             if not src.channel and src.type not in CHANNEL_TYPES:
                 last = src
+                if src.type in ("person", "anonymous"):
+                    personal = src
 
     def refers_back(self, src: Src, anon_heads: set[str]) -> bool:
         """"the trustee" after "a former trustee ..., on condition of anonymity"."""
@@ -909,8 +923,10 @@ class Analyzer:
         return (src.type == "person" and words[src.i] in ("the", "de", "die", "one", "één", "een")
                 and any(w in anon_heads for w in words[src.i + 1:src.j]))
 
-    def pronoun_type(self, src: Src, last: Src | None) -> str:
+    def pronoun_type(self, src: Src, last: Src | None, personal: Src | None = None) -> str:
         w = self.t.lowers[src.i]
+        if w in self.lex.src["person_pronouns"] and personal is not None:
+            return personal.type  # "he" skips an institution mentioned in between
         if last is None:
             return "person"
         if last.type in ("person", "anonymous"):

@@ -67,6 +67,8 @@ def classify(lex: Lexicon, t: Toks, i: int, j: int, surnames: Container[str], ta
     """Type of the source phrase [i, j); tokens [j, tail_end) are its comma-set apposition."""
     if j - i == 1 and t.lowers[i] in lex.src["person_pronouns"] | lex.src["group_pronouns"] | lex.src["institution_pronouns"]:
         return PRONOUN
+    if j - i <= 4 and " ".join(t.lowers[i:j]) in lex.src.get("partitive_pronouns", ()):
+        return PRONOUN  # "one of them", "een van hen": one of the group named before
     if _anonymous(lex, t, i, tail_end):
         return "anonymous"
     h = head_end(lex, t, i, j)
