@@ -97,3 +97,19 @@ def project_report(proj: Project, coders: Sequence[str] | None = None,
                    for c in chosen}
     return build_report(claims, chosen_vars, coders=[c.name for c in chosen], lengths=lengths,
                         suggestions=suggestions, bootstrap=bootstrap, seed=seed)
+
+
+def agreed_claim_ids(proj: Project, report: AgreementReport) -> list[int]:
+    """For each unit every compared coder marked and coded alike on every reported variable,
+    the first coder's claim id: what `consensus.take_agreed` copies into the consensus."""
+    if report.alignment is None:
+        return []
+    names = [v.variable for v in report.variables]
+    uids = []
+    for unit in report.alignment.units:
+        if len(unit.claims) != len(report.coders):
+            continue
+        if all(len({unit.value(c, var) for c in report.coders}) == 1 for var in names):
+            uids.append(unit.claims[report.coders[0]].uid)
+    ids = dict(proj.db.conn.execute("SELECT uid, id FROM claim"))
+    return [ids[u] for u in uids if u in ids]

@@ -34,3 +34,27 @@ def test_consensus_take_a_then_b_leaves_one_claim_and_undo_restores(project: Pro
     take_a.revert(project.db)
     assert project.claims(coder_id=cons) == []
     assert len(project.claims(coder_id=anna)) == 1  # the coders' own work is never touched
+
+
+def test_consensus_take_agreed_copies_only_units_coded_alike(project: Project) -> None:
+    from annotator.consensus import take_agreed
+    from annotator.reliability import agreed_claim_ids, project_report
+
+    text = "Reuters meldt dat de president geen bewijs heeft. De minister zegt dat het klopt."
+    art = project.import_records([ArticleRecord(text=text, ext_id="a")]).added[0]
+    coders = {n: project.ensure_coder(n).id for n in ("anna", "bob")}
+    first, second = (18, 48), (text.index("het klopt"), len(text) - 1)
+    for name, cert in (("anna", "certain"), ("bob", "possible")):
+        project.apply(commands.add_claim, art, coders[name], *first,
+                      values={"attribution": "indirect", "certainty": "certain"})
+        project.apply(commands.add_claim, art, coders[name], *second,
+                      values={"attribution": "indirect", "certainty": cert})
+        project.apply(commands.set_article_status, art, coders[name], "done")
+    report = project_report(project, ["anna", "bob"], bootstrap=0)
+    ids = agreed_claim_ids(project, report)
+    cons = project.ensure_coder(CONSENSUS).id
+    edit = project.apply(take_agreed, ids, cons)
+    assert [(c.start, c.end) for c in project.claims(coder_id=cons)] == [first]
+    assert project.apply(take_agreed, ids, cons).empty  # taking again changes nothing
+    edit.revert(project.db)
+    assert project.claims(coder_id=cons) == []

@@ -83,6 +83,10 @@ class AgreementWindow(QMainWindow):
         self.export_action = self._action("&Export workbook\u2026", "Ctrl+E", self._ask_export)
         self.take_a_action = self._action("Take &A", "A", lambda: self.take("A"))
         self.take_b_action = self._action("Take &B", "B", lambda: self.take("B"))
+        self.take_agreed_action = self._action("Take all a&greed units", "Ctrl+G",
+                                               self.take_agreed)
+        self.take_agreed_action.setToolTip("Copy every unit all coders marked and coded alike "
+                                           "into the consensus, so it is a complete coding")
         close = self._action("&Close", QKeySequence.StandardKey.Close, self.close)
         self.coder_menu = QMenu("Coders", self)
         self.coder_button = QToolButton()
@@ -94,8 +98,8 @@ class AgreementWindow(QMainWindow):
         bar.setObjectName("agreement_toolbar")
         bar.setMovable(False)
         bar.addWidget(self.coder_button)
-        for action in (self.recompute_action, self.export_action, self.undo_action,
-                       self.redo_action):
+        for action in (self.recompute_action, self.export_action, self.take_agreed_action,
+                       self.undo_action, self.redo_action):
             bar.addAction(action)
         self.addToolBar(bar)
         menu = self.menuBar().addMenu("&Agreement")
@@ -103,7 +107,7 @@ class AgreementWindow(QMainWindow):
             menu.addAction(action)
         edit = self.menuBar().addMenu("&Edit")
         for action in (self.undo_action, self.redo_action, self.take_a_action,
-                       self.take_b_action):
+                       self.take_b_action, self.take_agreed_action):
             edit.addAction(action)
         self.addAction(self.take_a_action)
         self.addAction(self.take_b_action)
@@ -283,6 +287,22 @@ class AgreementWindow(QMainWindow):
         coder = self.review.pair_for(row)[0 if side == "A" else 1]
         self._apply(lambda: settle.take(self.project, row, coder),
                     f"The consensus already has {coder}'s coding here.")
+
+    def take_agreed(self) -> None:
+        """Copy the units the coders agree on into the consensus (one undoable step)."""
+        from annotator import consensus
+        from annotator.reliability import agreed_claim_ids
+
+        if self.data is None or self._closed:
+            return
+        ids = agreed_claim_ids(self.project, self.data.report)
+        cons = self.project.ensure_coder(consensus.CONSENSUS).id
+
+        def make():
+            edit = consensus.take_agreed(self.project.db, ids, cons)
+            return None if edit.empty else edit
+
+        self._apply(make, "The consensus already holds every agreed unit.")
 
     def set_consensus_value(self, variable: str, value: str | None) -> None:
         row = self.review.current()

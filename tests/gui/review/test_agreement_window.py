@@ -220,3 +220,15 @@ def test_open_agreement_window_closes_with_its_parent(qtbot, review_path) -> Non
         pass
     parent.deleteLater()
     qtbot.waitUntil(lambda: closed == [True])
+
+
+def test_agreement_window_take_all_agreed_units_is_one_undoable_step(window, qtbot,
+                                                                     review_path: Path) -> None:
+    window.take_agreed_action.trigger()
+    agreed = consensus_claims(review_path)
+    assert len(agreed) == 1  # anna and ben agree fully on one claim only
+    assert agreed[0].values == {"attribution": "indirect", "certainty": "certain"}
+    window.take_agreed_action.trigger()  # again: nothing new
+    assert len(consensus_claims(review_path)) == 1
+    window.undo_action.trigger()
+    assert consensus_claims(review_path) == []
