@@ -41,6 +41,9 @@ class FileMenuMixin:
         self.export_action = self._file_action(menu, "&Export coding sheet…", "Ctrl+E",
                                                self.choose_export)
         self.export_action.setEnabled(sheet_exporter() is not None)
+        self.sheet_import_action = self._file_action(menu, "&Read back a coding sheet…", None,
+                                                     self.choose_sheet_import)
+        self.sheet_import_action.setEnabled(sheet_exporter() is not None)
         menu.addSeparator()
         self._file_action(menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         self.update_recent_menu()
@@ -130,4 +133,32 @@ class FileMenuMixin:
             dialogs.show_message(self, "Export failed", str(exc), warning=True)
             return False
         self.export_report = dialogs.show_message(self, "Export", "\n".join(report.lines()))
+        return True
+
+    def choose_sheet_import(self) -> None:
+        if self.session.project is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, "Read back a coding sheet", "",
+                                              "Excel workbook (*.xlsx)")
+        if path:
+            self.import_sheet(Path(path))
+
+    def import_sheet(self, path: Path) -> bool:
+        """Apply the values this coder edited in an exported sheet: all of them, as one undoable
+        step, or none (every problem is listed with its sheet, row and column)."""
+        from annotator.io.sheet_import import apply_changes, read_changes
+
+        project, coder = self.session.project, self.session.coder
+        if project is None or coder is None:
+            return False
+        try:
+            result = read_changes(project, path, coder.name)
+        except UserError as exc:
+            self.sheet_report = dialogs.show_message(self, "Coding sheet not read back", str(exc),
+                                                     warning=True)
+            return False
+        self.session.run(lambda: apply_changes(project, result).edits,
+                         f"Read back {path.name}")
+        self.sheet_report = dialogs.show_message(self, "Coding sheet read back",
+                                                 "\n".join(result.lines()))
         return True

@@ -94,6 +94,34 @@ def test_window_export_writes_the_coding_sheet(qtbot, window, tmp_path):
     assert target.exists() and "wrote" in window.export_report.text()
 
 
+def test_window_reads_back_an_edited_coding_sheet_as_one_undoable_step(qtbot, window, tmp_path):
+    import openpyxl
+
+    window.session.step_focus(1)
+    window.session.accept()
+    claim = window.session.project.claims(coder_id=window.session.coder.id)[0]
+    target = tmp_path / "sheet.xlsx"
+    assert window.export_sheet(target)
+    wb = openpyxl.load_workbook(target)
+    ws = wb["Claims"]
+    header = [c.value for c in ws[1]]
+    ws.cell(row=2, column=header.index("certainty") + 1, value="uncertain")
+    ws.cell(row=2, column=header.index("note") + 1, value="checked in Excel")
+    wb.save(target)
+    assert window.import_sheet(target)
+    (after,) = window.session.project.claims(coder_id=window.session.coder.id)
+    assert after.values["certainty"] == "uncertain" and after.note == "checked in Excel"
+    assert window.session.undo_stack.undoText() == "Read back sheet.xlsx"
+    window.session.undo_stack.undo()
+    (undone,) = window.session.project.claims(coder_id=window.session.coder.id)
+    assert undone.values == claim.values and undone.note == claim.note
+    # a sheet with a value outside the codebook is refused whole, naming row and column
+    ws.cell(row=2, column=header.index("certainty") + 1, value="sure")
+    wb.save(target)
+    assert not window.import_sheet(target)
+    assert "row 2" in window.sheet_report.text() and "certainty" in window.sheet_report.text()
+
+
 def test_window_new_project_then_import(qtbot, user_data, tmp_path):
     from annotator.gui.main_window import MainWindow
 
