@@ -25,6 +25,7 @@ from annotator.gui.article_view import ArticleView
 from annotator.gui.claims_panel import ClaimsPanel
 from annotator.gui.coding_keys import add_code_actions, bind_local
 from annotator.gui.detail_editor import DetailEditor
+from annotator.gui.exchange_menu import ExchangeMenuMixin
 from annotator.gui.find_bar import FindBar
 from annotator.gui.legend import Legend
 from annotator.gui.menus import FileMenuMixin
@@ -39,7 +40,7 @@ def swatch(colour: QColor) -> QIcon:
     return QIcon(pix)
 
 
-class MainWindow(FileMenuMixin, QMainWindow):
+class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
     suggestFinished = Signal(int, str)  # noqa: N815 (Qt naming) articles done, error or ""
 
     def __init__(self) -> None:
@@ -130,6 +131,7 @@ class MainWindow(FileMenuMixin, QMainWindow):
                                         self.start_suggest)
         self._add(proj, "Edit &codebook…", None, self.edit_codebook)
         self._add(proj, "&Agreement between coders…", None, self.show_agreement)
+        self.build_exchange_actions(proj)
         help_ = self.menuBar().addMenu("&Help")
         self._add(help_, "&Coding guide and keys", "F1", self.show_help)
         self._add(help_, "&About annotator", None, lambda: dialogs.about(self))

@@ -1,0 +1,31 @@
+"""Assign, hand in and merge from the GUI: a coder's work goes out and comes back."""
+
+from __future__ import annotations
+
+import shutil
+
+from tests.gui.conftest import reopen
+
+
+def test_exchange_assign_hand_in_and_merge_from_the_window(qtbot, window, sample_path,
+                                                           tmp_path):
+    pi_path = tmp_path / "pi.annotator"
+    shutil.copy(sample_path, pi_path)  # the PI's project: same article, a project of its own
+    with reopen(pi_path) as pi:
+        pi.db.set_meta("id", "pi-project")
+    assert window.assign_coders(["anna", "bob"], 1.0, 7, True)
+    assert "Reliability sample: 1 article(s)" in window.exchange_report.text()
+    assert window.session.project.articles()[0].require_blind
+    window.session.step_focus(1)
+    window.session.accept()
+    handed = tmp_path / "anna-handin"
+    assert window.hand_in(handed)
+    assert (tmp_path / "anna-handin.annotator").exists()
+    window.open_project(pi_path, coder="pi")
+    qtbot.waitUntil(lambda: window.session.project.path == pi_path)
+    assert window.merge_files([tmp_path / "anna-handin.annotator"])
+    assert "Merged anna" in window.exchange_report.text()
+    with reopen(pi_path) as pi:
+        assert len(pi.claims(coder_id=pi.coder("anna").id)) == 1
+    assert window.merge_files([tmp_path / "anna-handin.annotator"])  # again: nothing new
+    assert "Unchanged" in window.exchange_report.text()
