@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QThread, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QLabel,
@@ -48,7 +49,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.session = Session(self)
         self.project: Project | None = None
         self.worker: SuggestWorker | None = None
-        self.worker_thread: QThread | None = None
+        self.worker_thread: threading.Thread | None = None
         self.last_error = ""
         self.type_menu: QMenu | None = None
         self._articles: list = []
@@ -395,10 +396,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.job_bar.hide()
         self.job_cancel.hide()
         self.suggest_action.setEnabled(True)
-        if self.worker_thread is not None:
-            self.worker_thread.quit()  # the queued quit may come after this slot: do it now
-            self.worker_thread.wait()
-        self.worker, self.worker_thread = None, None
+        self.worker, self.worker_thread = None, None  # the thread ends by itself
         if error:
             dialogs.show_message(self, "Pre-annotation", error, warning=True)
         else:
@@ -415,8 +413,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         """Stop and wait for the worker (before closing or switching projects)."""
         if self.worker is not None and self.worker_thread is not None:
             self.worker.stop()
-            self.worker_thread.quit()
-            self.worker_thread.wait()
+            self.worker_thread.join(timeout=60)  # it stops after the batch in hand
             self.worker, self.worker_thread = None, None
 
     # ---- dialogs --------------------------------------------------------------------------

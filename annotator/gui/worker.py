@@ -2,13 +2,17 @@
 
 The worker opens its OWN Project: a sqlite3 connection must stay in the thread that made it.
 The pipeline (spaCy) is imported inside the thread too, so the window never waits for it.
+It runs on a plain Python thread and reports through signals of a QObject living in the GUI
+thread, so delivery is queued; waiting for it is `Thread.join`, which releases the GIL (a
+QThread.wait() in the GUI thread deadlocked under load here).
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Signal
 
 from annotator.core.errors import UserError
 
@@ -45,11 +49,8 @@ class SuggestWorker(QObject):
         self.finished.emit(done, error)
 
 
-def start_worker(worker: SuggestWorker, parent: QObject) -> QThread:
-    thread = QThread(parent)
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)
-    worker.finished.connect(thread.quit)
-    thread.finished.connect(worker.deleteLater)
+def start_worker(worker: SuggestWorker, parent: QObject | None = None) -> threading.Thread:
+    """Run `worker` on a daemon thread (which keeps it alive until it is done)."""
+    thread = threading.Thread(target=worker.run, name="pre-annotate", daemon=True)
     thread.start()
     return thread
