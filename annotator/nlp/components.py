@@ -9,6 +9,7 @@ offsets and the claim links in `doc.user_data["annotator"]` (span groups hold to
 from __future__ import annotations
 
 import bisect
+import gc
 import logging
 from collections.abc import Callable
 
@@ -99,11 +100,16 @@ class AttributionRules:
     def __call__(self, doc: Doc) -> Doc:
         toks = doc_toks(doc)
         layout = doc.user_data.pop(LAYOUT_KEY, None)
+        collecting = gc.isenabled()
+        gc.disable()  # the rules make many small acyclic objects: no cycle hunts over the heap meanwhile
         try:
             result = Analyzer(self.lex, toks).run(layout)
         except Exception:  # a rule bug must not cost the user the whole batch
             log.exception("attribution rules failed on a text of %d characters", len(toks.text))
             result = Result([], [], [])
+        finally:
+            if collecting:
+                gc.enable()
         store(doc, toks, result)
         return doc
 

@@ -118,6 +118,7 @@ class Analyzer:
                 self.sentence(pi, a, b)
                 self.prev_sentence = (a, b)
         self.resolve_pronouns()
+        self.surnames = LazyNames(set)  # drop the closure over self: no reference cycle left behind
         return Result(sorted(self.sources.values(), key=lambda s: s.i),
                       sorted(self.cues, key=lambda c: c.i), sorted(self.claims, key=lambda c: c.start))
 
