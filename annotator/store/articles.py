@@ -74,36 +74,56 @@ def add_articles(conn: sqlite3.Connection, records: Iterable[ArticleRecord],
     """
     stamp = now()
     noted_files: set[str] = set()  # a table's encoding is noted once, not once per row
+    # What the project holds, read once: per-row look-ups cost more than the inserts.
+    by_sha: dict[str, list[tuple[int, str, str]]] = {}
+    for aid, ext, outlet, sha in conn.execute("SELECT id, ext_id, outlet, sha256 FROM article "
+                                              "ORDER BY id"):
+        by_sha.setdefault(sha, []).append((aid, ext, outlet))
+    ids_taken = {ext for rows in by_sha.values() for _, ext, _ in rows}
+    next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM article").fetchone()[0]
+    pending: list[tuple] = []
     for rec in records:
         digest = sha256_text(rec.text)
-        earlier = conn.execute("SELECT id, ext_id, outlet FROM article WHERE sha256 = ? "
-                               "ORDER BY id", (digest,)).fetchall()
+        earlier = by_sha.get(digest, [])
         if any(e[1] == rec.ext_id or e[2] == rec.outlet for e in earlier):
             outcome.skipped.append((rec.where, "already in the project (same text and same id "
                                                "or outlet); skipped"))
             outcome.repeats += 1
             continue
         ext_id = rec.ext_id or digest[:12]
-        if conn.execute("SELECT 1 FROM article WHERE ext_id = ?", (ext_id,)).fetchone():
+        if ext_id in ids_taken:
             outcome.skipped.append((rec.where, f"another article already has id {ext_id!r}; "
                                                "skipped"))
             continue
         duplicate_of = earlier[0][0] if earlier else None
-        cur = conn.execute(
-            "INSERT INTO article(ext_id, title, outlet, date, url, language, text, sha256, "
-            "text_length, source_file, metadata, duplicate_of, imported_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (ext_id, rec.title, rec.outlet, rec.date, rec.url, rec.language, rec.text, digest,
-             len(rec.text), rec.source_file, json.dumps(rec.metadata, ensure_ascii=False,
-                                                        default=str),
-             duplicate_of, stamp))
-        outcome.added.append(cur.lastrowid)
+        pending.append((next_id, ext_id, rec.title, rec.outlet, rec.date, rec.url, rec.language,
+                        rec.text, digest, len(rec.text), rec.source_file,
+                        json.dumps(rec.metadata, ensure_ascii=False, default=str),
+                        duplicate_of, stamp))
+        by_sha.setdefault(digest, []).append((next_id, ext_id, rec.outlet))
+        ids_taken.add(ext_id)
+        outcome.added.append(next_id)
+        next_id += 1
         if duplicate_of is not None:
             outcome.shared_text.append((rec.where, duplicate_of))
         if (rec.encoding and rec.encoding not in ("utf-8", "utf-8-sig", "ascii")
                 and (rec.source_file or rec.where) not in noted_files):
             noted_files.add(rec.source_file or rec.where)
             outcome.encodings.append((rec.source_file or rec.where, rec.encoding))
+        if len(pending) >= _INSERT_BATCH:
+            _insert(conn, pending)
+    _insert(conn, pending)
+
+
+_INSERT_BATCH = 500  # rows held before an executemany: bounded memory for huge imports
+
+
+def _insert(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+    conn.executemany(
+        "INSERT INTO article(id, ext_id, title, outlet, date, url, language, text, sha256, "
+        "text_length, source_file, metadata, duplicate_of, imported_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    rows.clear()
 
 
 def set_require_blind(db: Database, article_ids: Iterable[int], blind: bool) -> None:
