@@ -5,9 +5,10 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -54,7 +55,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.type_menu: QMenu | None = None
         self._articles: list = []
         self.setWindowTitle("annotator")
-        self.resize(1500, 950)
+        self.resize(self._initial_size())
         self._build_widgets()
         self._build_status_bar()
         self._build_menus()
@@ -139,6 +140,14 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.local_keys = bind_local([self.view, self.claims], {
             Qt.Key.Key_Return: self.accept, Qt.Key.Key_Enter: self.accept,
             Qt.Key.Key_Delete: self.session.delete_focused})
+
+    def _initial_size(self) -> QSize:
+        """1500 x 950, or less so that the whole window fits on a small screen."""
+        screen = QApplication.primaryScreen()
+        if screen is None:
+            return QSize(1500, 950)
+        room = screen.availableGeometry()
+        return QSize(min(1500, int(room.width() * 0.95)), min(950, int(room.height() * 0.92)))
 
     def _add(self, menu: QMenu, text: str, keys, slot) -> QAction:
         act = QAction(text, self)

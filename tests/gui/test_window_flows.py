@@ -79,6 +79,8 @@ def test_window_tooltip_names_the_mark(qtbot, window):
     pos = window.session.state.umap.to_utf16(text.index("Persagentschap Reuters") + 3)
     cursor = view.textCursor()
     cursor.setPosition(pos)
+    view.setTextCursor(cursor)
+    view.ensureCursorVisible()  # on a small screen the mark may start below the fold
     point = view.cursorRect(cursor).center()
     event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
     view.viewportEvent(event)
