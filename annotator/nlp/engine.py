@@ -657,7 +657,8 @@ class Analyzer:
         if lex.lang == "nl" and k - 1 > lead and t.words[k - 1] == "," and end < b and (
                 fronted or t.lowers[lead] in lex.fw.get("clause_subordinators", ())):
             return self.add_source(np_right(lex, t, end, b))  # "Sinds X is beëdigd, maakt de N-VA ..."
-        if fronted and not t.is_cap(lead + 1 if lead + 1 < k else lead):
+        fronted_pp = lex.lang == "nl" and fronted and t.lowers[lead] in lex.fw["stop_prepositions"]
+        if fronted and (fronted_pp or not t.is_cap(lead + 1 if lead + 1 < k else lead)):  # "Op X schreef Y"
             commas = [m for m in range(lead, k) if t.words[m] == "," and t.quote_of[m] < 0]
             if lex.lang == "en" and commas:
                 return self.add_source(np_right(lex, t, commas[-1] + 1, k), k)
@@ -887,9 +888,10 @@ class Analyzer:
         """Channels of a reported claim: aan de NOS, op Twitter, in een verklaring, told Reuters."""
         t, lex = self.t, self.lex
         preps = lex.channel_prepositions
+        cue_tokens = {m for c in self.cues[-6:] for m in range(c.i + 1, c.j)}
         for m in range(a, b - 1):
-            if t.lowers[m] not in preps or t.quote_of[m] >= 0 or self.in_claimed(m):
-                continue
+            if t.lowers[m] not in preps or t.quote_of[m] >= 0 or self.in_claimed(m) or m in cue_tokens:
+                continue  # "stipte aan dat": the particle of the cue, not a channel
             span = np_right(lex, t, m + 1, b)
             if not span or self.in_claimed(span[0]):
                 continue
