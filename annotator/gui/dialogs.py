@@ -33,6 +33,7 @@ def outcome_text(outcome: ImportOutcome) -> str:
     lines += [f"• Note: {where} has the same text as article #{earlier} (another outlet)"
               for where, earlier in outcome.shared_text]
     lines += [f"• Note: {where} was read as {enc}" for where, enc in outcome.encodings]
+    lines += [f"• Note: {where}: {note}" for where, note in outcome.renamed]
     return "\n".join(lines)
 
 

@@ -186,8 +186,10 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         return self.set_project(open_sample_project(), coder)
 
     def set_project(self, project: Project, coder: str | None = None) -> bool:
+        # a coder's own file (annotator coder-file) names its coder: offer that name first
+        own = project.db.meta("coder")
         name = coder or dialogs.ask_coder(self, [c.name for c in project.coders()],
-                                          settings.remembered_coder())
+                                          own or settings.remembered_coder())
         if not name:
             project.close()
             return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
+from pathlib import Path
 
 from annotator.core.model import Article, ArticleRecord, Coder
 from annotator.core.text import sha256_text
@@ -52,6 +53,7 @@ class ImportOutcome:
         self.shared_text: list[tuple[str, int]] = []  # (where, id of the earlier article)
         self.encodings: list[tuple[str, str]] = []  # (where, encoding) when not plain UTF-8
         self.repeats = 0  # skipped because already in the project: not a problem
+        self.renamed: list[tuple[str, str]] = []  # (where, note) for ids made unique
 
     @property
     def problems(self) -> int:
@@ -62,7 +64,8 @@ class ImportOutcome:
         return {"added": len(self.added), "repeats": self.repeats, "skipped": [{"where": w, "reason": r}
                                                        for w, r in self.skipped],
                 "shared_text": [{"where": w, "earlier_article": a} for w, a in self.shared_text],
-                "encodings": [{"where": w, "encoding": e} for w, e in self.encodings]}
+                "encodings": [{"where": w, "encoding": e} for w, e in self.encodings],
+                "renamed": [{"where": w, "note": n} for w, n in self.renamed]}
 
 
 def add_articles(conn: sqlite3.Connection, records: Iterable[ArticleRecord],
@@ -92,9 +95,11 @@ def add_articles(conn: sqlite3.Connection, records: Iterable[ArticleRecord],
             continue
         ext_id = rec.ext_id or digest[:12]
         if ext_id in ids_taken:
-            outcome.skipped.append((rec.where, f"another article already has id {ext_id!r}; "
-                                               "skipped"))
-            continue
+            # another text under this id (01.txt in two folders, row ids 1, 2... in two tables):
+            # keep the article under an id made unique, and say so
+            wanted, ext_id = ext_id, _unique_id(ext_id, rec, ids_taken)
+            outcome.renamed.append((rec.where, f"id {wanted!r} was taken by another article; "
+                                               f"imported as {ext_id!r}"))
         duplicate_of = earlier[0][0] if earlier else None
         pending.append((next_id, ext_id, rec.title, rec.outlet, rec.date, rec.url, rec.language,
                         rec.text, digest, len(rec.text), rec.source_file,
@@ -113,6 +118,16 @@ def add_articles(conn: sqlite3.Connection, records: Iterable[ArticleRecord],
         if len(pending) >= _INSERT_BATCH:
             _insert(conn, pending)
     _insert(conn, pending)
+
+
+def _unique_id(ext_id: str, rec: ArticleRecord, taken: set[str]) -> str:
+    """`ext_id` prefixed with the file it came from, then numbered, until no article has it."""
+    stem = Path(rec.source_file).stem if rec.source_file else ""
+    base = f"{stem}:{ext_id}" if stem and stem != ext_id else ext_id
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
 
 
 _INSERT_BATCH = 500  # rows held before an executemany: bounded memory for huge imports

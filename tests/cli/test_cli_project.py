@@ -96,3 +96,20 @@ def test_cli_import_bad_row_is_reported_with_its_row(tmp_path: Path,
     assert main(["import", str(proj), str(table), "--quiet"]) == 0
     out = capsys.readouterr().out
     assert "imported 1" in out and "t.csv row 3" in out
+
+
+def test_cli_import_colliding_ids_keeps_both_articles_and_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    for folder, text in (("a", "De minister zegt A."), ("b", "De minister zegt B.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "01.txt").write_text(text, encoding="utf-8")
+    proj = tmp_path / "p.annotator"
+    main(["new", str(proj)])
+    capsys.readouterr()
+    assert main(["import", str(proj), str(tmp_path / "a"), str(tmp_path / "b"), "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "imported 2" in out and "id '01' was taken" in out
+    from annotator.project import Project
+
+    with Project.open(proj) as p:
+        assert len({a.ext_id for a in p.articles()}) == 2

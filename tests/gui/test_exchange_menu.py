@@ -29,3 +29,26 @@ def test_exchange_assign_hand_in_and_merge_from_the_window(qtbot, window, sample
         assert len(pi.claims(coder_id=pi.coder("anna").id)) == 1
     assert window.merge_files([tmp_path / "anna-handin.annotator"])  # again: nothing new
     assert "Unchanged" in window.exchange_report.text()
+
+
+def test_exchange_a_coder_file_offers_its_own_coder_first(qtbot, sample_path, tmp_path,
+                                                          monkeypatch):
+    from annotator.exchange import coder_file
+    from annotator.gui import dialogs, settings
+    from annotator.gui.main_window import MainWindow
+
+    with reopen(sample_path) as pi:
+        bob_file = coder_file(pi, "bob", tmp_path / "bob.annotator")
+    settings.remember_coder("pi")  # whoever used this computer last
+    offered = {}
+
+    def fake_ask(parent, known, remembered):
+        offered["name"] = remembered
+        return remembered
+
+    monkeypatch.setattr(dialogs, "ask_coder", fake_ask)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.open_project(bob_file)
+    assert offered["name"] == "bob" and w.session.coder.name == "bob"
+    w.close()
