@@ -658,10 +658,12 @@ class Analyzer:
                 fronted or t.lowers[lead] in lex.fw.get("clause_subordinators", ())):
             return self.add_source(np_right(lex, t, end, b))  # "Sinds X is beëdigd, maakt de N-VA ..."
         fronted_pp = lex.lang == "nl" and fronted and t.lowers[lead] in lex.fw["stop_prepositions"]
-        if fronted and (fronted_pp or not t.is_cap(lead + 1 if lead + 1 < k else lead)):  # "Op X schreef Y"
+        if fronted and (fronted_pp or lex.lang == "en" or lead + 1 >= k or not t.is_cap(lead + 1)):  # "Op X schreef Y", "Donderdag zei Y"
             commas = [m for m in range(lead, k) if t.words[m] == "," and t.quote_of[m] < 0]
             if lex.lang == "en" and commas:
                 return self.add_source(np_right(lex, t, commas[-1] + 1, k), k)
+            if lex.lang == "en":
+                return self.add_source(self.np_before(lead, k), k)  # "Yesterday the mayor said"
             finite = next((m for m in range(lead + 1, k + 1) if t.lowers[m] in lex.fw["auxiliaries"]
                            or t.lowers[m] in lex.verbs), k)
             stop = k if finite < k else b
