@@ -92,6 +92,7 @@ class Analyzer:
         self.sentence_srcs: list[Src] = []
         self.recent_sources: list[Src] = []
         self.claim_spans: set[tuple[int, int]] = set()
+        self.intro: tuple[int, int, int, int] | None = None  # "X vertelt." before a quote
 
     # ---- driver -------------------------------------------------------------------------
     def run(self, layout: Layout | None = None) -> Result:
@@ -571,6 +572,9 @@ class Analyzer:
             return True
         comp = self.find_complement(k, end, b)
         colon = self.find_colon(end, b) if comp is None else None
+        if comp is None and colon is None and self.introduces(a, b, k, end):
+            self.intro = (a, b, k, end)  # a quote opening the next sentence is this speaker's
+            return False
         if comp is None and colon is None and entry.mode != "always" and not entry.certainty:
             return False
         if colon is None and entry.mode == "colon":
@@ -586,6 +590,35 @@ class Analyzer:
             return False
         return self.add_claim(start, self.claim_end(start, b), src, cue, "indirect", entry,
                               self.t.lowers[k]) is not None
+
+    def introduces(self, a: int, b: int, k: int, end: int) -> bool:
+        """"Boer Jan Mertens vertelt." / "We vroegen het aan X.": a short sentence that ends soon
+        after its reporting verb, without a claim of its own."""
+        t, lex = self.t, self.lex
+        if t.words[b - 1] not in (".", ":") or k <= self.skip_lead(a, b) or b - end > 7:
+            return False
+        if any(t.quote_of[m] >= 0 or t.lowers[m] in lex.complementisers or t.words[m] == ","
+               for m in range(end, b - 1)):
+            return False
+        m, light = end, lex.fw.get("intro_words", set())
+        while m < b - 1 and (t.lowers[m] in lex.fw["time_words"] or t.lowers[m] in light):
+            m += 1  # "vertelt ons het volgende", "reageerde gisteren"
+        return m == b - 1 or t.lowers[m] in lex.fw["stop_prepositions"] or t.lowers[m] in lex.channel_prepositions
+
+    def intro_speaker(self, q: int) -> bool:
+        """A quote opening the sentence right after an introducing sentence."""
+        if self.intro is None or self.prev_sentence is None or self.intro[1] != self.prev_sentence[1]:
+            return False
+        t, lex = self.t, self.lex
+        ia, ib, k, end = self.intro
+        self.intro = None
+        if t.lowers[k] in lex.interview_verbs:  # "We vroegen het aan X": the addressee answers
+            m = next((m for m in range(end, ib) if t.lowers[m] in lex.interview_prepositions), None)
+            src = self.add_source(np_right(lex, t, m + 1, ib - 1)) if m is not None else None
+            cue = None
+        else:
+            src, cue = self.subject(ia, ib, k, end), Cue(k, end)
+        return src is not None and self.direct(q, src, cue) is not None
 
     def bare_start(self, end: int, b: int) -> int | None:
         t = self.t
@@ -826,6 +859,8 @@ class Analyzer:
             return
         quote = self.quotes[q]
         if len(t.text[quote.start:quote.end].split()) < 3:
+            return
+        if self.intro_speaker(q):
             return
         self.direct(q, self.last_speaker(), None)
 

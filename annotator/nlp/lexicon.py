@@ -104,6 +104,8 @@ class Lexicon:
     frames_after: PhraseTable
     h: dict[str, set[str]] = field(default_factory=dict)
     adjective_suffixes: tuple[str, ...] = ()
+    interview_verbs: frozenset[str] = frozenset()
+    interview_prepositions: frozenset[str] = frozenset()
     _cue_first: frozenset[str] | None = None
     _suffixes: list[tuple[re.Pattern[str], str]] | None = None
     _hedge_first: frozenset[str] | None = None
@@ -233,4 +235,6 @@ def load(lang: str) -> Lexicon:
         frames_after=PhraseTable([p.lower() for p in hedges["uncertain_frames_after"]]),
         h={k: {w.lower() for w in v} for k, v in hedges.items() if isinstance(v, list)},
         adjective_suffixes=tuple(fw_raw.get("adjective_suffixes", ())),
+        interview_verbs=frozenset(w.lower() for w in cues.get("interview_verbs", ())),
+        interview_prepositions=frozenset(w.lower() for w in cues.get("interview_prepositions", ())),
     )

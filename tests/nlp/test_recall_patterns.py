@@ -87,6 +87,10 @@ CASES = [
      "indirect", None, ("the mayor", P), "said"),
     ("en", "Yesterday the mayor said the bridge would open.", "the bridge would open",
      "indirect", None, ("the mayor", P), "said"),
+    ("nl", "De minister reageerde kort. ‘Dit is een schande voor het land.’", "Dit is een schande voor het land.",
+     "direct", "certain", ("De minister", P), "reageerde"),
+    ("en", "The coach explained. \"We had no choice in the matter.\"", "We had no choice in the matter.",
+     "direct", "certain", ("The coach", P), "explained"),
     # English
     ("en", "\"We will not back down on this,\" said Mary Stone, who chairs the committee.",
      "We will not back down on this", "direct", "certain", ("Mary Stone", P), "said"),
@@ -119,7 +123,6 @@ CASES = [
 
 
 PENDING = {  # claim words of patterns not handled yet
-    "Ik heb hier nooit iets over gehoord.", "Elk jaar verliezen we een deel van de oogst.",
     "it would cost jobs", "Jobless claims rose sharply last month",
 }
 
@@ -172,3 +175,8 @@ def test_recall_platform_is_a_social_media_channel(suggest, lang, text, platform
 ])
 def test_recall_emotive_verbs_without_complement_are_not_reports(suggest, lang, text):
     assert suggest(text, lang)["claims"] == []
+
+
+def test_recall_short_sentence_without_a_following_quote_is_not_a_claim(suggest):
+    text = "De minister reageerde niet. De vergadering duurde lang."
+    assert suggest(text, "nl")["claims"] == []
