@@ -548,6 +548,14 @@ class Analyzer:
         src = self.add_source(span)
         cue = Cue(ci, cj)
         lead = self.skip_lead(a, b)
+        if t.lowers[lead] in self.lex.retro_pronouns and ci - lead <= 2 and self.prev_sentence \
+                and all(t.lowers[m] in self.lex.passive_aux for m in range(lead + 1, ci)):
+            pa, pb = self.prev_sentence  # "That is according to a report by X."
+            if self.overlaps_claim(pa, pb):
+                self.relink(pa, pb, src, cue)
+            else:
+                self.add_claim(self.skip_lead(pa, pb), pb, src, cue, "indirect")
+            return
         if ci <= lead:
             start = span[1]
             self.add_claim(start, self.claim_end(start, b), src, cue, "indirect")
@@ -702,6 +710,8 @@ class Analyzer:
             stop = k if finite < k else b
             return self.add_source(np_right(lex, t, finite + 1 if finite < k else end, stop))
         span = np_right(lex, t, lead, k)
+        if lex.lang == "en" and span and span[1] < k - 1 and t.words[k - 1] == "," and t.lowers[k].endswith("ing"):
+            return self.add_source(span, k)  # "The minister slammed the plan, saying ..."
         if lex.lang == "en" and span and not self.reaches_verb(span[1], k) \
                 and t.lowers[span[1]] not in lex.fw["relative_pronouns"]:
             if any(t.lowers[m] in lex.fw["subordinators"] for m in range(span[1], k)):
