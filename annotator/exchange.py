@@ -30,11 +30,12 @@ class Assignment:
 
 
 def assign(project: Project, coders: list[str], *, overlap: float = 0.2, seed: int | None = None,
-           blind: bool = True) -> Assignment:
+           blind: bool = True, force: bool = False) -> Assignment:
     """Split the articles among coders and draw a reliability sample every coder codes.
 
     `overlap` is the share of articles in the sample. The sample is blind (suggestions hidden)
-    unless `blind` is False. Replaces any earlier assignment.
+    unless `blind` is False. An earlier assignment is replaced only with `force`: coder files
+    may already be out, and a new draw would move articles under the coders' feet.
     """
     if not coders:
         raise UserError("name at least one coder (--coder NAME)")
@@ -42,6 +43,10 @@ def assign(project: Project, coders: list[str], *, overlap: float = 0.2, seed: i
         raise UserError("a coder is named twice")
     if not 0 <= overlap <= 1:
         raise UserError("--overlap must be between 0% and 100%")
+    if not force and project.db.conn.execute("SELECT 1 FROM assignment LIMIT 1").fetchone():
+        raise UserError("the articles are already assigned (coder files may be out); drawing "
+                        "again moves articles between coders. Use --force to replace it",
+                        path=project.path)
     ids = [a.id for a in project.articles()]
     rng = random.Random(seed)
     rng.shuffle(ids)
@@ -128,10 +133,12 @@ class MergeReport:
     unchanged: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     skipped_articles: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {"merged": self.merged, "unchanged": self.unchanged,
-                "conflicts": self.conflicts, "skipped_articles": self.skipped_articles}
+                "conflicts": self.conflicts, "skipped_articles": self.skipped_articles,
+                "notes": self.notes}
 
 
 def work_fingerprint(conn: sqlite3.Connection, coder_id: int,
@@ -183,6 +190,14 @@ def _merge_file(project: Project, path: Path, report: MergeReport) -> None:
         origin = other.project_id
         if origin == project.project_id:
             raise UserError("this is the project itself, not a coder's file", path=path)
+        made_from = other.db.meta("origin_project")
+        if made_from and made_from != project.project_id:
+            report.conflicts.append(f"{path.name}: this coder file was made from another project "
+                                    f"({made_from}); nothing merged from it")
+            return
+        if not made_from:
+            report.notes.append(f"{path.name}: not a coder file of this project (annotator "
+                                "coder-file); its articles were matched by their text")
         other_sha = {r[0]: r[1] for r in other.db.conn.execute("SELECT id, sha256 FROM article")}
         for coder in other.coders():
             _merge_coder(project, other, path, origin, coder.id, coder.name, other_sha, report)

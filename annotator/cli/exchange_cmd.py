@@ -19,6 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--overlap", type=_percent, default=0.2,
                    help="share of articles every coder codes, e.g. 20%% (default)")
     p.add_argument("--seed", type=int, help="random seed, for a reproducible draw")
+    p.add_argument("--force", action="store_true",
+                   help="replace an earlier assignment (coder files already out get stale)")
     p.add_argument("--not-blind", action="store_true",
                    help="show suggestions in the reliability sample too")
     p.add_argument("--format", choices=("text", "json"), default="text", dest="fmt")
@@ -48,7 +50,7 @@ def run_assign(args: argparse.Namespace) -> int:
 
     with Project.open(args.project) as proj:
         result = assign(proj, args.coder, overlap=args.overlap, seed=args.seed,
-                        blind=not args.not_blind)
+                        blind=not args.not_blind, force=args.force)
     if args.fmt == "json":
         print(json.dumps({"per_coder": result.per_coder, "reliability": result.reliability}))
         return 0
@@ -94,6 +96,8 @@ def run_merge(args: argparse.Namespace) -> int:
             print(f"unchanged {line}")
         for line in report.skipped_articles:
             print(f"skipped {line}")
+        for line in report.notes:
+            print(f"note: {line}")
         for line in report.conflicts:
             print(f"CONFLICT {line}")
     return 1 if report.conflicts else 0

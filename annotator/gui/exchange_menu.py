@@ -43,11 +43,14 @@ class AssignDialog(QDialog):
         self.seed.setRange(0, 1_000_000)
         self.blind = QCheckBox("Hide suggestions in the reliability sample (blind)")
         self.blind.setChecked(True)
+        self.force = QCheckBox("Replace the current assignment (coder files already out get "
+                               "stale)")
         form = QFormLayout(self)
         form.addRow("Coders", self.coders)
         form.addRow("Coded by every coder", self.overlap)
         form.addRow("Random seed", self.seed)
         form.addRow(self.blind)
+        form.addRow(self.force)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -73,13 +76,15 @@ class ExchangeMenuMixin:
         known = [c.name for c in project.coders() if c.name != "consensus"]
         self.assign_dialog = dlg = AssignDialog(self, known)
         dlg.accepted.connect(lambda: self.assign_coders(dlg.names(), dlg.overlap.value() / 100,
-                                                        dlg.seed.value(), dlg.blind.isChecked()))
+                                                        dlg.seed.value(), dlg.blind.isChecked(),
+                                                        dlg.force.isChecked()))
         dlg.open()
 
-    def assign_coders(self, names: list[str], overlap: float, seed: int, blind: bool) -> bool:
+    def assign_coders(self, names: list[str], overlap: float, seed: int, blind: bool,
+                      force: bool = False) -> bool:
         try:
             result = exchange.assign(self.session.project, names, overlap=overlap, seed=seed,
-                                     blind=blind)
+                                     blind=blind, force=force)
         except UserError as exc:
             self.exchange_report = dialogs.show_message(self, "Assign", str(exc), warning=True)
             return False
@@ -130,6 +135,7 @@ class ExchangeMenuMixin:
         lines = [f"• Merged {m}" for m in report.merged]
         lines += [f"• Unchanged: {u}" for u in report.unchanged]
         lines += [f"• Skipped {s}" for s in report.skipped_articles]
+        lines += [f"• Note: {n}" for n in report.notes]
         lines += [f"• CONFLICT {c}" for c in report.conflicts]
         self.exchange_report = dialogs.show_message(self, "Merge", "\n".join(lines) or
                                                     "Nothing to merge.",

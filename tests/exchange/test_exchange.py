@@ -10,6 +10,7 @@ import pytest
 
 from annotator import commands
 from annotator.cli import main
+from annotator.core.errors import UserError
 from annotator.core.model import ArticleRecord
 from annotator.exchange import assign, coder_file, merge, pack
 from annotator.project import Project
@@ -36,7 +37,9 @@ def test_exchange_assign_splits_and_draws_a_blind_reliability_sample(pi: Project
     assert a & b == set(result.reliability)
     assert a | b == {x.id for x in pi.articles()}
     assert {x.id for x in pi.articles() if x.require_blind} == set(result.reliability)
-    again = assign(pi, ["anna", "bob"], overlap=0.2, seed=1)
+    with pytest.raises(UserError, match="already assigned"):
+        assign(pi, ["anna", "bob"], overlap=0.2, seed=2)  # coder files may be out: no redraw
+    again = assign(pi, ["anna", "bob"], overlap=0.2, seed=1, force=True)
     assert again.per_coder == result.per_coder
 
 
@@ -117,3 +120,16 @@ def test_exchange_cli(pi: Project, tmp_path: Path, capsys: pytest.CaptureFixture
     capsys.readouterr()
     assert main(["merge", path, str(handin), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["merged"][0].endswith("1 claims")
+
+
+def test_exchange_merge_refuses_a_coder_file_of_another_project(pi: Project, tmp_path: Path) -> None:
+    other = Project.create(tmp_path / "other.annotator")
+    other.import_records([ArticleRecord(text=f"Artikel {i}. De minister zegt dat het gaat.",
+                                        ext_id=f"a{i}", outlet="NOS") for i in range(3)])
+    f = coder_file(other, "zed", tmp_path / "zed.annotator")
+    other.close()
+    with Project.open(f) as z:
+        _code(z, "zed", "a1", "certain")
+    report = merge(pi, [f])
+    assert "made from another project" in report.conflicts[0]
+    assert pi.coder("zed") is None

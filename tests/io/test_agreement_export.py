@@ -94,9 +94,9 @@ def test_agreement_export_confusion_and_disagreements(tmp_path, report) -> None:
     title = next(i for i, r in enumerate(confusion)
                  if r[0] == f"certainty: {CODER_B} (rows) x {CODER_A} (columns)")
     labels = confusion[title + 1]
-    assert labels[1:5] == ("uncertain", "possible", "probable", "certain")
-    probable_row = confusion[title + 4]  # B said probable where anna said possible
-    assert probable_row[0] == "probable" and probable_row[2] == 1
+    assert labels[1:5] == ("certain", "probable", "possible", "uncertain")
+    probable_row = confusion[title + 3]  # B said probable where anna said possible
+    assert probable_row[0] == "probable" and probable_row[3] == 1
     dis = rows_of(wb["Disagreements"])
     assert dis[0][:6] == ("Unit", "Article", "Start", "End", "Variable", "Text")
     assert dis[0][6:] == (CODER_B, CODER_A)
@@ -118,18 +118,18 @@ def test_agreement_export_wide_uses_numeric_codes(tmp_path, report) -> None:
     assert f"certainty_{CODER_B}" in rows[0]
     col_a, col_b = rows[0].index(f"certainty_{CODER_A}"), rows[0].index(f"certainty_{CODER_B}")
     drone = next(r for r in rows[1:] if r[2] == at("een drone hebben neergeschoten")[0])
-    assert (drone[col_a], drone[col_b]) == (2, 3)  # possible = 2, probable = 3 in the codebook
+    assert (drone[col_a], drone[col_b]) == (3, 2)  # possible = 3, probable = 2 in the codebook
     missed = next(r for r in rows[1:] if r[2] == at("de wapens werken")[0])
     assert missed[col_b] is None
     codes = rows_of(wb["Value codes"])
-    assert ("certainty", "probable", 3, "Probable") in codes
+    assert ("certainty", "probable", 2, "Probable") in codes
     wb.close()
     X.write_wide(tmp_path / "wide.csv", rep, book)
     with open(tmp_path / "wide.csv", encoding="utf-8", newline="") as fh:
         table = list(csv.reader(fh))
     assert table[0][4:6] == [f"attribution_{c}" for c in rep.coders]  # not formula-like
     drone_csv = next(r for r in table[1:] if r[2] == str(drone[2]))
-    assert drone_csv[table[0].index(f"certainty_{CODER_A}")] == "2"
+    assert drone_csv[table[0].index(f"certainty_{CODER_A}")] == "3"
 
 
 def test_agreement_export_long_csv_guards_formulas(tmp_path, report) -> None:

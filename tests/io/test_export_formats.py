@@ -70,14 +70,14 @@ def test_export_sav_has_labelled_numeric_codes(coded, tmp_path):
     assert len(frame) == 5
     assert meta.variable_value_labels["attribution"] == {1: "Direct", 2: "Indirect",
                                                          3: "Unattributed"}
-    assert meta.variable_value_labels["certainty"][4] == "Certain"
+    assert meta.variable_value_labels["certainty"][1] == "Certain"
     assert meta.variable_value_labels["source_type"][1] == "Person"
     assert meta.variable_value_labels["topic"] == {1: "Politics", 2: "Economy"}
     assert meta.variable_value_labels["status"][3] == "manual"
     labels = meta.column_names_to_labels
     assert labels["attribution"] == "Attribution kind" and labels["claim_text"] == "Claim text"
     bridge = frame[frame.claim_id == coded.claim("bridge").uid].iloc[0]
-    assert (bridge.attribution, bridge.certainty, bridge.source_type) == (2, 4, 1)
+    assert (bridge.attribution, bridge.certainty, bridge.source_type) == (2, 1, 1)
     assert bridge.intensity == 3 and bridge.claim_text == "the bridge will open in May"
     assert str(frame["date"].dtype).startswith("datetime64")
     assert "intensity" not in meta.variable_value_labels
@@ -94,8 +94,8 @@ def test_export_dta_has_labelled_numeric_codes_and_long_texts(tmp_path):
         proj.apply(C.add_claim, art, anna.id, 0, 4)
         export_project(proj, dta=tmp_path / "c.dta", sav=tmp_path / "c.sav")
     frame, meta = pyreadstat.read_dta(str(tmp_path / "c.dta"))
-    assert meta.variable_value_labels["certainty"] == {1: "Uncertain", 2: "Possible",
-                                                       3: "Probable", 4: "Certain"}
+    assert meta.variable_value_labels["certainty"] == {1: "Certain", 2: "Probable",
+                                                       3: "Possible", 4: "Uncertain"}
     assert meta.column_names_to_labels["certainty"] == "Certainty"
     assert frame.claim_text.str.len().max() == len(long_text)
     assert sorted(frame.attribution.fillna(0)) == [0, 1]

@@ -269,7 +269,7 @@ def test_export_codebook_sheet(coded, tmp_path):
     cert = [r for r in rows if r["variable"] == "certainty"]
     assert cert[0]["code"] is None and cert[0]["label"] == "Certainty"
     assert [(r["code"], r["numeric"]) for r in cert[1:]] == [
-        ("certain", 4), ("probable", 3), ("possible", 2), ("uncertain", 1)]
+        ("certain", 1), ("probable", 2), ("possible", 3), ("uncertain", 4)]
     assert {r["variable"] for r in rows} == {"type", "attribution", "certainty", "topic",
                                              "intensity"}
 
