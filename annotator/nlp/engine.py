@@ -574,6 +574,8 @@ class Analyzer:
             return False  # "kon niet worden bevestigd": no speaker, a hedge
         if entry.mode == "document":
             return self.document(a, b, k, end, entry)
+        if entry.mode == "share":
+            return self.shared_on(a, b)
         if self.tag(a, b, k, end, entry):
             return True
         if self.retro(a, b, k, end, entry):
@@ -627,6 +629,16 @@ class Analyzer:
         else:
             src, cue = self.subject(ia, ib, k, end), Cue(k, end)
         return src is not None and self.direct(q, src, cue) is not None
+
+    def shared_on(self, a: int, b: int) -> bool:
+        """"deelde op Instagram beelden", "posted on X": the platform is a channel mention."""
+        t, lex, found = self.t, self.lex, False
+        for m in range(a, b - 1):
+            if t.lowers[m] in lex.channel_prepositions and t.quote_of[m] < 0:
+                hit = lex.social_names.match(t.words, m + 1, b)
+                if hit:
+                    found = self.add_source((m + 1, m + 1 + hit[0]), m + 1 + hit[0], channel=True) is not None or found
+        return found
 
     def bare_start(self, end: int, b: int) -> int | None:
         t = self.t

@@ -147,8 +147,9 @@ def test_recall_pattern(suggest, lang, text, words, att, cert, source, cue):
 
 
 @pytest.mark.parametrize(("lang", "text", "platform"), [
-    pytest.param("nl", "De zanger deelde op Instagram beelden van het concert.", "Instagram",
-                 marks=pytest.mark.xfail(reason="pending")),
+    ("nl", "De zanger deelde op Instagram beelden van het concert.", "Instagram"),
+    ("nl", "De trainer is ontslagen. Dat heeft de club bekendgemaakt op X.", "X"),
+    ("en", "The singer posted on TikTok a video of the show.", "TikTok"),
     ("nl", "De minister schreef op X dat het plan van tafel is.", "X"),
     ("nl", "Via Telegram liet de groep weten dat de aanval voorbij is.", "Telegram"),
     ("en", "The singer wrote on Instagram that the tour was cancelled.", "Instagram"),
