@@ -38,24 +38,41 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_suggest(args: argparse.Namespace) -> int:
+    if args.project is not None and args.file is not None:
+        raise UserError("give either a text FILE or --project P, not both")
     if args.project is not None:
         return suggest_project(args.project, again=args.again)
     if args.file is None:
         raise UserError("give a text FILE or --project P")
-    from annotator.core.text import decode_bytes
     from annotator.nlp.suggest import suggest_text
 
-    try:
-        data = args.file.read_bytes()
-    except OSError as exc:
-        raise UserError(f"cannot read the file ({exc.strerror})", path=args.file) from exc
-    text, _ = decode_bytes(data, path=args.file)
+    text = read_article_text(args.file)
     result = suggest_text(text, args.language)
     if args.format == "json":
         print(json.dumps(result, ensure_ascii=False))
     else:
         print(format_table(text, result))
     return 0
+
+
+def read_article_text(path: Path) -> str:
+    """The text of one article file: plain text as the contract says (BOM dropped, line ends
+    made \\n); a .docx or .html article is read as `annotator import` reads it."""
+    from annotator.core.text import decode_bytes
+
+    if path.suffix.lower() in (".docx", ".html", ".htm"):
+        from annotator.io.importers import read_records
+
+        for record in read_records(path):
+            if isinstance(record, UserError):
+                raise record
+            return record.text
+        raise UserError("no article text in the file", path=path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"cannot read the file ({exc.strerror})", path=path) from exc
+    return decode_bytes(data, path=path)[0]
 
 
 def format_table(text: str, result: dict) -> str:

@@ -71,8 +71,11 @@ def export_project(project: Project, *, xlsx: Path | None = None, csv_dir: Path 
     """Write every format asked for; refuse before writing when a target cannot be written."""
     if not any((xlsx, csv_dir, sav, dta)):
         raise UserError("nothing to export: give --xlsx, --csv, --sav or --dta")
-    if csv_dir is not None and not Path(csv_dir).is_dir():
-        raise UserError("the CSV folder does not exist", path=csv_dir)
+    if csv_dir is not None:
+        try:
+            Path(csv_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(f"cannot make the CSV folder ({exc.strerror})", path=csv_dir) from exc
     sel = select(project, coders, include_suggestions)
     report = ExportReport()
     if xlsx:

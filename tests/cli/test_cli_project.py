@@ -113,3 +113,23 @@ def test_cli_import_colliding_ids_keeps_both_articles_and_says_so(
 
     with Project.open(proj) as p:
         assert len({a.ext_id for a in p.articles()}) == 2
+
+
+def test_cli_suggest_reads_an_html_article_as_import_does(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture) -> None:
+    page = tmp_path / "a.html"
+    page.write_text("<html><head><title>Kop</title><script>var x = 1;</script></head><body>"
+                    "<article><p>De minister zegt dat het goed gaat.</p></article></body></html>",
+                    encoding="utf-8")
+    assert main(["suggest", str(page), "--format", "json", "--language", "nl"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert "<" not in json.dumps(out) and out["cues"][0]["text"] == "zegt"
+
+
+def test_cli_export_csv_makes_its_folder(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    proj = tmp_path / "p.annotator"
+    main(["new", str(proj)])
+    folder = tmp_path / "out" / "csv"
+    assert main(["export", str(proj), "--csv", str(folder)]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "articles.csv", "claims.csv", "codebook.csv", "sources.csv", "summary.csv"]
