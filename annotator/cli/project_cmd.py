@@ -105,6 +105,15 @@ def run_info(args: argparse.Namespace) -> int:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    import os
+
+    if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+        # Qt would abort the process with a core dump; say what is wrong instead
+        print("annotator: error: no display to open the window on (DISPLAY is not set). Run it "
+              "in a desktop session, or use the command line: annotator --help",
+              file=sys.stderr)
+        return 2
     from annotator.gui.app import run
 
     return run(project=args.project, sample=bool(getattr(args, "sample", False)),

@@ -133,3 +133,15 @@ def test_cli_export_csv_makes_its_folder(tmp_path: Path, capsys: pytest.CaptureF
     assert main(["export", str(proj), "--csv", str(folder)]) == 0
     assert sorted(p.name for p in folder.iterdir()) == [
         "articles.csv", "claims.csv", "codebook.csv", "sources.csv", "summary.csv"]
+
+
+def test_cli_gui_without_a_display_says_so(monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture) -> None:
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the display check is for Linux")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    assert main([]) == 2
+    assert "no display" in capsys.readouterr().err
