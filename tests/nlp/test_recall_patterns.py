@@ -65,6 +65,12 @@ CASES = [
      "indirect", "certain", ("De directeur", P), "gaf"),
     ("nl", "De burgemeester verweet de minister dat hij niets deed.", "hij niets deed",
      "indirect", "certain", ("De burgemeester", P), "verweet"),
+    ("nl", "Cijfers van het statistiekbureau laten zien dat de werkloosheid stijgt.", "de werkloosheid stijgt",
+     "indirect", "certain", ("Cijfers van het statistiekbureau", D), "laten"),
+    ("nl", "De minister houdt vol dat het plan doorgaat.", "het plan doorgaat",
+     "indirect", "certain", ("De minister", P), "houdt"),
+    ("nl", "De politie gaat ervan uit dat de dader gevlucht is.", "de dader gevlucht is",
+     "indirect", "probable", ("De politie", INST), "gaat"),
     # 4. anaphoric documents
     ("nl", "Jongeren slapen steeds minder. Dat blijkt uit een grote studie van de Universiteit Gent.",
      "Jongeren slapen steeds minder", "indirect", "certain",
