@@ -34,9 +34,11 @@ def write_stats(project: Project, sel: Selection, *, sav: Path | None, dta: Path
             continue
         target = Path(target)
         vlabels = _stata_labels(value_labels) if stata else value_labels
+        extra = {} if stata else {"variable_measure": _measures(project, frame, value_labels)}
         with replacing(target) as (tmp,):
             try:
-                writer(frame, str(tmp), column_labels=labels, variable_value_labels=vlabels)
+                writer(frame, str(tmp), column_labels=labels, variable_value_labels=vlabels,
+                       **extra)
             except Exception as exc:  # pyreadstat raises its own error types
                 from annotator.core.errors import UserError
 
@@ -108,3 +110,21 @@ def _stata_labels(value_labels: dict[str, dict]) -> dict[str, dict]:
     """Stata labels whole numbers only: a variable with a fractional code keeps its numbers."""
     return {name: {int(k): v for k, v in labels.items()} for name, labels in value_labels.items()
             if all(float(k).is_integer() for k in labels)}
+
+
+def _measures(project: Project, frame, value_labels: dict) -> dict[str, str]:
+    """SPSS measurement levels: the codebook's (ordinal, nominal; interval and ratio are
+    'scale'), offsets and counts 'scale', other labelled codes nominal."""
+    spss = {"nominal": "nominal", "ordinal": "ordinal", "interval": "scale", "ratio": "scale"}
+    out = {}
+    for column in frame.columns:
+        variable = project.codebook.variable(column)
+        if variable is None and column == "source_type":
+            variable = project.codebook.variable("type")
+        if variable is not None:
+            out[column] = spss[variable.measure]
+        elif column in value_labels:
+            out[column] = "nominal"
+        elif str(frame[column].dtype).startswith(("int", "float")):
+            out[column] = "scale"
+    return out

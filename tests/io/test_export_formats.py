@@ -73,6 +73,10 @@ def test_export_sav_has_labelled_numeric_codes(coded, tmp_path):
     assert meta.variable_value_labels["certainty"][1] == "Certain"
     assert meta.variable_value_labels["source_type"][1] == "Person"
     assert meta.variable_value_labels["topic"] == {1: "Politics", 2: "Economy"}
+    measures = meta.variable_measure
+    assert (measures["certainty"], measures["attribution"], measures["source_type"],
+            measures["intensity"], measures["start"]) == (
+        "ordinal", "nominal", "nominal", "scale", "scale")
     assert meta.variable_value_labels["status"][3] == "manual"
     labels = meta.column_names_to_labels
     assert labels["attribution"] == "Attribution kind" and labels["claim_text"] == "Claim text"
