@@ -292,8 +292,11 @@ def format_report(report: Any) -> str:
     lines = [f"{len(report.coders)} coders ({', '.join(report.coders)}), "
              f"{len(report.articles)} articles coded by two or more, {report.n_units} units"]
     u = report.unitizing
-    lines.append(f"claim spans: unitizing alpha {_num(u.value)}"
-                 + (f" ({u.reason})" if u.value is None else ""))
+    # uα needs articles every compared coder coded: say over which, so a thin base shows
+    base = f" over {u.note}" if u.note else ""
+    lines.append(f"claim spans: unitizing alpha {_num(u.value)}{base}"
+                 + (f" ({u.reason}; compare fewer coders with --coder)" if u.value is None
+                    else ""))
     lines += [f"  {s.coder_a} vs {s.coder_b}: F1 {_num(s.f1)}, precision {_num(s.precision)}, "
               f"recall {_num(s.recall)} ({s.matched} matched of {s.n_a} and {s.n_b})"
               for s in report.spans]
