@@ -348,8 +348,9 @@ class Analyzer:
         t = self.t
         if k > 0 and t.is_cap(k) and t.is_word(k - 1):
             return None  # "Velinsk State University": a capitalised name, not a verb
-        if k > 0 and t.lowers[k - 1] in self.lex.fw["determiners"] and t.lowers[k - 1] not in ("dat", "that", "die"):
-            return None  # "the claims", "de post": a noun, not a verb
+        if k > 0 and t.lowers[k - 1] in self.lex.fw["determiners"] and t.lowers[k - 1] not in ("dat", "that", "die") \
+                and not (t.lowers[k - 1] in self.lex.retro_pronouns and (k == 1 or not t.is_word(k - 2))):
+            return None  # "the claims", "de post": a noun, not a verb; "Dit meldt X." is a report
         for word in entry.requires:
             if word not in t.lowers[max(0, k - 3):min(b, k + 6)]:
                 return None
@@ -797,6 +798,12 @@ class Analyzer:
             return False
         finite = lead + 1
         span = np_right(lex, t, end, b) if finite == k else np_right(lex, t, finite + 1, k)
+        if t.lowers[finite] in lex.passive_aux and finite < k:  # "Dat werd (door X) bevestigd (door X)."
+            after = end if end < b and t.lowers[end] in lex.passive_agent else None
+            agent = agent if agent is not None else after
+            if agent is None:
+                return False
+            span = np_right(lex, t, agent + 1, k if agent < k else b)
         src = self.add_source(span)
         pa, pb = self.prev_sentence
         if src is None:

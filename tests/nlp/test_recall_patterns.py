@@ -79,6 +79,12 @@ CASES = [
      "indirect", "certain", ("het vonnis", D), "staat"),
     ("nl", "De brug blijft dicht tot de zomer. Dat schrijft De Standaard.", "De brug blijft dicht tot de zomer",
      "indirect", "certain", ("De Standaard", "news_media"), "schrijft"),
+    ("nl", "De brug blijft nog maanden dicht. Dit bevestigde de politie.", "De brug blijft nog maanden dicht",
+     "indirect", "certain", ("de politie", INST), "bevestigde"),
+    ("nl", "De brug blijft nog maanden dicht. Dat werd bevestigd door de gemeente.",
+     "De brug blijft nog maanden dicht", "indirect", "certain", ("de gemeente", INST), "bevestigd"),
+    ("en", "The bridge will stay closed. This was confirmed by the police.", "The bridge will stay closed",
+     "indirect", "certain", ("the police", INST), "confirmed"),
     # 5. interview frame
     ("nl", "We vroegen het aan burgemeester Anna de Wit. ‘Ik heb hier nooit iets over gehoord.’",
      "Ik heb hier nooit iets over gehoord.", "direct", "certain", ("burgemeester Anna de Wit", P), None),
