@@ -867,6 +867,13 @@ class Analyzer:
             return
         lead = self.skip_lead(a, b)
         span = np_right(lex, t, lead, b)
+        if span and span[1] < b and t.words[span[1]] != ":":
+            stance = self.stance_end(span[1], b)  # "De burgemeester is stellig: ‘...’"
+            if stance is not None and t.words[stance] == ":":
+                q = self.quote_starting_at(stance + 1)
+                if q is not None and q not in self.quote_used:
+                    self.direct(q, self.add_source(span), None)
+                return
         if not span or span[1] >= b or t.words[span[1]] != ":" or span[1] - span[0] > 8:
             return
         if self.in_claimed(span[1] + 1):
@@ -879,6 +886,40 @@ class Analyzer:
         if pi == 0 and kind in ("document", "news_media", "anonymous") and b - span[1] > 4:
             self.add_claim(span[1] + 1, b, self.add_source(span), None, "indirect")
 
+    def stance_end(self, m: int, b: int) -> int | None:
+        """After a copula and stance words ("is stellig", "was blunt"): the next token, or None."""
+        t, lex = self.t, self.lex
+        if m >= b or t.lowers[m] not in lex.stance_copulas:
+            return None
+        m += 1
+        seen = False
+        while m < b and (t.lowers[m] in lex.stance_words or t.lowers[m] in lex.fw["time_words"]):
+            seen = seen or t.lowers[m] in lex.stance_words
+            m += 1
+        return m if seen and m < b else None
+
+    def stance_tag(self, q: int, b: int) -> bool:
+        """"‘...’, is de burgemeester stellig.": the speaker after a copula, cue null."""
+        t, lex = self.t, self.lex
+        m = t.last_before(self.quotes[q].close) + 1
+        while m < b and t.words[m] and t.words[m][-1] in CLOSE_MARKS:
+            m += 1
+        if m + 2 >= b or t.words[m] != "," or t.lowers[m + 1] not in lex.stance_copulas:
+            return False
+        span = np_right(lex, t, m + 2, b)
+        while span and span[1] - span[0] > 1 and t.lowers[span[1] - 1] in lex.stance_words:
+            span = (span[0], span[1] - 1)  # "Jan Claes ervan (overtuigd)"
+        if not span:
+            return False
+        k = span[1]
+        seen = False
+        while k < b and (t.lowers[k] in lex.stance_words or t.lowers[k] in lex.fw["time_words"]):
+            seen = seen or t.lowers[k] in lex.stance_words
+            k += 1
+        if not seen or (k < b and t.words[k] not in _TRAIL):
+            return False
+        return self.direct(q, self.add_source(span), None) is not None
+
     def loose_quotes(self, a: int, b: int) -> None:
         """Quotes that open a sentence with no tag: continuations of the last speaker."""
         t = self.t
@@ -889,7 +930,7 @@ class Analyzer:
         quote = self.quotes[q]
         if len(t.text[quote.start:quote.end].split()) < 3:
             return
-        if self.intro_speaker(q):
+        if self.intro_speaker(q) or self.stance_tag(q, b):
             return
         self.direct(q, self.last_speaker(), None)
 

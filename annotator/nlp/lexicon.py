@@ -106,6 +106,8 @@ class Lexicon:
     adjective_suffixes: tuple[str, ...] = ()
     interview_verbs: frozenset[str] = frozenset()
     interview_prepositions: frozenset[str] = frozenset()
+    stance_copulas: frozenset[str] = frozenset()
+    stance_words: frozenset[str] = frozenset()
     _cue_first: frozenset[str] | None = None
     _suffixes: list[tuple[re.Pattern[str], str]] | None = None
     _hedge_first: frozenset[str] | None = None
@@ -237,4 +239,6 @@ def load(lang: str) -> Lexicon:
         adjective_suffixes=tuple(fw_raw.get("adjective_suffixes", ())),
         interview_verbs=frozenset(w.lower() for w in cues.get("interview_verbs", ())),
         interview_prepositions=frozenset(w.lower() for w in cues.get("interview_prepositions", ())),
+        stance_copulas=frozenset(w.lower() for w in cues.get("stance_copulas", ())),
+        stance_words=frozenset(w.lower() for w in cues.get("stance_words", ())),
     )

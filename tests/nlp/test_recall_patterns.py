@@ -89,6 +89,13 @@ CASES = [
      "De brug blijft nog maanden dicht", "indirect", "certain", ("de gemeente", INST), "bevestigd"),
     ("en", "The bridge will stay closed. This was confirmed by the police.", "The bridge will stay closed",
      "indirect", "certain", ("the police", INST), "confirmed"),
+    # stance frames: copula + stance word, cue null
+    ("nl", "De burgemeester is er zeer stellig over: ‘De brug moet open.’", "De brug moet open.",
+     "direct", "certain", ("De burgemeester", P), None),
+    ("nl", "‘De brug moet open’, is Jan Claes ervan overtuigd.", "De brug moet open",
+     "direct", "certain", ("Jan Claes", P), None),
+    ("en", "The mayor was blunt: \"The bridge must open.\"", "The bridge must open.",
+     "direct", "certain", ("The mayor", P), None),
     # 5. interview frame
     ("nl", "We vroegen het aan burgemeester Anna de Wit. ‘Ik heb hier nooit iets over gehoord.’",
      "Ik heb hier nooit iets over gehoord.", "direct", "certain", ("burgemeester Anna de Wit", P), None),
