@@ -342,6 +342,23 @@ class Analyzer:
             return prev[-1].src
         return None
 
+    def named_before(self) -> Src | None:
+        """"Willem Bakker (67) woont aan de dijk. ‘...’": a full name opening the sentence before a
+        speakerless quote is its speaker (cue null)."""
+        if self.prev_sentence is None:
+            return None
+        t, lex = self.t, self.lex
+        pa, pb = self.prev_sentence
+        lead = self.skip_lead(pa, pb)
+        span = np_right(lex, t, lead, pb)
+        if not span or span[1] >= pb or self.overlaps_claim(pa, pb):
+            return None
+        names = [m for m in range(span[0], span[1]) if t.is_cap(m) and t.lowers[m] not in lex.fw["determiners"]]
+        if len(names) < 2 or names[0] > span[0] + 1:
+            return None
+        kind = sourcetype.classify(lex, t, span[0], span[1], self.surnames, span[1])
+        return self.add_source(span) if kind in ("person", "anonymous") else None
+
     # ---- patterns ---------------------------------------------------------------------------
     def verb_span(self, b: int, k: int, entry: VerbEntry) -> int | None:
         """End of the cue starting at k, or None when a separable verb lacks its particle."""
@@ -932,7 +949,7 @@ class Analyzer:
             return
         if self.intro_speaker(q) or self.stance_tag(q, b):
             return
-        self.direct(q, self.last_speaker(), None)
+        self.direct(q, self.last_speaker() or self.named_before(), None)
 
     def frames(self, a: int, b: int) -> None:
         """Het is niet duidelijk of X / It is unclear whether X / Of X, is onzeker."""

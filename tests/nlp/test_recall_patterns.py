@@ -114,6 +114,10 @@ CASES = [
      "direct", "certain", ("De minister", P), "reageerde"),
     ("en", "The coach explained. \"We had no choice in the matter.\"", "We had no choice in the matter.",
      "direct", "certain", ("The coach", P), "explained"),
+    ("nl", "Willem Bakker (67) woont al veertig jaar aan de dijk. ‘Zo erg heb ik het nooit gezien.’",
+     "Zo erg heb ik het nooit gezien.", "direct", "certain", ("Willem Bakker", P), None),
+    ("en", "Maria Lopez has run the bakery for twenty years. \"I have never seen prices like this.\"",
+     "I have never seen prices like this.", "direct", "certain", ("Maria Lopez", P), None),
     # English
     ("en", "\"We will not back down on this,\" said Mary Stone, who chairs the committee.",
      "We will not back down on this", "direct", "certain", ("Mary Stone", P), "said"),
