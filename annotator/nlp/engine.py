@@ -545,8 +545,9 @@ class Analyzer:
         if m >= b or (t.words[m] in _TRAIL and t.words[m] != ":"):
             return True
         w = t.lowers[m]
-        if any(x in lex.complementisers for x in t.lowers[m:b]):
-            return False
+        stop = next((x for x in range(m, b - 1) if t.words[x] == "," and self.is_reporting(x + 1)), b)
+        if any(x in lex.complementisers for x in t.lowers[m:stop]):
+            return False  # (", adding that ...": a second report of the same speaker may follow)
         return (w in lex.fw["stop_prepositions"] or w in lex.fw["time_words"]
                 or w in lex.fw["conjunctions"] or w in lex.channel_prepositions)
 

@@ -143,6 +143,8 @@ CASES = [
      "Unemployment rose sharply last month", "indirect", "certain", ("a new study", D), "found"),
     ("en", "Unemployment rose sharply last month. That is according to a report by the central bank.",
      "Unemployment rose sharply last month", "indirect", "certain", ("a report", D), "according to"),
+    ("en", "The bridge is unsafe, engineers warned on Monday, adding that repairs could take a year.",
+     "The bridge is unsafe", "indirect", "certain", ("engineers", None), "warned"),
     ("en", "The company conceded that sales had fallen.", "sales had fallen",
      "indirect", "certain", ("The company", INST), "conceded"),
 ]
