@@ -601,6 +601,9 @@ class Analyzer:
             return True
         comp = self.find_complement(k, end, b)
         colon = self.find_colon(end, b) if comp is None else None
+        lead = self.skip_lead(a, b)
+        if comp is None and colon is None and lead + 1 == k and t.lowers[lead] in self.lex.retro_pronouns:
+            return False  # "Dat melden ingewijden aan de krant." whose sentence before is taken: no bare claim
         if comp is None and colon is None and self.introduces(a, b, k, end):
             self.intro = (a, b, k, end)  # a quote opening the next sentence is this speaker's
             return False
@@ -806,6 +809,8 @@ class Analyzer:
         lead = self.skip_lead(a, b)
         if t.lowers[lead] not in lex.retro_pronouns or k - lead > 30:
             return False
+        if entry.mode == "colon" and t.lowers[lead] in lex.complementisers:
+            return False  # "Dat klinkt goed", "Dat weet iedereen": not a report of the sentence before
         agent = next((m for m in range(lead, k) if t.lowers[m] in lex.passive_agent), None)
         comma = next((m for m in range(lead, k) if t.words[m] == "," and t.quote_of[m] < 0), None)
         if agent is not None and comma is not None and comma < agent:
@@ -815,7 +820,7 @@ class Analyzer:
                 or not self.prev_sentence:
             return False
         finite = lead + 1
-        span = np_right(lex, t, end, b) if finite == k else np_right(lex, t, finite + 1, k)
+        span = self.speaker_after(end, b) if finite == k else np_right(lex, t, finite + 1, k)
         if t.lowers[finite] in lex.passive_aux and finite < k:  # "Dat werd (door X) bevestigd (door X)."
             after = end if end < b and t.lowers[end] in lex.passive_agent else None
             agent = agent if agent is not None else after

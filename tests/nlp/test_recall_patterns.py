@@ -96,6 +96,8 @@ CASES = [
      "direct", "certain", ("Jan Claes", P), None),
     ("en", "The mayor was blunt: \"The bridge must open.\"", "The bridge must open.",
      "direct", "certain", ("The mayor", P), None),
+    ("nl", "‘De brug blijft dicht tot de zomer.’ Zo klinkt het bij de gemeente.", "De brug blijft dicht tot de zomer.",
+     "direct", "certain", ("de gemeente", INST), "klinkt"),
     # 5. interview frame
     ("nl", "We vroegen het aan burgemeester Anna de Wit. ‘Ik heb hier nooit iets over gehoord.’",
      "Ik heb hier nooit iets over gehoord.", "direct", "certain", ("burgemeester Anna de Wit", P), None),
@@ -197,6 +199,8 @@ def test_recall_platform_is_a_social_media_channel(suggest, lang, text, platform
     ("nl", "De boer klaagde over het weer."),
     ("nl", "De raad besloot dat de brug dicht blijft."),
     ("nl", "Hij weet dat de brug dicht blijft."),
+    ("nl", "De brug is dicht. Dat klinkt logisch."),
+    ("nl", "De brug is dicht. Dat weet iedereen."),
     ("en", "The crowd laughed at the joke."),
     ("en", "He called his mother on Sunday."),
     ("en", "The company continued to grow last year."),
