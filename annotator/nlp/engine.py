@@ -859,6 +859,9 @@ class Analyzer:
             span = np_right(lex, t, lead + 1, k)
         elif end < b and t.lowers[end] in lex.document_prepositions:
             span = np_right(lex, t, end + 1, b)
+        elif end + 2 < b and t.lowers[end] in lex.fw.get("document_particles", ()) \
+                and t.lowers[end + 2] in lex.document_prepositions:  # "Dat komt naar voren uit X"
+            span = np_right(lex, t, end + 3, b)
         else:
             return False
         if not span:

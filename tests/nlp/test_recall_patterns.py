@@ -98,6 +98,8 @@ CASES = [
      "direct", "certain", ("The mayor", P), None),
     ("nl", "‘De brug blijft dicht tot de zomer.’ Zo klinkt het bij de gemeente.", "De brug blijft dicht tot de zomer.",
      "direct", "certain", ("de gemeente", INST), "klinkt"),
+    ("nl", "Jongeren slapen minder. Dat komt naar voren uit een studie van de universiteit.",
+     "Jongeren slapen minder", "indirect", "certain", ("een studie van de universiteit", D), "komt"),
     # 5. interview frame
     ("nl", "We vroegen het aan burgemeester Anna de Wit. ‘Ik heb hier nooit iets over gehoord.’",
      "Ik heb hier nooit iets over gehoord.", "direct", "certain", ("burgemeester Anna de Wit", P), None),
