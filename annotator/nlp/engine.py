@@ -577,6 +577,9 @@ class Analyzer:
             return
         if ci <= lead:
             start = span[1]
+            if start + 1 < b and t.words[start] == "," and t.lowers[start + 1] in self.lex.fw["relative_pronouns"]:
+                tail = self.tail(start)  # "Volgens de brandweer, die snel ter plaatse was, is ..."
+                start = tail + 1 if tail < b and t.words[tail] == "," else start
             self.add_claim(start, self.claim_end(start, b), src, cue, "indirect")
         elif t.words[ci - 1] == ",":
             self.add_claim(self.clause_start(a, ci - 1), ci - 1, src, cue, "indirect")
@@ -679,7 +682,13 @@ class Analyzer:
         t, lex = self.t, self.lex
         for m in range(end, min(b, end + 14)):
             w = t.lowers[m]
-            if t.quote_of[m] >= 0 or w in (".", ";", ":") or (w == "," and m > end + 1):
+            q = t.quote_of[m]
+            if q >= 0:
+                quote = self.quotes[q]
+                if not quote.closed or len(t.text[quote.start:quote.end].split()) > 3:
+                    return None
+                continue  # "vindt het ‘onaanvaardbaar’ dat ...": a quoted word, not a quote
+            if w in (".", ";", ":") or (w == "," and m > end + 1):
                 return None
             if w in lex.complementisers:
                 return m

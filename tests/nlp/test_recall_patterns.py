@@ -75,6 +75,10 @@ CASES = [
      "indirect", "certain", ("De minister", P), "houdt"),
     ("nl", "De politie gaat ervan uit dat de dader gevlucht is.", "de dader gevlucht is",
      "indirect", "probable", ("De politie", INST), "gaat"),
+    ("nl", "De burgemeester vindt het ‘onaanvaardbaar’ dat de brug dicht blijft.", "de brug dicht blijft",
+     "indirect", "certain", ("De burgemeester", P), "vindt"),
+    ("nl", "Volgens de brandweer, die snel ter plaatse was, is niemand gewond geraakt.",
+     "is niemand gewond geraakt", "indirect", "certain", ("de brandweer", INST), "Volgens"),
     # 4. anaphoric documents
     ("nl", "Jongeren slapen steeds minder. Dat blijkt uit een grote studie van de Universiteit Gent.",
      "Jongeren slapen steeds minder", "indirect", "certain",
