@@ -612,6 +612,8 @@ class Analyzer:
             return False
         if comp is None and colon is None and entry.mode != "always" and not entry.certainty:
             return False
+        if comp is None and colon is None and entry.mode == "complement" and entry.lemma in self.lex.strict_complement:
+            return False
         if colon is None and entry.mode == "colon":
             return False
         src = self.subject(a, b, k, end)
@@ -691,12 +693,21 @@ class Analyzer:
             if w in (".", ";", ":") or (w == "," and m > end + 1):
                 return None
             if w in lex.complementisers:
+                if lex.lang == "en" and m > end and m + 1 < b and self.relative_that(m + 1):
+                    return None  # "agreed a deal that would cut costs": a relative clause
                 return m
             if w in lex.infinitive_complementisers and "te" in t.lowers[m:min(b, m + 12)]:
                 return m
             if m > end and self.is_reporting(m) and t.lowers[m - 1] not in lex.fw["determiners"]:
                 return None
         return None
+
+    def relative_that(self, m: int) -> bool:
+        """English "that" followed straight by a verb opens a relative clause, not a report."""
+        t, lex = self.t, self.lex
+        w = t.lowers[m]
+        return not t.is_cap(m) and (w in lex.fw["auxiliaries"] or w in lex.verbs
+                                    or w in lex.fw.get("relative_verbs", ()))
 
     def find_colon(self, end: int, b: int) -> int | None:
         t = self.t

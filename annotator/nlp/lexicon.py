@@ -108,6 +108,7 @@ class Lexicon:
     interview_prepositions: frozenset[str] = frozenset()
     stance_copulas: frozenset[str] = frozenset()
     stance_words: frozenset[str] = frozenset()
+    strict_complement: frozenset[str] = frozenset()
     _cue_first: frozenset[str] | None = None
     _suffixes: list[tuple[re.Pattern[str], str]] | None = None
     _hedge_first: frozenset[str] | None = None
@@ -241,4 +242,5 @@ def load(lang: str) -> Lexicon:
         interview_prepositions=frozenset(w.lower() for w in cues.get("interview_prepositions", ())),
         stance_copulas=frozenset(w.lower() for w in cues.get("stance_copulas", ())),
         stance_words=frozenset(w.lower() for w in cues.get("stance_words", ())),
+        strict_complement=frozenset(cues.get("strict_complement", ())),
     )

@@ -211,6 +211,11 @@ def test_recall_platform_is_a_social_media_channel(suggest, lang, text, platform
     ("en", "He called his mother on Sunday."),
     ("en", "The company continued to grow last year."),
     ("en", "She added sugar to the tea."),
+    ("en", "He was charged with murder after the attack that killed three."),
+    ("en", "They agreed a deal that would cut costs."),
+    ("en", "The company posted profits that beat forecasts."),
+    ("nl", "De politie nam de melding aan."),
+    ("nl", "De advocaat beschuldigt hem van fraude."),
 ])
 def test_recall_emotive_verbs_without_complement_are_not_reports(suggest, lang, text):
     assert suggest(text, lang)["claims"] == []
