@@ -145,7 +145,8 @@ class Analyzer:
         t, lex = self.t, self.lex
         lw = t.lowers[k]
         if lw in lex.tags:
-            self.tag(a, b, k, k + 1, None)
+            if not self.tag(a, b, k, k + 1, None) and k == self.skip_lead(a, b):
+                self.tag_opening(a, b, k)  # "‘...’ Aldus de burgemeester."
             return k + 1
         hit = lex.prepositions.match(t.lowers, k, b)
         if hit:
@@ -450,6 +451,19 @@ class Analyzer:
             self.direct(q2, src, cue)
         return True
 
+    def tag_opening(self, a: int, b: int, k: int) -> bool:
+        """A tag cue opening its own sentence reports the sentence before it."""
+        if self.prev_sentence is None:
+            return False
+        src = self.add_source(self.speaker_after(k + 1, b))
+        if src is None:
+            return False
+        pa, pb = self.prev_sentence
+        cue = Cue(k, k + 1)
+        if self.overlaps_claim(pa, pb):
+            return self.relink(pa, pb, src, cue)
+        return self.add_claim(self.skip_lead(pa, pb), pb, src, cue, "indirect") is not None
+
     def apposition_before(self, a: int, boundary: int) -> bool:
         """"Greaves, who ran the charity, denies ...": the comma closes an apposition."""
         t, lex = self.t, self.lex
@@ -574,6 +588,10 @@ class Analyzer:
                 self.relink(pa, pb, src, cue)
             else:
                 self.add_claim(self.skip_lead(pa, pb), pb, src, cue, "indirect")
+            return
+        q = self.quote_ending_at(ci) if ci > lead else None
+        if q is not None and q not in self.quote_used and not self.partial_quote(a, q):
+            self.direct(q, src, cue)  # '"...," according to the mayor'
             return
         if ci <= lead:
             start = span[1]
