@@ -451,6 +451,36 @@ class Analyzer:
             self.direct(q2, src, cue)
         return True
 
+    def as_clause(self, a: int, b: int, k: int, end: int, entry: VerbEntry) -> bool:
+        """"CLAIM, zoals X eerder al zei." / "Zoals X al aangaf, CLAIM." / "As X noted, CLAIM"."""
+        t, lex = self.t, self.lex
+        words = lex.as_words
+        m = next((x for x in range(k - 1, max(a, k - 9) - 1, -1)
+                  if t.lowers[x] in words or t.words[x] in (",", ";") or t.quote_of[x] >= 0), None)
+        if m is None or t.lowers[m] not in words or m + 1 >= k:
+            return False
+        span = np_right(lex, t, m + 1, k)
+        if not span:
+            return False
+        lead = self.skip_lead(a, b)
+        if m > lead and t.words[m - 1] == ",":
+            if not self.tag_rest_ok(end, b):
+                return False
+            start, stop = self.clause_start(a, m - 1), m - 1
+        elif m == lead:
+            comma = end
+            while comma < b and t.lowers[comma] in lex.fw["time_words"]:
+                comma += 1
+            if comma >= b or t.words[comma] != ",":
+                return False  # "As the minister said he would, ...": not a report of what follows
+            start, stop = comma + 1, self.claim_end(comma + 1, b)
+        else:
+            return False
+        if stop - start < 2:
+            return False
+        src = self.add_source(span, k)
+        return self.add_claim(start, stop, src, Cue(k, end), "indirect", entry, t.lowers[k]) is not None
+
     def tag_opening(self, a: int, b: int, k: int) -> bool:
         """A tag cue opening its own sentence reports the sentence before it."""
         if self.prev_sentence is None:
@@ -618,6 +648,8 @@ class Analyzer:
             return self.shared_on(a, b)
         if self.tag(a, b, k, end, entry):
             return True
+        if self.as_clause(a, b, k, end, entry):
+            return True
         if self.retro(a, b, k, end, entry):
             return True
         comp = self.find_complement(k, end, b)
@@ -643,8 +675,10 @@ class Analyzer:
         start = comp + 1 if comp is not None else self.bare_start(max(end, src.j) if src.i >= end else end, b)
         if start is None:
             return False
-        return self.add_claim(start, self.claim_end(start, b), src, cue, "indirect", entry,
-                              self.t.lowers[k]) is not None
+        stop = self.claim_end(start, b)
+        if k >= a + 2 and t.lowers[k - 1] in self.lex.fw["relative_pronouns"] and t.words[k - 2] == ",":
+            stop = next((m for m in range(start, stop) if t.words[m] == "," and t.quote_of[m] < 0), stop)
+        return self.add_claim(start, stop, src, cue, "indirect", entry, self.t.lowers[k]) is not None
 
     def introduces(self, a: int, b: int, k: int, end: int) -> bool:
         """"Boer Jan Mertens vertelt." / "We vroegen het aan X.": a short sentence that ends soon

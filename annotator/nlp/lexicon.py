@@ -109,6 +109,7 @@ class Lexicon:
     stance_copulas: frozenset[str] = frozenset()
     stance_words: frozenset[str] = frozenset()
     strict_complement: frozenset[str] = frozenset()
+    as_words: frozenset[str] = frozenset()
     _cue_first: frozenset[str] | None = None
     _suffixes: list[tuple[re.Pattern[str], str]] | None = None
     _hedge_first: frozenset[str] | None = None
@@ -243,4 +244,5 @@ def load(lang: str) -> Lexicon:
         stance_copulas=frozenset(w.lower() for w in cues.get("stance_copulas", ())),
         stance_words=frozenset(w.lower() for w in cues.get("stance_words", ())),
         strict_complement=frozenset(cues.get("strict_complement", ())),
+        as_words=frozenset(cues.get("as_words", ())),
     )
