@@ -659,7 +659,8 @@ class Analyzer:
             return False  # "Dat melden ingewijden aan de krant." whose sentence before is taken: no bare claim
         if comp is None and colon is None and self.introduces(a, b, k, end):
             self.intro = (a, b, k, end)  # a quote opening the next sentence is this speaker's
-            return False
+            return self.speaker_after_quote(a, b, k, end)  # "‘...’ De burgemeester zucht."
+
         if comp is None and colon is None and entry.mode != "always" and not entry.certainty:
             return False
         if comp is None and colon is None and entry.mode == "complement" and entry.lemma in self.lex.strict_complement:
@@ -693,6 +694,24 @@ class Analyzer:
         while m < b - 1 and (t.lowers[m] in lex.fw["time_words"] or t.lowers[m] in light):
             m += 1  # "vertelt ons het volgende", "reageerde gisteren"
         return m == b - 1 or t.lowers[m] in lex.fw["stop_prepositions"] or t.lowers[m] in lex.channel_prepositions
+
+    def speaker_after_quote(self, a: int, b: int, k: int, end: int) -> bool:
+        """A speakerless quote in the sentence before gets this sentence's subject and verb."""
+        if self.prev_sentence is None or self.t.lowers[self.skip_lead(a, b)] in self.lex.retro_pronouns:
+            return False
+        s, e = self.t.char_span(*self.prev_sentence)
+        loose = [c for c in self.claims[-6:] if c.start < e and s < c.end]
+        if not loose or any(c.attribution != "direct" or c.cue is not None or c.src is not None for c in loose):
+            return False
+        src = self.subject(a, b, k, end)
+        if src is None:
+            return False
+        cue = Cue(k, end)
+        for c in loose:
+            c.src, c.cue = src, cue
+        self.cues.append(cue)
+        self.intro = None
+        return True
 
     def intro_speaker(self, q: int) -> bool:
         """A quote opening the sentence right after an introducing sentence."""

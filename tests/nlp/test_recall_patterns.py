@@ -138,6 +138,8 @@ CASES = [
      "Zo erg heb ik het nooit gezien.", "direct", "certain", ("Willem Bakker", P), None),
     ("en", "Maria Lopez has run the bakery for twenty years. \"I have never seen prices like this.\"",
      "I have never seen prices like this.", "direct", "certain", ("Maria Lopez", P), None),
+    ("nl", "‘Het is voorbij, we stoppen ermee.’ De burgemeester zucht.", "Het is voorbij, we stoppen ermee.",
+     "direct", "certain", ("De burgemeester", P), "zucht"),
     # English
     ("en", "\"We will not back down on this,\" said Mary Stone, who chairs the committee.",
      "We will not back down on this", "direct", "certain", ("Mary Stone", P), "said"),
