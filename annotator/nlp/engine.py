@@ -836,6 +836,12 @@ class Analyzer:
             return self.add_source(np_right(lex, t, finite + 1 if finite < k else end, stop))
         span = np_right(lex, t, lead, k)
         if lex.lang == "en" and span and span[1] < k - 1 and t.words[k - 1] == "," and t.lowers[k].endswith("ing"):
+            fw = lex.fw
+            for m in range(span[0] + 1, span[1]):  # "The company cut its forecast": the verb before a determiner
+                if t.lowers[m + 1] in fw["determiners"] and not t.is_cap(m) and t.lowers[m] not in fw["np_prepositions"] \
+                        and t.lowers[m] not in fw["stop_prepositions"] and t.lowers[m] not in fw["determiners"]:
+                    span = (span[0], m)
+                    break
             return self.add_source(span, k)  # "The minister slammed the plan, saying ..."
         if lex.lang == "en" and span and not self.reaches_verb(span[1], k) \
                 and t.lowers[span[1]] not in lex.fw["relative_pronouns"]:

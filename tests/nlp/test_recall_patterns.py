@@ -167,6 +167,8 @@ CASES = [
      "Unemployment rose sharply last month", "indirect", "certain", ("a report", D), "according to"),
     ("en", "The bridge is unsafe, engineers warned on Monday, adding that repairs could take a year.",
      "The bridge is unsafe", "indirect", "certain", ("engineers", None), "warned"),
+    ("en", "The company cut its forecast, noting that demand had slowed.", "demand had slowed",
+     "indirect", "certain", ("The company", INST), "noting"),
     ("en", "The company conceded that sales had fallen.", "sales had fallen",
      "indirect", "certain", ("The company", INST), "conceded"),
 ]
