@@ -764,6 +764,10 @@ class Analyzer:
             if w in (".", ";", ":") or (w == "," and m > end + 1):
                 return None
             if w in lex.complementisers:
+                prev = t.lowers[m - 1]
+                if m > end and (prev in lex.fw["stop_prepositions"] or prev in lex.fw["np_prepositions"]
+                                or prev in lex.fw.get("clause_subordinators", ())):
+                    return None  # "lachte om dat grapje", "juichten toen dat doelpunt viel": a determiner
                 if lex.lang == "en" and m > end and m + 1 < b and self.relative_that(m + 1):
                     return None  # "agreed a deal that would cut costs": a relative clause
                 return m

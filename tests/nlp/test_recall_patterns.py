@@ -231,6 +231,8 @@ def test_recall_platform_is_a_social_media_channel(suggest, lang, text, platform
     ("en", "They agreed a deal that would cut costs."),
     ("en", "The company posted profits that beat forecasts."),
     ("nl", "De politie nam de melding aan."),
+    ("nl", "Hij lachte om dat grapje van zijn broer."),
+    ("nl", "De minister pleit voor dat plan van de regering."),
     ("nl", "De advocaat beschuldigt hem van fraude."),
 ])
 def test_recall_emotive_verbs_without_complement_are_not_reports(suggest, lang, text):
