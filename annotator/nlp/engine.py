@@ -766,7 +766,8 @@ class Analyzer:
             if w in lex.complementisers:
                 prev = t.lowers[m - 1]
                 if m > end and (prev in lex.fw["stop_prepositions"] or prev in lex.fw["np_prepositions"]
-                                or prev in lex.fw.get("clause_subordinators", ())):
+                                or prev in lex.fw.get("clause_subordinators", ())) \
+                        and not any(prev in e.particle for e in lex.verb(t.lowers[k])):
                     return None  # "lachte om dat grapje", "juichten toen dat doelpunt viel": a determiner
                 if lex.lang == "en" and m > end and m + 1 < b and self.relative_that(m + 1):
                     return None  # "agreed a deal that would cut costs": a relative clause

@@ -77,6 +77,8 @@ CASES = [
      "indirect", "certain", ("Cijfers van het statistiekbureau", D), "laten"),
     ("nl", "De minister houdt vol dat het plan doorgaat.", "het plan doorgaat",
      "indirect", "certain", ("De minister", P), "houdt"),
+    ("nl", "Hij merkte daarbij op dat de brug dicht is.", "de brug dicht is",
+     "indirect", "certain", ("Hij", P), "merkte"),
     ("nl", "De politie gaat ervan uit dat de dader gevlucht is.", "de dader gevlucht is",
      "indirect", "probable", ("De politie", INST), "gaat"),
     ("nl", "De burgemeester vindt het ‘onaanvaardbaar’ dat de brug dicht blijft.", "de brug dicht blijft",
