@@ -427,6 +427,8 @@ class Analyzer:
         if not src_span:
             return False
         after_src = max(src_span[1], cj)
+        if entry is not None and after_src < b and t.lowers[after_src] in entry.particle:
+            after_src += 1  # "‘...’, houdt de burgemeester vol."
         if t.lowers[ci] in lex.h.get("addressee_verbs", ()) and after_src == cj:
             addressee = np_right(lex, t, cj, b)  # "..., three sources told Reuters."
             after_src = addressee[1] if addressee else after_src

@@ -20,9 +20,14 @@ def build(lang: str) -> Language:
     """A fresh pipeline for "nl" or "en"."""
     config = {"nlp": {"tokenizer": {"@tokenizers": "annotator.text_keeping_tokenizer.v1"}}}
     nlp = spacy.blank(lang, config=config)
-    for name in lexicon.load(lang).src["social_media_names"]:
+    lex = lexicon.load(lang)
+    for name in lex.src["social_media_names"]:
         if len(name) == 1:  # "op X." ends a sentence: the platform, not an initial
             nlp.tokenizer.add_special_case(f"{name.upper()}.", [{ORTH: name.upper()}, {ORTH: "."}])
+    particles = {p for entries in lex.verbs.values() for e in entries for p in e.particle if " " not in p}
+    for word in sorted(particles):
+        if len(nlp.tokenizer(f"{word}.")) == 1:  # "houdt hij vol." ends a sentence: "vol." is no abbreviation
+            nlp.tokenizer.add_special_case(f"{word}.", [{ORTH: word}, {ORTH: "."}])
     nlp.add_pipe("annotator_sentences")
     nlp.add_pipe("annotator_attribution", config={"lang": lang})
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS + 1)

@@ -38,6 +38,8 @@ CASES = [
      "direct", "certain", ("de burgemeester", P), "Aldus"),
     ("en", "\"The bridge stays shut,\" according to the mayor.", "The bridge stays shut",
      "direct", "certain", ("the mayor", P), "according to"),
+    ("nl", "‘De brug gaat volgend jaar open’, houdt de burgemeester vol.", "De brug gaat volgend jaar open",
+     "direct", "certain", ("de burgemeester", P), "houdt"),
     ("nl", "‘We zijn er klaar voor’, zucht de burgemeester, ‘maar het wordt zwaar.’",
      "maar het wordt zwaar", "direct", "certain", ("de burgemeester", P), "zucht"),
     ("nl", "‘De brug moet zo snel mogelijk weer open’, gaat de burgemeester verder.",
