@@ -13,7 +13,8 @@ from annotator.nlp.tokens import Toks
 def _adjective_like(lex: Lexicon, word: str) -> bool:
     """Dutch inflected adjectives end in -e (nieuwe, Amerikaanse); nouns in -ie (oppositie,
     politie) and the nouns our lists know are not adjectives."""
-    if not lex.adjective_suffixes or not word.endswith(lex.adjective_suffixes) or word.endswith("ie"):
+    listed = word in lex.fw.get("adjectives", ())  # uninflected before het-nouns: "een nieuw rapport"
+    if not listed and (not lex.adjective_suffixes or not word.endswith(lex.adjective_suffixes) or word.endswith("ie")):
         return False
     src = lex.src
     return not (word in src["institution_nouns"] or word in src["person_nouns"]

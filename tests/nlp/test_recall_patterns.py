@@ -99,6 +99,8 @@ CASES = [
     ("nl", "Jongeren slapen steeds minder. Dat blijkt uit een grote studie van de Universiteit Gent.",
      "Jongeren slapen steeds minder", "indirect", "certain",
      ("een grote studie van de Universiteit Gent", D), "blijkt"),
+    ("nl", "De brug is onveilig. Zo blijkt uit een nieuw rapport.", "De brug is onveilig",
+     "indirect", "certain", ("een nieuw rapport", D), "blijkt"),
     ("nl", "De man moet vijf jaar de cel in. Dat staat in het vonnis.", "De man moet vijf jaar de cel in",
      "indirect", "certain", ("het vonnis", D), "staat"),
     ("nl", "De brug blijft dicht tot de zomer. Dat schrijft De Standaard.", "De brug blijft dicht tot de zomer",
