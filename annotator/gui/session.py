@@ -337,7 +337,12 @@ class Session(QObject):
         if self.state is None or self.coder is None:
             return
         status = "in_progress" if self.state.status == "done" else "done"
+        pending = sum(1 for r in self.state.rows if r.suggested)
         self.run(self.apply(commands.set_article_status, self.article_id, self.coder.id, status))
+        if status == "done" and pending:
+            # allowed (a coder may disagree with every suggestion), but never by accident
+            self.message.emit(f"Marked done with {pending} suggestion(s) left unreviewed: they do "
+                              "not count as coding. Ctrl+D again reopens the article")
 
     def set_article_note(self, note: str) -> None:
         if self.state is None or self.coder is None or note == self.state.note:
