@@ -28,7 +28,12 @@ class _ClaimView:
 def select_coders(proj: Project, wanted: Sequence[str] | None) -> list[Coder]:
     coders = {c.name: c for c in proj.coders()}
     if not wanted:
-        return [c for name, c in coders.items() if name != CONSENSUS]
+        # by default the coders who coded something: a name that only opened the project (a PI
+        # looking around) would add empty rows and shrink the articles every coder coded
+        coded = {r[0] for r in proj.db.conn.execute(
+            "SELECT coder_id FROM claim UNION SELECT coder_id FROM article_status "
+            "WHERE status = 'done'")}
+        return [c for name, c in coders.items() if name != CONSENSUS and c.id in coded]
     unknown = [n for n in wanted if n not in coders]
     if unknown:
         raise UserError(f"no coder named {unknown[0]!r}; the project has "

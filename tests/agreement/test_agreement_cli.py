@@ -146,3 +146,26 @@ def test_cli_project_unknown_coder_or_variable_exit_2(capsys, project) -> None:
     assert code == 2 and "zoe" in err
     code, _, err = run(capsys, "agreement", str(project), "--variable", "nope")
     assert code == 2 and "nope" in err
+
+
+def test_agreement_project_leaves_out_coders_who_coded_nothing(tmp_path, capsys) -> None:
+    """A PI who only opened the project must not thin out 'articles coded by every coder'."""
+    from annotator import commands
+    from annotator.cli import main
+    from annotator.core.model import ArticleRecord
+    from annotator.project import Project
+
+    path = tmp_path / "p.annotator"
+    with Project.create(path) as p:
+        art = p.import_records([ArticleRecord(text="De minister zegt dat het goed gaat.",
+                                              ext_id="a")]).added[0]
+        for name in ("anna", "bob"):
+            c = p.ensure_coder(name).id
+            p.apply(commands.add_claim, art, c, 21, 34,
+                    values={"attribution": "indirect", "certainty": "certain"})
+            p.apply(commands.set_article_status, art, c, "done")
+        p.ensure_coder("pi")  # opened the project, coded nothing
+    assert main(["agreement", str(path), "--format", "json", "--bootstrap", "0"]) == 0
+    import json
+
+    assert json.loads(capsys.readouterr().out)["coders"] == ["anna", "bob"]
