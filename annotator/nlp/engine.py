@@ -22,6 +22,7 @@ from annotator.nlp.tokens import CLOSE_MARKS, OPEN_MARKS, Toks
 
 # "post text — Name (@handle) date": an embedded tweet or X post
 _CAPRUN = re.compile(r"\b[A-ZÀ-Þ][\w'’-]+(?:\s+(?:[A-ZÀ-Þ]\.\s+|(?:van|de|der|den|von|el|le|la)\s+)?[A-ZÀ-Þ][\w'’-]+)+")
+_ORG_NAME = re.compile(r"(?<![\w-])([\w-]{3,})\s+([A-ZÀ-Þ][\w'’&-]+)")
 _ROLE_NAME = re.compile(r"(?<![\w-])([\w-]{2,})\s+([A-ZÀ-Þ][a-zà-ÿ'’-]+)\b(?!\s+[A-ZÀ-Þ])")
 _TRAIL = frozenset(".,;:!?")
 _MARK_TOKENS = frozenset(OPEN_MARKS | CLOSE_MARKS | {":"})  # quotes and colons start rules too
@@ -33,11 +34,18 @@ class LazyNames:
 
     def __init__(self, find: Callable[[], set[str]]):
         self.find, self.names, self.extra = find, None, set()
+        self.orgs: set[str] = set()
 
     def __contains__(self, word: object) -> bool:
         if self.names is None:
             self.names = self.find()
         return word in self.names or word in self.extra
+
+    def is_org(self, word: str) -> bool:
+        """Named elsewhere in the text as an organisation ("carmaker Aldane", "Aldane Motors")."""
+        if self.names is None:
+            self.names = self.find()
+        return word in self.orgs
 
     def add(self, word: str) -> None:
         self.extra.add(word)
@@ -84,7 +92,7 @@ class Analyzer:
         self.claims: list[Claim] = []
         self.quotes: list[Quote] = []
         self.quote_used: set[int] = set()
-        self.surnames = LazyNames(lambda: self.person_names(self.t.text))
+        self.surnames = LazyNames(lambda: self.person_names(self.t.text, self.surnames.orgs))
         self.prev_sentence: tuple[int, int] | None = None
         self.para_claims: list[Claim] = []
         self.prev_para_claims: list[Claim] = []
@@ -194,19 +202,30 @@ class Analyzer:
             if src in self.sentence_srcs:
                 self.sentence_srcs.remove(src)
 
-    def person_names(self, text: str) -> set[str]:
+    def person_names(self, text: str, orgs: set[str] | None = None) -> set[str]:
         """Last words of capitalised runs that look like personal names ("Karin Oudshoorn"), so
-        that a later bare "Oudshoorn" is typed as a person, not an organisation."""
+        that a later bare "Oudshoorn" is typed as a person, not an organisation. Names the text
+        gives as organisations ("Aldane Motors", "het chemiebedrijf Armacor") go to `orgs`."""
         lex, out = self.lex, set()
+        orgs = set() if orgs is None else orgs
         known = lex.name_stop_words
         inst = lex.src["institution_name_tokens"]
         for m in _CAPRUN.finditer(text):
             words = [w for w in m.group(0).split() if w[:1].isupper() and not w.endswith(".")]
             while words and words[0].lower() in known:
                 words = words[1:]
-            if len(words) >= 2 and not any(w.lower() in inst for w in words) \
-                    and not lex.media_names.match(words, 0, len(words)):
+            if len(words) < 2:
+                continue
+            if any(w.lower() in inst for w in words[1:]):
+                orgs.add(words[0])
+            elif not lex.media_names.match(words, 0, len(words)):
                 out.add(words[-1])
+        inst_nouns = lex.src["institution_nouns"]
+        org_suffix = [p for p, label in lex.suffix_patterns if label == "institution"]
+        for m in _ORG_NAME.finditer(text):  # "carmaker Aldane", "het chemiebedrijf Armacor", "buurland X"
+            noun, name = m.group(1).lower(), m.group(2)
+            if name.lower() not in known and (noun in inst_nouns or any(p.search(noun) for p in org_suffix)):
+                orgs.add(name)
         persons = lex.src["person_nouns"]
         for m in _ROLE_NAME.finditer(text):  # "minister Bijleveld", "premier Rutte", "Superintendent Jones"
             name = m.group(2)
@@ -244,6 +263,17 @@ class Analyzer:
             self.surnames.add(self.t.words[j - 1])
         return src
 
+    def past_before(self, k: int) -> bool:
+        """A past-tense reporting verb or auxiliary shortly before an -ing participle cue at k
+        ("he said, adding that", "was quoted as saying"): the participle shares its tense."""
+        t, lex = self.t, self.lex
+        aux = lex.h.get("past_auxiliaries", ())
+        for m in range(max(0, k - 12), k):
+            w = t.lowers[m]
+            if w in aux or any(w in e.past for e in lex.verb(w)):
+                return True
+        return False
+
     def tail(self, j: int) -> int:
         """End of a comma-set apposition or relative clause right after a phrase ending at j."""
         t = self.t
@@ -270,6 +300,8 @@ class Analyzer:
         self.claim_spans.add((start, end))
         if level is None:
             past = bool(cue_entry and cue_word in cue_entry.past)
+            if not past and cue and cue_word.endswith("ing") and self.lex.lang == "en":
+                past = self.past_before(cue.i)  # "X said, adding that ... would": future in the past
             level = claim_certainty(self.lex, t, i, j, cue_entry.certainty if cue_entry else None, past)
         claim = Claim(start, end, src, cue, att, level)
         if cue and cue not in self.cues:

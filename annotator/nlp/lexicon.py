@@ -110,6 +110,7 @@ class Lexicon:
     stance_words: frozenset[str] = frozenset()
     strict_complement: frozenset[str] = frozenset()
     as_words: frozenset[str] = frozenset()
+    unknown_name_type: str = "institution"  # a lone capitalised word no list or context types
     _cue_first: frozenset[str] | None = None
     _suffixes: list[tuple[re.Pattern[str], str]] | None = None
     _hedge_first: frozenset[str] | None = None
@@ -245,4 +246,5 @@ def load(lang: str) -> Lexicon:
         stance_words=frozenset(w.lower() for w in cues.get("stance_words", ())),
         strict_complement=frozenset(cues.get("strict_complement", ())),
         as_words=frozenset(cues.get("as_words", ())),
+        unknown_name_type=str(src_raw.get("unknown_name_type", "institution")),
     )

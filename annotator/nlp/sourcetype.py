@@ -21,6 +21,8 @@ def head_end(lex: Lexicon, t: Toks, i: int, j: int) -> int:
         lw = t.lowers[k]
         if lw in lex.fw["np_prepositions"] or lex.np_connectors.match(t.lowers, k, j):
             return k
+        if lw in lex.passive_agent and t.lowers[k - 1] in lex.src["document_nouns"]:
+            return k  # "a report by the institute": the report is the head
         if lex.lang == "en" and not t.is_cap(k) and (lw.endswith("ed") or lw in ("seen", "shown")):
             return k
     return j
@@ -58,9 +60,19 @@ def _names_type(lex: Lexicon, t: Toks, i: int, h: int, surnames: Container[str])
     word = t.words[caps[0]]
     if word in surnames:
         return "person"
+    is_org = getattr(surnames, "is_org", None)
+    if is_org is not None and is_org(word):
+        return "institution"
     if word.isupper() and len(word) <= 5:
         return "institution"  # acronyms: OM, GGD, NAVO
-    return "institution"
+    lw = t.lowers[caps[0]]
+    for pattern, label in lex.suffix_patterns:
+        if label != "person" and len(lw) >= 5 and pattern.search(lw):
+            return label  # Rabobank, Volkspartij, Staatsministerie
+    # a lone capitalised word the lists do not know: `unknown_name_type` in sources.json
+    # (English wire style: "Kovacs said" is a surname; Dutch bare names are more often places,
+    # clubs and companies). Countries, metonyms and known organisations are in the lists.
+    return lex.unknown_name_type
 
 
 def classify(lex: Lexicon, t: Toks, i: int, j: int, surnames: Container[str], tail_end: int) -> str:

@@ -1,0 +1,101 @@
+"""Wire-style news: speaker constructions of English agency copy and the typing of the speakers
+(bare surnames, collective nouns, plural people, documents). Sentences written for these tests;
+names, firms and places are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.conftest import check_contract
+from tests.nlp.test_behaviour import claim_for, cue_of, source_of
+
+P, INST, D, A, M = "person", "institution", "document", "anonymous", "news_media"
+
+# (language, text, claim words, attribution, certainty, (source text, type) or None, cue)
+CASES = [
+    ("en", "Mark Delaney, a spokesman for Norvex Energy, said the plant would reopen in March.",
+     "the plant would reopen in March", "indirect", "certain", ("Mark Delaney", P), "said"),
+    ("en", "\"We are not leaving,\" said Anna Ruiz, who has lived in the village for forty years.",
+     "We are not leaving", "direct", "certain", ("Anna Ruiz", P), "said"),
+    ("en", "Tom Hale told reporters on Tuesday that the deal was dead.", "the deal was dead",
+     "indirect", "certain", ("Tom Hale", P), "told"),
+    ("en", "Jane Orr told Reuters that the company had no plans to sell.", "the company had no plans to sell",
+     "indirect", "certain", ("Jane Orr", P), "told"),
+    ("en", "The plant will close next year, according to a statement from Norvex Energy.",
+     "The plant will close next year", "indirect", "certain", ("a statement from Norvex Energy", D),
+     "according to"),
+    ("en", "Norvex Energy said in a statement on Monday that it had fired its chief executive.",
+     "it had fired its chief executive", "indirect", "certain", ("Norvex Energy", INST), "said"),
+    ("en", "The ministry said the border would remain closed.", "the border would remain closed",
+     "indirect", "certain", ("The ministry", INST), "said"),
+    ("en", "Police said two men had been arrested.", "two men had been arrested",
+     "indirect", "certain", ("Police", INST), "said"),
+    ("en", "Officials said the talks had stalled.", "the talks had stalled", "indirect", "certain",
+     ("Officials", P), "said"),
+    ("en", "Analysts said the bank was likely to cut rates.", "the bank was likely to cut rates",
+     "indirect", "probable", ("Analysts", P), "said"),
+    ("en", "Critics said the plan was unfair.", "the plan was unfair", "indirect", "certain",
+     ("Critics", P), "said"),
+    ("en", "Two people familiar with the matter said the bid had been withdrawn.", "the bid had been withdrawn",
+     "indirect", "certain", ("Two people familiar with the matter", A), "said"),
+    ("en", "The council will vote next week, Smith added.", "The council will vote next week",
+     "indirect", "certain", ("Smith", P), "added"),
+    ("en", "The tax was a mistake, Lee noted.", "The tax was a mistake", "indirect", "certain",
+     ("Lee", P), "noted"),
+    ("en", "Musk wrote in a post on X that the company would cut jobs.", "the company would cut jobs",
+     "indirect", "certain", ("Musk", P), "wrote"),
+    ("en", "Kovacs said the vote had been rigged.", "the vote had been rigged", "indirect", "certain",
+     ("Kovacs", P), "said"),
+    ("en", "The minister was quoted as saying that the budget was balanced.", "the budget was balanced",
+     "indirect", "certain", ("The minister", P), "saying"),
+    ("en", "The engineer testified that the brakes had failed.", "the brakes had failed",
+     "indirect", "certain", ("The engineer", P), "testified"),
+    ("en", "The study, published in the Lancet, found that the drug cut deaths by half.",
+     "the drug cut deaths by half", "indirect", "certain", ("The study", D), "found"),
+    ("en", "A report by the Harlow Institute found that rents had doubled.", "rents had doubled",
+     "indirect", "certain", ("A report by the Harlow Institute", D), "found"),
+    ("en", "It remains unclear whether the talks will resume.", "the talks will resume",
+     "unattributed", "uncertain", None, None),
+    ("en", "The White House said the president would travel to Norvelia.",
+     "the president would travel to Norvelia", "indirect", "certain", ("The White House", INST), "said"),
+    ("en", "Brussels said the rules would apply from January.", "the rules would apply from January",
+     "indirect", "certain", ("Brussels", INST), "said"),
+    ("en", "Vantiq Inc said it would cut 200 jobs.", "it would cut 200 jobs", "indirect", "certain",
+     ("Vantiq Inc", INST), "said"),
+    ("en", "Carmaker Dalvent Motors will cut jobs. Dalvent said the plant would close.",
+     "the plant would close", "indirect", "certain", ("Dalvent", INST), "said"),
+    ("en", "Peter Kovacs, the mayor, arrived late. Kovacs said the vote had been rigged.",
+     "the vote had been rigged", "indirect", "certain", ("Kovacs", P), "said"),
+    ("en", "\"We will fight this,\" Ruiz said, adding that the union would appeal.",
+     "the union would appeal", "indirect", "certain", ("Ruiz", P), "adding"),
+    ("nl", "Het chemiebedrijf Valtrex sluit de fabriek. Valtrex zegt dat er geen alternatief is.",
+     "er geen alternatief is", "indirect", "certain", ("Valtrex", INST), "zegt"),
+    ("nl", "Buurland Korvelia krijgt de schuld. Korvelia ontkent dat het drones stuurde.",
+     "het drones stuurde", "indirect", "certain", ("Korvelia", INST), "ontkent"),
+    ("nl", "Minister Jan de Wit kwam te laat. De Wit zei dat de trein vast zat.",
+     "de trein vast zat", "indirect", "certain", ("De Wit", P), "zei"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "words", "att", "cert", "source", "cue"), CASES)
+def test_wire_pattern(suggest, lang, text, words, att, cert, source, cue):
+    result = suggest(text, lang)
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert (claim["attribution"], claim["certainty"]) == (att, cert), claim
+    found = source_of(result, claim)
+    if source is None:
+        assert found is None, found
+    else:
+        assert found == source, found
+    assert cue_of(result, claim) == cue
+
+
+@pytest.mark.parametrize(("lang", "text", "channel", "kind"), [
+    ("en", "Jane Orr told Reuters that the company had no plans to sell.", "Reuters", M),
+    ("en", "Norvex Energy said in a statement on Monday that it had fired its chief executive.", "a statement", D),
+    ("en", "In a court filing, prosecutors said the defendant had destroyed evidence.", "a court filing", D),
+])
+def test_wire_channel_is_kept(suggest, lang, text, channel, kind):
+    result = suggest(text, lang)
+    assert (channel, kind) in [(s["text"], s["type"]) for s in result["sources"]]
