@@ -105,6 +105,7 @@ class Analyzer:
     # ---- driver -------------------------------------------------------------------------
     def run(self, layout: Layout | None = None) -> Result:
         text, t = self.t.text, self.t
+        t.keep_acronyms(self.lex.acronym_clashes)
         t.index({"cue": self.lex.cue_first_words, "hedge": self.lex.hedge_first_words,
                  "mark": _MARK_TOKENS, "anon": self.lex.anonymous_markers.by_first.keys(),
                  "frame": self.lex.frame_first_words})

@@ -116,6 +116,7 @@ class Lexicon:
     _hedge_first: frozenset[str] | None = None
     _frame_first: frozenset[str] | None = None
     _name_stop: frozenset[str] | None = None
+    _acronym_clashes: frozenset[str] | None = None
 
     def verb(self, lower: str) -> list[VerbEntry]:
         return self.verbs.get(lower, [])
@@ -131,6 +132,15 @@ class Lexicon:
                 (re.compile(r"^.{3,}(?:" + "|".join(map(re.escape, sorted(sfx, key=len, reverse=True))) + ")$"), label)
                 for sfx, label in groups if sfx]
         return self._suffixes
+
+    @property
+    def acronym_clashes(self) -> frozenset[str]:
+        """Function words and pronouns that an all-capital acronym may spell (OM, US, IS)."""
+        if self._acronym_clashes is None:
+            src = self.src
+            self._acronym_clashes = frozenset().union(
+                *self.fw.values(), src["person_pronouns"], src["group_pronouns"], src["institution_pronouns"])
+        return self._acronym_clashes
 
     @property
     def name_stop_words(self) -> frozenset[str]:

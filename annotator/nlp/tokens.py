@@ -7,10 +7,12 @@ lists is much faster than touching spaCy `Token` objects again and again.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 CLOSE_MARKS = frozenset("’”»'\"›“")
 OPEN_MARKS = frozenset("‘“„«'\"‹‚")
+_ACRONYM = re.compile(r"(?<![\w-])[A-ZÀ-Þ]{2,5}(?![\w-])")
 
 
 class Toks:
@@ -27,6 +29,15 @@ class Toks:
         self.n = len(self.words)
         self.quote_of = [-1] * self.n  # index of the quotation a token sits in, or -1
         self._candidates: dict[str, list[int]] = {}
+
+    def keep_acronyms(self, clashes: frozenset[str]) -> None:
+        """An all-capital word whose lower case is a function word ("het OM", "the US", "IS")
+        keeps its case in `lowers`, so that no rule reads it as that function word."""
+        for m in _ACRONYM.finditer(self.text):
+            k = bisect.bisect_left(self.starts, m.start())
+            if k < self.n and self.starts[k] == m.start() and self.ends[k] == m.end() \
+                    and self.lowers[k] in clashes:
+                self.lowers[k] = self.words[k]
 
     def index(self, groups: dict[str, frozenset[str]]) -> None:
         """Remember where the words of each group occur, so rules visit only those tokens."""
