@@ -328,9 +328,16 @@ class Analyzer:
                 return m
             if w in lex.coordinators and m + 1 < b and self.is_reporting(m + 1):
                 return m
+            if w in lex.coordinators and m + 2 < b and self.is_reporting(m + 2) and t.lowers[m + 1] in self.pronouns:
+                return m - 1 if t.words[m - 1] == "," else m  # ", en ze voegden eraan toe dat ..."
             if w == "," and m + 1 < b and (t.lowers[m + 1] in ("maar", "but") or self.is_reporting(m + 1)):
                 return m  # ", maar wil niet ...", ", saying ...": a new clause of the speaker
         return b
+
+    @property
+    def pronouns(self) -> set[str]:
+        src = self.lex.src
+        return src["person_pronouns"] | src["group_pronouns"] | src["institution_pronouns"]
 
     def is_reporting(self, k: int) -> bool:
         return any(e.mode in ("always", "complement") for e in self.lex.verb(self.t.lowers[k]))
@@ -845,6 +852,8 @@ class Analyzer:
         t, lex = self.t, self.lex
         if k > a and (t.lowers[k - 1] in lex.coordinators or t.words[k - 1] == ",") and self.sentence_srcs:
             return self.sentence_srcs[-1]
+        if k - 2 > a and t.lowers[k - 1] in self.pronouns and t.lowers[k - 2] in lex.coordinators:
+            return self.add_source((k - 1, k), k)  # "..., en ze voegden eraan toe dat": ze speaks
         lead = self.skip_lead(a, k)
         if lead >= k:
             return self.add_source(np_right(lex, t, end, b))
@@ -1196,9 +1205,19 @@ class Analyzer:
         return (src.type == "person" and words[src.i] in ("the", "de", "die", "one", "één", "een")
                 and any(w in anon_heads for w in words[src.i + 1:src.j]))
 
+    def plural_verb_near(self, src: Src) -> bool:
+        """A verb right after or before the pronoun in the plural ("ze zeggen", "zeiden ze")."""
+        t = self.t
+        near = [m for m in (src.j, src.i - 1) if 0 <= m < t.n]
+        return any(self.lex.verb(t.lowers[m]) and t.lowers[m].endswith("en") for m in near)
+
     def pronoun_type(self, src: Src, last: Src | None, personal: Src | None = None) -> str:
         w = self.t.lowers[src.i]
-        if w in self.lex.src["person_pronouns"] and personal is not None:
+        src_lists = self.lex.src
+        if w in src_lists["person_pronouns"] and w in src_lists["group_pronouns"] and last is not None \
+                and self.plural_verb_near(src):
+            return last.type  # Dutch "ze zeggen", "voegden ze": a group, the nearest speaker's kind
+        if w in src_lists["person_pronouns"] and personal is not None:
             return personal.type  # "he" skips an institution mentioned in between
         if last is None:
             return "person"

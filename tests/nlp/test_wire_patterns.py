@@ -82,6 +82,14 @@ CASES = [
      ("Critici", P), "vinden"),
     ("en", "Protesters said the police had used tear gas.", "the police had used tear gas", "indirect",
      "certain", ("Protesters", P), "said"),
+    ("nl", "De ouders waren boos. Ze zeggen dat de school te klein is, en ze voegden eraan toe dat de gemeente "
+     "niets doet.", "de gemeente niets doet", "indirect", "certain", ("ze", P), "voegden eraan toe"),
+    ("nl", "De ouders waren boos. Ze zeggen dat de school te klein is, en ze voegden eraan toe dat de gemeente "
+     "niets doet.", "de school te klein is", "indirect", "certain", ("Ze", P), "zeggen"),
+    ("en", "Residents were angry. They said the water was brown, and they added that nobody had listened.",
+     "nobody had listened", "indirect", "certain", ("they", P), "added"),
+    ("nl", "Minister Anja Vos sprak met de bond. De vakbond zegt dat de lonen te laag zijn. Ze zeggen ook dat "
+     "de minister niet luistert.", "de minister niet luistert", "indirect", "certain", ("Ze", INST), "zeggen"),
     ("nl", "Minister Jan de Wit kwam te laat. De Wit zei dat de trein vast zat.",
      "de trein vast zat", "indirect", "certain", ("De Wit", P), "zei"),
 ]
