@@ -101,6 +101,7 @@ class Analyzer:
         self.recent_sources: list[Src] = []
         self.claim_spans: set[tuple[int, int]] = set()
         self.intro: tuple[int, int, int, int] | None = None  # "X vertelt." before a quote
+        self.sent_end = 0  # end of the sentence being read
 
     # ---- driver -------------------------------------------------------------------------
     def run(self, layout: Layout | None = None) -> Result:
@@ -135,6 +136,7 @@ class Analyzer:
     def sentence(self, pi: int, a: int, b: int) -> None:
         before = len(self.claims)
         self.claimed, self.sentence_srcs = [], []
+        self.sent_end = b
         t = self.t
         if not (t.candidates("any", a, b) or t.lowers[self.skip_lead(a, b)] in self.lex.h["whether_words"]):
             return  # nothing any rule could start from: most sentences of a real article
@@ -257,6 +259,8 @@ class Analyzer:
                 return s if not channel else None
         tail = tail_end if tail_end is not None else self.tail(j)
         kind = sourcetype.classify(self.lex, self.t, i, j, self.surnames, max(j, tail))
+        if kind == "person" and not channel and self.anonymous_later(i, j):
+            kind = "anonymous"  # "a senior official told Reuters on condition of anonymity"
         src = Src(i, j, kind, channel)
         self.sources[(i, j)] = src
         self.recent_sources = [*self.recent_sources[-15:], src]  # overlaps are always local
@@ -274,6 +278,14 @@ class Analyzer:
             if w in aux or any(w in e.past for e in lex.verb(w)):
                 return True
         return False
+
+    def anonymous_later(self, i: int, j: int) -> bool:
+        """A role noun (no name in it) whose sentence says later that it spoke anonymously."""
+        t = self.t
+        words = self.lex.src.get("anonymous_clause_markers")
+        if not words or self.sent_end <= j or not t.has_index("anon") or any(t.is_cap(m) for m in range(i + 1, j)):
+            return False
+        return any(t.lowers[m] in words for m in t.candidates("anon", j, self.sent_end))
 
     def tail(self, j: int) -> int:
         """End of a comma-set apposition or relative clause right after a phrase ending at j."""
@@ -464,6 +476,9 @@ class Analyzer:
         q = self.quote_ending_at(boundary + 1 if t.words[boundary] != "," else boundary)
         if src_span is None:
             src_span = self.speaker_after(cj, b)
+            if src_span and lex.lang == "en" and any(
+                    t.lowers[m] in lex.fw.get("finite_verbs", ()) for m in range(src_span[0] + 1, src_span[1])):
+                return False  # ", said profits fell": a reported clause, not a speaker after the verb
         if not src_span:
             return False
         after_src = max(src_span[1], cj)
@@ -548,7 +563,15 @@ class Analyzer:
         return first in lex.fw["relative_pronouns"] or first[:1].isdigit()
 
     def only_a_name(self, start: int, boundary: int) -> bool:
-        span = np_right(self.lex, self.t, start, boundary)
+        t, fw = self.t, self.lex.fw
+        finite = fw.get("finite_verbs", ())
+        if boundary - start >= 2 and any(
+                not t.is_cap(m) and (t.lowers[m] in finite or t.lowers[m] in fw["auxiliaries"]
+                                     or (self.lex.lang == "en" and t.lowers[m].endswith("ed") and len(t.lowers[m]) > 4
+                                         and t.words[m - 1] != ","))
+                for m in range(start + 1, boundary)):
+            return False  # "Shares fell, Bloomberg reported": a clause, not a name before its apposition
+        span = np_right(self.lex, t, start, boundary)
         return boundary - start < 3 or (span is not None and span[1] >= boundary and boundary - start < 6)
 
     def partial_quote(self, a: int, q: int) -> bool:

@@ -90,6 +90,13 @@ CASES = [
      "nobody had listened", "indirect", "certain", ("they", P), "added"),
     ("nl", "Minister Anja Vos sprak met de bond. De vakbond zegt dat de lonen te laag zijn. Ze zeggen ook dat "
      "de minister niet luistert.", "de minister niet luistert", "indirect", "certain", ("Ze", INST), "zeggen"),
+    ("en", "The company's shares fell, Bloomberg reported.", "The company's shares fell", "indirect", "certain",
+     ("Bloomberg", M), "reported"),
+    ("en", "Prices rose, the mayor said.", "Prices rose", "indirect", "certain", ("the mayor", P), "said"),
+    ("en", "The company, based in Leeds, said profits fell.", "profits fell", "indirect", "certain",
+     ("The company", INST), "said"),
+    ("en", "\"We are looking at all options,\" a senior official told Reuters on condition of anonymity.",
+     "We are looking at all options", "direct", "certain", ("a senior official", A), "told"),
     ("nl", "Minister Jan de Wit kwam te laat. De Wit zei dat de trein vast zat.",
      "de trein vast zat", "indirect", "certain", ("De Wit", P), "zei"),
 ]
