@@ -508,6 +508,31 @@ class Analyzer:
             self.direct(q2, src, cue)
         return True
 
+    def parenthetical(self, a: int, b: int, k: int, end: int, entry: VerbEntry) -> bool:
+        """English "The decision, officials said, was final.": a tag set in the middle of the
+        claim; the claim runs over it from its clause start to the sentence end."""
+        t, lex = self.t, self.lex
+        if lex.lang != "en" or k <= a:
+            return False
+        boundary = self.walk_back_speaker(a, k)
+        if boundary is None or boundary <= self.skip_lead(a, b) or t.words[boundary] != "," \
+                or t.quote_of[boundary] >= 0 or boundary + 1 >= k:
+            return False
+        c = next((m for m in range(end, min(b, end + 8)) if t.words[m] == "," or t.quote_of[m] >= 0), None)
+        if c is None or t.words[c] != "," or not self.tag_rest_ok(end, c) \
+                or sum(t.is_word(m) for m in range(c + 1, b)) < 2:
+            return False
+        nxt = t.lowers[c + 1]
+        if t.is_cap(c + 1) or not t.is_word(c + 1) or nxt.endswith("ing") or nxt in lex.verbs \
+                or nxt in lex.coordinators or nxt in lex.fw["conjunctions"] or nxt in lex.complementisers \
+                or t.quote_of[c + 1] >= 0 or self.quote_ending_at(boundary) is not None:
+            return False  # '"...," he said, adding', ', but': the tag ends its claim
+        start = self.clause_start(a, boundary)
+        if start >= boundary or self.apposition_before(a, boundary):
+            return False
+        src = self.add_source(np_right(lex, t, boundary + 1, k) or (boundary + 1, k), k)
+        return self.add_claim(start, b, src, Cue(k, end), "indirect", entry, t.lowers[k]) is not None
+
     def as_clause(self, a: int, b: int, k: int, end: int, entry: VerbEntry) -> bool:
         """"CLAIM, zoals X eerder al zei." / "Zoals X al aangaf, CLAIM." / "As X noted, CLAIM"."""
         t, lex = self.t, self.lex
@@ -711,6 +736,8 @@ class Analyzer:
             return self.document(a, b, k, end, entry)
         if entry.mode == "share":
             return self.shared_on(a, b)
+        if self.parenthetical(a, b, k, end, entry):
+            return True
         if self.tag(a, b, k, end, entry):
             return True
         if self.as_clause(a, b, k, end, entry):

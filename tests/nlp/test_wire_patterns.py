@@ -97,6 +97,10 @@ CASES = [
      ("The company", INST), "said"),
     ("en", "\"We are looking at all options,\" a senior official told Reuters on condition of anonymity.",
      "We are looking at all options", "direct", "certain", ("a senior official", A), "told"),
+    ("en", "The decision, officials said, was final.", "The decision, officials said, was final", "indirect",
+     "certain", ("officials", P), "said"),
+    ("en", "The plan, he said on Monday, would cost $2 billion.", "would cost $2 billion", "indirect",
+     "certain", ("he", P), "said"),
     ("nl", "Minister Jan de Wit kwam te laat. De Wit zei dat de trein vast zat.",
      "de trein vast zat", "indirect", "certain", ("De Wit", P), "zei"),
 ]
