@@ -119,7 +119,7 @@ def sentences(text: str, start: int, end: int, qs: list[Quote]) -> list[tuple[in
         if cut >= end or not _starts_sentence(text[cut]):
             continue
         last = _rstrip(text, m.start(), m.end()) - 1  # the final mark of ". ’ " runs
-        if any(a < last < b for a, b in inside) or _is_abbreviation(text, m.start(), s):
+        if any(a < last < b for a, b in inside) or _is_abbreviation(text, m.start(), s, cut):
             continue
         out.append((s, _rstrip(text, s, m.end())))
         s = cut
@@ -132,12 +132,20 @@ def _starts_sentence(ch: str) -> bool:
     return ch.isupper() or ch.isdigit() or ch in _PAIRS or ch in "(‹"
 
 
-def _is_abbreviation(text: str, dot: int, floor: int) -> bool:
+_PLATFORM_LETTER_BEFORE = frozenset(("op", "on", "via"))  # "schreef op X. De minister ..."
+
+
+def _is_abbreviation(text: str, dot: int, floor: int, cut: int | None = None) -> bool:
     j = dot
     while j > floor and not text[j - 1].isspace():
         j -= 1
     raw = text[j:dot].strip("(")
     word = raw.lower()
+    if len(word) == 1 and word.isalpha() and cut is not None:
+        if cut < len(text) and not text[cut].isalpha():
+            return False  # an initial is followed by a name, not by a quote mark or a digit
+        prev = text[max(floor, j - 5):j].split()
+        return not (prev and prev[-1].lower() in _PLATFORM_LETTER_BEFORE)
     return word in _ABBREV or (len(word) == 1 and word.isalpha()) or bool(_ACRONYM.fullmatch(raw))
 
 

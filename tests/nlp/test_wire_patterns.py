@@ -101,6 +101,10 @@ CASES = [
      "certain", ("officials", P), "said"),
     ("en", "The plan, he said on Monday, would cost $2 billion.", "would cost $2 billion", "indirect",
      "certain", ("he", P), "said"),
+    ("nl", "Premier Jan Vos reageerde op X. ‘Dit is onaanvaardbaar’, schreef hij.", "Dit is onaanvaardbaar",
+     "direct", "certain", ("hij", P), "schreef"),
+    ("nl", "Volgens J. Peeters is het plan dood.", "het plan dood", "indirect", "certain", ("J. Peeters", P),
+     "Volgens"),
     ("nl", "Minister Jan de Wit kwam te laat. De Wit zei dat de trein vast zat.",
      "de trein vast zat", "indirect", "certain", ("De Wit", P), "zei"),
 ]
