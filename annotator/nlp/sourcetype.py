@@ -99,7 +99,11 @@ def classify(lex: Lexicon, t: Toks, i: int, j: int, surnames: Container[str], ta
             found = _suffix_type(lex, t.lowers[k])
             if found:
                 return found
-    return _names_type(lex, t, i, h, surnames) or "person"
+    kind = _names_type(lex, t, i, h, surnames) or "person"
+    if kind == "person" and j - i == 1 and j + 1 < tail_end and t.words[j] == "," \
+            and t.lowers[j + 1] in lex.src.get("thing_relatives", ()):
+        return "institution"  # "Vantiq, which makes payment software, said"
+    return kind
 
 
 def _anonymous(lex: Lexicon, t: Toks, i: int, end: int) -> bool:

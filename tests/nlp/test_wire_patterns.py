@@ -105,6 +105,8 @@ CASES = [
      "direct", "certain", ("hij", P), "schreef"),
     ("nl", "Volgens J. Peeters is het plan dood.", "het plan dood", "indirect", "certain", ("J. Peeters", P),
      "Volgens"),
+    ("en", "Vantiq, which makes payment software, said it would cooperate fully.", "it would cooperate fully",
+     "indirect", "certain", ("Vantiq", INST), "said"),
     ("nl", "Minister Jan de Wit kwam te laat. De Wit zei dat de trein vast zat.",
      "de trein vast zat", "indirect", "certain", ("De Wit", P), "zei"),
 ]
