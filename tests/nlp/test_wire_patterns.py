@@ -107,6 +107,10 @@ CASES = [
      "Volgens"),
     ("en", "Vantiq, which makes payment software, said it would cooperate fully.", "it would cooperate fully",
      "indirect", "certain", ("Vantiq", INST), "said"),
+    ("en", "Washington said the sanctions would stay.", "the sanctions would stay", "indirect", "certain",
+     ("Washington", INST), "said"),
+    ("en", "Hamas said the talks had failed.", "the talks had failed", "indirect", "certain", ("Hamas", INST), "said"),
+    ("nl", "Shell meldt dat de winst daalt.", "de winst daalt", "indirect", "certain", ("Shell", INST), "meldt"),
     ("nl", "Minister Jan de Wit kwam te laat. De Wit zei dat de trein vast zat.",
      "de trein vast zat", "indirect", "certain", ("De Wit", P), "zei"),
 ]
