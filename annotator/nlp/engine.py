@@ -765,7 +765,10 @@ class Analyzer:
         cue = Cue(k, end)
         if colon is not None:
             return self.colon_claims(b, colon, src, cue, entry, k)
-        start = comp + 1 if comp is not None else self.bare_start(max(end, src.j) if src.i >= end else end, b)
+        bare = max(end, src.j) if src.i >= end else end
+        if comp is None and t.lowers[k] in self.lex.h.get("addressee_verbs", ()):
+            bare = self.skip_addressee(bare, b)  # "told reporters the president would sign"
+        start = comp + 1 if comp is not None else self.bare_start(bare, b)
         if start is None:
             return False
         stop = self.claim_end(start, b)
@@ -829,6 +832,14 @@ class Analyzer:
                 if hit:
                     found = self.add_source((m + 1, m + 1 + hit[0]), m + 1 + hit[0], channel=True) is not None or found
         return found
+
+    def skip_addressee(self, m: int, b: int) -> int:
+        """Past the addressee of "told": a listed noun or object pronoun, or an outlet's name."""
+        t, lex = self.t, self.lex
+        if m < b and t.lowers[m] in lex.h.get("addressees", ()):
+            return m + 1
+        hit = lex.media_names.match(t.words, m, b) if m < b and t.words[m] in lex.media_names.by_first else None
+        return m + hit[0] if hit else m
 
     def bare_start(self, end: int, b: int) -> int | None:
         t = self.t

@@ -111,6 +111,12 @@ CASES = [
      ("Washington", INST), "said"),
     ("en", "Hamas said the talks had failed.", "the talks had failed", "indirect", "certain", ("Hamas", INST), "said"),
     ("nl", "Shell meldt dat de winst daalt.", "de winst daalt", "indirect", "certain", ("Shell", INST), "meldt"),
+    ("en", "A senior administration official told reporters the president would sign the bill.",
+     "the president would sign the bill", "indirect", "certain", ("A senior administration official", P), "told"),
+    ("en", "Jane Orr told Reuters the company had no plans to sell.", "the company had no plans to sell",
+     "indirect", "certain", ("Jane Orr", P), "told"),
+    ("en", "Scientists have long warned that the glacier is melting.", "the glacier is melting", "indirect",
+     "certain", ("Scientists", P), "warned"),
     ("nl", "Minister Jan de Wit kwam te laat. De Wit zei dat de trein vast zat.",
      "de trein vast zat", "indirect", "certain", ("De Wit", P), "zei"),
 ]
