@@ -407,7 +407,9 @@ class Analyzer:
         if not span or span[1] >= pb or self.overlaps_claim(pa, pb):
             return None
         names = [m for m in range(span[0], span[1]) if t.is_cap(m) and t.lowers[m] not in lex.fw["determiners"]]
-        if len(names) < 2 or names[0] > span[0] + 1:
+        role = not names and pb - pa <= 8 and t.lowers[span[0]] in lex.fw["determiners"] \
+            and t.lowers[span[1] - 1] in lex.src["person_nouns"]  # "Ook zijn buurman is ongerust."
+        if not role and (len(names) < 2 or names[0] > span[0] + 1):
             return None
         kind = sourcetype.classify(lex, t, span[0], span[1], self.surnames, span[1])
         return self.add_source(span) if kind in ("person", "anonymous") else None
@@ -1165,7 +1167,7 @@ class Analyzer:
             return
         if self.intro_speaker(q) or self.stance_tag(q, b):
             return
-        self.direct(q, self.last_speaker() or self.named_before(), None)
+        self.direct(q, self.named_before() or self.last_speaker(), None)
 
     def frames(self, a: int, b: int) -> None:
         """Het is niet duidelijk of X / It is unclear whether X / Of X, is onzeker."""

@@ -117,6 +117,12 @@ CASES = [
      "indirect", "certain", ("Jane Orr", P), "told"),
     ("en", "Scientists have long warned that the glacier is melting.", "the glacier is melting", "indirect",
      "certain", ("Scientists", P), "warned"),
+    ("nl", "‘Dit heb ik nog nooit meegemaakt’, zegt boer Jan Mertens.\n\nOok zijn buurman is ongerust. ‘We krijgen "
+     "geen steun van de overheid.’", "We krijgen geen steun van de overheid.", "direct", "certain",
+     ("zijn buurman", P), None),
+    ("en", "\"The water came in fast,\" said Tom Reed.\n\nAnna Ruiz has lived on the street for twenty years. "
+     "\"I have never seen anything like it.\"", "I have never seen anything like it.", "direct", "certain",
+     ("Anna Ruiz", P), None),
     ("nl", "Minister Jan de Wit kwam te laat. De Wit zei dat de trein vast zat.",
      "de trein vast zat", "indirect", "certain", ("De Wit", P), "zei"),
 ]
