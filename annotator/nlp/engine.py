@@ -22,7 +22,6 @@ from annotator.nlp.tokens import CLOSE_MARKS, OPEN_MARKS, Toks
 
 # "post text — Name (@handle) date": an embedded tweet or X post
 _CAPRUN = re.compile(r"\b[A-ZÀ-Þ][\w'’-]+(?:\s+(?:[A-ZÀ-Þ]\.\s+|(?:van|de|der|den|von|el|le|la)\s+)?[A-ZÀ-Þ][\w'’-]+)+")
-_ORG_NAME = re.compile(r"(?<![\w-])([\w-]{3,})\s+([A-ZÀ-Þ][\w'’&-]+)")
 _ROLE_NAME = re.compile(r"(?<![\w-])([\w-]{2,})\s+([A-ZÀ-Þ][a-zà-ÿ'’-]+)\b(?!\s+[A-ZÀ-Þ])")
 _TRAIL = frozenset(".,;:!?")
 _MARK_TOKENS = frozenset(OPEN_MARKS | CLOSE_MARKS | {":"})  # quotes and colons start rules too
@@ -32,8 +31,9 @@ CHANNEL_TYPES = ("news_media", "social_media", "document")
 class LazyNames:
     """Personal names of the text, found only when a bare capitalised word needs typing."""
 
-    def __init__(self, find: Callable[[], set[str]]):
+    def __init__(self, find: Callable[[], set[str]], org_context: Callable[[str], bool] | None = None):
         self.find, self.names, self.extra = find, None, set()
+        self.org_context = org_context
         self.orgs: set[str] = set()
 
     def __contains__(self, word: object) -> bool:
@@ -45,7 +45,12 @@ class LazyNames:
         """Named elsewhere in the text as an organisation ("carmaker Aldane", "Aldane Motors")."""
         if self.names is None:
             self.names = self.find()
-        return word in self.orgs
+        if word in self.orgs:
+            return True
+        if self.org_context is not None and self.org_context(word):
+            self.orgs.add(word)
+            return True
+        return False
 
     def add(self, word: str) -> None:
         self.extra.add(word)
@@ -92,7 +97,8 @@ class Analyzer:
         self.claims: list[Claim] = []
         self.quotes: list[Quote] = []
         self.quote_used: set[int] = set()
-        self.surnames = LazyNames(lambda: self.person_names(self.t.text, self.surnames.orgs))
+        self.surnames = LazyNames(lambda: self.person_names(self.t.text, self.surnames.orgs),
+                                  lambda word: self.named_as_org(self.t.text, word))
         self.prev_sentence: tuple[int, int] | None = None
         self.para_claims: list[Claim] = []
         self.prev_para_claims: list[Claim] = []
@@ -129,7 +135,7 @@ class Analyzer:
                 self.sentence(pi, a, b)
                 self.prev_sentence = (a, b)
         self.resolve_pronouns()
-        self.surnames = LazyNames(set)  # drop the closure over self: no reference cycle left behind
+        self.surnames = LazyNames(set)  # drop the closures over self: no reference cycle left behind
         return Result(sorted(self.sources.values(), key=lambda s: s.i),
                       sorted(self.cues, key=lambda c: c.i), sorted(self.claims, key=lambda c: c.start))
 
@@ -223,12 +229,6 @@ class Analyzer:
                 orgs.add(words[0])
             elif not lex.media_names.match(words, 0, len(words)):
                 out.add(words[-1])
-        inst_nouns = lex.src["institution_nouns"]
-        org_suffix = [p for p, label in lex.suffix_patterns if label == "institution"]
-        for m in _ORG_NAME.finditer(text):  # "carmaker Aldane", "het chemiebedrijf Armacor", "buurland X"
-            noun, name = m.group(1).lower(), m.group(2)
-            if name.lower() not in known and (noun in inst_nouns or any(p.search(noun) for p in org_suffix)):
-                orgs.add(name)
         persons = lex.src["person_nouns"]
         for m in _ROLE_NAME.finditer(text):  # "minister Bijleveld", "premier Rutte", "Superintendent Jones"
             name = m.group(2)
@@ -236,6 +236,23 @@ class Analyzer:
                     and not name.isupper():
                 out.add(name)
         return out
+
+    def named_as_org(self, text: str, word: str) -> bool:
+        """The text gives `word` right after an institution noun somewhere: "carmaker Aldane",
+        "het chemiebedrijf Armacor", "buurland Drevania"."""
+        lex = self.lex
+        inst_nouns = lex.src["institution_nouns"]
+        org_suffix = [p for p, label in lex.suffix_patterns if label == "institution"]
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if at > 0 and text[at - 1] == " " and (end >= len(text) or not text[end].isalnum()):
+                before = text[max(0, at - 40):at - 1].rsplit(None, 1)
+                noun = before[-1].lower() if before else ""
+                if len(noun) >= 3 and (noun in inst_nouns or any(p.search(noun) for p in org_suffix)):
+                    return True
+            at = text.find(word, end)
+        return False
 
     # ---- helpers --------------------------------------------------------------------------
     def in_claimed(self, k: int) -> bool:
