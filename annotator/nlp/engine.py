@@ -35,6 +35,7 @@ class LazyNames:
         self.find, self.names, self.extra = find, None, set()
         self.org_context = org_context
         self.orgs: set[str] = set()
+        self.not_orgs: set[str] = set()
 
     def __contains__(self, word: object) -> bool:
         if self.names is None:
@@ -47,9 +48,12 @@ class LazyNames:
             self.names = self.find()
         if word in self.orgs:
             return True
-        if self.org_context is not None and self.org_context(word):
+        if self.org_context is None or word in self.not_orgs:
+            return False
+        if self.org_context(word):
             self.orgs.add(word)
             return True
+        self.not_orgs.add(word)
         return False
 
     def add(self, word: str) -> None:
@@ -299,10 +303,13 @@ class Analyzer:
     def anonymous_later(self, i: int, j: int) -> bool:
         """A role noun (no name in it) whose sentence says later that it spoke anonymously."""
         t = self.t
-        words = self.lex.src.get("anonymous_clause_markers")
-        if not words or self.sent_end <= j or not t.has_index("anon") or any(t.is_cap(m) for m in range(i + 1, j)):
+        if self.sent_end <= j or not t.has_index("anon"):
             return False
-        return any(t.lowers[m] in words for m in t.candidates("anon", j, self.sent_end))
+        found = t.candidates("anon", j, self.sent_end)
+        if not found:
+            return False
+        words = self.lex.src.get("anonymous_clause_markers", ())
+        return any(t.lowers[m] in words for m in found) and not any(t.is_cap(m) for m in range(i + 1, j))
 
     def tail(self, j: int) -> int:
         """End of a comma-set apposition or relative clause right after a phrase ending at j."""
@@ -533,13 +540,14 @@ class Analyzer:
         t, lex = self.t, self.lex
         if lex.lang != "en" or k <= a:
             return False
+        c = next((m for m in range(end, min(b, end + 8)) if t.words[m] == "," or t.quote_of[m] >= 0), None)
+        if c is None or t.words[c] != "," or c + 2 >= b:
+            return False
         boundary = self.walk_back_speaker(a, k)
         if boundary is None or boundary <= self.skip_lead(a, b) or t.words[boundary] != "," \
                 or t.quote_of[boundary] >= 0 or boundary + 1 >= k:
             return False
-        c = next((m for m in range(end, min(b, end + 8)) if t.words[m] == "," or t.quote_of[m] >= 0), None)
-        if c is None or t.words[c] != "," or not self.tag_rest_ok(end, c) \
-                or sum(t.is_word(m) for m in range(c + 1, b)) < 2:
+        if not self.tag_rest_ok(end, c) or sum(t.is_word(m) for m in range(c + 1, b)) < 2:
             return False
         nxt = t.lowers[c + 1]
         if t.is_cap(c + 1) or not t.is_word(c + 1) or nxt.endswith("ing") or nxt in lex.verbs \

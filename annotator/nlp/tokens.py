@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 CLOSE_MARKS = frozenset("’”»'\"›“")
 OPEN_MARKS = frozenset("‘“„«'\"‹‚")
-_ACRONYM = re.compile(r"(?<![\w-])[A-ZÀ-Þ]{2,5}(?![\w-])")
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,3}(?![\w-])")
 
 
 class Toks:
