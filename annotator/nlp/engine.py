@@ -303,11 +303,9 @@ class Analyzer:
     def anonymous_later(self, i: int, j: int) -> bool:
         """A role noun (no name in it) whose sentence says later that it spoke anonymously."""
         t = self.t
-        if self.sent_end <= j or not t.has_index("anon"):
+        if self.sent_end <= j or not t.any_candidate("anon", j, self.sent_end):
             return False
         found = t.candidates("anon", j, self.sent_end)
-        if not found:
-            return False
         words = self.lex.src.get("anonymous_clause_markers", ())
         return any(t.lowers[m] in words for m in found) and not any(t.is_cap(m) for m in range(i + 1, j))
 
@@ -371,9 +369,8 @@ class Analyzer:
         return b
 
     @property
-    def pronouns(self) -> set[str]:
-        src = self.lex.src
-        return src["person_pronouns"] | src["group_pronouns"] | src["institution_pronouns"]
+    def pronouns(self) -> frozenset[str]:
+        return self.lex.pronouns
 
     def is_reporting(self, k: int) -> bool:
         return any(e.mode in ("always", "complement") for e in self.lex.verb(self.t.lowers[k]))

@@ -117,6 +117,8 @@ class Lexicon:
     _frame_first: frozenset[str] | None = None
     _name_stop: frozenset[str] | None = None
     _acronym_clashes: frozenset[str] | None = None
+    _pronouns: frozenset[str] | None = None
+    _inst_firsts: frozenset[str] | None = None
 
     def verb(self, lower: str) -> list[VerbEntry]:
         return self.verbs.get(lower, [])
@@ -132,6 +134,20 @@ class Lexicon:
                 (re.compile(r"^.{3,}(?:" + "|".join(map(re.escape, sorted(sfx, key=len, reverse=True))) + ")$"), label)
                 for sfx, label in groups if sfx]
         return self._suffixes
+
+    @property
+    def pronouns(self) -> frozenset[str]:
+        if self._pronouns is None:
+            src = self.src
+            self._pronouns = frozenset(src["person_pronouns"] | src["group_pronouns"] | src["institution_pronouns"])
+        return self._pronouns
+
+    @property
+    def inst_name_firsts(self) -> frozenset[str]:
+        """First words of the multi-word `institution_names` (tel aviv, downing street)."""
+        if self._inst_firsts is None:
+            self._inst_firsts = frozenset(n.split()[0] for n in self.src.get("institution_names", ()) if " " in n)
+        return self._inst_firsts
 
     @property
     def acronym_clashes(self) -> frozenset[str]:

@@ -56,8 +56,11 @@ def _names_type(lex: Lexicon, t: Toks, i: int, h: int, surnames: Container[str])
     if any(t.lowers[k] in inst for k in caps):
         return "institution"
     names = lex.src.get("institution_names", ())  # Shell, Hamas, Washington, Den Haag: capitalised only
-    if any(t.lowers[k] in names or (k + 1 < h and f"{t.lowers[k]} {t.lowers[k + 1]}" in names) for k in caps):
-        return "institution"
+    firsts = lex.inst_name_firsts
+    for k in caps:
+        lw = t.lowers[k]
+        if lw in names or (lw in firsts and k + 1 < h and f"{lw} {t.lowers[k + 1]}" in names):
+            return "institution"
     if len(caps) >= 2:
         return "person"
     word = t.words[caps[0]]

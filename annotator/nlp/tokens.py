@@ -50,6 +50,14 @@ class Toks:
     def has_index(self, name: str) -> bool:
         return name in self._candidates
 
+    def any_candidate(self, name: str, i: int, j: int) -> bool:
+        """Whether an indexed position of `name` lies within [i, j) (no list built)."""
+        pos = self._candidates.get(name)
+        if not pos:
+            return False
+        x = bisect.bisect_left(pos, i)
+        return x < len(pos) and pos[x] < j
+
     def candidates(self, name: str, i: int, j: int) -> list[int]:
         """Indexed positions of `name` within [i, j)."""
         pos = self._candidates[name]
