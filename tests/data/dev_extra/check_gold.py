@@ -140,8 +140,9 @@ def report(d, summary):
         f"{a}/{k} {n}" for (a, k), n in sorted(summary["cross"].items())))
 
 
-def main(argv):
-    here = pathlib.Path(__file__).resolve().parent
+def main(argv, here=None):
+    """Check the gold files of the set in `here` (default: this script's folder)."""
+    here = here or pathlib.Path(__file__).resolve().parent
     dirs = [pathlib.Path(a) if pathlib.Path(a).is_absolute() or (pathlib.Path(a) / "gold.json").exists()
             else here / a for a in argv] or [here / "nl", here / "en"]
     all_errors = []

@@ -129,20 +129,21 @@ def build_article(path):
     return text, art, warnings
 
 
-def main():
+def main(here=HERE):
+    """Build the sets whose .ann sources are under `here` (another set's wrapper passes its own)."""
     for lang in (sys.argv[1:] or ["nl", "en"]):
-        (HERE.parent / lang).mkdir(exist_ok=True)
+        (here.parent / lang).mkdir(exist_ok=True)
         arts = []
-        for p in sorted((HERE / lang).glob("*.ann")):
+        for p in sorted((here / lang).glob("*.ann")):
             text, art, warnings = build_article(p)
-            (HERE.parent / lang / (p.stem + ".txt")).write_text(text, encoding="utf-8", newline="\n")
+            (here.parent / lang / (p.stem + ".txt")).write_text(text, encoding="utf-8", newline="\n")
             arts.append(art)
             words = len(text.split())
             print(f"{lang}/{p.stem}: {words} words, {len(art['sources'])} sources, "
                   f"{len(art['cues'])} cues, {len(art['claims'])} claims")
             for w in warnings:
                 print("   ", w)
-        with open(HERE.parent / lang / "gold.json", "w", encoding="utf-8", newline="\n") as f:
+        with open(here.parent / lang / "gold.json", "w", encoding="utf-8", newline="\n") as f:
             json.dump({"articles": arts}, f, ensure_ascii=False, indent=1)
             f.write("\n")
 
