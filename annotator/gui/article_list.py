@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Article
+from annotator.gui.rows_model import RowsTableModel
 
 STATUS_LABELS = {"not_started": "not started", "in_progress": "in progress", "done": "done"}
 STATUS_COLOURS = {"not_started": "#777777", "in_progress": "#A05A00", "done": "#1B7F3B"}
@@ -42,10 +42,8 @@ class ArticleRow:
     claims: int
 
 
-class ArticleListModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[ArticleRow] = []
+class ArticleListModel(RowsTableModel):
+    COLUMNS = COLUMNS
 
     def set_rows(self, rows: list[ArticleRow]) -> None:
         if [r.article.id for r in rows] == [r.article.id for r in self.rows]:
@@ -57,18 +55,6 @@ class ArticleListModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -7,7 +7,6 @@ Selecting a row focuses the claim (the text view scrolls to it).
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -19,12 +18,13 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from annotator.core.codebook import Codebook
 from annotator.gui.article_state import ClaimRow, Key
+from annotator.gui.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
-class ClaimsModel(QAbstractTableModel):
+class ClaimsModel(RowsTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[ClaimRow] = []
@@ -77,12 +77,6 @@ class ClaimsModel(QAbstractTableModel):
         for index, key in old:
             self.changePersistentIndex(index, self.index(where[key], index.column()))
         self.layoutChanged.emit()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.variables) + 4
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole):

@@ -3,7 +3,7 @@ canonical name, so that mentions of one source ("Trump", "de president") count a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,17 +16,20 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import SourceMention
 from annotator.gui import styles
+from annotator.gui.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Mention", "Type", "Canonical name")
 
 
-class SourcesModel(QAbstractTableModel):
-    """Editing goes through `on_edit(source_id, field, value)`, which runs an undoable edit."""
+class SourcesModel(RowsTableModel):
+    """Editing goes through `on_edit(source_id, field, value)`, which runs an undoable edit.
+    Each row is (mention, its text)."""
+
+    COLUMNS = COLUMNS
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[tuple[SourceMention, str]] = []  # mention, its text
         self.type_labels: dict[str, str] = {}
         self.on_edit = None
 
@@ -34,18 +37,6 @@ class SourcesModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
