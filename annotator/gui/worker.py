@@ -49,8 +49,9 @@ class SuggestWorker(QObject):
         self.finished.emit(done, error)
 
 
-def start_worker(worker: SuggestWorker, parent: QObject | None = None) -> threading.Thread:
-    """Run `worker` on a daemon thread (which keeps it alive until it is done)."""
-    thread = threading.Thread(target=worker.run, name="pre-annotate", daemon=True)
+def start_worker(worker: QObject, parent: QObject | None = None,
+                 name: str = "pre-annotate") -> threading.Thread:
+    """Run `worker.run` on a daemon thread (which keeps the worker alive until it is done)."""
+    thread = threading.Thread(target=worker.run, name=name, daemon=True)
     thread.start()
     return thread

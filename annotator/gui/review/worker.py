@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from annotator.core.errors import UserError
+from annotator.gui.worker import start_worker
 
 
 class ReportWorker(QObject):
@@ -40,7 +41,5 @@ class ReportWorker(QObject):
 
 
 def start_report(worker: ReportWorker, parent: QObject | None = None) -> threading.Thread:
-    """Run `worker` on a daemon thread; the thread keeps the worker alive until it is done."""
-    thread = threading.Thread(target=worker.run, name="agreement-report", daemon=True)
-    thread.start()
-    return thread
+    """Run `worker` on a daemon thread, as the workspace runs its pre-annotation."""
+    return start_worker(worker, parent, name="agreement-report")
