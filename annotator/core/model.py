@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 ORIGINS = ("accepted", "edited", "manual")
-STATUSES = ("not_started", "in_progress", "done")
 
 
 @dataclass
@@ -44,15 +43,6 @@ class Article:
     duplicate_of: int | None
     metadata: dict[str, Any]
     require_blind: bool = False
-
-
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-
-    def text_in(self, text: str) -> str:
-        return text[self.start:self.end]
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -283,7 +282,3 @@ def _statements(script: str) -> list[str]:
     if buf.strip():
         out.append(buf.strip())
     return out
-
-
-def copy_file(src: Path, dst: Path) -> None:
-    shutil.copy2(src, dst)

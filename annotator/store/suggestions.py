@@ -66,11 +66,3 @@ def get_suggestions(db: Database, article_id: int) -> Suggestions | None:
 def suggested_article_ids(db: Database) -> set[int]:
     return {r[0] for r in db.conn.execute("SELECT article_id FROM suggestion_run")}
 
-
-def rejected_count(db: Database, coder_id: int | None = None) -> int:
-    sql = "SELECT count(*) FROM suggestion_decision WHERE decision = 'rejected'"
-    params: tuple = ()
-    if coder_id is not None:
-        sql += " AND coder_id = ?"
-        params = (coder_id,)
-    return db.conn.execute(sql, params).fetchone()[0]
