@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import unicodedata
 
 from annotator.core.errors import ImportProblem
 
@@ -55,12 +56,37 @@ def decode_bytes(data: bytes, path: object = None) -> tuple[str, str]:
         return normalise_newlines(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
+    # charset-normalizer often names a cousin (mac_latin2, cp1250) of the cp1252 that Word and
+    # Excel write on Western Windows: take cp1252 when the bytes read as Western prose in it
+    western = western_text(data)
+    if western is not None:
+        return western, "cp1252"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise ImportProblem("cannot tell which text encoding this file uses", path=path)
     return normalise_newlines(str(best)), best.encoding
+
+
+_WESTERN_PUNCTUATION = set("‘’‚“”„–—…€•·°«»§©®™£¥×÷¡¿\xa0")
+MAX_NON_ASCII_SHARE = 0.2  # Western prose is mostly ASCII; mojibake of other scripts is not
+
+
+def western_text(data: bytes) -> str | None:
+    """`data` as cp1252 if every non-ASCII character is a letter or Western punctuation and
+    they are rare, as in Dutch, English, German or French prose; else None."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    odd = [ch for ch in text if ord(ch) > 127]
+    if len(odd) > MAX_NON_ASCII_SHARE * max(len(text), 1):
+        return None
+    if any(ch not in _WESTERN_PUNCTUATION and not unicodedata.category(ch).startswith("L")
+           for ch in set(odd)):
+        return None
+    return normalise_newlines(text)
 
 
 def sha256_text(text: str) -> str:

@@ -1,54 +1,25 @@
-"""Decode article files: `decode_bytes`, made to prefer Windows-1252 for Western text, and
-possibly huge tables opened as streams.
+"""Decode article files with `core.text.decode_bytes` (which prefers Windows-1252 for Western
+text over charset-normalizer's guessed cousins), and open possibly huge tables as streams.
 
-charset-normalizer often names a cousin (mac_latin2, cp1250, even utf_16_be for a short
-text) for a file that Word or Excel on a Western Windows wrote in cp1252. When the bytes are
-valid cp1252 and read as plausible Western text, cp1252 is taken instead. Stream detection
-looks at the whole file when it is small and at its first megabyte otherwise, so that a 200 MB
-table is never held in memory, let alone twice.
+Stream detection looks at the whole file when it is small and at its first megabyte otherwise,
+so that a 200 MB table is never held in memory, let alone twice.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 from typing import TextIO
 
 from annotator.core.errors import ImportProblem
-from annotator.core.text import decode_bytes, normalise_newlines
+from annotator.core.text import decode_bytes
 
 WHOLE_FILE_BYTES = 16 * 1024 * 1024  # detect on the whole file up to this size
 SAMPLE_BYTES = 1024 * 1024  # else on this much of its start
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_TRUSTED = ("utf-8", "utf-8-sig", "utf-16", "ascii", "cp1252")  # named exactly, not guessed
-_WESTERN_PUNCTUATION = set("‘’‚“”„–—…€•·°«»§©®™£¥×÷¡¿\xa0")
-MAX_NON_ASCII_SHARE = 0.2  # Western prose is mostly ASCII; mojibake of other scripts is not
-
-
 def decode_text(data: bytes, path: Path) -> tuple[str, str]:
-    """`decode_bytes`, preferring cp1252 over a guessed cousin when it reads as Western text."""
-    text, encoding = decode_bytes(data, path)
-    if encoding in _TRUSTED:
-        return text, encoding
-    western = western_text(data)
-    return (western, "cp1252") if western is not None else (text, encoding)
-
-
-def western_text(data: bytes) -> str | None:
-    """`data` as cp1252 if every non-ASCII character is a letter or Western punctuation and
-    they are rare, as in Dutch, English, German or French prose; else None."""
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        return None
-    odd = [ch for ch in text if ord(ch) > 127]
-    if len(odd) > MAX_NON_ASCII_SHARE * max(len(text), 1):
-        return None
-    if any(ch not in _WESTERN_PUNCTUATION and not unicodedata.category(ch).startswith("L")
-           for ch in set(odd)):
-        return None
-    return normalise_newlines(text)
+    """`decode_bytes` (which prefers cp1252 for Western text over a guessed cousin)."""
+    return decode_bytes(data, path)
 
 
 def detect_encoding(path: Path) -> str:
