@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import UserError
+from annotator.core.outpaths import check_output
 from annotator.project import Project
 from annotator.store.db import now
 
@@ -79,17 +80,15 @@ def assigned_articles(project: Project, coder_name: str) -> list[int] | None:
 
 
 # ---- coder files and hand-in -------------------------------------------------------------
-def pack(project: Project, out: str | Path) -> Path:
+def pack(project: Project, out: str | Path, *, force: bool = False) -> Path:
     """One clean, self-contained copy of the project (backup API: includes the WAL)."""
-    out = Path(out)
-    if out.resolve() == project.path.resolve():
-        raise UserError("the hand-in file must not be the project itself", path=out)
-    return project.db.backup_to(out)
+    return project.db.backup_to(Path(out), force=force)
 
 
-def coder_file(project: Project, coder_name: str, out: str | Path) -> Path:
+def coder_file(project: Project, coder_name: str, out: str | Path, *, force: bool = False) -> Path:
     """A project file for one coder: their articles, the codebook, suggestions and their work."""
     out = Path(out)
+    check_output(out, force=force, reading=(project.path,))
     arts = assigned_articles(project, coder_name)
     if arts is None:
         arts = [a.id for a in project.articles()]

@@ -30,11 +30,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("project", type=Path)
     p.add_argument("--coder", required=True)
     p.add_argument("out", type=Path)
+    p.add_argument("--force", action="store_true",
+                   help="replace OUT even when it is another annotator project (never the one read)")
     p.set_defaults(func=run_coder_file)
 
     p = sub.add_parser("pack", help="write one clean, self-contained copy to hand in")
     p.add_argument("project", type=Path)
     p.add_argument("out", type=Path)
+    p.add_argument("--force", action="store_true",
+                   help="replace OUT even when it is another annotator project (never the one read)")
     p.set_defaults(func=run_pack)
 
     p = sub.add_parser("merge", help="bring coders' files into this project")
@@ -66,7 +70,7 @@ def run_coder_file(args: argparse.Namespace) -> int:
     from annotator.project import Project
 
     with Project.open(args.project) as proj:
-        out = coder_file(proj, args.coder, args.out)
+        out = coder_file(proj, args.coder, args.out, force=args.force)
     print(f"wrote {out} for {args.coder}")
     return 0
 
@@ -76,7 +80,7 @@ def run_pack(args: argparse.Namespace) -> int:
     from annotator.project import Project
 
     with Project.open(args.project) as proj:
-        out = pack(proj, args.out)
+        out = pack(proj, args.out, force=args.force)
     print(f"wrote {out}: hand this file in")
     return 0
 

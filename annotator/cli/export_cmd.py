@@ -20,6 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="add untouched suggested claims (status 'suggested', no coder)")
     p.add_argument("--sav", type=Path, metavar="OUT.sav", help="the Claims table for SPSS")
     p.add_argument("--dta", type=Path, metavar="OUT.dta", help="the Claims table for Stata")
+    p.add_argument("--force", action="store_true",
+                   help="replace an output that is another annotator project (never the one read)")
     p.set_defaults(func=run_export)
 
     p = sub.add_parser("import-sheet",
@@ -38,7 +40,7 @@ def run_export(args: argparse.Namespace) -> int:
     with Project.open(args.project) as proj:
         report = export_project(proj, xlsx=args.xlsx, csv_dir=args.csv_dir, csv_bom=args.csv_bom,
                                 sav=args.sav, dta=args.dta, coders=args.coder,
-                                include_suggestions=args.include_suggestions)
+                                include_suggestions=args.include_suggestions, force=args.force)
     print("\n".join(report.lines()))
     return 0
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.core.errors import UserError
+from annotator.core.outpaths import check_output
 
 
 def temp_name(target: Path) -> Path:
@@ -22,10 +23,12 @@ def check_writable_dir(target: Path) -> None:
 
 
 @contextlib.contextmanager
-def replacing(*targets: Path) -> Iterator[list[Path]]:
+def replacing(*targets: Path, force: bool = False) -> Iterator[list[Path]]:
     """Yield temporary paths for `targets`; on success each replaces its target, on failure the
-    temporary files are removed and the targets stay as they were."""
+    temporary files are removed and the targets stay as they were. A target that is a project
+    file (or its WAL) is refused unless `force`, and the open project always."""
     for t in targets:
+        check_output(t, force=force)
         check_writable_dir(t)
     temps = [temp_name(t) for t in targets]
     try:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.core.errors import UserError
+from annotator.core.outpaths import check_output
 from annotator.io.cells import CELL_LIMIT, csv_text, sheet_text
 from annotator.io.outfiles import replacing
 from annotator.io.sheet_tables import (
@@ -67,10 +68,16 @@ class ExportReport:
 def export_project(project: Project, *, xlsx: Path | None = None, csv_dir: Path | None = None,
                    csv_bom: bool = False, sav: Path | None = None, dta: Path | None = None,
                    coders: Sequence[str] | None = None,
-                   include_suggestions: bool = False) -> ExportReport:
+                   include_suggestions: bool = False, force: bool = False) -> ExportReport:
     """Write every format asked for; refuse before writing when a target cannot be written."""
     if not any((xlsx, csv_dir, sav, dta)):
         raise UserError("nothing to export: give --xlsx, --csv, --sav or --dta")
+    for target in (xlsx, sav, dta):
+        if target is not None:
+            check_output(target, force=force, reading=(project.path,))
+    if csv_dir is not None:
+        for name in CSV_NAMES.values():
+            check_output(Path(csv_dir) / name, force=force, reading=(project.path,))
     if csv_dir is not None:
         try:
             Path(csv_dir).mkdir(parents=True, exist_ok=True)
@@ -79,23 +86,24 @@ def export_project(project: Project, *, xlsx: Path | None = None, csv_dir: Path 
     sel = select(project, coders, include_suggestions)
     report = ExportReport()
     if xlsx:
-        write_xlsx(project, sel, Path(xlsx), report)
+        write_xlsx(project, sel, Path(xlsx), report, force=force)
     if csv_dir:
-        write_csv(project, sel, Path(csv_dir), report, bom=csv_bom)
+        write_csv(project, sel, Path(csv_dir), report, bom=csv_bom, force=force)
     if sav or dta:
         from annotator.io.stats_export import write_stats
 
-        write_stats(project, sel, sav=sav, dta=dta, report=report)
+        write_stats(project, sel, sav=sav, dta=dta, report=report, force=force)
     return report
 
 
 # ---- xlsx --------------------------------------------------------------------------------
-def write_xlsx(project: Project, sel: Selection, path: Path, report: ExportReport) -> None:
+def write_xlsx(project: Project, sel: Selection, path: Path, report: ExportReport, *,
+               force: bool = False) -> None:
     import xlsxwriter
 
     tables = build_tables(project, sel)
     lists = validation_lists(project.codebook)
-    with replacing(path) as (tmp,):
+    with replacing(path, force=force) as (tmp,):
         wb = xlsxwriter.Workbook(str(tmp), _WORKBOOK_OPTIONS)
         try:
             fmts = _formats(wb)
@@ -230,11 +238,11 @@ def _set_properties(wb, project: Project) -> None:
 
 # ---- CSV ---------------------------------------------------------------------------------
 def write_csv(project: Project, sel: Selection, folder: Path, report: ExportReport, *,
-              bom: bool = False) -> None:
+              bom: bool = False, force: bool = False) -> None:
     """The visible tables as UTF-8 CSV files (with a BOM for Excel if asked), texts whole."""
     tables = [t for t in build_tables(project, sel) if not t.hidden]
     targets = [folder / CSV_NAMES[t.name] for t in tables]
-    with replacing(*targets) as temps:
+    with replacing(*targets, force=force) as temps:
         for table, tmp in zip(tables, temps, strict=True):
             n = _write_csv_table(table, tmp, bom, report)
             report.rows.setdefault(table.name, n)

@@ -23,7 +23,7 @@ STATUS_CODES = {name: i for i, name in enumerate((*ORIGINS, SUGGESTED), 1)}
 
 
 def write_stats(project: Project, sel: Selection, *, sav: Path | None, dta: Path | None,
-                report: Any) -> None:
+                report: Any, force: bool = False) -> None:
     """Write the Claims table to `sav` and/or `dta`, each under a temporary name first."""
     import pyreadstat
 
@@ -35,7 +35,7 @@ def write_stats(project: Project, sel: Selection, *, sav: Path | None, dta: Path
         target = Path(target)
         vlabels = _stata_labels(value_labels) if stata else value_labels
         extra = {} if stata else {"variable_measure": _measures(project, frame, value_labels)}
-        with replacing(target) as (tmp,):
+        with replacing(target, force=force) as (tmp,):
             try:
                 writer(frame, str(tmp), column_labels=labels, variable_value_labels=vlabels,
                        **extra)

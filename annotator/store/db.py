@@ -23,11 +23,16 @@ from annotator.core.errors import (
     StoreWriteError,
     UserError,
 )
+from annotator.core.outpaths import (
+    APPLICATION_ID,
+    SQLITE_MAGIC,
+    check_output,
+    register_open,
+    unregister_open,
+)
 
-APPLICATION_ID = 0x414E4E4F  # "ANNO": marks a SQLite file as an annotator project
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -57,6 +62,7 @@ class Database:
         self.conn = conn
         self._identity = _file_identity(path)
         self._depth = 0
+        register_open(path)  # outputs may never be written over an open project
 
     # ---- opening -------------------------------------------------------------------------
     @classmethod
@@ -64,6 +70,7 @@ class Database:
         path = Path(path)
         if path.exists() and not overwrite:
             raise UserError("a file of that name exists already; choose another name", path=path)
+        check_output(path, force=True)  # never over a project open here, nor a WAL
         if path.exists():
             path.unlink()
         for suffix in ("-wal", "-shm", "-journal"):
@@ -100,6 +107,7 @@ class Database:
         with contextlib.suppress(sqlite3.Error):
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()
+        unregister_open(self.path)
 
     # ---- writing -------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -155,9 +163,10 @@ class Database:
     def project_id(self) -> str:
         return self.meta("id") or ""
 
-    def backup_to(self, target: str | Path) -> Path:
+    def backup_to(self, target: str | Path, *, force: bool = False) -> Path:
         """Write a clean, self-contained copy (SQLite backup API: includes what sits in the WAL)."""
         target = Path(target)
+        check_output(target, force=force, reading=(self.path,))
         tmp = target.with_name(target.name + ".writing")
         tmp.unlink(missing_ok=True)
         dest = sqlite3.connect(tmp)
