@@ -90,7 +90,8 @@ def format_table(text: str, result: dict) -> str:
         cue = "-" if c["cue"] is None else result["cues"][c["cue"]]["text"]
         snippet = " ".join(text[c["start"]:c["end"]].split())
         snippet = snippet if len(snippet) <= 90 else snippet[:87] + "..."
-        lines.append(f"  K{n:<3} {c['attribution']:<12} {c['certainty']:<9} source: {src} | cue: {cue}")
+        lines.append(f"  K{n:<3} {c['attribution']:<12} {c['certainty']:<9} source: {src} | cue: {cue}"
+                     f" | rule: {c.get('rule', '')}")
         lines.append(f"        {snippet}")
     return "\n".join(lines)
 

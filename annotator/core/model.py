@@ -51,6 +51,7 @@ class SuggestedSource:
     start: int
     end: int
     type: str | None
+    rule: str = ""  # the suggester's rule that found it
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class SuggestedCue:
     id: int
     start: int
     end: int
+    rule: str = ""
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ class SuggestedClaim:
     cue: int | None  # SuggestedCue.id
     attribution: str | None
     certainty: str | None
+    rule: str = ""
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ class Mark:
     start: int
     end: int
     type: str | None = None
+    rule: str = ""  # a suggestion's rule name: why the suggester proposed it
 
     @property
     def key(self) -> Key:
@@ -47,6 +48,7 @@ class ClaimRow:
     source_id: int | None = None
     cue_id: int | None = None
     channel_id: int | None = None
+    rule: str = ""  # a suggestion's rule name: why the suggester proposed it
 
     @property
     def suggested(self) -> bool:
@@ -110,9 +112,9 @@ class ArticleState:
         out += [Mark("claim", c.id, False, c.start, c.end) for c in self.claims]
         claims, sources, cues = self._pending()
         self.pending_claims = claims
-        out += [Mark("source", s.id, True, s.start, s.end, s.type) for s in sources]
-        out += [Mark("cue", c.id, True, c.start, c.end) for c in cues]
-        out += [Mark("claim", c.id, True, c.start, c.end) for c in claims]
+        out += [Mark("source", s.id, True, s.start, s.end, s.type, s.rule) for s in sources]
+        out += [Mark("cue", c.id, True, c.start, c.end, rule=c.rule) for c in cues]
+        out += [Mark("claim", c.id, True, c.start, c.end, rule=c.rule) for c in claims]
         return out
 
     # ---- rows -----------------------------------------------------------------------------
@@ -137,7 +139,8 @@ class ArticleState:
                                         ("certainty", c.certainty)) if v}
             rows.append(ClaimRow(("claim", True, c.id), c.start, c.end, self.text[c.start:c.end],
                                  self.text[src.start:src.end] if src else "",
-                                 (src.type or "") if src else "", values, "suggested"))
+                                 (src.type or "") if src else "", values, "suggested",
+                                 rule=c.rule))
         rows.sort(key=lambda r: (r.start, r.end, r.suggested))
         return rows
 

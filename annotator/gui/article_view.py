@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
+from annotator.core.rules import rule_label
 from annotator.gui import styles
 from annotator.gui.article_state import ArticleState, Mark
 from annotator.gui.highlight import LayerHighlighter, Span16
@@ -188,6 +189,8 @@ class ArticleView(QPlainTextEdit):
             what += f" ({self._type_labels.get(mark.type or '', mark.type or 'no type')})"
         if mark.suggested:
             what = "Suggested " + what[0].lower() + what[1:]
+            if mark.rule:
+                text += f"\n    why: {rule_label(mark.rule)}"
         return f"{what}: {text}"
 
     def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt override)

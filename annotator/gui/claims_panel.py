@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from annotator.core.codebook import Codebook
+from annotator.core.rules import rule_label
 from annotator.gui.article_state import ClaimRow, Key
 from annotator.gui.rows_model import RowsTableModel
 
@@ -111,7 +112,10 @@ class ClaimsModel(RowsTableModel):
             return row.key
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = row.text if col == 0 else self.cell(row, col)
-            return f"Suggested: {tip}\nA / Enter accepts, R rejects" if row.suggested else tip
+            if not row.suggested:
+                return tip
+            why = f"\nWhy: {rule_label(row.rule)}" if row.rule else ""
+            return f"Suggested: {tip}{why}\nA / Enter accepts, R rejects"
         if role == Qt.ItemDataRole.FontRole and row.suggested:
             font = QFont()
             font.setItalic(True)

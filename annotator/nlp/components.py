@@ -138,17 +138,17 @@ def to_payload(toks: Toks, result: Result) -> dict:
     sources = []
     for s in result.sources:
         a, b = toks.char_span(s.i, s.j)
-        sources.append({"start": a, "end": b, "text": text[a:b], "type": s.type})
+        sources.append({"start": a, "end": b, "text": text[a:b], "type": s.type, "rule": s.rule})
     cues = []
     for c in result.cues:
         a, b = toks.char_span(c.i, c.j)
-        cues.append({"start": a, "end": b, "text": text[a:b]})
+        cues.append({"start": a, "end": b, "text": text[a:b], "rule": c.rule})
     claims = [{"start": c.start, "end": c.end,
                "source": src_index.get(id(c.src)) if c.src else None,
                "cue": cue_index.get(id(c.cue)) if c.cue else None,
                "attribution": c.attribution if c.src or c.attribution == "unattributed"
                else "unattributed" if c.attribution == "indirect" else c.attribution,
-               "certainty": c.certainty} for c in result.claims]
+               "certainty": c.certainty, "rule": c.rule} for c in result.claims]
     return {"text_length": len(text), "sources": sources, "cues": cues, "claims": claims}
 
 

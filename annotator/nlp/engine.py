@@ -9,9 +9,11 @@ quote continuations, embedded posts, and unattributed hedged or uncertain claims
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from annotator.nlp import sourcetype
 from annotator.nlp.certainty import claim_certainty, hedge_hits
@@ -26,6 +28,23 @@ _ROLE_NAME = re.compile(r"(?<![\w-])([\w-]{2,})\s+([A-ZÀ-Þ][a-zà-ÿ'’-]+)\b
 _TRAIL = frozenset(".,;:!?")
 _MARK_TOKENS = frozenset(OPEN_MARKS | CLOSE_MARKS | {":"})  # quotes and colons start rules too
 CHANNEL_TYPES = ("news_media", "social_media", "document")
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def rule(name: str) -> Callable[[_F], _F]:
+    """Name the construction a method recognises: what it finds records this name (the
+    innermost named rule wins), so a coder can see why a suggestion was made."""
+    def wrap(fn: _F) -> _F:
+        @functools.wraps(fn)
+        def run(self: Analyzer, *args: Any, **kwargs: Any) -> Any:
+            self.rules.append(name)
+            try:
+                return fn(self, *args, **kwargs)
+            finally:
+                self.rules.pop()
+        return run  # type: ignore[return-value]
+    return wrap
 
 
 class LazyNames:
@@ -66,12 +85,14 @@ class Src:
     j: int
     type: str
     channel: bool = False
+    rule: str = ""
 
 
 @dataclass(eq=False)
 class Cue:
     i: int
     j: int
+    rule: str = ""
 
 
 @dataclass(eq=False)
@@ -82,6 +103,7 @@ class Claim:
     cue: Cue | None
     attribution: str
     certainty: str
+    rule: str = ""
 
 
 @dataclass
@@ -112,6 +134,7 @@ class Analyzer:
         self.claim_spans: set[tuple[int, int]] = set()
         self.intro: tuple[int, int, int, int] | None = None  # "X vertelt." before a quote
         self.sent_end = 0  # end of the sentence being read
+        self.rules: list[str] = []  # the named rules running now, innermost last (see `rule`)
 
     # ---- driver -------------------------------------------------------------------------
     def run(self, layout: Layout | None = None) -> Result:
@@ -282,7 +305,7 @@ class Analyzer:
         kind = sourcetype.classify(self.lex, self.t, i, j, self.surnames, max(j, tail))
         if kind == "person" and not channel and self.anonymous_later(i, j):
             kind = "anonymous"  # "a senior official told Reuters on condition of anonymity"
-        src = Src(i, j, kind, channel)
+        src = Src(i, j, kind, channel, self.current_rule())
         self.sources[(i, j)] = src
         self.recent_sources = [*self.recent_sources[-15:], src]  # overlaps are always local
         if kind == "person" and j - i >= 2 and self.t.is_cap(j - 1):
@@ -319,9 +342,13 @@ class Analyzer:
             return k
         return j
 
+    def current_rule(self) -> str:
+        return self.rules[-1] if self.rules else "other"
+
     def add_claim(self, i: int, j: int, src: Src | None, cue: Cue | None, att: str,
                   cue_entry: VerbEntry | None = None, cue_word: str = "",
-                  chars: tuple[int, int] | None = None, level: str | None = None) -> Claim | None:
+                  chars: tuple[int, int] | None = None, level: str | None = None,
+                  rule: str | None = None) -> Claim | None:
         t = self.t
         while j > i and (t.words[j - 1] in _TRAIL or t.words[j - 1] in ("-", "—")):
             j -= 1
@@ -338,8 +365,9 @@ class Analyzer:
             if not past and cue and cue_word.endswith("ing") and self.lex.lang == "en":
                 past = self.past_before(cue.i)  # "X said, adding that ... would": future in the past
             level = claim_certainty(self.lex, t, i, j, cue_entry.certainty if cue_entry else None, past)
-        claim = Claim(start, end, src, cue, att, level)
+        claim = Claim(start, end, src, cue, att, level, rule or self.current_rule())
         if cue and cue not in self.cues:
+            cue.rule = cue.rule or claim.rule
             self.cues.append(cue)
         self.claims.append(claim)
         self.claimed.append((i, j))
@@ -470,6 +498,7 @@ class Analyzer:
             return k + 1
         return None
 
+    @rule("quote_tag")
     def tag(self, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None) -> bool:
         """"...", aldus X / CLAIM, zegt X / "...," she said: the claim comes first."""
         t, lex = self.t, self.lex
@@ -531,6 +560,7 @@ class Analyzer:
             self.direct(q2, src, cue)
         return True
 
+    @rule("parenthetical_tag")
     def parenthetical(self, a: int, b: int, k: int, end: int, entry: VerbEntry) -> bool:
         """English "The decision, officials said, was final.": a tag set in the middle of the
         claim; the claim runs over it from its clause start to the sentence end."""
@@ -557,6 +587,7 @@ class Analyzer:
         src = self.add_source(np_right(lex, t, boundary + 1, k) or (boundary + 1, k), k)
         return self.add_claim(start, b, src, Cue(k, end), "indirect", entry, t.lowers[k]) is not None
 
+    @rule("as_clause")
     def as_clause(self, a: int, b: int, k: int, end: int, entry: VerbEntry) -> bool:
         """"CLAIM, zoals X eerder al zei." / "Zoals X al aangaf, CLAIM." / "As X noted, CLAIM"."""
         t, lex = self.t, self.lex
@@ -587,6 +618,7 @@ class Analyzer:
         src = self.add_source(span, k)
         return self.add_claim(start, stop, src, Cue(k, end), "indirect", entry, t.lowers[k]) is not None
 
+    @rule("tag_after_quote")
     def tag_opening(self, a: int, b: int, k: int) -> bool:
         """A tag cue opening its own sentence reports the sentence before it."""
         if self.prev_sentence is None:
@@ -716,6 +748,7 @@ class Analyzer:
                 start = j
         return self.skip_lead(start, boundary)
 
+    @rule("according_to")
     def preposition(self, a: int, b: int, ci: int, cj: int) -> None:
         """Volgens X ... / ..., according to X."""
         t = self.t
@@ -748,6 +781,7 @@ class Analyzer:
         else:
             self.add_claim(lead, self.claim_end(span[1], b), src, cue, "indirect")
 
+    @rule("reporting_verb")
     def verb(self, a: int, b: int, k: int, end: int, entry: VerbEntry) -> bool:
         t = self.t
         if k > a and t.lowers[k - 1] in self.lex.passive_aux and end < b and t.lowers[end] == "to":
@@ -814,6 +848,7 @@ class Analyzer:
             m += 1  # "vertelt ons het volgende", "reageerde gisteren"
         return m == b - 1 or t.lowers[m] in lex.fw["stop_prepositions"] or t.lowers[m] in lex.channel_prepositions
 
+    @rule("speaker_after_quote")
     def speaker_after_quote(self, a: int, b: int, k: int, end: int) -> bool:
         """A speakerless quote in the sentence before gets this sentence's subject and verb."""
         if self.prev_sentence is None or self.t.lowers[self.skip_lead(a, b)] in self.lex.retro_pronouns:
@@ -827,11 +862,13 @@ class Analyzer:
             return False
         cue = Cue(k, end)
         for c in loose:
-            c.src, c.cue = src, cue
+            c.src, c.cue, c.rule = src, cue, self.current_rule()
+        cue.rule = self.current_rule()
         self.cues.append(cue)
         self.intro = None
         return True
 
+    @rule("introduced_quote")
     def intro_speaker(self, q: int) -> bool:
         """A quote opening the sentence right after an introducing sentence."""
         if self.intro is None or self.prev_sentence is None or self.intro[1] != self.prev_sentence[1]:
@@ -847,6 +884,7 @@ class Analyzer:
             src, cue = self.subject(ia, ib, k, end), Cue(k, end)
         return src is not None and self.direct(q, src, cue) is not None
 
+    @rule("channel")
     def shared_on(self, a: int, b: int) -> bool:
         """"deelde op Instagram beelden", "posted on X": the platform is a channel mention."""
         t, lex, found = self.t, self.lex, False
@@ -926,6 +964,7 @@ class Analyzer:
                 return None
         return None
 
+    @rule("verb_colon")
     def colon_claims(self, b: int, colon: int, src: Src, cue: Cue, entry: VerbEntry, k: int) -> bool:
         q = self.quote_starting_at(colon + 1)
         if q is not None:
@@ -1034,6 +1073,7 @@ class Analyzer:
             return span[1] + 1, k - 1
         return None
 
+    @rule("retro_tag")
     def retro(self, a: int, b: int, k: int, end: int, entry: VerbEntry) -> bool:
         """Dat meldt X. / Dat heeft X gezegd. / Dat X, werd door Y bevestigd."""
         t, lex = self.t, self.lex
@@ -1074,7 +1114,8 @@ class Analyzer:
         if not loose or any(c.cue is not None or c.attribution != "direct" for c in loose):
             return False
         for c in loose:
-            c.src, c.cue = src, cue
+            c.src, c.cue, c.rule = src, cue, self.current_rule()
+        cue.rule = self.current_rule()
         self.cues.append(cue)
         return True
 
@@ -1082,6 +1123,7 @@ class Analyzer:
         s, e = self.t.char_span(i, j)
         return any(c.start < e and s < c.end for c in self.claims[-12:])  # claims come in order
 
+    @rule("document")
     def document(self, a: int, b: int, k: int, end: int, entry: VerbEntry) -> bool:
         """Uit X blijkt dat ... / ..., staat in X / Dat staat in X."""
         t, lex = self.t, self.lex
@@ -1117,6 +1159,7 @@ class Analyzer:
                                   t.lowers[k]) is not None
         return False
 
+    @rule("colon_quote")
     def colon_np(self, pi: int, a: int, b: int) -> None:
         """Headline and lead style: X: '...' (cue null); 'Rapport: ...' in a headline."""
         t, lex = self.t, self.lex
@@ -1155,6 +1198,7 @@ class Analyzer:
             m += 1
         return m if seen and m < b else None
 
+    @rule("stance_tag")
     def stance_tag(self, q: int, b: int) -> bool:
         """"‘...’, is de burgemeester stellig.": the speaker after a copula, cue null."""
         t, lex = self.t, self.lex
@@ -1177,6 +1221,7 @@ class Analyzer:
             return False
         return self.direct(q, self.add_source(span), None) is not None
 
+    @rule("quote_continuation")
     def loose_quotes(self, a: int, b: int) -> None:
         """Quotes that open a sentence with no tag: continuations of the last speaker."""
         t = self.t
@@ -1191,6 +1236,7 @@ class Analyzer:
             return
         self.direct(q, self.named_before() or self.last_speaker(), None)
 
+    @rule("uncertainty_frame")
     def frames(self, a: int, b: int) -> None:
         """Het is niet duidelijk of X / It is unclear whether X / Of X, is onzeker."""
         t, lex = self.t, self.lex
@@ -1221,6 +1267,7 @@ class Analyzer:
         return pi > 0 and b - a <= 10 and t.words[b - 1] not in (".", "!", "?", "…") \
             and t.words[b - 1][-1:] not in CLOSE_MARKS
 
+    @rule("hedged_sentence")
     def unattributed(self, pi: int, a: int, b: int) -> None:
         """A sentence with a hedge and no source: unattributed claim, or a reportative
         continuation (zou) of the paragraph's last source."""
@@ -1232,10 +1279,12 @@ class Analyzer:
         zou = [k for k, _ in hits if t.lowers[k] in lex.h["zou_words"]]
         if zou and lex.lang == "nl" and self.para_claims and self.last_speaker() \
                 and not any(w in lex.h["conditional_markers"] for w in t.lowers[a:b]):
-            self.add_claim(self.skip_lead(a, b), b, self.last_speaker(), None, "indirect")
+            self.add_claim(self.skip_lead(a, b), b, self.last_speaker(), None, "indirect",
+                           rule="reportative_zou")
         elif triggers or (zou and lex.lang == "nl"):
             self.add_claim(self.skip_lead(a, b), b, None, None, "unattributed")
 
+    @rule("embedded_post")
     def embedded_post(self, ps: int, pe: int) -> None:
         t = self.t
         self.claimed, self.sentence_srcs = [], []
@@ -1248,6 +1297,7 @@ class Analyzer:
         self.add_claim(bi, max(bj, bi + 1), src, None, "direct", chars=(m.start("body"), m.end("body")),
                        level="certain")
 
+    @rule("channel")
     def channels(self, a: int, b: int) -> None:
         """Channels of a reported claim: aan de NOS, op Twitter, in een verklaring, told Reuters."""
         t, lex = self.t, self.lex

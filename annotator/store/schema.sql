@@ -62,7 +62,8 @@ CREATE TABLE suggestion (
     attribution TEXT,                -- claim
     certainty   TEXT,                -- claim
     source_ref  INTEGER REFERENCES suggestion(id) ON DELETE SET NULL,
-    cue_ref     INTEGER REFERENCES suggestion(id) ON DELETE SET NULL
+    cue_ref     INTEGER REFERENCES suggestion(id) ON DELETE SET NULL,
+    rule        TEXT NOT NULL DEFAULT ''   -- the suggester's rule that made it (schema 3)
 );
 CREATE INDEX suggestion_article ON suggestion(article_id, kind);
 

@@ -23,17 +23,19 @@ def write_suggestions(conn, article_id: int, payload: dict[str, Any], pipeline_v
     for kind, items in (("source", payload.get("sources", [])), ("cue", payload.get("cues", []))):
         for item in items:
             cur = conn.execute(
-                "INSERT INTO suggestion(article_id, kind, start, end, type) VALUES (?,?,?,?,?)",
-                (article_id, kind, item["start"], item["end"], item.get("type")))
+                "INSERT INTO suggestion(article_id, kind, start, end, type, rule) "
+                "VALUES (?,?,?,?,?,?)",
+                (article_id, kind, item["start"], item["end"], item.get("type"),
+                 str(item.get("rule") or "")))
             ids[kind].append(cur.lastrowid)
     for cl in payload.get("claims", []):
         src = ids["source"][cl["source"]] if cl.get("source") is not None else None
         cue = ids["cue"][cl["cue"]] if cl.get("cue") is not None else None
         conn.execute(
             "INSERT INTO suggestion(article_id, kind, start, end, attribution, certainty, "
-            "source_ref, cue_ref) VALUES (?,?,?,?,?,?,?,?)",
+            "source_ref, cue_ref, rule) VALUES (?,?,?,?,?,?,?,?,?)",
             (article_id, "claim", cl["start"], cl["end"], cl.get("attribution"),
-             cl.get("certainty"), src, cue))
+             cl.get("certainty"), src, cue, str(cl.get("rule") or "")))
 
 
 def save_suggestions(db: Database, batch: Iterable[tuple[int, dict[str, Any]]],
@@ -54,11 +56,11 @@ def get_suggestions(db: Database, article_id: int) -> Suggestions | None:
     if run is None:
         return None
     rows = db.conn.execute(
-        "SELECT id, kind, start, end, type, attribution, certainty, source_ref, cue_ref "
+        "SELECT id, kind, start, end, type, attribution, certainty, source_ref, cue_ref, rule "
         "FROM suggestion WHERE article_id = ? ORDER BY start, end, id", (article_id,)).fetchall()
-    sources = tuple(SuggestedSource(r[0], r[2], r[3], r[4]) for r in rows if r[1] == "source")
-    cues = tuple(SuggestedCue(r[0], r[2], r[3]) for r in rows if r[1] == "cue")
-    claims = tuple(SuggestedClaim(r[0], r[2], r[3], r[7], r[8], r[5], r[6])
+    sources = tuple(SuggestedSource(r[0], r[2], r[3], r[4], r[9]) for r in rows if r[1] == "source")
+    cues = tuple(SuggestedCue(r[0], r[2], r[3], r[9]) for r in rows if r[1] == "cue")
+    claims = tuple(SuggestedClaim(r[0], r[2], r[3], r[7], r[8], r[5], r[6], r[9])
                    for r in rows if r[1] == "claim")
     return Suggestions(article_id, run[0], sources, cues, claims)
 

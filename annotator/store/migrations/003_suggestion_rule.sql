@@ -1,0 +1,3 @@
+-- Schema 3: each suggestion names the rule of the suggester that made it ("say why").
+
+ALTER TABLE suggestion ADD COLUMN rule TEXT NOT NULL DEFAULT '';
