@@ -1,7 +1,8 @@
 """Coders' work goes out and comes back: assign, coder files, hand-in (pack) and merge.
 
-Plain Python over the store. A merge matches articles by text hash, brings a coder's work in
-whole per coder, and never overwrites: a conflict is reported with what differs.
+Plain Python over the store. A merge matches articles by their identity (id and outlet, with
+the same text), brings a coder's work in whole per coder, and never overwrites: a conflict is
+reported with what differs.
 """
 
 from __future__ import annotations
@@ -196,16 +197,76 @@ def _merge_file(project: Project, path: Path, report: MergeReport) -> None:
             return
         if not made_from:
             report.notes.append(f"{path.name}: not a coder file of this project (annotator "
-                                "coder-file); its articles were matched by their text")
+                                "coder-file); its articles were matched by id and outlet, or by a "
+                                "text found once on both sides")
         other_sha = {r[0]: r[1] for r in other.db.conn.execute("SELECT id, sha256 FROM article")}
+        matched = match_articles(project.db.conn, other.db.conn, by_text=not made_from)
         for coder in other.coders():
-            _merge_coder(project, other, path, origin, coder.id, coder.name, other_sha, report)
+            _merge_coder(project, other, path, origin, coder.id, coder.name, other_sha, matched,
+                         report)
     finally:
         other.close()
 
 
+@dataclass
+class ArticleMatch:
+    """Which article here each article of a coder file is, and why the others have none."""
+    target: dict[int, int] = field(default_factory=dict)  # file's article id -> id here
+    unmatched: dict[int, str] = field(default_factory=dict)  # file's article id -> reason
+
+
+def match_articles(here: sqlite3.Connection, there: sqlite3.Connection, *,
+                   by_text: bool) -> ArticleMatch:
+    """Match articles by identity: the same id and outlet with the same text.
+
+    Wire copies share a text under two outlets, so a text alone never says which article a
+    coder worked on. Only for a file not made by `coder-file` (its ids may be its own) does a
+    text found exactly once on both sides stand in for the identity.
+    """
+    mine = conn_articles(here)
+    by_key = {(ext, outlet): (aid, sha) for aid, ext, outlet, sha in mine}
+    by_sha: dict[str, list[int]] = {}
+    for aid, _ext, _outlet, sha in mine:
+        by_sha.setdefault(sha, []).append(aid)
+    theirs = conn_articles(there)
+    their_sha_count: dict[str, int] = {}
+    for _aid, _ext, _outlet, sha in theirs:
+        their_sha_count[sha] = their_sha_count.get(sha, 0) + 1
+    out, taken = ArticleMatch(), set()
+    for aid, ext, outlet, sha in theirs:
+        name = f"article {ext!r} ({outlet or 'no outlet'})"
+        found = by_key.get((ext, outlet))
+        if found is not None and found[1] != sha:
+            out.unmatched[aid] = f"{name} has another text here; its work was not merged"
+            continue
+        target = found[0] if found is not None else None
+        if target is None and by_text:
+            same = by_sha.get(sha, [])
+            if len(same) == 1 and their_sha_count[sha] == 1:
+                target = same[0]
+            elif same:
+                out.unmatched[aid] = (f"{name} is not in this project, and its text is that of "
+                                      f"{len(same)} articles here (wire copies); not merged")
+                continue
+        if target is None:
+            out.unmatched[aid] = f"{name} is not in this project"
+        elif target in taken:
+            out.unmatched[aid] = f"{name} matches an article another one of the file matched"
+        else:
+            out.target[aid] = target
+            taken.add(target)
+    return out
+
+
+def conn_articles(conn: sqlite3.Connection) -> list[tuple[int, str, str, str]]:
+    """(id, ext_id, outlet, sha256) of every article, in id order."""
+    return [tuple(r) for r in conn.execute(
+        "SELECT id, ext_id, outlet, sha256 FROM article ORDER BY id")]
+
+
 def _merge_coder(project: Project, other: Project, path: Path, origin: str, other_coder: int,
-                 name: str, other_sha: dict[int, str], report: MergeReport) -> None:
+                 name: str, other_sha: dict[int, str], matched: ArticleMatch,
+                 report: MergeReport) -> None:
     conn = project.db.conn
     fp_new = work_fingerprint(other.db.conn, other_coder, other_sha)
     label = f"{name} from {path.name}"
@@ -234,9 +295,6 @@ def _merge_coder(project: Project, other: Project, path: Path, origin: str, othe
     if last is not None and last[1] == fp_new:
         report.unchanged.append(f"{label}: already merged, nothing new")
         return
-    by_sha: dict[str, int] = {}
-    for aid, sha in sorted(my_sha.items(), reverse=True):
-        by_sha[sha] = aid  # the earliest article with that text wins
     with project.db.transaction() as c:
         cid = here.id if here else c.execute(
             "INSERT INTO coder(name, origin_file_id, created_at) VALUES (?, ?, ?)",
@@ -248,12 +306,11 @@ def _merge_coder(project: Project, other: Project, path: Path, origin: str, othe
                           "(SELECT id FROM claim WHERE coder_id = ?)", (cid,))
             else:
                 c.execute(f"DELETE FROM {table} WHERE coder_id = ?", (cid,))
-        n_claims, missing = _copy_work(c, other.db.conn, other_coder, cid, other_sha, by_sha)
+        n_claims, missing = _copy_work(c, other.db.conn, other_coder, cid, matched)
         c.execute("INSERT INTO merge_log(origin_file_id, coder_name, fingerprint, source_path, "
                   "merged_at) VALUES (?, ?, ?, ?, ?)", (origin, name, fp_new, str(path), now()))
     report.merged.append(f"{label}: {n_claims} claims")
-    report.skipped_articles.extend(f"{label}: article with text {s[:12]} is not in this project"
-                                   for s in sorted(missing))
+    report.skipped_articles.extend(f"{label}: {matched.unmatched[a]}" for a in sorted(missing))
 
 
 def _has_work(conn: sqlite3.Connection, coder_id: int) -> bool:
@@ -269,15 +326,15 @@ def _describe_diff(conn, here_id, my_sha, other_conn, other_id, other_sha) -> st
 
 
 def _copy_work(c: sqlite3.Connection, src: sqlite3.Connection, src_coder: int, dst_coder: int,
-               src_sha: dict[int, str], by_sha: dict[str, int]) -> tuple[int, set[str]]:
+               matched: ArticleMatch) -> tuple[int, set[int]]:
     """Copy one coder's rows, remapping article, span and suggestion ids."""
-    missing: set[str] = set()
+    missing: set[int] = set()
     idmap: dict[tuple[str, int], int] = {}
 
     def article(aid: int) -> int | None:
-        target = by_sha.get(src_sha.get(aid, ""))
+        target = matched.target.get(aid)
         if target is None:
-            missing.add(src_sha.get(aid, "?"))
+            missing.add(aid)
         return target
 
     def suggestion(art: int, kind: str, start: int, end: int) -> int | None:
