@@ -30,6 +30,7 @@ from annotator.core.outpaths import (
     register_open,
     unregister_open,
 )
+from annotator.store.schema_check import check_schema, expected_shape, migrated_shape
 
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -96,6 +97,7 @@ class Database:
     def open(cls, path: str | Path, *, migrate: bool = True) -> Database:
         path = Path(path)
         version = inspect_file(path)
+        check_file_schema(path, version)
         if version < schema_version():
             if not migrate:
                 raise UserError(f"the project uses schema {version}; open it to upgrade", path=path)
@@ -250,6 +252,35 @@ def inspect_file(path: Path) -> int:
             path=path,
         )
     return version
+
+
+def migration_statements(version: int) -> list[str]:
+    """The statements that take a schema-`version` file to the current schema, in order."""
+    return [statement for target, script in sorted(migrations().items()) if target > version
+            for statement in _statements(script.read_text(encoding="utf-8"))]
+
+
+def check_schema_of(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """Refuse a file whose schema objects are not those annotator makes (see schema_check)."""
+    expected = expected_shape(SCHEMA_FILE)
+    if version < schema_version():
+        statements = migration_statements(version)
+        check_schema(conn, path, expected=expected,
+                     actual=lambda: migrated_shape(conn, statements, path, version))
+    else:
+        check_schema(conn, path, expected=expected)
+
+
+def check_file_schema(path: Path, version: int) -> None:
+    """`check_schema_of` on a read-only connection: the file is never changed."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise NotAProjectError(f"the project file cannot be read ({exc})", path=path) from exc
+    try:
+        check_schema_of(conn, path, version)
+    finally:
+        conn.close()
 
 
 def _migrate(path: Path, version: int) -> None:
