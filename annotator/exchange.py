@@ -16,8 +16,9 @@ from pathlib import Path
 
 from annotator.core.errors import UserError
 from annotator.core.outpaths import check_output
+from annotator.handin import ROW_COLUMNS, SPAN_COLUMNS, check_handin, select
 from annotator.project import Project
-from annotator.store.db import now
+from annotator.store.db import Database, now
 
 # A coder's work, table by table, with the columns that identify and carry it (ids remapped).
 WORK_TABLES = ("source_mention", "cue", "claim", "claim_value", "article_value",
@@ -134,11 +135,12 @@ class MergeReport:
     conflicts: list[str] = field(default_factory=list)
     skipped_articles: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # "file: why", nothing merged from it
 
     def as_dict(self) -> dict:
         return {"merged": self.merged, "unchanged": self.unchanged,
                 "conflicts": self.conflicts, "skipped_articles": self.skipped_articles,
-                "notes": self.notes}
+                "notes": self.notes, "failed": self.failed}
 
 
 def work_fingerprint(conn: sqlite3.Connection, coder_id: int,
@@ -177,16 +179,26 @@ def _work_rows(conn: sqlite3.Connection, coder_id: int, sha: dict[int, str]) -> 
 
 
 def merge(project: Project, files: list[str | Path]) -> MergeReport:
-    """Bring each coder file's annotations into the project, one transaction per coder."""
+    """Bring each coder file's annotations into the project, one transaction per coder.
+
+    A file that cannot be merged (unreadable, tampered, a value the codebook does not know,
+    a full disk) is listed in `failed` with the reason, and the other files still merge.
+    """
     report = MergeReport()
     for f in files:
-        _merge_file(project, Path(f), report)
+        path = Path(f)
+        try:
+            _merge_file(project, path, report)
+        except UserError as exc:
+            report.failed.append(str(exc) if exc.path == str(path) else f"{path}: {exc}")
     return report
 
 
 def _merge_file(project: Project, path: Path, report: MergeReport) -> None:
-    other = Project.open(path)
+    # read-only and checked: a hand-in is never written to, and is read through our schema
+    other = Project(Database.open_readonly(path))
     try:
+        check_handin(other.db.conn, project.codebook, path)
         origin = other.project_id
         if origin == project.project_id:
             raise UserError("this is the project itself, not a coder's file", path=path)
@@ -306,7 +318,11 @@ def _merge_coder(project: Project, other: Project, path: Path, origin: str, othe
                           "(SELECT id FROM claim WHERE coder_id = ?)", (cid,))
             else:
                 c.execute(f"DELETE FROM {table} WHERE coder_id = ?", (cid,))
-        n_claims, missing = _copy_work(c, other.db.conn, other_coder, cid, matched)
+        try:
+            n_claims, missing = _copy_work(c, other.db.conn, other_coder, cid, matched)
+        except sqlite3.IntegrityError as exc:
+            raise UserError(f"{name}'s work clashes with rows this project holds ({exc}); "
+                            "nothing was merged for this coder", path=path) from exc
         c.execute("INSERT INTO merge_log(origin_file_id, coder_name, fingerprint, source_path, "
                   "merged_at) VALUES (?, ?, ?, ?, ?)", (origin, name, fp_new, str(path), now()))
     report.merged.append(f"{label}: {n_claims} claims")
@@ -344,10 +360,8 @@ def _copy_work(c: sqlite3.Connection, src: sqlite3.Connection, src_coder: int, d
 
     n_claims = 0
     for table, kind in (("source_mention", "source"), ("cue", "cue"), ("claim", "claim")):
-        cur = src.execute(f"SELECT * FROM {table} WHERE coder_id = ? ORDER BY id", (src_coder,))
-        names = [d[0] for d in cur.description]
-        for raw in cur.fetchall():
-            row = dict(zip(names, raw, strict=True))
+        columns = SPAN_COLUMNS[table]
+        for row in select(src, table, columns, "WHERE coder_id = ? ORDER BY id", (src_coder,)):
             art = article(row["article_id"])
             if art is None:
                 continue
@@ -359,24 +373,23 @@ def _copy_work(c: sqlite3.Connection, src: sqlite3.Connection, src_coder: int, d
                 for col, ref in (("source_id", "source_mention"), ("channel_id", "source_mention"),
                                  ("cue_id", "cue")):
                     row[col] = idmap.get((ref, row[col])) if row[col] is not None else None
-            cols = ", ".join(f'"{k}"' for k in row)
-            new_id = c.execute(f"INSERT INTO {table} ({cols}) VALUES "
-                               f"({', '.join('?' for _ in row)})", list(row.values())).lastrowid
+            names = columns[1:]  # our column names, in our order; the values as parameters
+            new_id = c.execute(f"INSERT INTO {table} ({', '.join(f'{n!r}' for n in names)}) "
+                               f"VALUES ({', '.join('?' for _ in names)})",
+                               [row[n] for n in names]).lastrowid
             idmap[(table, old_id)] = new_id
             if table == "claim":
                 n_claims += 1
-                for var, val in src.execute("SELECT variable, value FROM claim_value "
-                                            "WHERE claim_id = ?", (old_id,)):
-                    c.execute("INSERT INTO claim_value VALUES (?, ?, ?)", (new_id, var, val))
-    for table, cols in (("article_value", "variable, value"),
-                        ("article_status", "status, note, modified"),
-                        ("suggestion_decision", "kind, start, end, decision, decided_at")):
-        for raw in src.execute(f"SELECT article_id, {cols} FROM {table} WHERE coder_id = ?",
-                               (src_coder,)).fetchall():
-            art = article(raw[0])
+                for cv in select(src, "claim_value", ("variable", "value"),
+                                 "WHERE claim_id = ?", (old_id,)):
+                    c.execute("INSERT INTO claim_value(claim_id, variable, value) "
+                              "VALUES (?, ?, ?)", (new_id, cv["variable"], cv["value"]))
+    for table, columns in ROW_COLUMNS.items():
+        for row in select(src, table, columns, "WHERE coder_id = ?", (src_coder,)):
+            art = article(row["article_id"])
             if art is None:
                 continue
-            n = len(raw) - 1
-            c.execute(f"INSERT INTO {table} (article_id, coder_id, {cols}) VALUES "
-                      f"(?, ?, {', '.join('?' for _ in range(n))})", (art, dst_coder, *raw[1:]))
+            row.update(article_id=art, coder_id=dst_coder)
+            c.execute(f"INSERT INTO {table} ({', '.join(f'{n!r}' for n in columns)}) "
+                      f"VALUES ({', '.join('?' for _ in columns)})", [row[n] for n in columns])
     return n_claims, missing

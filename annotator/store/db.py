@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
+import tempfile
+import urllib.parse
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -63,6 +66,7 @@ class Database:
         self.conn = conn
         self._identity = _file_identity(path)
         self._depth = 0
+        self._tmpdir: Path | None = None  # a read-only open may read a temporary copy
         register_open(path)  # outputs may never be written over an open project
 
     # ---- opening -------------------------------------------------------------------------
@@ -105,11 +109,60 @@ class Database:
         conn = _connect(path)
         return cls(path, conn)
 
+    @classmethod
+    def open_readonly(cls, path: str | Path) -> Database:
+        """Open a file from outside (a coder's hand-in) to read, never writing to it.
+
+        Its schema is checked like a project's. A file with no WAL beside it is read in place
+        (SQLite's immutable mode: no lock, no -shm, works on read-only media). A WAL's rows can
+        only be read with write access, and an older schema must be upgraded first: for these
+        the file (and its WAL) is copied to a temporary folder and the copy is read.
+        """
+        path = Path(path)
+        wal = Path(str(path) + "-wal")
+        has_wal = wal.exists() and wal.stat().st_size > 0
+        version = inspect_file(path) if not has_wal else None  # with a WAL: read the copy
+        if version == schema_version():
+            conn = sqlite3.connect(_uri(path, immutable=1), isolation_level=None,
+                                   check_same_thread=False)
+            try:
+                check_schema_of(conn, path, version)
+            except BaseException:
+                conn.close()
+                raise
+            return cls(path, conn)
+        tmpdir = Path(tempfile.mkdtemp(prefix="annotator-handin-"))
+        try:
+            copy = tmpdir / "handin.annotator"
+            try:
+                shutil.copyfile(path, copy)
+                if wal.exists():
+                    shutil.copyfile(wal, Path(str(copy) + "-wal"))
+            except OSError as exc:
+                raise UserError(f"cannot make a temporary copy to read it ({exc.strerror}, in "
+                                f"{tmpdir.parent}); free some space and try again. The file was "
+                                "not changed", path=path) from exc
+            version = inspect_file(copy, shown=path)
+            check_file_schema(copy, version, shown=path)
+            if version < schema_version():
+                _migrate(copy, version, backup=False, shown=path)
+            conn = _connect(copy)
+            conn.execute("PRAGMA query_only = ON")
+        except BaseException:
+            shutil.rmtree(tmpdir, ignore_errors=True)
+            raise
+        db = cls(path, conn)
+        db._tmpdir = tmpdir
+        return db
+
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()
         unregister_open(self.path)
+        if self._tmpdir is not None:
+            shutil.rmtree(self._tmpdir, ignore_errors=True)
+            self._tmpdir = None
 
     # ---- writing -------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -219,37 +272,34 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def inspect_file(path: Path) -> int:
+def inspect_file(path: Path, *, shown: Path | None = None) -> int:
     """Check that `path` is an annotator project this version can open; return its schema version.
 
     Opens read-only, so a file that is not ours, or from a newer annotator, is never modified.
+    `shown` is the name for messages when `path` is a temporary copy of the user's file.
     """
+    shown = shown or path
     if not path.exists():
-        raise UserError("no such project file", path=path)
+        raise UserError("no such project file", path=shown)
     try:
         with open(path, "rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise UserError(f"cannot read the file ({exc.strerror})", path=path) from exc
+        raise UserError(f"cannot read the file ({exc.strerror})", path=shown) from exc
     if head != SQLITE_MAGIC:
-        raise NotAProjectError("this is not an annotator project file", path=path)
+        raise NotAProjectError("this is not an annotator project file", path=shown)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-        finally:
-            conn.close()
+        app_id, version = _read_header(path)
     except sqlite3.DatabaseError as exc:
         raise NotAProjectError(f"the project file is damaged or not a project ({exc})",
-                               path=path) from exc
+                               path=shown) from exc
     if app_id != APPLICATION_ID:
-        raise NotAProjectError("this SQLite file is not an annotator project", path=path)
+        raise NotAProjectError("this SQLite file is not an annotator project", path=shown)
     if version > schema_version():
         raise NewerSchemaError(
             f"this project was saved by a newer annotator (schema {version}, this one reads up "
             f"to {schema_version()}); update annotator to open it. The file was not changed",
-            path=path,
+            path=shown,
         )
     return version
 
@@ -271,28 +321,53 @@ def check_schema_of(conn: sqlite3.Connection, path: Path, version: int) -> None:
         check_schema(conn, path, expected=expected)
 
 
-def check_file_schema(path: Path, version: int) -> None:
-    """`check_schema_of` on a read-only connection: the file is never changed."""
+def check_file_schema(path: Path, version: int, *, shown: Path | None = None) -> None:
+    """`check_schema_of` on a read-only connection: the file is never changed. `shown` is the
+    name to give in messages (the user's file, when `path` is a temporary copy)."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = _ro_connect(path)
     except sqlite3.Error as exc:
-        raise NotAProjectError(f"the project file cannot be read ({exc})", path=path) from exc
+        raise NotAProjectError(f"the project file cannot be read ({exc})",
+                               path=shown or path) from exc
     try:
-        check_schema_of(conn, path, version)
+        check_schema_of(conn, shown or path, version)
     finally:
         conn.close()
 
 
-def _migrate(path: Path, version: int) -> None:
-    """Bring an older project to the current schema, after a backup copy next to it."""
-    backup = path.with_name(f"{path.name}.v{version}-backup")
-    src = sqlite3.connect(path)
+def _uri(path: Path, **params: object) -> str:
+    """A SQLite URI for `path` (quoted: a name may hold '?' or '#')."""
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return f"file:{urllib.parse.quote(str(path.absolute()))}?{query}"
+
+
+def _ro_connect(path: Path) -> sqlite3.Connection:
+    """A read-only connection that never writes. Without a WAL beside the file, immutable mode
+    (works where `mode=ro` cannot: a WAL-mode file on read-only media); with one, `mode=ro`."""
+    wal = Path(str(path) + "-wal")
+    if wal.exists() and wal.stat().st_size:
+        return sqlite3.connect(_uri(path, mode="ro"), uri=True)
+    return sqlite3.connect(_uri(path, immutable=1), uri=True)
+
+
+def _read_header(path: Path) -> tuple[int, int]:
+    conn = _ro_connect(path)
     try:
-        dest = sqlite3.connect(backup)
-        src.backup(dest)
-        dest.close()
+        return (conn.execute("PRAGMA application_id").fetchone()[0],
+                conn.execute("PRAGMA user_version").fetchone()[0])
     finally:
-        src.close()
+        conn.close()
+
+
+def _migrate(path: Path, version: int, *, backup: bool = True,
+             shown: Path | None = None) -> Path | None:
+    """Bring an older project to the current schema, after a backup copy next to it.
+
+    All or nothing: a migration that fails (full disk, read-only file) is rolled back and
+    reported with what to do; the project is then as it was. Returns the backup's path.
+    """
+    shown = shown or path
+    saved = _backup_before_migrating(path, version, shown) if backup else None
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.execute("PRAGMA foreign_keys = OFF")
@@ -304,11 +379,79 @@ def _migrate(path: Path, version: int) -> None:
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {target}")
         conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        with contextlib.suppress(sqlite3.Error):  # not begun, or already undone by SQLite
+            conn.execute("ROLLBACK")
+        if saved is not None:
+            saved.unlink(missing_ok=True)  # the project is as it was: its copy is not needed
+        raise _migration_error(shown, version, exc) from exc
     except BaseException:
-        conn.execute("ROLLBACK")
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
         raise
     finally:
         conn.close()
+    return saved
+
+
+def _free_name(wanted: Path) -> Path:
+    """`wanted`, or `wanted-2`, `-3`...: an earlier backup (or whatever holds the name) stays."""
+    candidate, n = wanted, 2
+    while candidate.exists() or candidate.is_symlink():
+        candidate, n = wanted.with_name(f"{wanted.name}-{n}"), n + 1
+    return candidate
+
+
+def _backup_before_migrating(path: Path, version: int, shown: Path) -> Path:
+    backup = _free_name(path.with_name(f"{path.name}.v{version}-backup"))
+    tmp = backup.with_name(backup.name + ".writing")
+    try:
+        tmp.unlink(missing_ok=True)
+        src = sqlite3.connect(path)
+        try:
+            dest = sqlite3.connect(tmp)
+            try:
+                src.backup(dest)
+            finally:
+                dest.close()
+        finally:
+            src.close()
+        os.replace(tmp, backup)
+    except (sqlite3.Error, OSError) as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        why = str(exc).lower() + " " + str(getattr(exc, "strerror", "") or "").lower()
+        if "full" in why or "no space" in why:
+            problem = ("the disk is full: this project (schema {v}) is copied to {b} before it is "
+                       "upgraded, and there is no room for the copy ({mb} MB). Free some space "
+                       "and open it again")
+        else:
+            problem = ("the backup copy {b} made before upgrading this project (schema {v}) "
+                       "cannot be written ({exc}); make the folder writable, or copy the project "
+                       "somewhere writable and open the copy")
+        mb = max(1, round(path.stat().st_size / 1e6)) if path.exists() else 1
+        raise StoreWriteError(problem.format(v=version, b=backup.name, mb=mb, exc=exc)
+                              + ". The project was not changed", path=shown) from exc
+    return backup
+
+
+def _migration_error(path: Path, version: int, exc: Exception) -> UserError:
+    msg = str(exc).lower()
+    upgrade = f"upgrading this project from schema {version} to {schema_version()}"
+    if "full" in msg:
+        return StoreWriteError(f"the disk is full: {upgrade} needs room, and was undone. Free "
+                               "some space and open it again. The project was not changed",
+                               path=path)
+    if "readonly" in msg or "read-only" in msg:
+        return StoreWriteError(f"the project file is read-only, so {upgrade} is not possible. "
+                               "Copy it somewhere writable and open the copy. The project was "
+                               "not changed", path=path)
+    if "locked" in msg or "busy" in msg:
+        return ProjectBusyError(f"another program is using this project, so {upgrade} must "
+                                "wait; close it and try again. The project was not changed",
+                                path=path)
+    return StoreWriteError(f"{upgrade} failed ({exc}) and was undone. The project was not "
+                           "changed", path=path)
 
 
 def _statements(script: str) -> list[str]:
