@@ -7,8 +7,10 @@ reported with what differs.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import random
 import sqlite3
 from dataclasses import dataclass, field
@@ -18,7 +20,7 @@ from annotator.core.errors import UserError
 from annotator.core.outpaths import check_output
 from annotator.handin import ROW_COLUMNS, SPAN_COLUMNS, check_handin, select
 from annotator.project import Project
-from annotator.store.db import Database, now
+from annotator.store.db import Database, copy_database, now, output_error
 
 # A coder's work, table by table, with the columns that identify and carry it (ids remapped).
 WORK_TABLES = ("source_mention", "cue", "claim", "claim_value", "article_value",
@@ -97,28 +99,39 @@ def coder_file(project: Project, coder_name: str, out: str | Path, *, force: boo
     if not arts:
         raise UserError(f"coder {coder_name!r} has no articles assigned")
     tmp = out.with_name(out.name + ".building")
-    tmp.unlink(missing_ok=True)
-    project.db.backup_to(tmp)
-    conn = sqlite3.connect(tmp)
+    try:
+        tmp.unlink(missing_ok=True)
+        copy_database(project.db.conn, tmp)
+        _trim_to_coder(tmp, arts, coder_name, project.project_id)
+        os.replace(tmp, out)  # the coder file appears whole or not at all
+    except (sqlite3.Error, OSError) as exc:
+        for leftover in (tmp, *(Path(str(tmp) + s) for s in ("-journal", "-wal", "-shm"))):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+        raise output_error(out, exc, project.path) from exc
+    return out
+
+
+def _trim_to_coder(path: Path, arts: list[int], coder_name: str, origin: str) -> None:
+    """Keep the coder's articles and work only, under a new file id naming its origin."""
+    conn = sqlite3.connect(path)
     try:
         conn.execute("PRAGMA foreign_keys = ON")
-        keep = ",".join(str(a) for a in arts)
+        keep = ",".join(str(int(a)) for a in arts)
         conn.execute(f"DELETE FROM article WHERE id NOT IN ({keep})")
         conn.execute("DELETE FROM coder WHERE name != ?", (coder_name,))
+        conn.execute("INSERT INTO coder(name, created_at) SELECT ?, ? WHERE NOT EXISTS "
+                     "(SELECT 1 FROM coder WHERE name = ?)", (coder_name, now(), coder_name))
         conn.execute("DELETE FROM merge_log")
         conn.execute("UPDATE project SET value = ? WHERE key = 'id'", (_new_id(),))
         conn.execute("INSERT OR REPLACE INTO project(key, value) VALUES ('origin_project', ?)",
-                     (project.project_id,))
+                     (origin,))
         conn.execute("INSERT OR REPLACE INTO project(key, value) VALUES ('coder', ?)",
                      (coder_name,))
         conn.commit()
         conn.execute("VACUUM")
     finally:
         conn.close()
-    with Project.open(tmp) as p:
-        p.ensure_coder(coder_name)
-    tmp.replace(out)
-    return out
 
 
 def _new_id() -> str:

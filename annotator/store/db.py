@@ -8,6 +8,7 @@ deleted or moved while open, so each write first checks that the path still hold
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import sqlite3
@@ -219,20 +220,80 @@ class Database:
         return self.meta("id") or ""
 
     def backup_to(self, target: str | Path, *, force: bool = False) -> Path:
-        """Write a clean, self-contained copy (SQLite backup API: includes what sits in the WAL)."""
+        """Write a clean, self-contained copy (SQLite backup API: includes what sits in the WAL).
+
+        The copy appears whole or not at all: a full disk leaves no partial file behind.
+        """
         target = Path(target)
         check_output(target, force=force, reading=(self.path,))
         tmp = target.with_name(target.name + ".writing")
-        tmp.unlink(missing_ok=True)
-        dest = sqlite3.connect(tmp)
         try:
-            self.conn.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
-            dest.commit()
-        finally:
-            dest.close()
-        os.replace(tmp, target)
+            tmp.unlink(missing_ok=True)
+            copy_database(self.conn, tmp)
+            os.replace(tmp, target)
+        except (sqlite3.Error, OSError) as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+            raise output_error(target, exc, self.path) from exc
         return target
+
+
+def copy_database(conn: sqlite3.Connection, dest_path: Path) -> None:
+    """Copy an open database into a new file with the backup API (journal mode DELETE)."""
+    dest = sqlite3.connect(dest_path)
+    try:
+        conn.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")
+        dest.commit()
+    finally:
+        dest.close()
+
+
+LOW_SPACE_BYTES = 256 << 10  # below this, an I/O error on writing is taken for a full disk
+
+
+def low_on_space(path: Path) -> bool:
+    """True when the file system holding `path` has (almost) no room left."""
+    try:
+        return shutil.disk_usage(path if path.is_dir() else path.parent).free < LOW_SPACE_BYTES
+    except OSError:
+        return False
+
+
+def read_only_place(path: Path) -> bool:
+    """True when the folder holding `path` cannot be written (read-only media or permissions)."""
+    folder = path if path.is_dir() else path.parent
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY) or not os.access(folder, os.W_OK)
+    except OSError:
+        return False
+
+
+def _is_full(exc: BaseException, where: Path) -> bool:
+    msg = f"{exc} {getattr(exc, 'strerror', '') or ''}".lower()
+    return ("full" in msg or "no space" in msg or getattr(exc, "errno", None) == errno.ENOSPC
+            or (("i/o" in msg or "unable to open" in msg) and low_on_space(where)))
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{max(1, round(n / 1e3))} KB"
+
+
+def output_error(target: Path, exc: BaseException, source: Path | None = None) -> UserError:
+    """A clear message for an output file (hand-in, coder file) that could not be written."""
+    if read_only_place(target):
+        return StoreWriteError("this folder is read-only; nothing was written. Choose another "
+                               "folder", path=target)
+    if _is_full(exc, target):
+        size = f" (it needs about {_size(source.stat().st_size)})" if source and source.exists() \
+            else ""
+        return StoreWriteError(f"the disk is full: the file could not be written{size}. Nothing "
+                               "was written; free some space or choose another place", path=target)
+    msg = str(exc).lower()
+    if "readonly" in msg or "read-only" in msg or isinstance(exc, PermissionError):
+        return StoreWriteError("this place is read-only; nothing was written. Choose another "
+                               "folder", path=target)
+    return StoreWriteError(f"could not write the file ({exc}); nothing was written", path=target)
 
 
 def _file_identity(path: Path) -> tuple[int, int] | None:
@@ -259,17 +320,37 @@ def _write_error(path: Path, exc: Exception) -> UserError:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise _open_error(path, exc) from exc
     # a second instance waits this long for the first one's write, then gets a clear refusal
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     try:
-        conn.execute("PRAGMA journal_mode = WAL")
-    except sqlite3.OperationalError as exc:
+        conn.execute("PRAGMA journal_mode = WAL")  # creates the -wal and -shm working files
+        conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable at each checkpoint
+    except sqlite3.Error as exc:
         conn.close()
-        raise _write_error(path, exc) from exc
-    conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable at each checkpoint, safe
+        raise _open_error(path, exc) from exc
     return conn
+
+
+def _open_error(path: Path, exc: sqlite3.Error) -> UserError:
+    """Why a project that passed its checks still could not be opened for coding."""
+    msg = str(exc).lower()
+    if "readonly" in msg or "read-only" in msg or read_only_place(path):
+        return StoreWriteError("the project file or its folder is read-only, so it cannot be "
+                               "opened for coding; copy it somewhere writable and open the copy. "
+                               "The project was not changed", path=path)
+    if _is_full(exc, path):
+        return StoreWriteError("the disk holding the project is full: opening it needs a little "
+                               "room next to it for SQLite's working files (-wal, -shm). Free "
+                               "some space and open it again. The project was not changed",
+                               path=path)
+    if "locked" in msg or "busy" in msg:
+        return _write_error(path, exc)
+    return StoreWriteError(f"the project cannot be opened ({exc}); it was not changed", path=path)
 
 
 def inspect_file(path: Path, *, shown: Path | None = None) -> int:
@@ -291,6 +372,8 @@ def inspect_file(path: Path, *, shown: Path | None = None) -> int:
     try:
         app_id, version = _read_header(path)
     except sqlite3.DatabaseError as exc:
+        if _is_full(exc, path):  # reading a WAL-mode file needs room for its -shm
+            raise _open_error(shown, exc) from exc
         raise NotAProjectError(f"the project file is damaged or not a project ({exc})",
                                path=shown) from exc
     if app_id != APPLICATION_ID:
@@ -359,6 +442,9 @@ def _read_header(path: Path) -> tuple[int, int]:
         conn.close()
 
 
+MIGRATION_PRAGMAS = ("PRAGMA foreign_keys = OFF",)  # tables are rebuilt: no cascades meanwhile
+
+
 def _migrate(path: Path, version: int, *, backup: bool = True,
              shown: Path | None = None) -> Path | None:
     """Bring an older project to the current schema, after a backup copy next to it.
@@ -370,7 +456,8 @@ def _migrate(path: Path, version: int, *, backup: bool = True,
     saved = _backup_before_migrating(path, version, shown) if backup else None
     conn = sqlite3.connect(path, isolation_level=None)
     try:
-        conn.execute("PRAGMA foreign_keys = OFF")
+        for pragma in MIGRATION_PRAGMAS:
+            conn.execute(pragma)
         conn.execute("BEGIN IMMEDIATE")
         for target, script in sorted(migrations().items()):
             if target <= version:
@@ -420,17 +507,16 @@ def _backup_before_migrating(path: Path, version: int, shown: Path) -> Path:
     except (sqlite3.Error, OSError) as exc:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
-        why = str(exc).lower() + " " + str(getattr(exc, "strerror", "") or "").lower()
-        if "full" in why or "no space" in why:
+        if _is_full(exc, backup):
             problem = ("the disk is full: this project (schema {v}) is copied to {b} before it is "
-                       "upgraded, and there is no room for the copy ({mb} MB). Free some space "
+                       "upgraded, and there is no room for the copy ({mb}). Free some space "
                        "and open it again")
         else:
             problem = ("the backup copy {b} made before upgrading this project (schema {v}) "
                        "cannot be written ({exc}); make the folder writable, or copy the project "
                        "somewhere writable and open the copy")
-        mb = max(1, round(path.stat().st_size / 1e6)) if path.exists() else 1
-        raise StoreWriteError(problem.format(v=version, b=backup.name, mb=mb, exc=exc)
+        size = _size(path.stat().st_size) if path.exists() else "?"
+        raise StoreWriteError(problem.format(v=version, b=backup.name, mb=size, exc=exc)
                               + ". The project was not changed", path=shown) from exc
     return backup
 
