@@ -354,6 +354,10 @@ def _describe_diff(conn, here_id, my_sha, other_conn, other_id, other_sha) -> st
     return f"{only_here} item(s) only in this project, {only_there} only in the file"
 
 
+def _columns(names: tuple[str, ...]) -> str:
+    return ", ".join(f'"{n}"' for n in names)  # our own names, quoted as identifiers
+
+
 def _copy_work(c: sqlite3.Connection, src: sqlite3.Connection, src_coder: int, dst_coder: int,
                matched: ArticleMatch) -> tuple[int, set[int]]:
     """Copy one coder's rows, remapping article, span and suggestion ids."""
@@ -387,7 +391,7 @@ def _copy_work(c: sqlite3.Connection, src: sqlite3.Connection, src_coder: int, d
                                  ("cue_id", "cue")):
                     row[col] = idmap.get((ref, row[col])) if row[col] is not None else None
             names = columns[1:]  # our column names, in our order; the values as parameters
-            new_id = c.execute(f"INSERT INTO {table} ({', '.join(f'{n!r}' for n in names)}) "
+            new_id = c.execute(f"INSERT INTO {table} ({_columns(names)}) "
                                f"VALUES ({', '.join('?' for _ in names)})",
                                [row[n] for n in names]).lastrowid
             idmap[(table, old_id)] = new_id
@@ -403,6 +407,6 @@ def _copy_work(c: sqlite3.Connection, src: sqlite3.Connection, src_coder: int, d
             if art is None:
                 continue
             row.update(article_id=art, coder_id=dst_coder)
-            c.execute(f"INSERT INTO {table} ({', '.join(f'{n!r}' for n in columns)}) "
+            c.execute(f"INSERT INTO {table} ({_columns(columns)}) "
                       f"VALUES ({', '.join('?' for _ in columns)})", [row[n] for n in columns])
     return n_claims, missing

@@ -10,6 +10,7 @@ a message naming the file, the table and row, and what is wrong.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Callable
 from typing import Any
@@ -96,10 +97,10 @@ class HandinCheck:
             self._each("coder", ("id", "name", "origin_file_id"), self._coder)
             for table, columns in SPAN_COLUMNS.items():
                 self.spans[table] = {}
-                self._each(table, columns, lambda r, t=table: self._span(t, r))
+                self._each(table, columns, functools.partial(self._span, table))
             self._each("claim_value", ("claim_id", "variable", "value"), self._claim_value)
             for table, columns in ROW_COLUMNS.items():
-                self._each(table, columns, lambda r, t=table: self._row(t, r))
+                self._each(table, columns, functools.partial(self._row, table))
         except sqlite3.Error as exc:
             raise UserError(f"the hand-in cannot be read ({exc}); nothing was merged from it",
                             path=self.path) from exc
@@ -179,9 +180,11 @@ class HandinCheck:
         assert var is not None
         _want(_is_str(value), f"value is {_kind(value)}, not text")
         try:
-            ok = var.check(value) == value
+            stored = var.check(value)
         except ValueError:
-            ok = False
+            stored = None
+        # a categorical value is stored as its code; a number as the coder typed it
+        ok = stored == value if var.is_categorical else stored is not None
         _want(ok, f"{variable} = {value!r} is not a value the codebook knows")
 
     def _claim_value(self, r: dict[str, Any]) -> None:
