@@ -13,6 +13,7 @@ import math
 import re
 from typing import Any
 
+from annotator.core.errors import UserError
 from annotator.core.model import ArticleRecord
 
 # C0 controls except tab, newline and carriage return (the three XML allows; importers turn
@@ -20,7 +21,7 @@ from annotator.core.model import ArticleRecord
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
-class TextProblem(ValueError):
+class TextProblem(UserError, ValueError):
     """A value that may not be stored as text; `str()` says what and where in the value."""
 
 

@@ -250,3 +250,13 @@ def test_sheet_cli_error_exit_code(coded, sheet, capsys):
     assert main(["import-sheet", str(coded.path), str(sheet), "--coder", "anna"]) == 2
     err = capsys.readouterr().err
     assert "nothing was applied" in err and "Claims row 3, column M (certainty)" in err
+
+
+def test_sheet_note_with_an_escaped_nul_is_refused_naming_the_cell(coded, sheet, capsys):
+    """Issue 11.10: `_x0000_` in a cell reads back as NUL; it must not reach a note."""
+    claim = coded.claim("cost")
+    edit(sheet, "Claims", {(claim.uid, "note"): "voor_x0000_na"})
+    assert main(["import-sheet", str(coded.path), str(sheet), "--coder", "anna"]) == 2
+    err = capsys.readouterr().err
+    assert "nothing was applied" in err and "(note)" in err and "NUL" in err
+    assert coded.claim("cost").note == claim.note
