@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from annotator.core.errors import UserError
 from annotator.core.outpaths import check_output
-from annotator.io.cells import CELL_LIMIT, csv_text, sheet_text
+from annotator.io.cells import csv_text, over_cell_limit, sheet_text
 from annotator.io.outfiles import replacing
 from annotator.io.sheet_tables import (
     ABOUT_LIST_COLUMN,
@@ -172,7 +172,7 @@ def _write_sheet(wb, table: Table, fmts: dict, report: ExportReport) -> int:
             if value is None or value == "":
                 continue
             if isinstance(value, str):
-                if len(value) > CELL_LIMIT or not value.isprintable():
+                if not value.isprintable() or over_cell_limit(value):
                     value = _checked(value, table.name, r, names[c], report)
                 write_string(r, c, value, wrap[c])
             elif isinstance(value, bool):
