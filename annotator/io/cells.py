@@ -80,6 +80,17 @@ def csv_text(text: str) -> tuple[str, bool]:
     return text, False
 
 
+# Excel's serial dates start at 1900-01-01 and count a 29 February 1900 that never was, so
+# readers disagree by a day before March 1900 and earlier dates are errors (#VALUE!).
+EXCEL_SAFE_FROM = date(1900, 3, 1)
+
+
+def excel_can_date(value: date) -> bool:
+    """Whether every spreadsheet program reads `value` back as the same date."""
+    day = value.date() if isinstance(value, datetime) else value
+    return day >= EXCEL_SAFE_FROM
+
+
 def parse_date(raw: str) -> date | datetime | str | None:
     """An article date as a real date when it is ISO 8601, else the text as given."""
     raw = (raw or "").strip()

@@ -52,3 +52,24 @@ def test_emoji_note_cut_reported_and_untouched_sheet_changes_nothing(tmp_path, c
     assert main(["import-sheet", str(project), str(sheet), "--coder", "anna"]) == 0
     assert "applied 0 change(s)" in capsys.readouterr().out
     assert _stored_note(project) == note
+
+
+def test_dates_before_excels_calendar_stay_exact(tmp_path, capsys):
+    """Issue 11.15: 0001-01-01 came out as #VALUE! and 1899-12-30 a day early."""
+    project, sheet = tmp_path / "p.annotator", tmp_path / "s.xlsx"
+    dates = {"a": "0001-01-01", "b": "1899-12-30", "c": "1900-02-28T10:00:00",
+             "d": "2024-03-05"}
+    with Project.create(project) as proj:
+        proj.import_records([ArticleRecord(text="She said so.", ext_id=k, date=v, outlet=k)
+                             for k, v in dates.items()])
+        anna = proj.ensure_coder("anna")
+        for art in proj.articles():
+            proj.apply(C.add_claim, art.id, anna.id, 0, 8)
+    assert main(["export", str(project), "--xlsx", str(sheet)]) == 0
+    out = capsys.readouterr().out
+    assert "the date 0001-01-01 is before 1900-03-01" in out
+    wb = openpyxl.load_workbook(sheet)
+    got = {r[0]: r[3] for r in wb["Claims"].iter_rows(min_row=2, max_col=4, values_only=True)}
+    assert got["a"] == "0001-01-01" and got["b"] == "1899-12-30"
+    assert got["c"] == "1900-02-28 10:00:00"
+    assert str(got["d"])[:10] == "2024-03-05" and not isinstance(got["d"], str)
