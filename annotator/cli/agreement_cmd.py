@@ -131,6 +131,11 @@ def _run_matrix(args: argparse.Namespace) -> int:
         result = co.compute(args.coefficient, rows, args.level)
     out = {**result.to_dict(), "file": str(args.matrix), "units_in_file": len(units),
            "layout": matrix.layout}
+    if args.coefficient == "krippendorff_alpha":
+        from annotator.agreement.verdict import GUIDANCE, result_verdict
+
+        judged = result_verdict(result)
+        out.update(verdict=judged.shown, verdict_reason=judged.reason, verdict_rule=GUIDANCE)
     if args.coefficient == "cohen_kappa" and len(names) > 2:
         out["pairs"] = [r.to_dict() for r in co.cohen_kappa_pairs(rows, args.level, names=names)]
     if (args.fmt or "json") == "json":
@@ -156,6 +161,9 @@ def format_result(out: dict[str, Any]) -> str:
         lines.append(("P(alpha < .667)", _num(out["p_below_667"])))
         lines.append(("P(alpha < .800)", _num(out["p_below_800"])))
     lines += [("units", str(out["n_units"])), ("coders", str(out["n_coders"]))]
+    if "verdict" in out:
+        lines += [("verdict", f"{out['verdict']}: {out['verdict_reason']}"),
+                  ("verdict rule", out["verdict_rule"])]
     if out.get("note"):
         lines.append(("note", out["note"]))
     width = max(len(label) for label, _ in lines)
@@ -227,14 +235,9 @@ def _write_files(args: argparse.Namespace, report: Any, units: Any, texts: dict[
         print(f"wrote {args.long} ({n} rows)", file=sys.stderr)
 
 
-def _mark(alpha: float | None) -> str:
-    """Krippendorff's (2004) guidance: >= .800 reliable, >= .667 tentative conclusions only."""
-    if alpha is None:
-        return ""
-    return "reliable" if alpha >= 0.8 else "tentative" if alpha >= 0.667 else "unreliable"
-
-
 def format_report(report: Any) -> str:
+    from annotator.agreement.verdict import GUIDANCE, result_verdict
+
     lines = [f"{len(report.coders)} coders ({', '.join(report.coders)}), "
              f"{len(report.articles)} articles coded by two or more, {report.n_units} units"]
     u = report.unitizing
@@ -242,11 +245,15 @@ def format_report(report: Any) -> str:
     base = f" over {u.note}" if u.note else ""
     lines.append(f"claim spans: unitizing alpha {_num(u.value)}{base}"
                  + (f" ({u.reason}; compare fewer coders with --coder)" if u.value is None
-                    else ""))
+                    else f", {result_verdict(u).label}"))
     lines += [f"  {s.coder_a} vs {s.coder_b}: F1 {_num(s.f1)}, precision {_num(s.precision)}, "
               f"recall {_num(s.recall)} ({s.matched} matched of {s.n_a} and {s.n_b})"
               for s in report.spans]
     lines += ["", _variable_table(report.variables)]
+    lines += [f"  {v.variable}: {judged.label}: {judged.reason}" for v in report.variables
+              if (judged := result_verdict(v.coefficients["krippendorff_alpha"])).label
+              == "uncertain"]
+    lines.append(f"  {GUIDANCE}")
     lines += [f"  {v.variable}: alpha undefined: {v.coefficients['krippendorff_alpha'].reason}"
               for v in report.variables if v.coefficients["krippendorff_alpha"].value is None]
     for v in report.variables:
@@ -264,6 +271,8 @@ def format_report(report: Any) -> str:
 
 
 def _variable_table(variables: Any) -> str:
+    from annotator.agreement.verdict import result_verdict
+
     head = ("variable", "level", "alpha", "95% interval", "", "Fleiss", "Scott", "AC1",
             "agree", "units")
     rows = [head]
@@ -272,7 +281,8 @@ def _variable_table(variables: Any) -> str:
         alpha = c["krippendorff_alpha"]
         interval = (f"{_num(alpha.ci_low)} to {_num(alpha.ci_high)}" if alpha.ci_low is not None
                     else "-")
-        rows.append((v.variable, v.level, _num(alpha.value), interval, _mark(alpha.value),
+        rows.append((v.variable, v.level, _num(alpha.value), interval,
+                     result_verdict(alpha).label,
                      _num(c["fleiss_kappa"].value), _num(c["scott_pi"].value),
                      _num(c["gwet_ac1"].value), _num(c["percent_agreement"].value),
                      str(alpha.n_units)))
