@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QTableView,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Article
+from annotator.gui import plain
 from annotator.gui.rows_model import RowsTableModel
 
 STATUS_LABELS = {"not_started": "not started", "in_progress": "in progress", "done": "done"}
@@ -72,7 +72,7 @@ class ArticleListModel(RowsTableModel):
             return QColor(STATUS_COLOURS.get(r.status, "#000000"))
         if role == Qt.ItemDataRole.ToolTipRole:
             extra = " · suggestions hidden (blind coding)" if a.require_blind else ""
-            return f"{a.title or a.ext_id}\n{a.outlet} {a.date} · id {a.ext_id}{extra}"
+            return plain.tip(f"{a.title or a.ext_id}\n{a.outlet} {a.date} · id {a.ext_id}{extra}")
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -133,7 +133,7 @@ class ArticleListPanel(QWidget):
         self.table.setColumnHidden(2, True)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.progress_label = QLabel()
+        self.progress_label = plain.label()
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(8)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTextCursor, QTextForma
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.core.rules import rule_label
-from annotator.gui import styles
+from annotator.gui import plain, styles
 from annotator.gui.article_state import ArticleState, Mark
 from annotator.gui.highlight import LayerHighlighter, Span16
 
@@ -198,7 +198,8 @@ class ArticleView(QPlainTextEdit):
             pos16 = self.cursorForPosition(event.pos()).position()
             marks = self.mark_at(pos16)
             if marks:
-                QToolTip.showText(event.globalPos(), "\n".join(self.describe(m) for m in marks),
+                QToolTip.showText(event.globalPos(),
+                                 plain.tip("\n".join(self.describe(m) for m in marks)),
                                   self.viewport())
             else:
                 QToolTip.hideText()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from annotator.core.codebook import Codebook
 from annotator.core.rules import rule_label
+from annotator.gui import plain
 from annotator.gui.article_state import ClaimRow, Key
 from annotator.gui.rows_model import RowsTableModel
 
@@ -86,7 +87,7 @@ class ClaimsModel(RowsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.headers()[section]
         if role == Qt.ItemDataRole.ToolTipRole and 3 <= section < 3 + len(self.variables):
-            return self.variables[section - 3][1]
+            return plain.tip(self.variables[section - 3][1])
         return None
 
     def cell(self, row: ClaimRow, col: int) -> str:
@@ -113,9 +114,9 @@ class ClaimsModel(RowsTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = row.text if col == 0 else self.cell(row, col)
             if not row.suggested:
-                return tip
+                return plain.tip(tip)
             why = f"\nWhy: {rule_label(row.rule)}" if row.rule else ""
-            return f"Suggested: {tip}{why}\nA / Enter accepts, R rejects"
+            return plain.tip(f"Suggested: {tip}{why}\nA / Enter accepts, R rejects")
         if role == Qt.ItemDataRole.FontRole and row.suggested:
             font = QFont()
             font.setItalic(True)

@@ -9,7 +9,6 @@ from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
     QMainWindow,
     QMenu,
     QProgressBar,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import UserError
-from annotator.gui import dialogs, settings, styles
+from annotator.gui import dialogs, plain, settings, styles
 from annotator.gui.article_list import ArticleListPanel, ArticleRow
 from annotator.gui.article_state import Mark
 from annotator.gui.article_view import ArticleView
@@ -73,7 +72,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         lay = QVBoxLayout(center)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
-        self.article_title = QLabel()
+        self.article_title = plain.label()
         self.article_title.setStyleSheet("font-size: 15px; font-weight: 600; padding: 6px 8px;")
         self.article_title.setWordWrap(True)
         lay.addWidget(self.article_title)
@@ -93,8 +92,8 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.setCentralWidget(split)
 
     def _build_status_bar(self) -> None:
-        self.save_label = QLabel("No project open")
-        self.coder_label = QLabel()
+        self.save_label = plain.label("No project open")
+        self.coder_label = plain.label()
         self.job_bar = QProgressBar()
         self.job_bar.setMaximumWidth(220)
         self.job_cancel = QPushButton("Cancel")
@@ -340,8 +339,9 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         var = self.session.project.codebook.variable("type")
         for v in var.values if var else ():
             act = menu.addAction(swatch(styles.source_colour(v.code)),
-                                 f"&{v.shortcut}  {v.label}" if v.shortcut else v.label)
-            act.setToolTip(v.definition)
+                                 f"&{v.shortcut}  {plain.mnemonic(v.label)}" if v.shortcut
+                                 else plain.mnemonic(v.label))
+            act.setToolTip(plain.tip(v.definition))
             act.triggered.connect(lambda _c=False, code=v.code:
                                   self.session.make_source(*span, code, role))
         menu.addAction("No type").triggered.connect(
@@ -431,8 +431,30 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
     def show_help(self) -> None:
         if self.session.project is None:
             return
-        self.help_dialog = dialogs.HelpDialog(self.session.project.codebook, self)
+        self.help_dialog = dialogs.HelpDialog(self.session.project.codebook, self.key_rows(),
+                                              self)
         self.help_dialog.show()
+
+    def key_rows(self) -> list[dialogs.KeyRow]:
+        """The guide's key table, read from the window's own actions (menu by menu, then the
+        digits), so it lists exactly the keys that work."""
+        rows: list[dialogs.KeyRow] = []
+        fixed = {self.undo_action: "Undo the last edit (the Edit menu names it)",
+                 self.redo_action: "Redo the edit just undone"}
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            for act in menu.actions() if menu is not None else ():
+                keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
+                                 for k in act.shortcuts())
+                if keys and act in fixed:
+                    rows.append((keys, fixed[act]))
+                elif keys:
+                    rows.append((keys, act.text().replace("&&", "\0").replace("&", "")
+                                 .replace("\0", "&").rstrip("…")))
+        if any(a.shortcut().toString() == "1" for a in self.actions()):
+            rows.append(("1 … 9", "set the variable marked ▸ (V / Shift+V choose it) to the "
+                                  "value with that shortcut in the codebook (below)"))
+        return rows + dialogs.GESTURES
 
     def edit_codebook(self) -> None:
         if self.session.project is None:
