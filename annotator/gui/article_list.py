@@ -111,6 +111,7 @@ class ArticleListPanel(QWidget):
         super().__init__(parent)
         self.model = ArticleListModel(self)
         self.proxy = ArticleFilter(self)
+        self._syncing = False
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit(placeholderText="Search title, outlet, date…")
         self.search.setClearButtonEnabled(True)
@@ -157,7 +158,7 @@ class ArticleListPanel(QWidget):
         self.proxy.set_filter(self.search.text(), self.status.currentData() or "")
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self._syncing:
             aid = self.proxy.index(current.row(), 0).data(Qt.ItemDataRole.UserRole)
             self.articleSelected.emit(int(aid))
 
@@ -174,7 +175,12 @@ class ArticleListPanel(QWidget):
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if index.isValid() and index != self.table.currentIndex():
-            self.table.setCurrentIndex(index)
+            self._syncing = True  # showing the open article, not opening it again
+            try:
+                self.table.setCurrentIndex(index)
+            finally:
+                self._syncing = False
+            self.table.scrollTo(index)
 
     def step(self, delta: int) -> None:
         """Move to the next or previous article in the list as shown."""

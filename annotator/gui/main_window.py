@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QMainWindow,
     QMenu,
@@ -24,7 +25,7 @@ from annotator.gui.article_list import ArticleListPanel, ArticleRow
 from annotator.gui.article_state import Mark
 from annotator.gui.article_view import ArticleView
 from annotator.gui.claims_panel import ClaimsPanel
-from annotator.gui.coding_keys import add_code_actions, bind_local
+from annotator.gui.coding_keys import WindowKeys, add_code_actions, is_text_field
 from annotator.gui.detail_editor import DetailEditor
 from annotator.gui.exchange_menu import ExchangeMenuMixin
 from annotator.gui.find_bar import FindBar
@@ -136,9 +137,9 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         help_ = self.menuBar().addMenu("&Help")
         self._add(help_, "&Coding guide and keys", "F1", self.show_help)
         self._add(help_, "&About annotator", None, lambda: dialogs.about(self))
-        self.local_keys = bind_local([self.view, self.claims], {
+        self.window_keys = WindowKeys(self, {
             Qt.Key.Key_Return: self.accept, Qt.Key.Key_Enter: self.accept,
-            Qt.Key.Key_Delete: self.session.delete_focused})
+            Qt.Key.Key_Delete: self.session.delete_focused}, escape=self.escape)
 
     def _initial_size(self) -> QSize:
         """1500 x 950, or less so that the whole window fits on a small screen."""
@@ -215,6 +216,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.update_recent_menu()
         if self.article_list.model.rows:
             self.article_list.step(1)
+        self.view.setFocus()  # the first key codes; it does not go into the search box
 
     def refresh_articles(self, reread: bool = False) -> None:
         """Statuses and claim counts after an edit; the article records only when `reread`
@@ -239,6 +241,22 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.view.show_state(state)
         self.claims.set_rows(state.rows, self.session.focus)
         self.article_list.select_article(a.id)
+        if not is_text_field(QApplication.focusWidget()):  # not while the coder types a search
+            self.view.setFocus()
+
+    def escape(self, widget: QWidget) -> bool:
+        """Escape: clear the article search, keep the open article selected in the list, and
+        give the text view the focus. Find and a table's cell editor (which cancel on their
+        own Escape) are left alone."""
+        if self.find_bar.isAncestorOf(widget) or (
+                widget is not self.article_list.search and is_text_field(widget)
+                and isinstance(widget.parent() and widget.parent().parent(), QAbstractItemView)):
+            return False
+        self.article_list.search.clear()
+        if self.session.article_id is not None:
+            self.article_list.select_article(self.session.article_id)
+        self.view.setFocus()
+        return True
 
     def _state_changed(self) -> None:
         state = self.session.state

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QAction
+from PySide6.QtGui import Qt as GuiQt  # mightBeRichText lives in QtGui
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -71,7 +72,7 @@ def _renders_html(text: str | None, fmt: Qt.TextFormat = Qt.TextFormat.AutoText)
     if not text or "<img" not in text:
         return False
     return fmt == Qt.TextFormat.RichText or (fmt == Qt.TextFormat.AutoText
-                                             and Qt.mightBeRichText(text))
+                                             and GuiQt.mightBeRichText(text))
 
 
 def _model_tips(model: QAbstractItemModel, where: str) -> list[str]:

@@ -76,6 +76,15 @@ def test_agreement_window_shows_html_in_coder_names_as_plain_text(qtbot, user_da
     w.close()
 
 
+def _memory_cap() -> None:
+    """Before the fix Qt read /dev/zero until memory ran out: fail fast (bad_alloc) under a
+    cap rather than wake the machine's OOM killer."""
+    import resource
+
+    cap = 4 * 1024 ** 3
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+
 def test_opening_a_project_full_of_dev_zero_images_neither_hangs_nor_aborts(tmp_path):
     """The attack as it was filed: `<img src="/dev/zero">` everywhere, both windows opened and
     painted in a real process (before the fix Qt read /dev/zero until bad_alloc)."""
@@ -107,7 +116,7 @@ def test_opening_a_project_full_of_dev_zero_images_neither_hangs_nor_aborts(tmp_
            "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
            "PATH": "/usr/bin:/bin"}
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=180, env=env, cwd=ROOT)
+                          timeout=180, env=env, cwd=ROOT, preexec_fn=_memory_cap)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "opened" in done.stdout and DEV_ZERO in done.stdout
 
