@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from annotator.core.codebook import Codebook
@@ -148,7 +148,24 @@ class ClaimsPanel(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setStretchLastSection(True)
         self._syncing = False
+        self.empty_text = ""
         self.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def set_empty_text(self, text: str) -> None:
+        """What the empty table says (why there is nothing to show, and what to do)."""
+        self.empty_text = text
+        self.viewport().update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        if self.claims.rowCount() or not self.empty_text:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(QColor("#555555"))
+        rect = self.viewport().rect().adjusted(16, 16, -16, -16)
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter
+                                   | Qt.TextFlag.TextWordWrap), self.empty_text)
+        painter.end()
 
     def set_codebook(self, book: Codebook) -> None:
         self.claims.set_codebook(book)

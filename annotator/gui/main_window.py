@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -34,6 +34,12 @@ from annotator.gui.menus import FileMenuMixin
 from annotator.gui.session import Session
 from annotator.gui.worker import SuggestWorker, start_worker
 from annotator.project import Project
+
+BLIND_MENU = "&Blind coding (hide suggestions)"
+FORCED_BLIND_MENU = "&Blind coding (required for this article)"
+FORCED_BLIND = ("Blind coding is required for this article (it is in the reliability sample): "
+                "the pipeline's suggestions are hidden, and cannot be shown. Select text and "
+                "press C to mark a claim.")
 
 
 def swatch(colour: QColor) -> QIcon:
@@ -124,10 +130,13 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         view = self.menuBar().addMenu("&View")
         self._add(view, "Zoom &in", ["Ctrl+=", "Ctrl++"], lambda: self.zoom(1))
         self._add(view, "Zoom &out", "Ctrl+-", lambda: self.zoom(-1))
-        self.blind_action = QAction("&Blind coding (hide suggestions)", self, checkable=True)
+        self.blind_action = QAction(BLIND_MENU, self, checkable=True)
         self.blind_action.setShortcut(QKeySequence("Ctrl+B"))
         self.blind_action.toggled.connect(self.session.set_blind)
         view.addAction(self.blind_action)
+        # Ctrl+B on an article the project codes blind: the action is disabled, so say why
+        self.forced_blind_key = QShortcut(QKeySequence("Ctrl+B"), self, self._forced_blind_note)
+        self.forced_blind_key.setEnabled(False)
         proj = self.menuBar().addMenu("&Project")
         self.suggest_action = self._add(proj, "&Pre-annotate all articles", None,
                                         self.start_suggest)
@@ -241,8 +250,35 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.view.show_state(state)
         self.claims.set_rows(state.rows, self.session.focus)
         self.article_list.select_article(a.id)
+        self._show_blind(state)
+        if state.article.require_blind:
+            self.statusBar().showMessage(FORCED_BLIND, 8000)
         if not is_text_field(QApplication.focusWidget()):  # not while the coder types a search
             self.view.setFocus()
+
+    def _show_blind(self, state) -> None:
+        """A forced-blind article: View > Blind coding ticked and disabled with the reason, the
+        claims table saying why it is empty, Ctrl+B answering instead of doing nothing."""
+        forced = state.article.require_blind
+        self.blind_action.blockSignals(True)  # the coder's own choice (session.blind) stays
+        self.blind_action.setChecked(forced or self.session.blind)
+        self.blind_action.blockSignals(False)
+        self.blind_action.setEnabled(not forced)
+        self.blind_action.setText(FORCED_BLIND_MENU if forced else BLIND_MENU)
+        self.blind_action.setToolTip(FORCED_BLIND if forced else
+                                     "Hide the pipeline's suggestions while you code")
+        self.forced_blind_key.setEnabled(forced)
+        if state.blind:
+            self.claims.set_empty_text(FORCED_BLIND if forced else
+                                       "Blind coding is on (View > Blind coding, Ctrl+B): the "
+                                       "pipeline's suggestions are hidden. Select text and "
+                                       "press C to mark a claim.")
+        else:
+            self.claims.set_empty_text("No claims yet: select text in the article and press C "
+                                       "to mark one.")
+
+    def _forced_blind_note(self) -> None:
+        self.statusBar().showMessage(FORCED_BLIND, 8000)
 
     def escape(self, widget: QWidget) -> bool:
         """Escape: clear the article search, keep the open article selected in the list, and
@@ -263,6 +299,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         assert state is not None
         self.view.update_state(state)
         self.claims.set_rows(state.rows, self.session.focus)
+        self._show_blind(state)
         self.refresh_articles()
 
     def _focus_changed(self) -> None:
