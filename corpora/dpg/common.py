@@ -21,6 +21,7 @@ def excluded_ids() -> set[str]:
     return set(json.loads(EXCLUDED.read_text(encoding="utf-8"))["ids"])
 
 
+
 def refuse_excluded(art_id: str, where: object) -> None:
     if str(art_id) in excluded_ids():
         raise CorpusError(f"{where}: article {art_id} is kept for independent evaluation "
@@ -32,7 +33,8 @@ def article_text(record: dict) -> str:
     return f"{record['title']}\n\n{record['text']}"
 
 
-def load_annotations(path: Path = ANNOTATIONS) -> dict:
+def load_annotations(path: Path | None = None) -> dict:
+    path = path or ANNOTATIONS
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:

@@ -78,8 +78,8 @@ def parse_brat(ann: str, where: str = "<ann>") -> tuple[dict[str, Entity], list[
     return entities, events
 
 
-def load_rules(path: Path = RULES_FILE) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
+def load_rules(path: Path | None = None) -> dict:
+    return json.loads((path or RULES_FILE).read_text(encoding="utf-8"))
 
 
 class Converter:
@@ -142,8 +142,8 @@ class Converter:
         sources.setdefault(src, self.source_type(text[src[0]:src[1]]))
         if cue:
             cues.add(cue)
-        for s, e, para in self._pieces(text, content):
-            claim = self._claim(text, s, e, cue_text)
+        for s, e, para, runs_on in self._pieces(text, content):
+            claim = self._claim(text, s, e, cue_text, runs_on)
             if claim:
                 # a paragraph continuing a quote has cue null (project convention)
                 claim.update(source_span=src, cue_span=None if para else cue)
@@ -166,8 +166,12 @@ class Converter:
         return None
 
     # -- claims --------------------------------------------------------------------------------
-    def _pieces(self, text: str, frags: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
-        """Content fragments joined across gaps without words, then split at line breaks."""
+    def _pieces(self, text: str, frags: list[tuple[int, int]]) -> list[tuple[int, int, bool, bool]]:
+        """(start, end, continues a paragraph before, runs on past its end) of each claim piece.
+
+        Fragments are joined across gaps without words (the tag's words make two pieces), then
+        split at blank lines (a quote over paragraphs is one claim per paragraph).
+        """
         merged: list[list[int]] = []
         for s, e in frags:
             if merged and not re.search(r"\w", text[merged[-1][1]:s]):
@@ -176,16 +180,17 @@ class Converter:
                 merged.append([s, e])
         out = []
         for s, e in merged:
-            for m in re.finditer(r"[^\n]+", text[s:e]):
-                out.append((s + m.start(), s + m.end()))
-        return [(s, e, n > 0 and text[out[n - 1][1]:s].count("\n") > 0)
-                for n, (s, e) in enumerate(out)] if out else []
+            paras = [(s + m.start(), s + m.end()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*",
+                                                                        text[s:e])]
+            for n, (ps, pe) in enumerate(paras):
+                out.append((ps, pe, n > 0, n < len(paras) - 1))
+        return out
 
-    def _claim(self, text: str, s: int, e: int, cue_text: str) -> dict | None:
+    def _claim(self, text: str, s: int, e: int, cue_text: str, runs_on: bool) -> dict | None:
         s, e = _trim(text, s, e)
         if s >= e:
             return None
-        direct = self._direct(text, s, e)
+        direct = self._direct(text, s, e, runs_on)
         if direct:
             s, e = direct
             level = self._level(cue_text) or "certain"
@@ -201,8 +206,11 @@ class Converter:
             kind = "indirect"
         return {"start": s, "end": e, "attribution": kind, "certainty": level}
 
-    def _direct(self, text: str, s: int, e: int) -> tuple[int, int] | None:
-        """The span inside the marks when [s, e) is one whole quotation, else None."""
+    def _direct(self, text: str, s: int, e: int, runs_on: bool = False) -> tuple[int, int] | None:
+        """The span inside the marks when [s, e) is one whole quotation, else None.
+
+        `runs_on`: the quote goes on in the next paragraph, so this one has no closing mark.
+        """
         if text[s] in self.pairs:
             opener, inner_s = text[s], s + 1
         elif s and text[s - 1] in self.pairs:
@@ -216,7 +224,7 @@ class Converter:
             stripped_e -= 1  # `”.` or `”,`: punctuation after the closing mark
         if text[stripped_e - 1] == closer and stripped_e - 1 > inner_s:
             inner_e = stripped_e - 1
-        elif text[e:e + 1] == closer or text[e:e + 2] in {f",{closer}", f".{closer}"}:
+        elif runs_on or text[e:e + 1] == closer or text[e:e + 2] in {f",{closer}", f".{closer}"}:
             inner_e = e
         else:
             return None
@@ -306,8 +314,8 @@ def _unquoted(content: str) -> str:
 
 
 # -- the corpus -------------------------------------------------------------------------------
-def load_split(path: Path = SPLIT_FILE) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
+def load_split(path: Path | None = None) -> dict:
+    return json.loads((path or SPLIT_FILE).read_text(encoding="utf-8"))
 
 
 def compartment_articles(snap: Snapshot, compartment: str) -> dict[str, str]:
