@@ -91,7 +91,9 @@ class Converter:
         self.refusal_words = set(rules["refusals"]["first_words"])
         self.refusal_content = re.compile(rules["refusals"]["content_pattern"])
         self.punct_cue = re.compile(rules["punctuation_cue"])
-        self.pairs: dict[str, str] = rules["quote_pairs"]
+        self.marks: dict[str, dict[str, str]] = {
+            fam: marks for fam, marks in rules["quote_marks"].items() if fam != "about"}
+        self.openers = {ch: fam for fam, marks in self.marks.items() for ch in marks["open"]}
         self.lead = re.compile(r"^(?:{})\s+".format("|".join(rules["lead_words"])), re.I)
         self.skipped: dict[str, int] = {}
         types = rules["source_types"]
@@ -188,6 +190,9 @@ class Converter:
 
     def _claim(self, text: str, s: int, e: int, cue_text: str, runs_on: bool) -> dict | None:
         s, e = _trim(text, s, e)
+        lead = self.lead.match(text[s:e])
+        if lead:
+            s += lead.end()  # 'that "..."': the quote after the complementiser
         if s >= e:
             return None
         direct = self._direct(text, s, e, runs_on)
@@ -211,25 +216,26 @@ class Converter:
 
         `runs_on`: the quote goes on in the next paragraph, so this one has no closing mark.
         """
-        if text[s] in self.pairs:
-            opener, inner_s = text[s], s + 1
-        elif s and text[s - 1] in self.pairs:
-            opener, inner_s = text[s - 1], s
+        if text[s] in self.openers:
+            family, inner_s = self.openers[text[s]], s + 1
+        elif s and text[s - 1] in self.openers:
+            family, inner_s = self.openers[text[s - 1]], s
         else:
             return None
-        closer = self.pairs[opener]
-        stripped_e = e
-        while stripped_e > inner_s and text[stripped_e - 1] in ",.;:" and \
-                text[stripped_e - 2:stripped_e - 1] == closer:
-            stripped_e -= 1  # `”.` or `”,`: punctuation after the closing mark
-        if text[stripped_e - 1] == closer and stripped_e - 1 > inner_s:
-            inner_e = stripped_e - 1
-        elif runs_on or text[e:e + 1] == closer or text[e:e + 2] in {f",{closer}", f".{closer}"}:
+        closers = self.marks[family]["close"]
+        end = e
+        while end - 2 > inner_s and text[end - 1] in ",.;:" and text[end - 2] in closers:
+            end -= 1  # `”.` or `”,`: punctuation after the closing mark
+        if text[end - 1] in closers and end - 1 > inner_s:
+            inner_e = end - 1
+        elif runs_on or text[e:e + 1] in set(closers) or \
+                (text[e:e + 1] in {",", "."} and text[e + 1:e + 2] in set(closers)):
             inner_e = e
         else:
             return None
         inner = text[inner_s:inner_e]
-        if closer in inner or (opener != closer and opener in inner):
+        inside = self.marks[family]["open"] + (closers if family == "double" else "")
+        if any(mark in inner for mark in inside):
             return None  # several quotes or quote plus paraphrase: an indirect claim
         while inner_e > inner_s and text[inner_e - 1] in ", ":
             inner_e -= 1  # English puts the tag's comma inside the mark; it is not the quote's

@@ -212,3 +212,22 @@ def test_committed_split_has_two_disjoint_halves_of_dev_by_id():
     held = {e["id"] for e in split["halves"]["heldout"]}
     assert len(rules) == len(held) == 42 and not rules & held
     assert all(len(e["text_sha256"]) == 64 for h in split["halves"].values() for e in h)
+
+
+def test_quote_after_that_and_mixed_straight_and_typed_marks_is_direct():
+    text = 'The office wrote that "no file was found." Varenne said: "We are ready.”\n'
+    art, _ = run(text, [
+        {"Source": [span(text, "The office")], "Cue": [span(text, "wrote")],
+         "Content": [span(text, 'that "no file was found."')]},
+        {"Source": [span(text, "Varenne")], "Cue": [span(text, "said")],
+         "Content": [span(text, '"We are ready.”')]}])
+    assert claims_text(text, art) == ["no file was found.", "We are ready."]
+    assert [c["attribution"] for c in art["claims"]] == ["direct", "direct"]
+
+
+def test_partial_quote_inside_a_paraphrase_stays_indirect():
+    text = "Keel said “more checks” were needed before “any vote”.\n"
+    art, _ = run(text, [{"Source": [span(text, "Keel")], "Cue": [span(text, "said")],
+                         "Content": [span(text, "“more checks” were needed before “any vote”")]}])
+    assert claims_text(text, art) == ["“more checks” were needed before “any vote”"]
+    assert art["claims"][0]["attribution"] == "indirect"
