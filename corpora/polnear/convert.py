@@ -91,9 +91,11 @@ class Converter:
         self.refusal_words = set(rules["refusals"]["first_words"])
         self.refusal_content = re.compile(rules["refusals"]["content_pattern"])
         self.punct_cue = re.compile(rules["punctuation_cue"])
-        self.marks: dict[str, dict[str, str]] = {
+        self.marks: dict[str, dict[str, list[str]]] = {
             fam: marks for fam, marks in rules["quote_marks"].items() if fam != "about"}
-        self.openers = {ch: fam for fam, marks in self.marks.items() for ch in marks["open"]}
+        # longest first, so that '' is read as one mark and not as two apostrophes
+        self.openers = sorted(((m, fam) for fam, marks in self.marks.items() for m in marks["open"]),
+                              key=lambda x: -len(x[0]))
         self.lead = re.compile(r"^(?:{})\s+".format("|".join(rules["lead_words"])), re.I)
         self.skipped: dict[str, int] = {}
         types = rules["source_types"]
@@ -171,12 +173,17 @@ class Converter:
     def _pieces(self, text: str, frags: list[tuple[int, int]]) -> list[tuple[int, int, bool, bool]]:
         """(start, end, continues a paragraph before, runs on past its end) of each claim piece.
 
-        Fragments are joined across gaps without words (the tag's words make two pieces), then
-        split at blank lines (a quote over paragraphs is one claim per paragraph).
+        Fragments are joined across gaps without words, and across a tag inside reported speech;
+        a tag between quotes makes two pieces. Pieces are split at blank lines (a quote over
+        paragraphs is one claim per paragraph).
         """
         merged: list[list[int]] = []
         for s, e in frags:
-            if merged and not re.search(r"\w", text[merged[-1][1]:s]):
+            gap = text[merged[-1][1]:s] if merged else ""
+            # a gap without words joins; a tag inside reported speech ("The plan, she said, is
+            # dead") stays inside the claim, as the project codes it; a tag between quotes splits
+            if merged and (not re.search(r"\w", gap) or "\n\n" not in gap and not (
+                    self._quoted(text, *merged[-1]) or self._quoted(text, s, e))):
                 merged[-1][1] = max(merged[-1][1], e)
             else:
                 merged.append([s, e])
@@ -216,30 +223,46 @@ class Converter:
 
         `runs_on`: the quote goes on in the next paragraph, so this one has no closing mark.
         """
-        if text[s] in self.openers:
-            family, inner_s = self.openers[text[s]], s + 1
-        elif s and text[s - 1] in self.openers:
-            family, inner_s = self.openers[text[s - 1]], s
-        else:
+        opened = self._opening(text, s)
+        if opened is None:
             return None
+        family, inner_s = opened
         closers = self.marks[family]["close"]
         end = e
-        while end - 2 > inner_s and text[end - 1] in ",.;:" and text[end - 2] in closers:
+        while end - 2 > inner_s and text[end - 1] in ",.;:" and \
+                any(text.endswith(c, 0, end - 1) for c in closers):
             end -= 1  # `”.` or `”,`: punctuation after the closing mark
-        if text[end - 1] in closers and end - 1 > inner_s:
-            inner_e = end - 1
-        elif runs_on or text[e:e + 1] in set(closers) or \
-                (text[e:e + 1] in {",", "."} and text[e + 1:e + 2] in set(closers)):
+        inner_e = next((end - len(c) for c in closers
+                        if text.endswith(c, 0, end) and end - len(c) > inner_s), None)
+        if inner_e is None:
+            after = text[e + 1:] if text[e:e + 1] in {",", "."} else text[e:]
+            if not (runs_on or any(after.startswith(c) for c in closers)):
+                return None
             inner_e = e
-        else:
-            return None
         inner = text[inner_s:inner_e]
-        inside = self.marks[family]["open"] + (closers if family == "double" else "")
+        inside = self.marks[family]["open"] + (closers if family == "double" else [])
         if any(mark in inner for mark in inside):
             return None  # several quotes or quote plus paraphrase: an indirect claim
         while inner_e > inner_s and text[inner_e - 1] in ", ":
             inner_e -= 1  # English puts the tag's comma inside the mark; it is not the quote's
         return (inner_s, inner_e) if inner_e > inner_s else None
+
+    def _opening(self, text: str, s: int) -> tuple[str, int] | None:
+        """(family, start of the quoted words) when a quote opens at or just before `s`."""
+        for mark, family in self.openers:
+            if text.startswith(mark, s):
+                return family, s + len(mark)
+        for mark, family in self.openers:
+            if text.endswith(mark, 0, s):
+                return family, s
+        return None
+
+    def _quoted(self, text: str, s: int, e: int) -> bool:
+        """Whether a content fragment starts or ends at a quote mark (direct speech)."""
+        s, e = _trim(text, s, e)
+        marks = {m for fam in self.marks.values() for m in fam["open"] + fam["close"]}
+        near = text[max(0, s - 2):s + 2] + text[max(0, e - 3):e + 2]
+        return any(m in near for m in marks)
 
     def _strip_indirect(self, text: str, s: int, e: int) -> tuple[int, int] | None:
         m = self.lead.match(text[s:e])

@@ -231,3 +231,19 @@ def test_partial_quote_inside_a_paraphrase_stays_indirect():
                          "Content": [span(text, "“more checks” were needed before “any vote”")]}])
     assert claims_text(text, art) == ["“more checks” were needed before “any vote”"]
     assert art["claims"][0]["attribution"] == "indirect"
+
+
+def test_tag_inside_reported_speech_stays_inside_the_claim():
+    text = "The plan, the minister said, is dead.\n"
+    art, _ = run(text, [{"Source": [span(text, "the minister")], "Cue": [span(text, "said")],
+                         "Content": [span(text, "The plan"), span(text, "is dead.")]}])
+    assert claims_text(text, art) == ["The plan, the minister said, is dead"]
+    assert art["claims"][0]["attribution"] == "indirect"
+
+
+def test_two_apostrophes_are_a_quote_mark():
+    text = "''We are ready,'' Varenne said.\n"
+    art, _ = run(text, [{"Source": [span(text, "Varenne")], "Cue": [span(text, "said")],
+                         "Content": [span(text, "''We are ready,''")]}])
+    assert claims_text(text, art) == ["We are ready"]
+    assert art["claims"][0]["attribution"] == "direct"
