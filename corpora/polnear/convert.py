@@ -103,7 +103,7 @@ class Converter:
         cert = rules["certainty"]
         self.level_res = {where: [(lv, _words_re(cert[where][lv]))
                                   for lv in ("uncertain", "possible", "probable")]
-                          for where in ("cue", "content")}
+                          for where in ("cue", "no_source_cue", "content")}
 
     # -- public ----------------------------------------------------------------------------
     def convert(self, text: str, ann: str, art_id: str, where: str = "<ann>") -> dict:
@@ -161,8 +161,8 @@ class Converter:
         body = self._strip_indirect(text, s, e)
         if body is None:
             return self._skip("empty content")
-        level = self._level(cue_text) or self._level(self._first_clause(text[body[0]:body[1]]),
-                                                     "content")
+        level = (self._level(cue_text) or self._level(cue_text, "no_source_cue")
+                 or self._level(self._first_clause(text[body[0]:body[1]]), "content"))
         if not level or level == "certain":
             return self._skip("no-source attribution without a hedge")
         claims.append({"start": body[0], "end": body[1], "attribution": "unattributed",

@@ -247,3 +247,14 @@ def test_two_apostrophes_are_a_quote_mark():
                          "Content": [span(text, "''We are ready,''")]}])
     assert claims_text(text, art) == ["We are ready"]
     assert art["claims"][0]["attribution"] == "direct"
+
+
+def test_reported_hedges_only_a_report_without_source():
+    text = "The AP reported that the dam held. It was reported that the road flooded.\n"
+    art, _ = run(text, [
+        {"Source": [span(text, "The AP")], "Cue": [span(text, "reported")],
+         "Content": [span(text, "that the dam held")]},
+        {"Cue": [span(text, "was reported")], "Content": [span(text, "that the road flooded")]}])
+    assert [(c["attribution"], c["certainty"]) for c in art["claims"]] == [
+        ("indirect", "certain"), ("unattributed", "possible")]
+    assert art["sources"][0]["type"] == "news_media"
