@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -82,7 +83,7 @@ class Errors:
     def __init__(self, keep: bool) -> None:
         self.counts: dict[str, Counter] = {k: Counter() for k in (
             "missed source", "false source", "missed cue", "false cue", "missed claim",
-            "false claim", "wrong link", "wrong certainty")}
+            "missed claim as", "false claim", "false claim rule", "wrong link", "wrong certainty")}
         self.keep = keep
         self.items: list[str] = []
 
@@ -96,6 +97,13 @@ class Errors:
                     lambda c: text[c["start"]:c["end"]].lower())
         self._spans(text, "claim", gold["claims"], pred["claims"], km,
                     lambda k: k["attribution"])
+        matched_p = set(km.values())
+        for gi, g in enumerate(gold["claims"]):
+            if gi not in km:
+                self.counts["missed claim as"][construction(text, gold, g)] += 1
+        for pi, p in enumerate(pred["claims"]):
+            if pi not in matched_p:
+                self.counts["false claim rule"][p.get("rule") or "?"] += 1
         for gi, pi in km.items():
             g, p = gold["claims"][gi], pred["claims"][pi]
             expected = None if g["source"] is None else sm.get(g["source"], -1)
@@ -124,6 +132,34 @@ class Errors:
             s, e = span["start"], span["end"]
             ctx = (text[max(0, s - 60):s] + "[" + text[s:e][:160] + "]" + text[e:e + 40])
             self.items.append(f"{what:<15} {label:<14} {' '.join(ctx.split())}")
+
+
+_COMPLEMENTISER = re.compile(r"\s*(that|whether|if|dat|of)\b", re.I)
+_INFINITIVE = re.compile(r"\b(to|te)\b", re.I)
+_FINITE = re.compile(r"\b(is|are|was|were|has|have|had|will|would|can|could|should|must|did|does|"
+                     r"do|zijn|was|waren|heeft|hebben|had|wordt|worden|werd|zal|zou|moet|kan)\b",
+                     re.I)
+
+
+def construction(text: str, gold: dict, claim: dict) -> str:
+    """A rough name for how a gold claim is attributed (for counting what the rules miss)."""
+    if claim["cue"] is None:
+        return f"no cue, {claim['attribution']}"
+    cue = gold["cues"][claim["cue"]]
+    body = text[claim["start"]:claim["end"]]
+    if cue["start"] >= claim["end"]:
+        return "cue after claim"
+    if cue["end"] > claim["start"]:
+        return "cue inside claim"
+    if _COMPLEMENTISER.match(text[cue["end"]:claim["start"]]):
+        return "cue + that/dat"
+    if claim["attribution"] == "direct":
+        return "direct, cue before"
+    if _INFINITIVE.search(" ".join(body.split()[:4])):  # called on X to ..., te-infinitive
+        return "to/te infinitive"
+    if len(body.split()) <= 10 and not _FINITE.search(body):
+        return "noun phrase"
+    return "clause without that"
 
 
 def score(arts: list[tuple[str, dict]], lang: str, errors: Errors) -> dict:

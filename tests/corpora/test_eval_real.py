@@ -77,3 +77,18 @@ def test_scores_each_half_and_counts_misses(eval_real, tmp_path, monkeypatch, ca
     assert eval_real.main(["--lang", "en", "--half", "rules", "--show-misses", "3"]) == 0
     out = capsys.readouterr().out
     assert "source P / R / F1" in out and "en heldout" not in out
+
+
+def test_missed_claims_are_named_by_construction(eval_real):
+    text = "Keel said that the dam held. Keel called for a recount. Keel urged them to go. “Go,” she said."
+    def claim(part, cue):
+        s = text.index(part)
+        return {"start": s, "end": s + len(part), "cue": cue, "source": None,
+                "attribution": "direct" if part == "Go" else "indirect", "certainty": "certain"}
+    cues = [{"start": text.index(w), "end": text.index(w) + len(w)}
+            for w in ("said", "called for", "urged", "she said")]
+    gold = {"cues": cues}
+    got = [eval_real.construction(text, gold, claim(p, c)) for p, c in (
+        ("the dam held", 0), ("a recount", 1), ("them to go", 2), ("Go", 3), ("Go", None))]
+    assert got == ["cue + that/dat", "noun phrase", "to/te infinitive", "cue after claim",
+                   "no cue, direct"]
