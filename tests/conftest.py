@@ -9,6 +9,18 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+try:  # tests/gui need Qt; on a machine without it they are skipped, everything else runs
+    import PySide6.QtCore  # noqa: F401
+    HAVE_QT = True
+except ImportError:
+    HAVE_QT = False
+collect_ignore = [] if HAVE_QT else ["gui"]
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    return None if HAVE_QT else "PySide6 is not installed: tests/gui skipped"
+
+
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 
