@@ -114,16 +114,12 @@ def run_gui(args: argparse.Namespace) -> int:
               "in a desktop session, or use the command line: annotator --help",
               file=sys.stderr)
         return 2
-    try:
-        import PySide6.QtWidgets  # noqa: F401  (the window's only requirement beyond the core)
-    except ImportError as err:
-        missing = isinstance(err, ModuleNotFoundError) and (err.name or "").startswith("PySide6")
-        why = "is not installed here: pip install 'PySide6-Essentials<6.12'" if missing \
-            else f"cannot load here ({err})"
-        print(f"annotator: error: the window needs Qt (PySide6), which {why}; every other "
-              "command works without it", file=sys.stderr)
+    from annotator.gui.app import qt_problem, run
+
+    problem = qt_problem()
+    if problem:
+        print(f"annotator: error: {problem}", file=sys.stderr)
         return 2
-    from annotator.gui.app import run
 
     return run(project=args.project, sample=bool(getattr(args, "sample", False)),
                coder=getattr(args, "coder", None))
