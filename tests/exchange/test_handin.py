@@ -249,3 +249,26 @@ def test_merge_a_handin_on_read_only_media(pi: Project, tmp_path: Path, read_onl
     assert main(["merge", str(pi.path), str(mnt / handin.name), str(wal_file)]) == 0
     out = capsys.readouterr().out
     assert "merged anna" in out and "merged bob" in out and "read-only" not in out
+
+
+def test_merge_of_a_handin_copied_mid_write_rolls_its_journal_back(pi: Project,
+                                                                   tmp_path: Path) -> None:
+    """A hand-in copied with a hot -journal (a write cut off): read as SQLite would after
+    rolling the journal back, on a copy, never the half-written pages."""
+    handin = _handin(pi, tmp_path, "anna")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    conn = sqlite3.connect(handin, isolation_level=None)
+    conn.execute("PRAGMA cache_size = 1")  # changed pages spill into the file before commit
+    conn.execute("BEGIN")
+    conn.execute("DELETE FROM claim")
+    conn.execute("UPDATE article SET title = ?", ("x" * 3000,))
+    assert Path(str(handin) + "-journal").stat().st_size > 0
+    shutil.copy(handin, inbox / handin.name)
+    shutil.copy(str(handin) + "-journal", inbox / (handin.name + "-journal"))
+    conn.execute("ROLLBACK")
+    conn.close()
+    before = _listing(inbox)
+    report = merge(pi, [inbox / handin.name])
+    assert report.failed == [] and report.merged == ["anna from anna-handin.annotator: 1 claims"]
+    assert _listing(inbox) == before
