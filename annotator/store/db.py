@@ -31,6 +31,7 @@ from annotator.core.outpaths import (
     APPLICATION_ID,
     SQLITE_MAGIC,
     check_output,
+    is_project_file,
     register_open,
     unregister_open,
 )
@@ -122,7 +123,10 @@ class Database:
         """
         path = Path(path)
         pending = _pending_side_files(path)
-        version = inspect_file(path) if not pending else None  # else: read the copy
+        if not pending or not is_project_file(path):
+            version: int | None = inspect_file(path)  # refuses a stranger before any copying
+        else:
+            version = None  # known once the copy has its WAL or journal applied
         if version == schema_version():
             conn = sqlite3.connect(_uri(path, immutable=1), isolation_level=None,
                                    check_same_thread=False)
