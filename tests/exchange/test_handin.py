@@ -14,11 +14,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from annotator import commands
 from annotator.cli import main
 from annotator.core.model import ArticleRecord
 from annotator.exchange import coder_file, merge, pack
+from annotator.handin import ROW_COLUMNS, SPAN_COLUMNS
 from annotator.project import Project
 
 TEXT = "Artikel {i}. De minister zegt dat het gaat."
@@ -71,7 +74,7 @@ def test_handin_merges_with_its_links(pi: Project, tmp_path: Path) -> None:
 @pytest.mark.parametrize(("statements", "where", "problem"), [
     (["UPDATE claim SET end = 10000"], "claim row", "outside its article's text"),
     (["UPDATE claim SET start = -1"], "claim row", "outside its article's text"),
-    (["UPDATE claim SET end = '4x0'"], "claim row", "not numbers"),
+    (["UPDATE claim SET end = '4x0'"], "claim row", "end is text '4x0', not a whole number"),
     (["UPDATE claim_value SET value = 'sure' WHERE variable = 'certainty'"], "claim_value",
      "'sure' is not a value the codebook knows"),
     (["UPDATE claim_value SET variable = 'mood' WHERE variable = 'certainty'"], "claim_value",
@@ -83,7 +86,7 @@ def test_handin_merges_with_its_links(pi: Project, tmp_path: Path) -> None:
     (["UPDATE source_mention SET type = 'alien'"], "source_mention row", "type is 'alien'"),
     (["UPDATE article_status SET status = 'hacked'"], "article_status", "status is 'hacked'"),
     (["UPDATE article SET text_length = 3"], "article row", "text_length"),
-    (["UPDATE coder SET name = X'00ff'"], "coder row", "name is a bytes"),
+    (["UPDATE coder SET name = X'00ff'"], "coder row", "name is binary data"),
     (["UPDATE suggestion_decision SET decision = 'x'",
       "INSERT INTO suggestion_decision VALUES (1, 1, 'claim', 0, 99999, 'accepted', 'now')"],
      "suggestion_decision", "outside its article's text"),
@@ -272,3 +275,43 @@ def test_merge_of_a_handin_copied_mid_write_rolls_its_journal_back(pi: Project,
     report = merge(pi, [inbox / handin.name])
     assert report.failed == [] and report.merged == ["anna from anna-handin.annotator: 1 claims"]
     assert _listing(inbox) == before
+
+
+# ---- any value in any column: a merge or a refusal, never a traceback --------------------
+_COLUMNS = [(t, c) for t, cols in {**SPAN_COLUMNS, **ROW_COLUMNS,
+                                   "claim_value": ("claim_id", "variable", "value"),
+                                   "article": ("id", "ext_id", "outlet", "sha256", "text"),
+                                   "coder": ("id", "name"), "project": ("key", "value")}.items()
+            for c in cols]
+_VALUES = st.one_of(st.none(), st.integers(-2**63, 2**63 - 1), st.floats(allow_nan=True),
+                    st.text(max_size=20), st.binary(max_size=8), st.sampled_from(
+                        ["possible", "person", "done", "accepted", "1", "", "anna", "a0"]))
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(_COLUMNS), _VALUES), min_size=1, max_size=3))
+def test_handin_with_any_tampered_value_merges_or_is_refused_cleanly(
+        pi: Project, tmp_path_factory: pytest.TempPathFactory, changes) -> None:
+    folder = tmp_path_factory.mktemp("h")
+    if pi.coder("bob") is None:  # another coder's work, which no hand-in may touch
+        assert merge(pi, [_handin(pi, folder, "bob", "certain")]).merged
+    bob = pi.coder("bob").id
+    bob_before = [c for c in _work(pi) if c[0] == bob]
+    bad = _handin(pi, folder, "anna")
+    conn = sqlite3.connect(bad)
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    try:
+        for (table, column), value in changes:
+            conn.execute(f'UPDATE "{table}" SET "{column}" = ?', (value,))
+        conn.commit()
+    except sqlite3.IntegrityError:
+        conn.rollback()  # a UNIQUE or NOT NULL the file's own schema keeps
+    conn.close()
+    report = merge(pi, [bad])  # never raises
+    assert report.failed or report.merged or report.unchanged or report.conflicts, report
+    assert all(str(bad) in line for line in report.failed), report.failed
+    assert [c for c in _work(pi) if c[0] == bob] == bob_before
+    with pi.db.transaction() as c:  # anna's merge undone for the next example
+        c.execute("DELETE FROM coder WHERE name = 'anna'")
+        c.execute("DELETE FROM merge_log WHERE coder_name = 'anna'")
