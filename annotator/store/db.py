@@ -367,6 +367,8 @@ def inspect_file(path: Path, *, shown: Path | None = None) -> int:
     shown = shown or path
     if not path.exists():
         raise UserError("no such project file", path=shown)
+    if not path.is_file():  # a folder, a FIFO (reading it would wait forever), a device
+        raise NotAProjectError("this is not a regular file, so not a project", path=shown)
     try:
         with open(path, "rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))

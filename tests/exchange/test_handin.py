@@ -315,3 +315,14 @@ def test_handin_with_any_tampered_value_merges_or_is_refused_cleanly(
     with pi.db.transaction() as c:  # anna's merge undone for the next example
         c.execute("DELETE FROM coder WHERE name = 'anna'")
         c.execute("DELETE FROM merge_log WHERE coder_name = 'anna'")
+
+
+def test_merge_of_a_fifo_or_a_folder_is_refused_not_waited_on(pi: Project, tmp_path: Path) -> None:
+    fifo = tmp_path / "anna.annotator"
+    os.mkfifo(fifo)
+    folder = tmp_path / "bob.annotator"
+    folder.mkdir()
+    good = _handin(pi, tmp_path, "carl")
+    report = merge(pi, [fifo, folder, good])  # would block forever reading the FIFO
+    assert len(report.failed) == 2 and all("not a regular file" in f for f in report.failed)
+    assert report.merged == ["carl from carl-handin.annotator: 1 claims"]
