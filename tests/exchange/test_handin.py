@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -224,31 +223,15 @@ def test_merge_reports_per_file_what_merged_and_what_failed(
     assert {pi.coder("anna") is not None, pi.coder("bob") is not None} == {True}
 
 
-@pytest.fixture
-def read_only_folder(tmp_path: Path):
-    """A folder on a read-only file system (a tmpfs remounted ro): needs root."""
-    mnt = tmp_path / "ro"
-    mnt.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs",
-                                            str(mnt)], capture_output=True).returncode:
-        pytest.skip("mounting a read-only file system needs root")
-
-    def seal() -> None:
-        subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
-
-    yield mnt, seal
-    subprocess.run(["umount", "-l", str(mnt)], check=False)
-
-
-def test_merge_a_handin_on_read_only_media(pi: Project, tmp_path: Path, read_only_folder,
+def test_merge_a_handin_on_read_only_media(pi: Project, tmp_path: Path, small_disk,
                                           capsys: pytest.CaptureFixture) -> None:
-    mnt, seal = read_only_folder
+    mnt = small_disk("4m")  # sealed read-only below
     handin = _handin(pi, tmp_path, "anna")
     shutil.copy(handin, mnt / handin.name)
     wal_file = coder_file(pi, "bob", mnt / "bob.annotator")  # WAL mode: needs -shm to read
     with Project.open(wal_file) as p:
         p.apply(commands.add_claim, p.articles()[0].id, p.ensure_coder("bob").id, 12, 23)
-    seal()
+    small_disk.seal(mnt)
     assert main(["merge", str(pi.path), str(mnt / handin.name), str(wal_file)]) == 0
     out = capsys.readouterr().out
     assert "merged anna" in out and "merged bob" in out and "read-only" not in out
