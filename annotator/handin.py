@@ -68,8 +68,13 @@ def _one_of(v: object, column: str, allowed: tuple[str, ...] | list[str]) -> Non
           f"{column} is {v!r}, not one of {', '.join(map(str, allowed))}")
 
 
+_KINDS = {int: "a whole number", float: "a real number", str: "text", bytes: "binary data"}
+
+
 def _kind(v: object) -> str:
-    return "empty (NULL)" if v is None else f"a {type(v).__name__} ({str(v)[:40]!r})"
+    if v is None:
+        return "empty (NULL)"
+    return f"{_KINDS.get(type(v), type(v).__name__)} {str(v)[:40]!r}"
 
 
 def select(conn: sqlite3.Connection, table: str, columns: tuple[str, ...], where: str = "",
@@ -121,7 +126,7 @@ class HandinCheck:
         _text(r["value"], "value", empty=r["key"] != "id")
 
     def _article(self, r: dict[str, Any]) -> None:
-        _want(_is_int(r["id"]), f"id is {_kind(r['id'])}, not a number")
+        _want(_is_int(r["id"]), f"id is {_kind(r['id'])}, not a whole number")
         _text(r["ext_id"], "ext_id", empty=False)
         _text(r["outlet"], "outlet")
         _text(r["text"], "text")
@@ -130,7 +135,7 @@ class HandinCheck:
         self.lengths[r["id"]] = len(r["text"])
 
     def _coder(self, r: dict[str, Any]) -> None:
-        _want(_is_int(r["id"]), f"id is {_kind(r['id'])}, not a number")
+        _want(_is_int(r["id"]), f"id is {_kind(r['id'])}, not a whole number")
         _text(r["name"], "name", empty=False)
         _text(r["origin_file_id"], "origin_file_id", null=True)
         self.coders.add(r["id"])
@@ -143,13 +148,13 @@ class HandinCheck:
 
     def _offsets(self, r: dict[str, Any], *, empty: bool = False) -> None:
         start, end, length = r["start"], r["end"], self.lengths[r["article_id"]]
-        _want(_is_int(start) and _is_int(end), f"start/end are {_kind(start)}, {_kind(end)}, "
-                                               "not numbers")
+        for name, v in (("start", start), ("end", end)):
+            _want(_is_int(v), f"{name} is {_kind(v)}, not a whole number")
         _want(start >= 0 and (start <= end if empty else start < end) and end <= length,
               f"span {start}-{end} lies outside its article's text (0-{length})")
 
     def _span(self, table: str, r: dict[str, Any]) -> None:
-        _want(_is_int(r["id"]), f"id is {_kind(r['id'])}, not a number")
+        _want(_is_int(r["id"]), f"id is {_kind(r['id'])}, not a whole number")
         _text(r["uid"], "uid", empty=False)
         self._owner(r)
         self._offsets(r)

@@ -31,6 +31,7 @@ from annotator.core.outpaths import (
     APPLICATION_ID,
     SQLITE_MAGIC,
     check_output,
+    is_project_file,
     register_open,
     unregister_open,
 )
@@ -115,14 +116,17 @@ class Database:
         """Open a file from outside (a coder's hand-in) to read, never writing to it.
 
         Its schema is checked like a project's. A file with no WAL beside it is read in place
-        (SQLite's immutable mode: no lock, no -shm, works on read-only media). A WAL's rows can
-        only be read with write access, and an older schema must be upgraded first: for these
-        the file (and its WAL) is copied to a temporary folder and the copy is read.
+        (SQLite's immutable mode: no lock, no -shm, works on read-only media). A WAL's rows (or a
+        cut-off write's journal) can only be read with write access, and an older schema must be
+        upgraded first: for these the file and its side file are copied to a temporary folder
+        and the copy is read.
         """
         path = Path(path)
-        wal = Path(str(path) + "-wal")
-        has_wal = wal.exists() and wal.stat().st_size > 0
-        version = inspect_file(path) if not has_wal else None  # with a WAL: read the copy
+        pending = _pending_side_files(path)
+        if not pending or not is_project_file(path):
+            version: int | None = inspect_file(path)  # refuses a stranger before any copying
+        else:
+            version = None  # known once the copy has its WAL or journal applied
         if version == schema_version():
             conn = sqlite3.connect(_uri(path, immutable=1), isolation_level=None,
                                    check_same_thread=False)
@@ -137,12 +141,13 @@ class Database:
             copy = tmpdir / "handin.annotator"
             try:
                 shutil.copyfile(path, copy)
-                if wal.exists():
-                    shutil.copyfile(wal, Path(str(copy) + "-wal"))
+                for side in pending:  # SQLite replays (WAL) or rolls back (journal) on the copy
+                    shutil.copyfile(side, Path(str(copy) + side.name[len(path.name):]))
             except OSError as exc:
                 raise UserError(f"cannot make a temporary copy to read it ({exc.strerror}, in "
                                 f"{tmpdir.parent}); free some space and try again. The file was "
                                 "not changed", path=path) from exc
+            _settle(copy)
             version = inspect_file(copy, shown=path)
             check_file_schema(copy, version, shown=path)
             if version < schema_version():
@@ -362,6 +367,8 @@ def inspect_file(path: Path, *, shown: Path | None = None) -> int:
     shown = shown or path
     if not path.exists():
         raise UserError("no such project file", path=shown)
+    if not path.is_file():  # a folder, a FIFO (reading it would wait forever), a device
+        raise NotAProjectError("this is not a regular file, so not a project", path=shown)
     try:
         with open(path, "rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
@@ -424,11 +431,33 @@ def _uri(path: Path, **params: object) -> str:
     return f"file:{urllib.parse.quote(str(path.absolute()))}?{query}"
 
 
+def _pending_side_files(path: Path) -> list[Path]:
+    """A non-empty -wal (committed rows not yet in the file) or -journal (a write cut off,
+    to be rolled back) beside `path`: reading the file alone would miss or garble them."""
+    found = []
+    for suffix in ("-wal", "-journal"):
+        side = Path(str(path) + suffix)
+        with contextlib.suppress(OSError):
+            if side.is_file() and side.stat().st_size > 0:
+                found.append(side)
+    return found
+
+
+def _settle(copy: Path) -> None:
+    """Let SQLite replay a WAL or roll back a journal on a temporary copy (a read-write open
+    does that; nothing else runs). A file too broken for it is reported when inspected."""
+    with contextlib.suppress(sqlite3.Error):
+        conn = sqlite3.connect(copy)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+
+
 def _ro_connect(path: Path) -> sqlite3.Connection:
-    """A read-only connection that never writes. Without a WAL beside the file, immutable mode
-    (works where `mode=ro` cannot: a WAL-mode file on read-only media); with one, `mode=ro`."""
-    wal = Path(str(path) + "-wal")
-    if wal.exists() and wal.stat().st_size:
+    """A read-only connection that never writes. Without a pending -wal or -journal, immutable
+    mode (works where `mode=ro` cannot: a WAL-mode file on read-only media); else `mode=ro`."""
+    if _pending_side_files(path):
         return sqlite3.connect(_uri(path, mode="ro"), uri=True)
     return sqlite3.connect(_uri(path, immutable=1), uri=True)
 

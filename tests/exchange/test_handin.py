@@ -10,15 +10,17 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from annotator import commands
 from annotator.cli import main
 from annotator.core.model import ArticleRecord
 from annotator.exchange import coder_file, merge, pack
+from annotator.handin import ROW_COLUMNS, SPAN_COLUMNS
 from annotator.project import Project
 
 TEXT = "Artikel {i}. De minister zegt dat het gaat."
@@ -71,7 +73,7 @@ def test_handin_merges_with_its_links(pi: Project, tmp_path: Path) -> None:
 @pytest.mark.parametrize(("statements", "where", "problem"), [
     (["UPDATE claim SET end = 10000"], "claim row", "outside its article's text"),
     (["UPDATE claim SET start = -1"], "claim row", "outside its article's text"),
-    (["UPDATE claim SET end = '4x0'"], "claim row", "not numbers"),
+    (["UPDATE claim SET end = '4x0'"], "claim row", "end is text '4x0', not a whole number"),
     (["UPDATE claim_value SET value = 'sure' WHERE variable = 'certainty'"], "claim_value",
      "'sure' is not a value the codebook knows"),
     (["UPDATE claim_value SET variable = 'mood' WHERE variable = 'certainty'"], "claim_value",
@@ -83,7 +85,7 @@ def test_handin_merges_with_its_links(pi: Project, tmp_path: Path) -> None:
     (["UPDATE source_mention SET type = 'alien'"], "source_mention row", "type is 'alien'"),
     (["UPDATE article_status SET status = 'hacked'"], "article_status", "status is 'hacked'"),
     (["UPDATE article SET text_length = 3"], "article row", "text_length"),
-    (["UPDATE coder SET name = X'00ff'"], "coder row", "name is a bytes"),
+    (["UPDATE coder SET name = X'00ff'"], "coder row", "name is binary data"),
     (["UPDATE suggestion_decision SET decision = 'x'",
       "INSERT INTO suggestion_decision VALUES (1, 1, 'claim', 0, 99999, 'accepted', 'now')"],
      "suggestion_decision", "outside its article's text"),
@@ -221,31 +223,89 @@ def test_merge_reports_per_file_what_merged_and_what_failed(
     assert {pi.coder("anna") is not None, pi.coder("bob") is not None} == {True}
 
 
-@pytest.fixture
-def read_only_folder(tmp_path: Path):
-    """A folder on a read-only file system (a tmpfs remounted ro): needs root."""
-    mnt = tmp_path / "ro"
-    mnt.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs",
-                                            str(mnt)], capture_output=True).returncode:
-        pytest.skip("mounting a read-only file system needs root")
-
-    def seal() -> None:
-        subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
-
-    yield mnt, seal
-    subprocess.run(["umount", "-l", str(mnt)], check=False)
-
-
-def test_merge_a_handin_on_read_only_media(pi: Project, tmp_path: Path, read_only_folder,
+def test_merge_a_handin_on_read_only_media(pi: Project, tmp_path: Path, small_disk,
                                           capsys: pytest.CaptureFixture) -> None:
-    mnt, seal = read_only_folder
+    mnt = small_disk("4m")  # sealed read-only below
     handin = _handin(pi, tmp_path, "anna")
     shutil.copy(handin, mnt / handin.name)
     wal_file = coder_file(pi, "bob", mnt / "bob.annotator")  # WAL mode: needs -shm to read
     with Project.open(wal_file) as p:
         p.apply(commands.add_claim, p.articles()[0].id, p.ensure_coder("bob").id, 12, 23)
-    seal()
+    small_disk.seal(mnt)
     assert main(["merge", str(pi.path), str(mnt / handin.name), str(wal_file)]) == 0
     out = capsys.readouterr().out
     assert "merged anna" in out and "merged bob" in out and "read-only" not in out
+
+
+def test_merge_of_a_handin_copied_mid_write_rolls_its_journal_back(pi: Project,
+                                                                   tmp_path: Path) -> None:
+    """A hand-in copied with a hot -journal (a write cut off): read as SQLite would after
+    rolling the journal back, on a copy, never the half-written pages."""
+    handin = _handin(pi, tmp_path, "anna")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    conn = sqlite3.connect(handin, isolation_level=None)
+    conn.execute("PRAGMA cache_size = 1")  # changed pages spill into the file before commit
+    conn.execute("BEGIN")
+    conn.execute("DELETE FROM claim")
+    conn.execute("UPDATE article SET title = ?", ("x" * 3000,))
+    assert Path(str(handin) + "-journal").stat().st_size > 0
+    shutil.copy(handin, inbox / handin.name)
+    shutil.copy(str(handin) + "-journal", inbox / (handin.name + "-journal"))
+    conn.execute("ROLLBACK")
+    conn.close()
+    before = _listing(inbox)
+    report = merge(pi, [inbox / handin.name])
+    assert report.failed == [] and report.merged == ["anna from anna-handin.annotator: 1 claims"]
+    assert _listing(inbox) == before
+
+
+# ---- any value in any column: a merge or a refusal, never a traceback --------------------
+_COLUMNS = [(t, c) for t, cols in {**SPAN_COLUMNS, **ROW_COLUMNS,
+                                   "claim_value": ("claim_id", "variable", "value"),
+                                   "article": ("id", "ext_id", "outlet", "sha256", "text"),
+                                   "coder": ("id", "name"), "project": ("key", "value")}.items()
+            for c in cols]
+_VALUES = st.one_of(st.none(), st.integers(-2**63, 2**63 - 1), st.floats(allow_nan=True),
+                    st.text(max_size=20), st.binary(max_size=8), st.sampled_from(
+                        ["possible", "person", "done", "accepted", "1", "", "anna", "a0"]))
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(_COLUMNS), _VALUES), min_size=1, max_size=3))
+def test_handin_with_any_tampered_value_merges_or_is_refused_cleanly(
+        pi: Project, tmp_path_factory: pytest.TempPathFactory, changes) -> None:
+    folder = tmp_path_factory.mktemp("h")
+    if pi.coder("bob") is None:  # another coder's work, which no hand-in may touch
+        assert merge(pi, [_handin(pi, folder, "bob", "certain")]).merged
+    bob = pi.coder("bob").id
+    bob_before = [c for c in _work(pi) if c[0] == bob]
+    bad = _handin(pi, folder, "anna")
+    conn = sqlite3.connect(bad)
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    try:
+        for (table, column), value in changes:
+            conn.execute(f'UPDATE "{table}" SET "{column}" = ?', (value,))
+        conn.commit()
+    except sqlite3.IntegrityError:
+        conn.rollback()  # a UNIQUE or NOT NULL the file's own schema keeps
+    conn.close()
+    report = merge(pi, [bad])  # never raises
+    assert report.failed or report.merged or report.unchanged or report.conflicts, report
+    assert all(str(bad) in line for line in report.failed), report.failed
+    assert [c for c in _work(pi) if c[0] == bob] == bob_before
+    with pi.db.transaction() as c:  # anna's merge undone for the next example
+        c.execute("DELETE FROM coder WHERE name = 'anna'")
+        c.execute("DELETE FROM merge_log WHERE coder_name = 'anna'")
+
+
+def test_merge_of_a_fifo_or_a_folder_is_refused_not_waited_on(pi: Project, tmp_path: Path) -> None:
+    fifo = tmp_path / "anna.annotator"
+    os.mkfifo(fifo)
+    folder = tmp_path / "bob.annotator"
+    folder.mkdir()
+    good = _handin(pi, tmp_path, "carl")
+    report = merge(pi, [fifo, folder, good])  # would block forever reading the FIFO
+    assert len(report.failed) == 2 and all("not a regular file" in f for f in report.failed)
+    assert report.merged == ["carl from carl-handin.annotator: 1 claims"]

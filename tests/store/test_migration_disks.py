@@ -133,3 +133,33 @@ def test_a_project_on_read_only_media_is_not_reported_damaged(
     err = capsys.readouterr().err
     assert "read-only" in err and "copy it somewhere writable" in err, err
     assert "damaged" not in err and path.read_bytes() == before
+
+
+class _FullDisk:
+    """A connection on a disk with no room: making the -wal/-shm files fails (SQLITE_FULL)."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self._conn = conn
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+        if "journal_mode" in sql:
+            raise sqlite3.OperationalError("database or disk is full")
+        return self._conn.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._conn, name)
+
+
+def test_opening_a_project_when_sqlite_reports_a_full_disk_says_so(
+        project_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture) -> None:
+    Project.create(project_path).close()
+    before = project_path.read_bytes()
+    real = dbmod.sqlite3.connect
+    monkeypatch.setattr(dbmod.sqlite3, "connect",
+                        lambda *a, **kw: _FullDisk(real(*a, **kw)) if not kw.get("uri") and
+                        str(a[0]) == str(project_path) else real(*a, **kw))
+    assert main(["info", str(project_path)]) == 2
+    err = capsys.readouterr().err
+    assert "disk holding the project is full" in err and "edit was not saved" not in err, err
+    assert project_path.read_bytes() == before
