@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -92,6 +93,11 @@ class CodebookEditor(QDialog):
         self.resize(820, 560)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Variable / value", "Label", "Key"])
+        head = self.tree.header()  # names and keys never cut off; the label takes the rest
+        head.setStretchLastSection(False)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.name_edit = QLineEdit(project.codebook.name)
         self.var_form = FieldForm(VAR_FIELDS, {"level": LEVELS, "measure": MEASURES},
                                   self._form_changed)

@@ -100,12 +100,17 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.save_label = plain.label("No project open")
+        self.warning_label = plain.label()  # stays until the coder fixes what it says
+        self.warning_label.setObjectName("warning_label")
+        self.warning_label.setStyleSheet("color: #A05A00; font-weight: bold;")
+        self.warning_label.hide()
         self.coder_label = plain.label()
         self.job_bar = QProgressBar()
         self.job_bar.setMaximumWidth(220)
         self.job_cancel = QPushButton("Cancel")
         bar = self.statusBar()
         bar.addWidget(self.save_label, 1)
+        bar.addPermanentWidget(self.warning_label)
         bar.addPermanentWidget(self.job_bar)
         bar.addPermanentWidget(self.job_cancel)
         bar.addPermanentWidget(self.coder_label)
@@ -220,7 +225,8 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.claims.set_codebook(book)
         self.coder_label.setText(f"Coder: {self.session.coder.name}")
         self.setWindowTitle(f"{project.path.name} — annotator")
-        self.save_label.setText("Saved (every edit is written to the project file at once)")
+        self.save_label.setStyleSheet("color: #555555;")
+        self.save_label.setText("Every edit is written to the project file at once")
         self.refresh_articles(reread=True)
         self.update_recent_menu()
         if self.article_list.model.rows:
@@ -251,6 +257,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.claims.set_rows(state.rows, self.session.focus)
         self.article_list.select_article(a.id)
         self._show_blind(state)
+        self._show_warnings(state)
         if state.article.require_blind:
             self.statusBar().showMessage(FORCED_BLIND, 8000)
         if not is_text_field(QApplication.focusWidget()):  # not while the coder types a search
@@ -277,6 +284,11 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
             self.claims.set_empty_text("No claims yet: select text in the article and press C "
                                        "to mark one.")
 
+    def _show_warnings(self, state) -> None:
+        text = " · ".join(f"\u26a0 {w}" for w in state.warnings())
+        self.warning_label.setText(text)
+        self.warning_label.setVisible(bool(text))
+
     def _forced_blind_note(self) -> None:
         self.statusBar().showMessage(FORCED_BLIND, 8000)
 
@@ -300,6 +312,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.view.update_state(state)
         self.claims.set_rows(state.rows, self.session.focus)
         self._show_blind(state)
+        self._show_warnings(state)
         self.refresh_articles()
 
     def _focus_changed(self) -> None:
