@@ -77,7 +77,8 @@ class ArticleListModel(RowsTableModel):
             return (r.status, r.claims)[col - 3] if col >= 3 else None
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:  # outlet and date on a second line: the panel is narrow
-                meta = " · ".join(x for x in (a.outlet, a.date) if x)
+                blind = "blind" if a.require_blind else ""  # suggestions hidden: say so
+                meta = " · ".join(x for x in (a.outlet, a.date, blind) if x)
                 return f"{a.title or a.ext_id}\n{meta}" if meta else a.title or a.ext_id
             return (None, a.outlet, a.date, STATUS_LABELS.get(r.status, r.status), r.claims)[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == 3:

@@ -92,7 +92,7 @@ class CodebookEditor(QDialog):
         self.setWindowTitle("Codebook")
         self.resize(820, 560)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Variable / value", "Label", "Key"])
+        self.tree.setHeaderLabels(["Variable / value", "Label", "Key / level"])
         head = self.tree.header()  # names and keys never cut off; the label takes the rest
         head.setStretchLastSection(False)
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -116,8 +116,8 @@ class CodebookEditor(QDialog):
     def _layout(self) -> None:
         buttons = QHBoxLayout()
         for text, slot in (("Add variable", self.add_variable), ("Add value", self.add_value),
-                           ("Remove", self.remove), ("Up", lambda: self.move(-1)),
-                           ("Down", lambda: self.move(1))):
+                           ("Remove", self.remove), ("Up", lambda: self.move_item(-1)),
+                           ("Down", lambda: self.move_item(1))):
             b = QPushButton(text)
             b.clicked.connect(slot)
             buttons.addWidget(b)
@@ -231,7 +231,8 @@ class CodebookEditor(QDialog):
         else:
             parent.removeChild(item)
 
-    def move(self, step: int) -> None:
+    def move_item(self, step: int) -> None:
+        """Up/Down (not `move`: that is QWidget.move, which placing the dialog calls)."""
         item = self.tree.currentItem()
         if item is None:
             return

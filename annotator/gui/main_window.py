@@ -504,25 +504,37 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.help_dialog.show()
 
     def key_rows(self) -> list[dialogs.KeyRow]:
-        """The guide's key table, read from the window's own actions (menu by menu, then the
-        digits), so it lists exactly the keys that work."""
-        rows: list[dialogs.KeyRow] = []
+        """The guide's key table, read from the window's own actions, so it lists exactly the
+        keys that work: the coding keys first (Code menu, digits, keys without a menu item),
+        then Edit, View, Help, Project and File."""
         fixed = {self.undo_action: "Undo the last edit (the Edit menu names it)",
-                 self.redo_action: "Redo the edit just undone"}
-        for menu_action in self.menuBar().actions():
-            menu = menu_action.menu()
-            for act in menu.actions() if menu is not None else ():
-                keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
-                                 for k in act.shortcuts())
-                if keys and act in fixed:
-                    rows.append((keys, fixed[act]))
-                elif keys:
-                    rows.append((keys, act.text().replace("&&", "\0").replace("&", "")
-                                 .replace("\0", "&").rstrip("…")))
+                 self.redo_action: "Redo the edit just undone",
+                 self.blind_action: "Blind coding: hide the suggestions (always on for "
+                                    "articles in the reliability sample)",
+                 self.code_actions["toggle_done"]: "Mark the article done (again: reopen it)"}
+        menus = {a.menu().title().replace("&", ""): a.menu() for a in self.menuBar().actions()
+                 if a.menu() is not None}
+        order = ["Code", "Edit", "View", "Help", "Project", "File"]
+        rows = self._menu_rows(menus.pop("Code"), fixed) if "Code" in menus else []
         if any(a.shortcut().toString() == "1" for a in self.actions()):
-            rows.append(("1 … 9", "set the variable marked ▸ (V / Shift+V choose it) to the "
+            rows.append(("1 … 9", "Set the variable marked ▸ (V / Shift+V choose it) to the "
                                   "value with that shortcut in the codebook (below)"))
-        return rows + dialogs.GESTURES
+        rows += dialogs.GESTURES
+        for title in sorted(menus, key=lambda t: order.index(t) if t in order else len(order)):
+            rows += self._menu_rows(menus[title], fixed)
+        return rows
+
+    @staticmethod
+    def _menu_rows(menu: QMenu, fixed: dict) -> list[dialogs.KeyRow]:
+        rows = []
+        for act in menu.actions():
+            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
+                             for k in act.shortcuts())
+            if keys:
+                text = fixed.get(act) or act.text().replace("&&", "\0").replace("&", "") \
+                    .replace("\0", "&").rstrip("…")
+                rows.append((keys, text))
+        return rows
 
     def edit_codebook(self) -> None:
         if self.session.project is None:

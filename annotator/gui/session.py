@@ -377,8 +377,8 @@ class Session(QObject):
         self.run(self.apply(commands.set_article_status, self.article_id, self.coder.id, status))
         if status == "done" and pending:
             # allowed (a coder may disagree with every suggestion), but never by accident
-            self.message.emit(f"Marked done with {pending} suggestion(s) left unreviewed: they do "
-                              "not count as coding. Ctrl+D again reopens the article")
+            # the warning itself stays in the status bar (the window's warning label)
+            self.message.emit("Marked done; Ctrl+D again reopens the article")
 
     def set_article_note(self, note: str) -> None:
         if self.state is None or self.coder is None or note == self.state.note:

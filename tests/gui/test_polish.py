@@ -116,3 +116,17 @@ def test_coding_guide_lists_every_key_the_window_has(window):
     for keys, _ in rows:  # nothing in the table that the window does not do
         assert (keys, _) in GESTURES or keys == "1 … 9" or set(keys.split(", ")) <= \
             keys_of_actions
+
+
+def test_legend_grows_for_long_codebook_labels(qtbot):
+    from annotator.gui.legend import Legend
+
+    legend = Legend()
+    qtbot.addWidget(legend)
+    legend.resize(400, 10)
+    legend.set_types({f"t{i}": f"A rather long source type label {i}" for i in range(6)})
+    legend.show()
+    qtbot.waitUntil(legend.isVisible)
+    lines = legend._lines(legend.width())
+    assert lines >= 6
+    assert legend.height() >= lines * legend.fontMetrics().height()
