@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.errors import UserError
+from annotator.core.textcheck import check_text
 from annotator.store import rows as R
 from annotator.store.db import Database, now
 
@@ -46,6 +47,9 @@ def _matches(current: R.Row | None, expected: R.Row | None) -> bool:
     if expected is None or current is None:
         return expected is None and current is None
     return all(current.get(k) == v for k, v in expected.items())
+
+
+FREE_TEXT = ("note", "canonical")  # columns a coder types into, checked by core.textcheck
 
 
 @dataclass
@@ -121,6 +125,10 @@ class _Builder:
         self.edit = Edit(text=text, article_id=article_id)
 
     def set(self, table: str, key: tuple, after: R.Row | None) -> None:
+        if after is not None:  # every command that writes a note passes here
+            for name in FREE_TEXT:
+                if after.get(name) is not None:
+                    check_text(after[name], f"the {name}")
         before = R.get_row(self.conn, table, key)
         if before == after:
             return

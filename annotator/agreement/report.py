@@ -24,6 +24,7 @@ from annotator.agreement.alignment import (
     span_agreement,
 )
 from annotator.agreement.unitizing import claims_unitizing_alpha
+from annotator.agreement.verdict import GUIDANCE, result_verdict
 from annotator.core.codebook import Variable
 from annotator.core.model import ORIGINS
 
@@ -85,7 +86,9 @@ class VariableReport:
     notes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
+        judged = result_verdict(self.coefficients["krippendorff_alpha"])
         return {"variable": self.variable, "level": self.level,
+                "verdict": {"label": judged.shown, "reason": judged.reason},
                 "coefficients": {k: r.to_dict() for k, r in self.coefficients.items()},
                 "cohen_pairs": [r.to_dict() for r in self.cohen_pairs],
                 "confusion": [c.to_dict() for c in self.confusion],
@@ -137,8 +140,11 @@ class AgreementReport:
     alignment: Alignment | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
+        judged = result_verdict(self.unitizing)
         return {"coders": list(self.coders), "articles": list(self.articles),
-                "n_units": self.n_units, "unitizing": self.unitizing.to_dict(),
+                "n_units": self.n_units, "verdict_rule": GUIDANCE,
+                "unitizing": {**self.unitizing.to_dict(),
+                              "verdict": {"label": judged.shown, "reason": judged.reason}},
                 "spans": [s.to_dict() for s in self.spans],
                 "variables": [v.to_dict() for v in self.variables],
                 "pipeline": [p.to_dict() for p in self.pipeline]}
@@ -196,6 +202,19 @@ def variable_report(alignment: Alignment, variable: Variable, *, bootstrap: int 
         confusion=confusion_matrices(enc, alignment.coders),
         categories=category_agreement(enc),
         disagreements=disagreements(alignment, variable.name), notes=tuple(notes))
+
+
+def variable_notes(v: VariableReport) -> str:
+    """Why coefficients are undefined (one reason shared by all said once) and other notes."""
+    reasons: dict[str, list[str]] = {}
+    for r in v.coefficients.values():
+        if r.value is None and r.reason:
+            reasons.setdefault(r.reason, []).append(r.coefficient)
+    if len(reasons) == 1 and len(next(iter(reasons.values()))) == len(v.coefficients):
+        notes = [f"undefined: {next(iter(reasons))}"]
+    else:
+        notes = [f"{', '.join(names)}: {reason}" for reason, names in reasons.items()]
+    return "; ".join(dict.fromkeys([*notes, *v.notes]))
 
 
 def _unreadable(variable: Variable, reason: str) -> VariableReport:

@@ -25,8 +25,10 @@ from annotator.agreement.report import (
     Disagreement,
     VariableReport,
     long_rows,
+    variable_notes,
     wide_rows,
 )
+from annotator.agreement.verdict import GUIDANCE, result_verdict
 from annotator.core.codebook import Codebook
 from annotator.core.errors import UserError
 from annotator.io.cells import csv_text, sheet_text
@@ -35,20 +37,11 @@ from annotator.io.outfiles import replacing
 # Streaming keeps memory flat for big reliability samples; every sheet is written row by row.
 WORKBOOK_OPTIONS = {"constant_memory": True, "strings_to_formulas": False,
                     "strings_to_urls": False, "strings_to_numbers": False}
-RELIABLE, TENTATIVE = 0.800, 0.667
-GUIDANCE = ("Krippendorff (2004): alpha >= .800 reliable; >= .667 tentative conclusions only; "
-            "below .667 unreliable.")
-MARK_COLOURS = {"reliable": "#C6EFCE", "tentative": "#FFEB9C", "unreliable": "#FFC7CE"}
+MARK_COLOURS = {"reliable": "#C6EFCE", "tentative": "#FFEB9C", "uncertain": "#FCE4D6",
+                "unreliable": "#FFC7CE"}
 COEFFICIENT_COLUMNS = (("fleiss_kappa", "Fleiss' kappa"), ("scott_pi", "Scott's pi"),
                        ("gwet_ac1", "Gwet's AC1"), ("percent_agreement", "Percent agreement"))
 Formats = dict[str, Any]
-
-
-def mark(alpha: float | None) -> str:
-    """Krippendorff's (2004) guidance for alpha ("" when alpha is undefined)."""
-    if alpha is None:
-        return ""
-    return "reliable" if alpha >= RELIABLE else "tentative" if alpha >= TENTATIVE else "unreliable"
 
 
 # ---- formats and cells ---------------------------------------------------------------------
@@ -129,44 +122,35 @@ def _variables_block(ws: Any, row: int, report: AgreementReport, fmts: Formats) 
     return row
 
 
-def variable_notes(v: VariableReport) -> str:
-    """Why coefficients are undefined (one reason shared by all said once) and other notes."""
-    reasons: dict[str, list[str]] = {}
-    for r in v.coefficients.values():
-        if r.value is None and r.reason:
-            reasons.setdefault(r.reason, []).append(r.coefficient)
-    if len(reasons) == 1 and len(next(iter(reasons.values()))) == len(v.coefficients):
-        notes = [f"undefined: {next(iter(reasons))}"]
-    else:
-        notes = [f"{', '.join(names)}: {reason}" for reason, names in reasons.items()]
-    return "; ".join(dict.fromkeys([*notes, *v.notes]))
-
-
 def _variable_row(ws: Any, row: int, v: VariableReport, fmts: Formats) -> None:
     c = v.coefficients
     alpha = c["krippendorff_alpha"]
-    verdict = mark(alpha.value)
+    judged = result_verdict(alpha)
+    verdict = judged.label
     cohen = c.get("cohen_kappa")
     _put_row(ws, row, [v.variable, v.level])
     _put(ws, row, 2, alpha.value, fmts[f"alpha_{verdict}"] if verdict else fmts["number"])
     for col, value in ((3, alpha.ci_low), (4, alpha.ci_high), (5, alpha.p_below_667),
                        (6, alpha.p_below_800)):
         _put(ws, row, col, value, fmts["number"])
-    _put(ws, row, 7, verdict or "undefined", fmts.get(f"mark_{verdict}"))
+    _put(ws, row, 7, judged.shown, fmts.get(f"mark_{verdict}"))
     _put(ws, row, 8, cohen.value if cohen else None, fmts["number"])
     for i, (name, _) in enumerate(COEFFICIENT_COLUMNS):
         _put(ws, row, 9 + i, c[name].value, fmts["number"])
     base = 9 + len(COEFFICIENT_COLUMNS)
-    _put_row(ws, row, [alpha.n_units, alpha.n_coders, variable_notes(v) or None], col=base)
+    notes = [judged.reason] if verdict == "uncertain" else []
+    notes += [variable_notes(v)] if variable_notes(v) else []
+    _put_row(ws, row, [alpha.n_units, alpha.n_coders, "; ".join(notes) or None], col=base)
 
 
 def _unitizing_block(ws: Any, row: int, report: AgreementReport, fmts: Formats) -> int:
     u = report.unitizing
     row = _put_row(ws, row, ["Unitizing agreement (claim spans)"], fmts["section"])
-    verdict = mark(u.value)
+    judged = result_verdict(u)
+    verdict = judged.label
     _put(ws, row, 0, "Unitizing alpha (u-alpha, Krippendorff 2004)")
     _put(ws, row, 2, u.value, fmts[f"alpha_{verdict}"] if verdict else fmts["number"])
-    _put(ws, row, 7, verdict or "undefined", fmts.get(f"mark_{verdict}"))
+    _put(ws, row, 7, judged.shown, fmts.get(f"mark_{verdict}"))
     if u.value is None and u.reason:
         _put(ws, row, 8, u.reason)
     row += 1

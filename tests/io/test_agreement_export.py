@@ -10,6 +10,7 @@ import pytest
 
 from annotator import commands
 from annotator.agreement.report import unit_disagreements
+from annotator.agreement.verdict import result_verdict
 from annotator.cli import main
 from annotator.core.model import ArticleRecord
 from annotator.io import agreement_export as X
@@ -72,7 +73,8 @@ def test_agreement_export_workbook_sheets_and_values(tmp_path, report) -> None:
     alpha = {v.variable: v.coefficients["krippendorff_alpha"] for v in rep.variables}
     assert by_var["certainty"][2] == pytest.approx(alpha["certainty"].value)
     assert by_var["certainty"][3] == pytest.approx(alpha["certainty"].ci_low)
-    assert by_var["certainty"][7] == X.mark(alpha["certainty"].value)
+    assert by_var["certainty"][7] == result_verdict(alpha["certainty"]).shown == "uncertain"
+    assert "only 2 units" in by_var["certainty"][15]  # the verdict says why, in the Note
     assert by_var["attribution"][7] == "undefined"  # all indirect: alpha has no variation
     assert by_var["certainty"][13] == 2  # units coded by both
     cells = [c for r in rows for c in r if c is not None]

@@ -176,3 +176,24 @@ def test_edit_refuses_rows_changed_since_they_were_read(setup) -> None:
         project.apply(commands.set_claim_value, claim.id, "certainty", "certain")
     with pytest.raises(commands.StaleEdit):
         edit.apply(project.db)  # a redo of the add over a row that is not as it expects
+
+
+@pytest.mark.parametrize("note", ["nul\x00", "esc\x1b[31m", "half \ud800 pair", "del\x7f"])
+def test_commands_refuse_notes_that_are_not_storable_text(setup, note: str) -> None:
+    """Issue 11.10: every command that writes a note (or a canonical name) checks it with
+    core.textcheck, as the GUI's note fields and the sheet read-back call them."""
+    from annotator.core.errors import UserError
+
+    project, art, coder = setup
+    claim = project.apply(commands.add_claim, art, coder, 0, 10).created("claim")[0]
+    attempts = [lambda: project.apply(commands.add_claim, art, coder, 0, 5, note=note),
+                lambda: project.apply(commands.update_span, "claim", claim, note=note),
+                lambda: project.apply(commands.set_article_note, art, coder, note),
+                lambda: project.apply(commands.set_article_status, art, coder, "done", note),
+                lambda: project.apply(commands.add_source, art, coder, 0, 5, None, note)]
+    before = _state(project)
+    for attempt in attempts:
+        with pytest.raises(UserError, match="the (note|canonical) holds"):
+            attempt()
+    assert _state(project) == before
+    assert project.apply(commands.update_span, "claim", claim, note="tab\tand\nline").changes

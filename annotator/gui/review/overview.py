@@ -84,7 +84,7 @@ class OverviewTab(QWidget):
         self.summary.setText(f"<b>{plain.esc(C.summary_text(report))}</b>")
         self.coefficients.set_rows(C.coefficient_rows(report))
         u = report.unitizing
-        verdict = C.MARK_SYMBOLS[C.mark(u.value)]
+        verdict = C.MARK_SYMBOLS[C.result_verdict(u).label]
         text = (f"Unitizing \u03b1 (u\u03b1, Krippendorff 2004): <b>{C.num(u.value)}</b> "
                 f"\u2014 {verdict}" if u.value is not None
                 else f"Unitizing \u03b1: undefined ({plain.esc(u.reason)})")
