@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.checks import UNATTRIBUTED_WITH_SOURCE_TEXT, unattributed_with_source
 from annotator.core.codebook import Codebook, Variable
 from annotator.gui import plain
 from annotator.gui.session import Session
@@ -168,7 +169,10 @@ class DetailEditor(QTabWidget):
         else:
             what = "Suggested claim (A accepts, R rejects)" if row.suggested else \
                 f"Claim ({row.status})"
-            self.claim_text.setText(f"{what}:\n“{' '.join(row.text.split())}”")
+            odd = not row.suggested and unattributed_with_source(row.values, row.source_id)
+            warn = f"\n\u26a0 {UNATTRIBUTED_WITH_SOURCE_TEXT}: check the attribution or the " \
+                "source" if odd else ""
+            self.claim_text.setText(f"{what}:\n“{' '.join(row.text.split())}”{warn}")
         for name, box in self.var_boxes.items():
             set_combo(box, row.values.get(name) if row else None)
             box.setEnabled(row is not None)

@@ -47,13 +47,13 @@ KeyRow = tuple[str, str]  # (keys as the user types them, what they do)
 
 # What the keys act on, besides the menus' own shortcuts (which the window lists itself).
 GESTURES: list[KeyRow] = [
-    ("Drag over text", "select it; the selection snaps to whole words (hold Alt for exact "
+    ("Enter", "Accept the focused suggestion (as A)"),
+    ("Delete", "Reject the focused suggestion, or delete your own focused claim"),
+    ("Escape", "Clear the article search (or close Find) and go back to the text"),
+    ("Drag over text", "Select it; the selection snaps to whole words (hold Alt for exact "
                        "characters)"),
-    ("Click a claim in the text", "focus it"),
-    ("Click a source in the text", "make it the focused claim's source"),
-    ("Enter", "accept the focused suggestion (as A)"),
-    ("Delete", "reject the focused suggestion, or delete your own focused claim"),
-    ("Escape", "clear the article search (or close Find) and go back to the text"),
+    ("Click a claim in the text", "Focus it"),
+    ("Click a source in the text", "Make it the focused claim's source"),
 ]
 
 

@@ -100,12 +100,17 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.save_label = plain.label("No project open")
+        self.warning_label = plain.label()  # stays until the coder fixes what it says
+        self.warning_label.setObjectName("warning_label")
+        self.warning_label.setStyleSheet("color: #A05A00; font-weight: bold;")
+        self.warning_label.hide()
         self.coder_label = plain.label()
         self.job_bar = QProgressBar()
         self.job_bar.setMaximumWidth(220)
         self.job_cancel = QPushButton("Cancel")
         bar = self.statusBar()
         bar.addWidget(self.save_label, 1)
+        bar.addPermanentWidget(self.warning_label)
         bar.addPermanentWidget(self.job_bar)
         bar.addPermanentWidget(self.job_cancel)
         bar.addPermanentWidget(self.coder_label)
@@ -220,7 +225,8 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.claims.set_codebook(book)
         self.coder_label.setText(f"Coder: {self.session.coder.name}")
         self.setWindowTitle(f"{project.path.name} — annotator")
-        self.save_label.setText("Saved (every edit is written to the project file at once)")
+        self.save_label.setStyleSheet("color: #555555;")
+        self.save_label.setText("Every edit is written to the project file at once")
         self.refresh_articles(reread=True)
         self.update_recent_menu()
         if self.article_list.model.rows:
@@ -251,6 +257,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.claims.set_rows(state.rows, self.session.focus)
         self.article_list.select_article(a.id)
         self._show_blind(state)
+        self._show_warnings(state)
         if state.article.require_blind:
             self.statusBar().showMessage(FORCED_BLIND, 8000)
         if not is_text_field(QApplication.focusWidget()):  # not while the coder types a search
@@ -277,6 +284,11 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
             self.claims.set_empty_text("No claims yet: select text in the article and press C "
                                        "to mark one.")
 
+    def _show_warnings(self, state) -> None:
+        text = " · ".join(f"\u26a0 {w}" for w in state.warnings())
+        self.warning_label.setText(text)
+        self.warning_label.setVisible(bool(text))
+
     def _forced_blind_note(self) -> None:
         self.statusBar().showMessage(FORCED_BLIND, 8000)
 
@@ -300,6 +312,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.view.update_state(state)
         self.claims.set_rows(state.rows, self.session.focus)
         self._show_blind(state)
+        self._show_warnings(state)
         self.refresh_articles()
 
     def _focus_changed(self) -> None:
@@ -491,25 +504,37 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.help_dialog.show()
 
     def key_rows(self) -> list[dialogs.KeyRow]:
-        """The guide's key table, read from the window's own actions (menu by menu, then the
-        digits), so it lists exactly the keys that work."""
-        rows: list[dialogs.KeyRow] = []
+        """The guide's key table, read from the window's own actions, so it lists exactly the
+        keys that work: the coding keys first (Code menu, digits, keys without a menu item),
+        then Edit, View, Help, Project and File."""
         fixed = {self.undo_action: "Undo the last edit (the Edit menu names it)",
-                 self.redo_action: "Redo the edit just undone"}
-        for menu_action in self.menuBar().actions():
-            menu = menu_action.menu()
-            for act in menu.actions() if menu is not None else ():
-                keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
-                                 for k in act.shortcuts())
-                if keys and act in fixed:
-                    rows.append((keys, fixed[act]))
-                elif keys:
-                    rows.append((keys, act.text().replace("&&", "\0").replace("&", "")
-                                 .replace("\0", "&").rstrip("…")))
+                 self.redo_action: "Redo the edit just undone",
+                 self.blind_action: "Blind coding: hide the suggestions (always on for "
+                                    "articles in the reliability sample)",
+                 self.code_actions["toggle_done"]: "Mark the article done (again: reopen it)"}
+        menus = {a.menu().title().replace("&", ""): a.menu() for a in self.menuBar().actions()
+                 if a.menu() is not None}
+        order = ["Code", "Edit", "View", "Help", "Project", "File"]
+        rows = self._menu_rows(menus.pop("Code"), fixed) if "Code" in menus else []
         if any(a.shortcut().toString() == "1" for a in self.actions()):
-            rows.append(("1 … 9", "set the variable marked ▸ (V / Shift+V choose it) to the "
+            rows.append(("1 … 9", "Set the variable marked ▸ (V / Shift+V choose it) to the "
                                   "value with that shortcut in the codebook (below)"))
-        return rows + dialogs.GESTURES
+        rows += dialogs.GESTURES
+        for title in sorted(menus, key=lambda t: order.index(t) if t in order else len(order)):
+            rows += self._menu_rows(menus[title], fixed)
+        return rows
+
+    @staticmethod
+    def _menu_rows(menu: QMenu, fixed: dict) -> list[dialogs.KeyRow]:
+        rows = []
+        for act in menu.actions():
+            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
+                             for k in act.shortcuts())
+            if keys:
+                text = fixed.get(act) or act.text().replace("&&", "\0").replace("&", "") \
+                    .replace("\0", "&").rstrip("…")
+                rows.append((keys, text))
+        return rows
 
     def edit_codebook(self) -> None:
         if self.session.project is None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
 
 from annotator.core.errors import UserError
 from annotator.core.languages import LANGUAGES
-from annotator.gui import dialogs, settings
+from annotator.gui import dialogs, plain, settings
 from annotator.project import Project
 
 PROJECT_FILTER = "annotator projects (*.annotator);;All files (*)"
@@ -60,7 +60,7 @@ class FileMenuMixin:
     def update_recent_menu(self) -> None:
         self.recent_menu.clear()
         for path in settings.recent_projects():
-            self.recent_menu.addAction(path.name).triggered.connect(
+            self.recent_menu.addAction(plain.mnemonic(path.name)).triggered.connect(
                 lambda _c=False, p=path: self.open_project(p))
         self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from annotator.commands import Edit
+from annotator.commands import Edit, StaleEdit
 from annotator.core.errors import UserError
 from annotator.store.db import Database
 
@@ -46,6 +46,10 @@ class EditCommand(QUndoCommand):
         try:
             step(self.db)
         except UserError as exc:  # the file refused the write: say so, never claim it saved
+            if isinstance(exc, StaleEdit):
+                # another window changed these rows since: this step can never run again,
+                # so it leaves the stack (Qt drops an obsolete command after undo/redo)
+                self.setObsolete(True)
             self._after(self, exc)
             return
         self._after(self, None)

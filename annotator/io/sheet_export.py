@@ -85,6 +85,7 @@ def export_project(project: Project, *, xlsx: Path | None = None, csv_dir: Path 
             raise UserError(f"cannot make the CSV folder ({exc.strerror})", path=csv_dir) from exc
     sel = select(project, coders, include_suggestions)
     report = ExportReport()
+    _note_checks(project, sel, report)
     if xlsx:
         write_xlsx(project, sel, Path(xlsx), report, force=force)
     if csv_dir:
@@ -94,6 +95,17 @@ def export_project(project: Project, *, xlsx: Path | None = None, csv_dir: Path 
 
         write_stats(project, sel, sav=sav, dta=dta, report=report, force=force)
     return report
+
+
+def _note_checks(project: Project, sel, report: ExportReport) -> None:
+    """Say what the Summary sheet flags for checking (claims unattributed with a source)."""
+    from annotator.core.checks import UNATTRIBUTED_WITH_SOURCE, UNATTRIBUTED_WITH_SOURCE_TEXT
+    from annotator.io.sheet_queries import unattributed_with_source
+
+    n = sum(k for _, _, k in unattributed_with_source(project, sel.ids))
+    if n:
+        report.note(f"{n} claim(s) {UNATTRIBUTED_WITH_SOURCE_TEXT}: check them (Summary sheet, "
+                    f"variable 'check', value {UNATTRIBUTED_WITH_SOURCE})")
 
 
 # ---- xlsx --------------------------------------------------------------------------------

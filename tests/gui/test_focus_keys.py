@@ -83,3 +83,20 @@ def test_keys_type_in_a_text_field(qtbot, window):
     key(qtbot, K.Key_Return)  # finishes the note; does not accept or delete anything
     (after,) = session.project.claims(coder_id=session.coder.id)
     assert after.note == "j4" and after.values == claim.values
+
+
+def test_escape_in_a_table_cell_editor_cancels_the_edit(qtbot, window):
+    window.session.accept()  # the coder now has sources: the Sources tab lists them
+    window.detail.setCurrentWidget(window.detail.sources)
+    table = window.detail.sources
+    index = table.model().index(0, 2)  # the canonical name, editable
+    table.setCurrentIndex(index)
+    table.edit(index)
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor is not window.view
+    qtbot.keyClicks(editor, "Someone")
+    key(qtbot, K.Key_Escape)
+    qtbot.wait(50)
+    assert table.model().index(0, 2).data() == ""  # cancelled, nothing saved
+    sources = window.session.project.sources(coder_id=window.session.coder.id)
+    assert all(s.canonical is None for s in sources)

@@ -135,8 +135,9 @@ def pipeline_rows(report: AgreementReport) -> list[list[Cell]]:
 
 
 def summary_text(report: AgreementReport) -> str:
+    n = len(report.articles)
     return (f"{len(report.coders)} coders ({', '.join(report.coders)}) \u00b7 "
-            f"{len(report.articles)} articles coded by two or more \u00b7 "
+            f"{n} article{'' if n == 1 else 's'} coded by two or more \u00b7 "
             f"{report.n_units} claims aligned into units")
 
 

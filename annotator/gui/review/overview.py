@@ -28,7 +28,9 @@ def fit_height(view: QTableView, most: int = 12) -> None:
     view.setFixedHeight(height + 2)
 
 
-def table_view(model: CellTableModel, name: str) -> QTableView:
+def table_view(model: CellTableModel, name: str, stretch_last: bool = True) -> QTableView:
+    """A read-only report table. `stretch_last=False` for tables whose last column is a
+    right-aligned number: stretched past a narrow viewport, it would look empty."""
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
@@ -37,7 +39,7 @@ def table_view(model: CellTableModel, name: str) -> QTableView:
     view.verticalHeader().setVisible(False)
     view.setAlternatingRowColors(False)  # the mark colours must not mix with stripes
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setStretchLastSection(stretch_last)
     return view
 
 
@@ -56,15 +58,16 @@ class OverviewTab(QWidget):
         self.cohen = CellTableModel(C.COHEN_HEADERS, self)
         self.spans = CellTableModel(C.SPAN_HEADERS, self)
         self.pipeline = CellTableModel(C.PIPELINE_HEADERS, self)
-        self.views = [self.coefficient_view, table_view(self.cohen, "cohen"),
-                      table_view(self.spans, "spans"), table_view(self.pipeline, "pipeline")]
+        self.views = [self.coefficient_view, table_view(self.cohen, "cohen", False),
+                      table_view(self.spans, "spans", False),
+                      table_view(self.pipeline, "pipeline", False)]
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.guidance)
         layout.addWidget(self.coefficient_view)
         lower = QHBoxLayout()
-        lower.addWidget(self._group("Cohen's \u03ba per pair of coders", None, self.views[1]), 2)
-        lower.addWidget(self._group("Claim spans (unitizing)", self.unitizing, self.views[2]), 3)
+        lower.addWidget(self._group("Cohen's \u03ba per pair of coders", None, self.views[1]), 3)
+        lower.addWidget(self._group("Claim spans (unitizing)", self.unitizing, self.views[2]), 4)
         lower.addWidget(self._group("Where the claims came from", None, self.views[3]), 3)
         layout.addLayout(lower, 1)
 

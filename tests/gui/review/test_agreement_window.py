@@ -235,3 +235,14 @@ def test_agreement_window_take_all_agreed_units_is_one_undoable_step(window, qtb
     assert len(consensus_claims(review_path)) == 1
     window.undo_action.trigger()
     assert consensus_claims(review_path) == []
+
+
+def test_agreement_window_cohen_units_column_is_filled_and_in_view(window) -> None:
+    """Issue 12.13: the Units column had its numbers but stretched out of the narrow view."""
+    view = window.overview.views[1]
+    model = view.model()
+    units = [model.index(r, 3).data() for r in range(model.rowCount())]
+    assert units[:2] == ["3", "3"]
+    right = view.columnViewportPosition(3) + view.columnWidth(3)
+    assert right <= view.viewport().width()
+    assert view.columnWidth(3) >= view.fontMetrics().horizontalAdvance("Units")
