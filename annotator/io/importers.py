@@ -3,7 +3,7 @@
 `read_records(path, **options)` yields `ArticleRecord`s, and `ImportProblem`s for what it has to
 skip (a whole file, or one row of a table), each naming the file and row. It never writes.
 Each format lives in its own module (`import_text`, `import_docx`, `import_html`,
-`import_csv`, `import_xlsx`, `import_jsonl`); options are the `annotator import` ones:
+`import_csv`, `import_xlsx`, `import_jsonl`, `import_parquet`); options are the `annotator import` ones:
 `text_column`, `id_column`, `title_column`, `outlet_column`, `date_column`, `url_column`,
 `language_column`, `outlet`, `language`, and `sheet` (name or 1-based number) for .xlsx.
 """
@@ -22,6 +22,7 @@ from annotator.io.import_csv import read_csv
 from annotator.io.import_docx import read_docx
 from annotator.io.import_html import read_html
 from annotator.io.import_jsonl import read_jsonl
+from annotator.io.import_parquet import read_parquet
 from annotator.io.import_text import MAX_TEXT_BYTES, read_text_file
 from annotator.io.import_xlsx import read_xlsx
 
@@ -34,6 +35,7 @@ READERS: dict[str, Reader] = {
     ".csv": read_csv, ".tsv": read_csv,
     ".xlsx": read_xlsx,
     ".jsonl": read_jsonl,
+    ".parquet": read_parquet,
 }
 TEXT_SUFFIXES = (".txt", ".md")
 _SAVE_AS = {".doc": ".docx", ".xls": ".xlsx", ".rtf": ".docx", ".odt": ".docx",
