@@ -139,10 +139,15 @@ class AgreementReport:
     pipeline: tuple[PipelineShare, ...]
     alignment: Alignment | None = field(default=None, repr=False, compare=False)
 
+    def definitions(self) -> list[str]:
+        """Which definition of each coefficient the figures follow (for every output)."""
+        return co.definitions([v.level for v in self.variables])
+
     def to_dict(self) -> dict[str, Any]:
         judged = result_verdict(self.unitizing)
         return {"coders": list(self.coders), "articles": list(self.articles),
                 "n_units": self.n_units, "verdict_rule": GUIDANCE,
+                "definitions": self.definitions(),
                 "unitizing": {**self.unitizing.to_dict(),
                               "verdict": {"label": judged.shown, "reason": judged.reason}},
                 "spans": [s.to_dict() for s in self.spans],

@@ -254,6 +254,7 @@ def format_report(report: Any) -> str:
               if (judged := result_verdict(v.coefficients["krippendorff_alpha"])).label
               == "uncertain"]
     lines.append(f"  {GUIDANCE}")
+    lines += [f"  {d}" for d in report.definitions()]
     lines += [f"  {v.variable}: alpha undefined: {v.coefficients['krippendorff_alpha'].reason}"
               for v in report.variables if v.coefficients["krippendorff_alpha"].value is None]
     for v in report.variables:

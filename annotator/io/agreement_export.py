@@ -103,7 +103,10 @@ def write_agreement_sheet(workbook: Any, report: AgreementReport,
     row = _put_row(ws, row, [f"{len(report.articles)} articles coded by two or more coders; "
                              f"{report.n_units} units (aligned claims)"])
     row = _put_row(ws, row, [GUIDANCE], fmts["note"]) + 1
-    row = _variables_block(ws, row, report, fmts) + 1
+    row = _variables_block(ws, row, report, fmts)
+    for sentence in report.definitions():
+        row = _put_row(ws, row, [sentence], fmts["note"])
+    row += 1
     row = _unitizing_block(ws, row, report, fmts) + 1
     row = _cohen_block(ws, row, report, fmts) + 1
     row = _pipeline_block(ws, row, report, fmts) + 1

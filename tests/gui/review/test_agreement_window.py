@@ -64,6 +64,11 @@ def test_agreement_window_shows_alpha_and_mark(window, review_path) -> None:
     row = next(r for r in range(model.rowCount()) if model.cell(r, 0).text == "certainty")
     assert "units (fewer than 50)" in model.cell(row, GUIDANCE_COLUMN).tooltip
     assert not window.busy.isVisible() and window.tabs.isEnabled()
+    from annotator.agreement.coefficients import KAPPA_FAMILY
+    from annotator.agreement.verdict import GUIDANCE
+
+    shown = window.overview.guidance.text()
+    assert GUIDANCE in shown and KAPPA_FAMILY in shown  # the definitions, not only in JSON
 
 
 def test_agreement_window_confusion_heatmap(window) -> None:
