@@ -25,15 +25,20 @@ class _ClaimView:
         self.values = {**claim.values, **extra}
 
 
+def default_coders(proj: Project) -> list[str]:
+    """The coders compared by default, by the CLI, the window and the export alike: those who
+    coded something, but not the consensus. A name that only opened the project (a PI looking
+    around) would add empty rows and shrink the articles every coder coded."""
+    coded = {r[0] for r in proj.db.conn.execute(
+        "SELECT coder_id FROM claim UNION SELECT coder_id FROM article_status "
+        "WHERE status = 'done'")}
+    return [c.name for c in proj.coders() if c.name != CONSENSUS and c.id in coded]
+
+
 def select_coders(proj: Project, wanted: Sequence[str] | None) -> list[Coder]:
     coders = {c.name: c for c in proj.coders()}
     if not wanted:
-        # by default the coders who coded something: a name that only opened the project (a PI
-        # looking around) would add empty rows and shrink the articles every coder coded
-        coded = {r[0] for r in proj.db.conn.execute(
-            "SELECT coder_id FROM claim UNION SELECT coder_id FROM article_status "
-            "WHERE status = 'done'")}
-        return [c for name, c in coders.items() if name != CONSENSUS and c.id in coded]
+        return [coders[name] for name in default_coders(proj)]
     unknown = [n for n in wanted if n not in coders]
     if unknown:
         raise UserError(f"no coder named {unknown[0]!r}; the project has "

@@ -119,12 +119,16 @@ class AgreementWindow(QMainWindow):
         return action
 
     def _fill_coder_menu(self) -> None:
-        """Every coder, checkable; all but the consensus coder are compared at first."""
+        """Every coder, checkable; at first those the CLI and the export compare too: the
+        coders who coded something (not the consensus, not a PI who only looked)."""
+        from annotator.reliability import default_coders
+
         self.coder_menu.clear()
+        compared = set(default_coders(self.project))
         for coder in self.project.coders():
             action = self.coder_menu.addAction(coder.name)
             action.setCheckable(True)
-            action.setChecked(coder.name != CONSENSUS)
+            action.setChecked(coder.name in compared)
             action.toggled.connect(self._coders_changed)
         self._update_coder_button()
 

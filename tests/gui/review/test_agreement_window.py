@@ -240,3 +240,29 @@ def test_agreement_window_take_all_agreed_units_is_one_undoable_step(window, qtb
     assert len(consensus_claims(review_path)) == 1
     window.undo_action.trigger()
     assert consensus_claims(review_path) == []
+
+
+def test_window_export_and_cli_compare_the_same_coders(qtbot, review_path, tmp_path,
+                                                       capsys) -> None:
+    """Issue 12.6: the PI who opened the merged project (and coded nothing) is not a coder."""
+    import json
+
+    import openpyxl
+
+    from annotator.cli import main
+
+    with Project.open(review_path) as proj:
+        proj.ensure_coder("pi")
+    w = AgreementWindow(review_path, bootstrap=0)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.data is not None, timeout=15000)
+    assert w.chosen_coders() == ["anna", "ben"]
+    assert list(w.data.report.coders) == ["anna", "ben"]
+    w.close()
+    assert main(["agreement", str(review_path), "--format", "json", "--bootstrap", "0"]) == 0
+    assert json.loads(capsys.readouterr().out)["coders"] == ["anna", "ben"]
+    out = tmp_path / "all.xlsx"
+    assert main(["export", str(review_path), "--xlsx", str(out)]) == 0
+    title = openpyxl.load_workbook(out)["Agreement"]["A1"].value
+    assert title == "Agreement between 2 coders: anna, ben"
