@@ -106,7 +106,8 @@ def project_report(proj: Project, coders: Sequence[str] | None = None,
     suggestions = {c.name: suggestion_counts(proj, c, list(claims[c.name]), blind)
                    for c in chosen}
     return build_report(claims, chosen_vars, coders=[c.name for c in chosen], lengths=lengths,
-                        suggestions=suggestions, bootstrap=bootstrap, seed=seed)
+                        suggestions=suggestions, bootstrap=bootstrap, seed=seed,
+                        article_ids={a.id: a.ext_id for a in articles})
 
 
 def agreed_claim_ids(proj: Project, report: AgreementReport) -> list[int]:
