@@ -23,6 +23,7 @@ from annotator.agreement.alignment import (
     align,
     span_agreement,
 )
+from annotator.agreement.links import with_links
 from annotator.agreement.unitizing import claims_unitizing_alpha
 from annotator.agreement.verdict import GUIDANCE, result_verdict
 from annotator.core.codebook import Variable
@@ -172,7 +173,7 @@ def build_report(claims: ClaimsByCoder, variables: Sequence[Variable], *,
     """The whole report for these coders' claims (coder -> article -> claims); `article_ids`
     names the articles in units and outputs (the imported ids)."""
     names = tuple(coders) if coders is not None else tuple(claims)
-    alignment = align(claims, names, article_ids)
+    alignment = with_links(align(claims, names, article_ids))
     return AgreementReport(
         coders=names, articles=alignment.articles, n_units=len(alignment.units),
         unitizing=claims_unitizing_alpha(claims, lengths, names),
@@ -185,7 +186,7 @@ def build_report(claims: ClaimsByCoder, variables: Sequence[Variable], *,
 
 def _domain(variable: Variable, matrix: list[list[Any]]) -> tuple[list[Any] | None, list[str]]:
     """Codebook order (by numeric code) plus any value the codebook no longer lists."""
-    if not variable.is_categorical:
+    if not variable.is_categorical or not variable.values:  # e.g. the linked source
         return None, []
     codes = [v.code for v in sorted(variable.values, key=lambda v: v.numeric)]
     extra = sorted({str(x) for row in matrix for x in row if x not in (None, "")} - set(codes))

@@ -36,8 +36,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("project", nargs="?", type=Path, help="the project file")
     p.add_argument("--coder", action="append", help="a coder to compare (repeat; default: all "
                    "except the consensus coder)")
-    p.add_argument("--variable", action="append", help="a codebook variable (repeat; default: "
-                   "the claim variables and the source type)")
+    p.add_argument("--variable", action="append", help="a codebook variable, or linked_source / "
+                   "linked_channel (who the claim is attributed to: coders agree when their "
+                   "linked mentions overlap or neither links one); repeat; default: the claim "
+                   "variables, the source type, linked_source and linked_channel. With --matrix "
+                   "on a --wide file: the variable to read")
     p.add_argument("--matrix", type=Path, metavar="FILE.csv",
                    help="reliability data instead of a project: a row per coder (first cell "
                         "the name), a column per unit (header: unique unit ids); or the wide "

@@ -164,7 +164,7 @@ class AgreementWindow(QMainWindow):
         from annotator.reliability import select_variables
 
         return {v.name: [x.code for x in sorted(v.values, key=lambda x: x.numeric)]
-                for v in select_variables(self.project, None) if v.is_categorical}
+                for v in select_variables(self.project, None) if v.is_categorical and v.values}
 
     # ---- status ----------------------------------------------------------------------------
     def _build_status(self) -> None:
