@@ -277,7 +277,7 @@ def format_report(report: Any) -> str:
 def _variable_table(variables: Any) -> str:
     from annotator.agreement.verdict import result_verdict
 
-    head = ("variable", "level", "alpha", "95% interval", "", "Fleiss", "Scott", "AC1",
+    head = ("variable", "level", "alpha", "95% interval", "verdict", "Fleiss", "Scott", "AC1",
             "agree", "units")
     rows = [head]
     for v in variables:

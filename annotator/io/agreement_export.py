@@ -87,7 +87,7 @@ def _put_row(ws: Any, row: int, values: Sequence[Any], fmt: Any = None, col: int
 # ---- the Agreement sheet -------------------------------------------------------------------
 
 VARIABLE_HEADER = ("Variable", "Level", "Krippendorff's alpha", "95% CI low", "95% CI high",
-                   "P(alpha < .667)", "P(alpha < .800)", "Guidance", "Cohen's kappa",
+                   "P(alpha < .667)", "P(alpha < .800)", "Verdict", "Cohen's kappa",
                    *(label for _, label in COEFFICIENT_COLUMNS), "Units", "Coders", "Note")
 
 
