@@ -15,10 +15,12 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from annotator.core.textcheck import check_text
 from annotator.store import rows as R
 from annotator.store.db import Database, now
 
 SPAN_TABLES = ("source_mention", "cue", "claim")
+FREE_TEXT = ("note", "canonical")  # columns a coder types into, checked by core.textcheck
 
 
 @dataclass
@@ -63,6 +65,10 @@ class _Builder:
         self.edit = Edit(text=text, article_id=article_id)
 
     def set(self, table: str, key: tuple, after: R.Row | None) -> None:
+        if after is not None:  # every command that writes a note passes here
+            for name in FREE_TEXT:
+                if after.get(name) is not None:
+                    check_text(after[name], f"the {name}")
         before = R.get_row(self.conn, table, key)
         if before == after:
             return

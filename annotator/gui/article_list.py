@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QTableView,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Article
+from annotator.gui import plain
 from annotator.gui.rows_model import RowsTableModel
 
 STATUS_LABELS = {"not_started": "not started", "in_progress": "in progress", "done": "done"}
@@ -72,7 +72,7 @@ class ArticleListModel(RowsTableModel):
             return QColor(STATUS_COLOURS.get(r.status, "#000000"))
         if role == Qt.ItemDataRole.ToolTipRole:
             extra = " · suggestions hidden (blind coding)" if a.require_blind else ""
-            return f"{a.title or a.ext_id}\n{a.outlet} {a.date} · id {a.ext_id}{extra}"
+            return plain.tip(f"{a.title or a.ext_id}\n{a.outlet} {a.date} · id {a.ext_id}{extra}")
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -111,6 +111,7 @@ class ArticleListPanel(QWidget):
         super().__init__(parent)
         self.model = ArticleListModel(self)
         self.proxy = ArticleFilter(self)
+        self._syncing = False
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit(placeholderText="Search title, outlet, date…")
         self.search.setClearButtonEnabled(True)
@@ -133,7 +134,7 @@ class ArticleListPanel(QWidget):
         self.table.setColumnHidden(2, True)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.progress_label = QLabel()
+        self.progress_label = plain.label()
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(8)
@@ -157,7 +158,7 @@ class ArticleListPanel(QWidget):
         self.proxy.set_filter(self.search.text(), self.status.currentData() or "")
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self._syncing:
             aid = self.proxy.index(current.row(), 0).data(Qt.ItemDataRole.UserRole)
             self.articleSelected.emit(int(aid))
 
@@ -174,7 +175,12 @@ class ArticleListPanel(QWidget):
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if index.isValid() and index != self.table.currentIndex():
-            self.table.setCurrentIndex(index)
+            self._syncing = True  # showing the open article, not opening it again
+            try:
+                self.table.setCurrentIndex(index)
+            finally:
+                self._syncing = False
+            self.table.scrollTo(index)
 
     def step(self, delta: int) -> None:
         """Move to the next or previous article in the list as shown."""

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.codebook import LEVELS, MEASURES, Codebook, codebook_from_dict
 from annotator.core.errors import UserError
+from annotator.gui import plain
 from annotator.project import Project
 
 DATA = Qt.ItemDataRole.UserRole
@@ -99,7 +100,7 @@ class CodebookEditor(QDialog):
         self.forms.addWidget(QLabel("Select a variable or a value to edit it."))
         self.forms.addWidget(self.var_form)
         self.forms.addWidget(self.value_form)
-        self.problem = QLabel()
+        self.problem = plain.label()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #B00020;")
         self._layout()
@@ -155,7 +156,7 @@ class CodebookEditor(QDialog):
         item.setText(0, str(d.get("name") or d.get("code") or ""))
         item.setText(1, str(d.get("label") or ""))
         item.setText(2, str(d.get("shortcut") or "") if "code" in d else str(d.get("level")))
-        item.setToolTip(0, str(d.get("definition") or ""))
+        item.setToolTip(0, plain.tip(str(d.get("definition") or "")))
 
     def codebook_dict(self) -> dict:
         variables = []

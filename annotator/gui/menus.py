@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
 
 from annotator.core.errors import UserError
+from annotator.core.languages import LANGUAGES
 from annotator.gui import dialogs, settings
 from annotator.project import Project
 
@@ -69,7 +70,7 @@ class FileMenuMixin:
         if not path:
             return
         language, ok = QInputDialog.getItem(self, "New project", "Main language of the articles:",
-                                            ["nl", "en"], 0, False)
+                                            list(LANGUAGES), 0, False)
         if ok:
             self.create_project(Path(path), language)
 

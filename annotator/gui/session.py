@@ -119,7 +119,7 @@ class Session(QObject):
         if error is not None:
             self._failed(error)
         else:
-            self._saved(("Undo/redo: ") + cmd.edit.text)
+            self._saved(f"{cmd.last}: {cmd.edit.text}")
         if cmd.article_id is not None and cmd.article_id != self.article_id:
             self.load_article(cmd.article_id)
         else:

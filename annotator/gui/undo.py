@@ -29,14 +29,17 @@ class EditCommand(QUndoCommand):
         self.article_id = article_id if article_id is not None else edit.article_id
         self._after = after
         self._pushed = False
+        self.last = ""  # "Undo" or "Redo": what ran last, for the status bar
 
     def redo(self) -> None:
         if not self._pushed:
             self._pushed = True
             return
+        self.last = "Redo"
         self._run(self.edit.apply)
 
     def undo(self) -> None:
+        self.last = "Undo"
         self._run(self.edit.revert)
 
     def _run(self, step: Callable[[Database], None]) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 from annotator.core.errors import ImportProblem
 from annotator.core.model import ArticleRecord
 from annotator.core.text import normalise_newlines
+from annotator.core.textcheck import find_problem
 from annotator.io.import_common import TITLE_CHARS, first_line_title, language_code
 from annotator.io.import_dates import normalise_date
 
@@ -144,7 +145,11 @@ class TableReader:
                                             f"{len(value) / 2**20:.0f} MB of text; cells over "
                                             f"{MAX_CELL_CHARS // 2**20} MB are refused")
         fields = self.columns.fields
-        text = normalised(cell_text(values.get(fields["text"])))
+        raw = values.get(fields["text"])
+        if raw is not None and not isinstance(raw, str):  # a JSON list, number, NaN; a date
+            what = f"the text (column {fields['text']!r})"
+            return self.problem(number, f"{find_problem(raw, what) or what}; skipped")
+        text = normalised(cell_text(raw))
         if not text or text.isspace():
             return self.problem(number, f"the text (column {fields['text']!r}) is empty; "
                                         "row skipped")

@@ -11,11 +11,12 @@ Each format lives in its own module (`import_text`, `import_docx`, `import_html`
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import ImportProblem
+from annotator.core.errors import ImportProblem, display_path
 from annotator.core.model import ArticleRecord
 from annotator.io.import_csv import read_csv
 from annotator.io.import_docx import read_docx
@@ -77,17 +78,32 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
 def read_records(path: Path, **options: Any) -> Iterator[ArticleRecord | ImportProblem]:
     """Records from one file; problems (unreadable file, bad row) are yielded, not raised."""
     path = Path(path)
-    if not path.exists():
-        yield ImportProblem("no such file", path=path)
-        return
-    if path.is_dir():
-        yield ImportProblem("this is a folder; give folders to collect_files", path=path)
+    problem = _not_a_file(path)
+    if problem:
+        yield ImportProblem(problem, path=path)
         return
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         yield ImportProblem(_unsupported(path.suffix.lower()), path=path)
         return
     yield from reader(path, **options)
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why `path` is not a regular file we may read (after following links), or None: a link
+    to /dev/zero never ends, a FIFO blocks forever, a name that is not UTF-8 cannot be stored."""
+    if display_path(path) != str(path):
+        return ("the file name is not valid text (UTF-8); rename the file and import it again")
+    try:
+        mode = path.stat().st_mode  # follows symbolic links
+    except OSError as exc:
+        return "no such file" if isinstance(exc, FileNotFoundError) else (
+            f"cannot read the file ({exc.strerror or exc})")
+    if stat.S_ISDIR(mode):
+        return "this is a folder; give folders to collect_files"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a device, pipe or socket, or a link to one); skipped"
+    return None
 
 
 def _unsupported(suffix: str) -> str:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from annotator.core.errors import UserError
 from annotator.core.outpaths import check_output
-from annotator.io.cells import CELL_LIMIT, csv_text, sheet_text
+from annotator.io.cells import csv_text, excel_can_date, over_cell_limit, sheet_text
 from annotator.io.outfiles import replacing
 from annotator.io.sheet_tables import (
     ABOUT_LIST_COLUMN,
@@ -173,13 +173,15 @@ def _write_sheet(wb, table: Table, fmts: dict, report: ExportReport) -> int:
             if value is None or value == "":
                 continue
             if isinstance(value, str):
-                if len(value) > CELL_LIMIT or not value.isprintable():
+                if not value.isprintable() or over_cell_limit(value):
                     value = _checked(value, table.name, r, names[c], report)
                 write_string(r, c, value, wrap[c])
             elif isinstance(value, bool):
                 write_string(r, c, "yes" if value else "no", wrap[c])
             elif isinstance(value, int | float):
                 write_number(r, c, value)
+            elif isinstance(value, date) and not excel_can_date(value):
+                write_string(r, c, _early_date(value, table.name, r, names[c], report))
             elif isinstance(value, datetime):
                 write_datetime(r, c, value, date_fmt if kinds[c] == "date" and
                                value == datetime(value.year, value.month, value.day)
@@ -193,6 +195,14 @@ def _write_sheet(wb, table: Table, fmts: dict, report: ExportReport) -> int:
     if table.hidden:
         ws.hide()
     return r
+
+
+def _early_date(value: date, sheet: str, row: int, column: str, report: ExportReport) -> str:
+    """A date Excel cannot hold (before March 1900) as ISO text, reported."""
+    text = value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
+    report.note(f"{sheet} row {row + 1}, column {column}: the date {text} is before 1900-03-01, "
+                "where Excel's calendar is wrong or ends; written as text")
+    return text
 
 
 def _checked(value: str, sheet: str, row: int, column: str, report: ExportReport) -> str:

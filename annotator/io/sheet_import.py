@@ -20,6 +20,7 @@ from annotator import commands
 from annotator.core.codebook import Variable
 from annotator.core.errors import UserError
 from annotator.core.model import Coder
+from annotator.core.textcheck import find_problem
 from annotator.io import sheet_reader as SR
 from annotator.io.cells import as_in_sheet
 from annotator.io.sheet_tables import (
@@ -225,6 +226,10 @@ class _Reader:
             self.problem(ws.title, number, col, "note", str(exc))
             return
         text = "" if raw is None else str(raw)
+        problem = find_problem(text, "the note")  # _x0000_ in a cell reads back as NUL
+        if problem:
+            self.problem(ws.title, number, col, "note", problem)
+            return
         if text not in (claim.note, as_in_sheet(claim.note)):
             self.add("claim", claim.id, "note", text, ws, number)
 

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from test_sheet_fixtures import TEXT_1, TEXT_2, build_coded, extended_codebook
+from test_sheet_fixtures import (
+    TEXT_1,
+    TEXT_2,
+    build_coded,
+    extended_codebook,
+    set_note_unchecked,
+    store_unchecked,
+)
 
 from annotator import commands as C
 from annotator.core.errors import UserError
@@ -180,10 +187,11 @@ def test_export_formula_triggers_stay_text(tmp_path, lead):
 
 def test_export_control_characters_replaced_visibly_and_reported(tmp_path):
     text = "He said\x07 the \x00plan\x1b works. End."
-    with Project.create(tmp_path / "p.annotator") as proj:
-        proj.import_records([ArticleRecord(text=text, ext_id="a")])
+    with Project.create(tmp_path / "p.annotator") as proj:  # an older project's contents
+        art = store_unchecked(proj, text)
         anna = proj.ensure_coder("anna")
-        proj.apply(C.add_claim, proj.articles()[0].id, anna.id, 0, 25, note="bell\x07")
+        claim = proj.apply(C.add_claim, art, anna.id, 0, 25).created("claim")[0]
+        set_note_unchecked(proj, claim, "bell\x07")
         wb, report = export(proj, tmp_path)
     row = rows_of(wb["Claims"])[0]
     assert row["claim_text"] == f"He said{REPLACEMENT} the {REPLACEMENT}plan{REPLACEMENT} works"

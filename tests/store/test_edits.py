@@ -153,3 +153,24 @@ def test_edit_codebook_change_that_orphans_values_is_refused(setup) -> None:
     with pytest.raises(UserError, match="certainty = 'possible'"):
         project.set_codebook(smaller)
     assert project.codebook.variable("certainty").value("possible") is not None
+
+
+@pytest.mark.parametrize("note", ["nul\x00", "esc\x1b[31m", "half \ud800 pair", "del\x7f"])
+def test_commands_refuse_notes_that_are_not_storable_text(setup, note: str) -> None:
+    """Issue 11.10: every command that writes a note (or a canonical name) checks it with
+    core.textcheck, as the GUI's note fields and the sheet read-back call them."""
+    from annotator.core.errors import UserError
+
+    project, art, coder = setup
+    claim = project.apply(commands.add_claim, art, coder, 0, 10).created("claim")[0]
+    attempts = [lambda: project.apply(commands.add_claim, art, coder, 0, 5, note=note),
+                lambda: project.apply(commands.update_span, "claim", claim, note=note),
+                lambda: project.apply(commands.set_article_note, art, coder, note),
+                lambda: project.apply(commands.set_article_status, art, coder, "done", note),
+                lambda: project.apply(commands.add_source, art, coder, 0, 5, None, note)]
+    before = _state(project)
+    for attempt in attempts:
+        with pytest.raises(UserError, match="the (note|canonical) holds"):
+            attempt()
+    assert _state(project) == before
+    assert project.apply(commands.update_span, "claim", claim, note="tab\tand\nline").changes

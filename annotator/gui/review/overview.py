@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.agreement.report import AgreementReport
+from annotator.gui import plain
 from annotator.gui.review import cells as C
 from annotator.gui.review.table_model import CellTableModel
 
@@ -44,7 +45,7 @@ def table_view(model: CellTableModel, name: str) -> QTableView:
 class OverviewTab(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.summary = QLabel()
+        self.summary = plain.rich_label()
         self.summary.setObjectName("summary")
         self.guidance = QLabel(C.GUIDANCE)
         self.guidance.setWordWrap(True)
@@ -52,7 +53,7 @@ class OverviewTab(QWidget):
         self.guidance.setTextFormat(Qt.TextFormat.PlainText)
         self.coefficients = CellTableModel(C.COEFFICIENT_HEADERS, self)
         self.coefficient_view = table_view(self.coefficients, "coefficients")
-        self.unitizing = QLabel()
+        self.unitizing = plain.rich_label()
         self.unitizing.setObjectName("unitizing")
         self.unitizing.setWordWrap(True)
         self.cohen = CellTableModel(C.COHEN_HEADERS, self)
@@ -80,14 +81,14 @@ class OverviewTab(QWidget):
         return box
 
     def show_report(self, report: AgreementReport) -> None:
-        self.summary.setText(f"<b>{C.summary_text(report)}</b>")
+        self.summary.setText(f"<b>{plain.esc(C.summary_text(report))}</b>")
         self.coefficients.set_rows(C.coefficient_rows(report))
         self.guidance.setText("\n".join([C.GUIDANCE, *report.definitions()]))
         u = report.unitizing
         verdict = C.MARK_SYMBOLS[C.result_verdict(u).label]
         text = (f"Unitizing \u03b1 (u\u03b1, Krippendorff 2004): <b>{C.num(u.value)}</b> "
                 f"\u2014 {verdict}" if u.value is not None
-                else f"Unitizing \u03b1: undefined ({u.reason})")
+                else f"Unitizing \u03b1: undefined ({plain.esc(u.reason)})")
         self.unitizing.setText(text + "<br>Claims match when they overlap by at least half "
                                "of the shorter one.")
         self.cohen.set_rows(C.cohen_rows(report))
