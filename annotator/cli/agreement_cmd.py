@@ -36,8 +36,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("project", nargs="?", type=Path, help="the project file")
     p.add_argument("--coder", action="append", help="a coder to compare (repeat; default: all "
                    "except the consensus coder)")
-    p.add_argument("--variable", action="append", help="a codebook variable (repeat; default: "
-                   "the claim variables and the source type)")
+    p.add_argument("--variable", action="append", help="a codebook variable, or linked_source / "
+                   "linked_channel (who the claim is attributed to: coders agree when their "
+                   "linked mentions overlap or neither links one); repeat; default: the claim "
+                   "variables, the source type, linked_source and linked_channel. With --matrix "
+                   "on a --wide file: the variable to read")
     p.add_argument("--matrix", type=Path, metavar="FILE.csv",
                    help="reliability data instead of a project: a row per coder (first cell "
                         "the name), a column per unit (header: unique unit ids); or the wide "
@@ -254,6 +257,7 @@ def format_report(report: Any) -> str:
               if (judged := result_verdict(v.coefficients["krippendorff_alpha"])).label
               == "uncertain"]
     lines.append(f"  {GUIDANCE}")
+    lines += [f"  {d}" for d in report.definitions()]
     lines += [f"  {v.variable}: alpha undefined: {v.coefficients['krippendorff_alpha'].reason}"
               for v in report.variables if v.coefficients["krippendorff_alpha"].value is None]
     for v in report.variables:
@@ -273,7 +277,7 @@ def format_report(report: Any) -> str:
 def _variable_table(variables: Any) -> str:
     from annotator.agreement.verdict import result_verdict
 
-    head = ("variable", "level", "alpha", "95% interval", "", "Fleiss", "Scott", "AC1",
+    head = ("variable", "level", "alpha", "95% interval", "verdict", "Fleiss", "Scott", "AC1",
             "agree", "units")
     rows = [head]
     for v in variables:

@@ -24,6 +24,7 @@ from annotator.agreement.report import (
     AgreementReport,
     Disagreement,
     VariableReport,
+    claim_column,
     long_rows,
     variable_notes,
     wide_rows,
@@ -86,7 +87,7 @@ def _put_row(ws: Any, row: int, values: Sequence[Any], fmt: Any = None, col: int
 # ---- the Agreement sheet -------------------------------------------------------------------
 
 VARIABLE_HEADER = ("Variable", "Level", "Krippendorff's alpha", "95% CI low", "95% CI high",
-                   "P(alpha < .667)", "P(alpha < .800)", "Guidance", "Cohen's kappa",
+                   "P(alpha < .667)", "P(alpha < .800)", "Verdict", "Cohen's kappa",
                    *(label for _, label in COEFFICIENT_COLUMNS), "Units", "Coders", "Note")
 
 
@@ -103,7 +104,10 @@ def write_agreement_sheet(workbook: Any, report: AgreementReport,
     row = _put_row(ws, row, [f"{len(report.articles)} articles coded by two or more coders; "
                              f"{report.n_units} units (aligned claims)"])
     row = _put_row(ws, row, [GUIDANCE], fmts["note"]) + 1
-    row = _variables_block(ws, row, report, fmts) + 1
+    row = _variables_block(ws, row, report, fmts)
+    for sentence in report.definitions():
+        row = _put_row(ws, row, [sentence], fmts["note"])
+    row += 1
     row = _unitizing_block(ws, row, report, fmts) + 1
     row = _cohen_block(ws, row, report, fmts) + 1
     row = _pipeline_block(ws, row, report, fmts) + 1
@@ -235,10 +239,11 @@ def _write_disagreements(workbook: Any, report: AgreementReport, fmts: Formats,
                          texts: Mapping[Hashable, str] | None) -> None:
     ws = workbook.add_worksheet("Disagreements")
     coders = list(report.coders)
-    header = ["Unit", "Article", "Start", "End", "Variable", "Text", *coders]
+    header = ["Unit", "Article id", "Start", "End", "Variable", "Text", *coders,
+              *(f"Claim id ({c})" for c in coders)]
     ws.set_column(0, 4, 11)
     ws.set_column(5, 5, 60)
-    ws.set_column(6, 6 + len(coders), 14)
+    ws.set_column(6, 6 + 2 * len(coders), 14)
     _put_row(ws, 0, header, fmts["header"])
     ws.freeze_panes(1, 0)
     row = 1
@@ -250,7 +255,10 @@ def _write_disagreements(workbook: Any, report: AgreementReport, fmts: Formats,
         values = [d.values.get(c, "(not coded)") if c in d.values else "(article not coded)"
                   for c in coders]
         values = ["(no claim)" if v is None else v for v in values]
-        row = _put_row(ws, row, [d.unit, d.article_id, d.start, d.end, variable, quote, *values])
+        article = d.article if d.article is not None else d.article_id
+        ids = [d.claims.get(c) for c in coders]
+        row = _put_row(ws, row, [d.unit, article, d.start, d.end, variable, quote, *values,
+                                 *ids])
 
 
 # ---- reliability data ----------------------------------------------------------------------
@@ -278,14 +286,15 @@ def wide_table(report: AgreementReport, codebook: Codebook | None = None
     """Header and rows of the wide reliability data; categorical codes as the codebook's
     numbers when a codebook is given."""
     variables = [v.variable for v in report.variables]
-    header = ["unit", "article_id", "start", "end",
+    claim_ids = [claim_column(c) for c in report.coders]
+    header = ["unit", "article_id", "start", "end", *claim_ids,
               *(f"{var}_{c}" for var in variables for c in report.coders)]
     if report.alignment is None:
         return header, []
     numeric = _numeric_codes(codebook)
     rows = []
     for r in wide_rows(report.alignment, variables):
-        cells = [r["unit"], r["article_id"], r["start"], r["end"]]
+        cells = [r["unit"], r["article_id"], r["start"], r["end"], *(r[c] for c in claim_ids)]
         for var in variables:
             codes = numeric.get(var, {})
             for coder in report.coders:
@@ -378,11 +387,13 @@ def write_wide(path: Path, report: AgreementReport, codebook: Codebook | None = 
 
 
 def write_long_csv(path: Path, report: AgreementReport) -> int:
-    """(unit, article_id, coder, variable, value) rows; returns how many were written."""
+    """(unit, article_id, coder, claim_id, variable, value) rows; returns how many were
+    written. article_id is the imported id and claim_id the claim's id, as in the coding
+    sheet, so the two join."""
     path = Path(path)
     variables = [v.variable for v in report.variables]
     rows = long_rows(report.alignment, variables) if report.alignment is not None else []
-    header = ["unit", "article_id", "coder", "variable", "value"]
+    header = ["unit", "article_id", "coder", "claim_id", "variable", "value"]
     _write_csv(path, header, [[r[k] for k in header] for r in rows])
     return len(rows)
 

@@ -185,12 +185,37 @@ def _number(path: Path, where: str, unit: str, cell: str, level: str) -> float |
 
 # ---- the project's own wide layout ---------------------------------------------------------
 
+CLAIM_PREFIX = "claim_id_"  # the wide file's claim id column per coder (agreement_export)
+
+
+def _wide_coders(header: Sequence[str]) -> list[str] | None:
+    """The coders, from the claim id columns (None in a wide file written before them)."""
+    coders = [c[len(CLAIM_PREFIX):] for c in header if c.startswith(CLAIM_PREFIX)]
+    return coders or None
+
+
 def _wide_variables(header: Sequence[str]) -> list[str]:
-    """Variables in a wide header, guessed as the part before the last underscore."""
+    """Variables in a wide header: `variable_coder` columns (before the last underscore when
+    the coders are not known)."""
     skip = {WIDE_FIRST_COLUMN, WIDE_MARKER, "start", "end"}
-    names = [c.rsplit("_", 1)[0] for c in header if "_" in c and c not in skip
-             and not c.startswith("claim_")]
+    coders = _wide_coders(header)
+    names = []
+    for c in header:
+        if c in skip or c.startswith(CLAIM_PREFIX):
+            continue
+        if coders is None:
+            names += [c.rsplit("_", 1)[0]] if "_" in c else []
+        else:
+            names += [c[:-len(k) - 1] for k in coders if c.endswith(f"_{k}")][:1]
     return list(dict.fromkeys(names))
+
+
+def _variable_columns(header: list[str], variable: str) -> list[tuple[int, str]]:
+    coders = _wide_coders(header)
+    if coders is None:
+        prefix = f"{variable}_"
+        return [(i, c[len(prefix):]) for i, c in enumerate(header) if c.startswith(prefix)]
+    return [(header.index(f"{variable}_{k}"), k) for k in coders if f"{variable}_{k}" in header]
 
 
 def _read_wide(path: Path, rows: list[tuple[int, list[str]]], level: str,
@@ -203,10 +228,9 @@ def _read_wide(path: Path, rows: list[tuple[int, list[str]]], level: str,
                         "writes (a row per unit, a column per variable and coder): name the "
                         f"variable to read with --variable (found: {found})", path=path,
                         where=f"row {header_no}")
-    prefix = f"{variable}_"
-    columns = [(i, c[len(prefix):]) for i, c in enumerate(header) if c.startswith(prefix)]
+    columns = _variable_columns(header, variable)
     if len(columns) < 1:
-        raise UserError(f"no column for variable {variable!r} (expected {prefix}CODER; found "
+        raise UserError(f"no column for variable {variable!r} (expected {variable}_CODER; found "
                         f"variables: {', '.join(_wide_variables(header)) or 'none'})",
                         path=path, where=f"row {header_no}")
     unit_col = header.index(WIDE_FIRST_COLUMN)

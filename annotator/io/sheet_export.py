@@ -135,11 +135,12 @@ def write_xlsx(project: Project, sel: Selection, path: Path, report: ExportRepor
 def _add_agreement_sheet(wb, project: Project, sel: Selection, fmts: dict,
                          report: ExportReport) -> None:
     """The agreement report as its own sheet, when two or more coders coded common articles."""
-    from annotator.consensus import CONSENSUS
     from annotator.io.agreement_export import write_agreement_sheet
-    from annotator.reliability import project_report
+    from annotator.reliability import default_coders, project_report
 
-    names = [c.name for c in sel.coders if c.name != CONSENSUS]
+    # the coders the CLI and the window compare: of the selection, those who coded something
+    compared = set(default_coders(project))
+    names = [c.name for c in sel.coders if c.name in compared]
     if len(names) < 2:
         return
     agreement = project_report(project, names)

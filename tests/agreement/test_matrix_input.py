@@ -208,3 +208,14 @@ def test_wide_file_is_read_per_variable(capsys, wide_csv) -> None:
     expected = krippendorff.alpha(reliability_data=np.array([[1, 2, 1, 2], [1, 2, 2, 2]]),
                                   level_of_measurement="nominal")
     assert data["value"] == pytest.approx(expected)
+
+
+def test_wide_file_variable_names_sharing_a_prefix_stay_apart(capsys, wide_csv) -> None:
+    """linked_source_anna is not a coder 'source_anna' of a variable 'linked'."""
+    capsys.readouterr()
+    code, _, err = run(capsys, "agreement", "--matrix", str(wide_csv), "--variable", "linked")
+    assert code == 2 and "no column for variable 'linked'" in err
+    assert "linked_source" in err and "linked_channel" in err
+    code, out, _ = run(capsys, "agreement", "--matrix", str(wide_csv), "--variable",
+                       "linked_source", "--bootstrap", "0")
+    assert code == 0 and strict_json(out)["n_coders"] == 2

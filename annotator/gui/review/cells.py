@@ -18,7 +18,7 @@ MARK_SYMBOLS = {"reliable": "\u2714 reliable", "tentative": "\u26a0 tentative",
                 "": "undefined"}
 
 COEFFICIENT_HEADERS = ("Variable", "Level", "Krippendorff's \u03b1", "95% interval",
-                       "Guidance", "Fleiss' \u03ba", "Scott's \u03c0", "Gwet's AC1",
+                       "Verdict", "Fleiss' \u03ba", "Scott's \u03c0", "Gwet's AC1",
                        "Agreement", "Cohen's \u03ba", "Units", "Notes")
 
 

@@ -3,6 +3,7 @@ span agreement (F1 per pair, unitizing alpha); where the claims came from."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -50,6 +51,8 @@ class OverviewTab(QWidget):
         self.summary.setObjectName("summary")
         self.guidance = QLabel(C.GUIDANCE)
         self.guidance.setWordWrap(True)
+        self.guidance.setObjectName("guidance")
+        self.guidance.setTextFormat(Qt.TextFormat.PlainText)
         self.coefficients = CellTableModel(C.COEFFICIENT_HEADERS, self)
         self.coefficient_view = table_view(self.coefficients, "coefficients")
         self.unitizing = plain.rich_label()
@@ -83,6 +86,7 @@ class OverviewTab(QWidget):
     def show_report(self, report: AgreementReport) -> None:
         self.summary.setText(f"<b>{plain.esc(C.summary_text(report))}</b>")
         self.coefficients.set_rows(C.coefficient_rows(report))
+        self.guidance.setText("\n".join([C.GUIDANCE, *report.definitions()]))
         u = report.unitizing
         verdict = C.MARK_SYMBOLS[C.result_verdict(u).label]
         text = (f"Unitizing \u03b1 (u\u03b1, Krippendorff 2004): <b>{C.num(u.value)}</b> "

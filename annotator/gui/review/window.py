@@ -118,10 +118,14 @@ class AgreementWindow(QMainWindow):
         return action
 
     def _fill_coder_menu(self) -> None:
-        """Every coder, checkable; all but the consensus coder are compared at first."""
+        """Every coder, checkable; at first those the CLI and the export compare too: the
+        coders who coded something (not the consensus, not a PI who only looked)."""
+        from annotator.reliability import default_coders
+
         self.coder_menu.clear()
+        compared = set(default_coders(self.project))
         for coder in self.project.coders():
-            self._coder_action(coder.name, coder.name != CONSENSUS)
+            self._coder_action(coder.name, coder.name in compared)
         self._update_coder_button()
 
     def _add_consensus_coder(self) -> None:
@@ -166,7 +170,7 @@ class AgreementWindow(QMainWindow):
         from annotator.reliability import select_variables
 
         return {v.name: [x.code for x in sorted(v.values, key=lambda x: x.numeric)]
-                for v in select_variables(self.project, None) if v.is_categorical}
+                for v in select_variables(self.project, None) if v.is_categorical and v.values}
 
     # ---- status ----------------------------------------------------------------------------
     def _build_status(self) -> None:

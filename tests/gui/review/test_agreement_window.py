@@ -64,6 +64,11 @@ def test_agreement_window_shows_alpha_and_mark(window, review_path) -> None:
     row = next(r for r in range(model.rowCount()) if model.cell(r, 0).text == "certainty")
     assert "units (fewer than 50)" in model.cell(row, GUIDANCE_COLUMN).tooltip
     assert not window.busy.isVisible() and window.tabs.isEnabled()
+    from annotator.agreement.coefficients import KAPPA_FAMILY
+    from annotator.agreement.verdict import GUIDANCE
+
+    shown = window.overview.guidance.text()
+    assert GUIDANCE in shown and KAPPA_FAMILY in shown  # the definitions, not only in JSON
 
 
 def test_agreement_window_confusion_heatmap(window) -> None:
@@ -246,3 +251,29 @@ def test_agreement_window_cohen_units_column_is_filled_and_in_view(window) -> No
     right = view.columnViewportPosition(3) + view.columnWidth(3)
     assert right <= view.viewport().width()
     assert view.columnWidth(3) >= view.fontMetrics().horizontalAdvance("Units")
+
+
+def test_window_export_and_cli_compare_the_same_coders(qtbot, review_path, tmp_path,
+                                                       capsys) -> None:
+    """Issue 12.6: the PI who opened the merged project (and coded nothing) is not a coder."""
+    import json
+
+    import openpyxl
+
+    from annotator.cli import main
+
+    with Project.open(review_path) as proj:
+        proj.ensure_coder("pi")
+    w = AgreementWindow(review_path, bootstrap=0)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.data is not None, timeout=15000)
+    assert w.chosen_coders() == ["anna", "ben"]
+    assert list(w.data.report.coders) == ["anna", "ben"]
+    w.close()
+    assert main(["agreement", str(review_path), "--format", "json", "--bootstrap", "0"]) == 0
+    assert json.loads(capsys.readouterr().out)["coders"] == ["anna", "ben"]
+    out = tmp_path / "all.xlsx"
+    assert main(["export", str(review_path), "--xlsx", str(out)]) == 0
+    title = openpyxl.load_workbook(out)["Agreement"]["A1"].value
+    assert title == "Agreement between 2 coders: anna, ben"
