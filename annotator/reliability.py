@@ -14,6 +14,7 @@ from annotator.core.codebook import Variable
 from annotator.core.errors import UserError
 from annotator.core.model import Coder
 from annotator.project import Project
+from annotator.store.codebook_rows import claim_ids_by_uid, coders_with_work
 
 
 class _ClaimView:
@@ -33,9 +34,7 @@ def default_coders(proj: Project) -> list[str]:
     """The coders compared by default, by the CLI, the window and the export alike: those who
     coded something, but not the consensus. A name that only opened the project (a PI looking
     around) would add empty rows and shrink the articles every coder coded."""
-    coded = {r[0] for r in proj.db.conn.execute(
-        "SELECT coder_id FROM claim UNION SELECT coder_id FROM article_status "
-        "WHERE status = 'done'")}
+    coded = coders_with_work(proj.db.conn)
     return [c.name for c in proj.coders() if c.name != CONSENSUS and c.id in coded]
 
 
@@ -149,5 +148,5 @@ def agreed_claim_ids(proj: Project, report: AgreementReport) -> list[int]:
             continue
         if all(len({unit.value(c, var) for c in report.coders}) == 1 for var in names):
             uids.append(unit.claims[report.coders[0]].uid)
-    ids = dict(proj.db.conn.execute("SELECT uid, id FROM claim"))
+    ids = claim_ids_by_uid(proj.db.conn)
     return [ids[u] for u in uids if u in ids]
