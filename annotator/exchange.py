@@ -1,13 +1,16 @@
 """Coders' work goes out and comes back: assign, coder files, hand-in (pack) and merge.
 
-Plain Python over the store. A merge matches articles by text hash, brings a coder's work in
-whole per coder, and never overwrites: a conflict is reported with what differs.
+Plain Python over the store. A merge matches articles by their identity (id and outlet, with
+the same text), brings a coder's work in whole per coder, and never overwrites: a conflict is
+reported with what differs.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import random
 import sqlite3
 from dataclasses import dataclass, field
@@ -15,8 +18,9 @@ from pathlib import Path
 
 from annotator.core.errors import UserError
 from annotator.core.outpaths import check_output
+from annotator.handin import ROW_COLUMNS, SPAN_COLUMNS, check_handin, select
 from annotator.project import Project
-from annotator.store.db import now
+from annotator.store.db import Database, copy_database, now, output_error
 
 # A coder's work, table by table, with the columns that identify and carry it (ids remapped).
 WORK_TABLES = ("source_mention", "cue", "claim", "claim_value", "article_value",
@@ -95,28 +99,39 @@ def coder_file(project: Project, coder_name: str, out: str | Path, *, force: boo
     if not arts:
         raise UserError(f"coder {coder_name!r} has no articles assigned")
     tmp = out.with_name(out.name + ".building")
-    tmp.unlink(missing_ok=True)
-    project.db.backup_to(tmp)
-    conn = sqlite3.connect(tmp)
+    try:
+        tmp.unlink(missing_ok=True)
+        copy_database(project.db.conn, tmp)
+        _trim_to_coder(tmp, arts, coder_name, project.project_id)
+        os.replace(tmp, out)  # the coder file appears whole or not at all
+    except (sqlite3.Error, OSError) as exc:
+        for leftover in (tmp, *(Path(str(tmp) + s) for s in ("-journal", "-wal", "-shm"))):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+        raise output_error(out, exc, project.path) from exc
+    return out
+
+
+def _trim_to_coder(path: Path, arts: list[int], coder_name: str, origin: str) -> None:
+    """Keep the coder's articles and work only, under a new file id naming its origin."""
+    conn = sqlite3.connect(path)
     try:
         conn.execute("PRAGMA foreign_keys = ON")
-        keep = ",".join(str(a) for a in arts)
+        keep = ",".join(str(int(a)) for a in arts)
         conn.execute(f"DELETE FROM article WHERE id NOT IN ({keep})")
         conn.execute("DELETE FROM coder WHERE name != ?", (coder_name,))
+        conn.execute("INSERT INTO coder(name, created_at) SELECT ?, ? WHERE NOT EXISTS "
+                     "(SELECT 1 FROM coder WHERE name = ?)", (coder_name, now(), coder_name))
         conn.execute("DELETE FROM merge_log")
         conn.execute("UPDATE project SET value = ? WHERE key = 'id'", (_new_id(),))
         conn.execute("INSERT OR REPLACE INTO project(key, value) VALUES ('origin_project', ?)",
-                     (project.project_id,))
+                     (origin,))
         conn.execute("INSERT OR REPLACE INTO project(key, value) VALUES ('coder', ?)",
                      (coder_name,))
         conn.commit()
         conn.execute("VACUUM")
     finally:
         conn.close()
-    with Project.open(tmp) as p:
-        p.ensure_coder(coder_name)
-    tmp.replace(out)
-    return out
 
 
 def _new_id() -> str:
@@ -133,11 +148,12 @@ class MergeReport:
     conflicts: list[str] = field(default_factory=list)
     skipped_articles: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # "file: why", nothing merged from it
 
     def as_dict(self) -> dict:
         return {"merged": self.merged, "unchanged": self.unchanged,
                 "conflicts": self.conflicts, "skipped_articles": self.skipped_articles,
-                "notes": self.notes}
+                "notes": self.notes, "failed": self.failed}
 
 
 def work_fingerprint(conn: sqlite3.Connection, coder_id: int,
@@ -176,16 +192,26 @@ def _work_rows(conn: sqlite3.Connection, coder_id: int, sha: dict[int, str]) -> 
 
 
 def merge(project: Project, files: list[str | Path]) -> MergeReport:
-    """Bring each coder file's annotations into the project, one transaction per coder."""
+    """Bring each coder file's annotations into the project, one transaction per coder.
+
+    A file that cannot be merged (unreadable, tampered, a value the codebook does not know,
+    a full disk) is listed in `failed` with the reason, and the other files still merge.
+    """
     report = MergeReport()
     for f in files:
-        _merge_file(project, Path(f), report)
+        path = Path(f)
+        try:
+            _merge_file(project, path, report)
+        except UserError as exc:
+            report.failed.append(str(exc) if exc.path == str(path) else f"{path}: {exc}")
     return report
 
 
 def _merge_file(project: Project, path: Path, report: MergeReport) -> None:
-    other = Project.open(path)
+    # read-only and checked: a hand-in is never written to, and is read through our schema
+    other = Project(Database.open_readonly(path))
     try:
+        check_handin(other.db.conn, project.codebook, path)
         origin = other.project_id
         if origin == project.project_id:
             raise UserError("this is the project itself, not a coder's file", path=path)
@@ -196,16 +222,76 @@ def _merge_file(project: Project, path: Path, report: MergeReport) -> None:
             return
         if not made_from:
             report.notes.append(f"{path.name}: not a coder file of this project (annotator "
-                                "coder-file); its articles were matched by their text")
+                                "coder-file); its articles were matched by id and outlet, or by a "
+                                "text found once on both sides")
         other_sha = {r[0]: r[1] for r in other.db.conn.execute("SELECT id, sha256 FROM article")}
+        matched = match_articles(project.db.conn, other.db.conn, by_text=not made_from)
         for coder in other.coders():
-            _merge_coder(project, other, path, origin, coder.id, coder.name, other_sha, report)
+            _merge_coder(project, other, path, origin, coder.id, coder.name, other_sha, matched,
+                         report)
     finally:
         other.close()
 
 
+@dataclass
+class ArticleMatch:
+    """Which article here each article of a coder file is, and why the others have none."""
+    target: dict[int, int] = field(default_factory=dict)  # file's article id -> id here
+    unmatched: dict[int, str] = field(default_factory=dict)  # file's article id -> reason
+
+
+def match_articles(here: sqlite3.Connection, there: sqlite3.Connection, *,
+                   by_text: bool) -> ArticleMatch:
+    """Match articles by identity: the same id and outlet with the same text.
+
+    Wire copies share a text under two outlets, so a text alone never says which article a
+    coder worked on. Only for a file not made by `coder-file` (its ids may be its own) does a
+    text found exactly once on both sides stand in for the identity.
+    """
+    mine = conn_articles(here)
+    by_key = {(ext, outlet): (aid, sha) for aid, ext, outlet, sha in mine}
+    by_sha: dict[str, list[int]] = {}
+    for aid, _ext, _outlet, sha in mine:
+        by_sha.setdefault(sha, []).append(aid)
+    theirs = conn_articles(there)
+    their_sha_count: dict[str, int] = {}
+    for _aid, _ext, _outlet, sha in theirs:
+        their_sha_count[sha] = their_sha_count.get(sha, 0) + 1
+    out, taken = ArticleMatch(), set()
+    for aid, ext, outlet, sha in theirs:
+        name = f"article {ext!r} ({outlet or 'no outlet'})"
+        found = by_key.get((ext, outlet))
+        if found is not None and found[1] != sha:
+            out.unmatched[aid] = f"{name} has another text here; its work was not merged"
+            continue
+        target = found[0] if found is not None else None
+        if target is None and by_text:
+            same = by_sha.get(sha, [])
+            if len(same) == 1 and their_sha_count[sha] == 1:
+                target = same[0]
+            elif same:
+                out.unmatched[aid] = (f"{name} is not in this project, and its text is that of "
+                                      f"{len(same)} articles here (wire copies); not merged")
+                continue
+        if target is None:
+            out.unmatched[aid] = f"{name} is not in this project"
+        elif target in taken:
+            out.unmatched[aid] = f"{name} matches an article another one of the file matched"
+        else:
+            out.target[aid] = target
+            taken.add(target)
+    return out
+
+
+def conn_articles(conn: sqlite3.Connection) -> list[tuple[int, str, str, str]]:
+    """(id, ext_id, outlet, sha256) of every article, in id order."""
+    return [tuple(r) for r in conn.execute(
+        "SELECT id, ext_id, outlet, sha256 FROM article ORDER BY id")]
+
+
 def _merge_coder(project: Project, other: Project, path: Path, origin: str, other_coder: int,
-                 name: str, other_sha: dict[int, str], report: MergeReport) -> None:
+                 name: str, other_sha: dict[int, str], matched: ArticleMatch,
+                 report: MergeReport) -> None:
     conn = project.db.conn
     fp_new = work_fingerprint(other.db.conn, other_coder, other_sha)
     label = f"{name} from {path.name}"
@@ -234,9 +320,6 @@ def _merge_coder(project: Project, other: Project, path: Path, origin: str, othe
     if last is not None and last[1] == fp_new:
         report.unchanged.append(f"{label}: already merged, nothing new")
         return
-    by_sha: dict[str, int] = {}
-    for aid, sha in sorted(my_sha.items(), reverse=True):
-        by_sha[sha] = aid  # the earliest article with that text wins
     with project.db.transaction() as c:
         cid = here.id if here else c.execute(
             "INSERT INTO coder(name, origin_file_id, created_at) VALUES (?, ?, ?)",
@@ -248,12 +331,15 @@ def _merge_coder(project: Project, other: Project, path: Path, origin: str, othe
                           "(SELECT id FROM claim WHERE coder_id = ?)", (cid,))
             else:
                 c.execute(f"DELETE FROM {table} WHERE coder_id = ?", (cid,))
-        n_claims, missing = _copy_work(c, other.db.conn, other_coder, cid, other_sha, by_sha)
+        try:
+            n_claims, missing = _copy_work(c, other.db.conn, other_coder, cid, matched)
+        except sqlite3.IntegrityError as exc:
+            raise UserError(f"{name}'s work clashes with rows this project holds ({exc}); "
+                            "nothing was merged for this coder", path=path) from exc
         c.execute("INSERT INTO merge_log(origin_file_id, coder_name, fingerprint, source_path, "
                   "merged_at) VALUES (?, ?, ?, ?, ?)", (origin, name, fp_new, str(path), now()))
     report.merged.append(f"{label}: {n_claims} claims")
-    report.skipped_articles.extend(f"{label}: article with text {s[:12]} is not in this project"
-                                   for s in sorted(missing))
+    report.skipped_articles.extend(f"{label}: {matched.unmatched[a]}" for a in sorted(missing))
 
 
 def _has_work(conn: sqlite3.Connection, coder_id: int) -> bool:
@@ -268,16 +354,20 @@ def _describe_diff(conn, here_id, my_sha, other_conn, other_id, other_sha) -> st
     return f"{only_here} item(s) only in this project, {only_there} only in the file"
 
 
+def _columns(names: tuple[str, ...]) -> str:
+    return ", ".join(f'"{n}"' for n in names)  # our own names, quoted as identifiers
+
+
 def _copy_work(c: sqlite3.Connection, src: sqlite3.Connection, src_coder: int, dst_coder: int,
-               src_sha: dict[int, str], by_sha: dict[str, int]) -> tuple[int, set[str]]:
+               matched: ArticleMatch) -> tuple[int, set[int]]:
     """Copy one coder's rows, remapping article, span and suggestion ids."""
-    missing: set[str] = set()
+    missing: set[int] = set()
     idmap: dict[tuple[str, int], int] = {}
 
     def article(aid: int) -> int | None:
-        target = by_sha.get(src_sha.get(aid, ""))
+        target = matched.target.get(aid)
         if target is None:
-            missing.add(src_sha.get(aid, "?"))
+            missing.add(aid)
         return target
 
     def suggestion(art: int, kind: str, start: int, end: int) -> int | None:
@@ -287,10 +377,8 @@ def _copy_work(c: sqlite3.Connection, src: sqlite3.Connection, src_coder: int, d
 
     n_claims = 0
     for table, kind in (("source_mention", "source"), ("cue", "cue"), ("claim", "claim")):
-        cur = src.execute(f"SELECT * FROM {table} WHERE coder_id = ? ORDER BY id", (src_coder,))
-        names = [d[0] for d in cur.description]
-        for raw in cur.fetchall():
-            row = dict(zip(names, raw, strict=True))
+        columns = SPAN_COLUMNS[table]
+        for row in select(src, table, columns, "WHERE coder_id = ? ORDER BY id", (src_coder,)):
             art = article(row["article_id"])
             if art is None:
                 continue
@@ -302,24 +390,23 @@ def _copy_work(c: sqlite3.Connection, src: sqlite3.Connection, src_coder: int, d
                 for col, ref in (("source_id", "source_mention"), ("channel_id", "source_mention"),
                                  ("cue_id", "cue")):
                     row[col] = idmap.get((ref, row[col])) if row[col] is not None else None
-            cols = ", ".join(f'"{k}"' for k in row)
-            new_id = c.execute(f"INSERT INTO {table} ({cols}) VALUES "
-                               f"({', '.join('?' for _ in row)})", list(row.values())).lastrowid
+            names = columns[1:]  # our column names, in our order; the values as parameters
+            new_id = c.execute(f"INSERT INTO {table} ({_columns(names)}) "
+                               f"VALUES ({', '.join('?' for _ in names)})",
+                               [row[n] for n in names]).lastrowid
             idmap[(table, old_id)] = new_id
             if table == "claim":
                 n_claims += 1
-                for var, val in src.execute("SELECT variable, value FROM claim_value "
-                                            "WHERE claim_id = ?", (old_id,)):
-                    c.execute("INSERT INTO claim_value VALUES (?, ?, ?)", (new_id, var, val))
-    for table, cols in (("article_value", "variable, value"),
-                        ("article_status", "status, note, modified"),
-                        ("suggestion_decision", "kind, start, end, decision, decided_at")):
-        for raw in src.execute(f"SELECT article_id, {cols} FROM {table} WHERE coder_id = ?",
-                               (src_coder,)).fetchall():
-            art = article(raw[0])
+                for cv in select(src, "claim_value", ("variable", "value"),
+                                 "WHERE claim_id = ?", (old_id,)):
+                    c.execute("INSERT INTO claim_value(claim_id, variable, value) "
+                              "VALUES (?, ?, ?)", (new_id, cv["variable"], cv["value"]))
+    for table, columns in ROW_COLUMNS.items():
+        for row in select(src, table, columns, "WHERE coder_id = ?", (src_coder,)):
+            art = article(row["article_id"])
             if art is None:
                 continue
-            n = len(raw) - 1
-            c.execute(f"INSERT INTO {table} (article_id, coder_id, {cols}) VALUES "
-                      f"(?, ?, {', '.join('?' for _ in range(n))})", (art, dst_coder, *raw[1:]))
+            row.update(article_id=art, coder_id=dst_coder)
+            c.execute(f"INSERT INTO {table} ({_columns(columns)}) "
+                      f"VALUES ({', '.join('?' for _ in columns)})", [row[n] for n in columns])
     return n_claims, missing

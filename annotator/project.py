@@ -12,6 +12,7 @@ from typing import Any
 from annotator import commands
 from annotator.core.codebook import Codebook, codebook_from_json, default_codebook, load_codebook
 from annotator.core.errors import ImportProblem, UserError
+from annotator.core.languages import LANGUAGES
 from annotator.core.model import (
     Article,
     ArticleRecord,
@@ -39,7 +40,7 @@ class Project:
     @classmethod
     def create(cls, path: str | Path, *, language: str = "nl",
                codebook: str | Path | Codebook | None = None, overwrite: bool = False) -> Project:
-        if language not in ("nl", "en"):
+        if language not in LANGUAGES:
             raise UserError(f"language must be nl or en, not {language!r}")
         if isinstance(codebook, Codebook):
             book = codebook

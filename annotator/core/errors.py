@@ -49,6 +49,10 @@ class NewerSchemaError(UserError):
     """The project was written by a newer annotator; it is left untouched."""
 
 
+class UnexpectedSchemaError(NotAProjectError):
+    """The file's tables, indexes, triggers or views are not those annotator makes."""
+
+
 class CodebookError(UserError):
     """A codebook file is malformed or inconsistent."""
 

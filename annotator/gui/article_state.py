@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from annotator.core.checks import UNATTRIBUTED_WITH_SOURCE_TEXT, unattributed_with_source
 from annotator.core.model import Article, Claim, Cue, SourceMention, Suggestions
 from annotator.core.text import Utf16Map
 from annotator.project import Project
@@ -143,6 +144,18 @@ class ArticleState:
                                  rule=c.rule))
         rows.sort(key=lambda r: (r.start, r.end, r.suggested))
         return rows
+
+    def warnings(self) -> list[str]:
+        """What the coder should know about this article's coding, until it is fixed."""
+        out = []
+        pending = sum(1 for r in self.rows if r.suggested)
+        if self.status == "done" and pending:
+            out.append(f"Marked done with {pending} suggestion(s) left unreviewed: they do not "
+                       "count as coding")
+        odd = sum(1 for c in self.claims if unattributed_with_source(c.values, c.source_id))
+        if odd:
+            out.append(f"{odd} claim(s) {UNATTRIBUTED_WITH_SOURCE_TEXT}")
+        return out
 
     def row(self, key: Key | None) -> ClaimRow | None:
         return self._rows_by_key.get(key) if key else None

@@ -41,6 +41,7 @@ class Session(QObject):
         self.focus: Key | None = None
         self.variable: str | None = None
         self.blind = False
+        self._seen: dict | None = None  # the focused claim as shown, for the edit in hand
         self.undo_stack = QUndoStack(self)
 
     # ---- project and article --------------------------------------------------------------
@@ -105,6 +106,8 @@ class Session(QObject):
             result = build()
         except UserError as exc:
             self._failed(exc)
+            if isinstance(exc, commands.StaleEdit):
+                self._reread()
             return None
         edit = combine(text or result[-1].text, result) if isinstance(result, list) else result
         if edit.empty:
@@ -118,12 +121,41 @@ class Session(QObject):
         """After an undo or redo: show the article it touched and whether it was saved."""
         if error is not None:
             self._failed(error)
+            if isinstance(error, commands.StaleEdit):
+                self._reread(cmd.article_id)
+                return
         else:
-            self._saved(("Undo/redo: ") + cmd.edit.text)
+            self._saved(f"{cmd.last}: {cmd.edit.text}")
         if cmd.article_id is not None and cmd.article_id != self.article_id:
             self.load_article(cmd.article_id)
         else:
             self.reload()
+
+    def _reread(self, article_id: int | None = None) -> None:
+        """Show the article as the file has it now (another window changed it)."""
+        aid = article_id if article_id is not None else self.article_id
+        focus = self.focus
+        if aid is not None:
+            self.load_article(aid)
+        if self.state is not None and self.state.row(focus) is not None:
+            self.set_focus(focus)  # the claim is still there: keep it focused
+
+    def seen(self, table: str, row_id: int) -> dict | None:
+        """The row as this window shows it: an edit made on it is refused when the file's row
+        differs (another window on the same coder changed or deleted it)."""
+        state = self.state
+        if state is None:
+            return None
+        if table == "claim":
+            c = next((c for c in state.claims if c.id == row_id), None)
+            return None if c is None else {
+                "start": c.start, "end": c.end, "source_id": c.source_id,
+                "channel_id": c.channel_id, "cue_id": c.cue_id, "note": c.note,
+                "origin": c.origin, "modified": c.modified, "values": dict(c.values)}
+        s = state.sources.get(row_id) if table == "source_mention" else None
+        return None if s is None else {"start": s.start, "end": s.end, "type": s.type,
+                                       "canonical": s.canonical, "origin": s.origin,
+                                       "modified": s.modified}
 
     def _saved(self, what: str) -> None:
         self.saved.emit(f"Saved {datetime.now():%H:%M:%S} ({what})")
@@ -206,7 +238,9 @@ class Session(QObject):
         if row is None or self.coder is None or self.project is None:
             return None
         if not row.suggested:
+            self._seen = self.seen("claim", row.key[2])
             return row.key[2]
+        self._seen = None  # made in this very step: nothing else can have changed it
         edit = self.project.apply(commands.accept_suggestion, self.coder.id, row.key[2])
         edits.append(edit)
         created = edit.created("claim")
@@ -235,7 +269,7 @@ class Session(QObject):
     # ---- claim edits ----------------------------------------------------------------------
     def set_value(self, variable: str, code: str | None) -> None:
         self._on_claim(f"Set {variable} to {code or 'nothing'}", lambda cid: self.project.apply(
-            commands.set_claim_value, cid, variable, code))
+            commands.set_claim_value, cid, variable, code, seen=self._seen))
 
     def set_value_by_shortcut(self, key: str) -> None:
         if self.project is None or self.variable is None:
@@ -249,7 +283,7 @@ class Session(QObject):
 
     def set_claim_field(self, text: str, **changes) -> None:
         self._on_claim(text, lambda cid: self.project.apply(
-            commands.update_span, "claim", cid, **changes))
+            commands.update_span, "claim", cid, seen=self._seen, **changes))
 
     def nudge(self, edge: str, step: int) -> None:
         row = self.focused_row()
@@ -267,7 +301,8 @@ class Session(QObject):
         if row.suggested:
             self.reject(row.key)
             return
-        self.run(self.apply(commands.delete_span, "claim", row.key[2]))
+        self.run(self.apply(commands.delete_span, "claim", row.key[2],
+                            seen=self.seen("claim", row.key[2])))
 
     # ---- new spans from a selection -------------------------------------------------------
     def _span(self, start: int, end: int) -> tuple[int, int] | None:
@@ -317,7 +352,7 @@ class Session(QObject):
             new_id = made[-1].created(table)[0]
             if cid is not None:
                 made.append(self.project.apply(commands.update_span, "claim", cid,
-                                               **{column: new_id}))
+                                               seen=self._seen, **{column: new_id}))
                 self._pending_focus = ("claim", False, cid)
             return made
 
@@ -331,7 +366,8 @@ class Session(QObject):
 
     # ---- sources and article --------------------------------------------------------------
     def set_source_field(self, source_id: int, **changes) -> None:
-        self.run(self.apply(commands.update_span, "source_mention", source_id, **changes))
+        self.run(self.apply(commands.update_span, "source_mention", source_id,
+                            seen=self.seen("source_mention", source_id), **changes))
 
     def toggle_done(self) -> None:
         if self.state is None or self.coder is None:
@@ -341,8 +377,8 @@ class Session(QObject):
         self.run(self.apply(commands.set_article_status, self.article_id, self.coder.id, status))
         if status == "done" and pending:
             # allowed (a coder may disagree with every suggestion), but never by accident
-            self.message.emit(f"Marked done with {pending} suggestion(s) left unreviewed: they do "
-                              "not count as coding. Ctrl+D again reopens the article")
+            # the warning itself stays in the status bar (the window's warning label)
+            self.message.emit("Marked done; Ctrl+D again reopens the article")
 
     def set_article_note(self, note: str) -> None:
         if self.state is None or self.coder is None or note == self.state.note:
@@ -369,7 +405,8 @@ class Session(QObject):
             if not sid:  # the coder already had this span: find it
                 sid = [s.id for s in self.project.sources(self.coder.id, self.article_id)
                        if (s.start, s.end) == (mark.start, mark.end)]
-            link = self.project.apply(commands.update_span, "claim", cid, source_id=sid[0])
+            link = self.project.apply(commands.update_span, "claim", cid, seen=self._seen,
+                                      source_id=sid[0])
             return combine("Link source to claim", [adopt, link])
 
         self._on_claim("Link source to claim", change)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from annotator.commands import Edit
+from annotator.commands import Edit, StaleEdit
 from annotator.core.errors import UserError
 from annotator.store.db import Database
 
@@ -29,20 +29,27 @@ class EditCommand(QUndoCommand):
         self.article_id = article_id if article_id is not None else edit.article_id
         self._after = after
         self._pushed = False
+        self.last = ""  # "Undo" or "Redo": what ran last, for the status bar
 
     def redo(self) -> None:
         if not self._pushed:
             self._pushed = True
             return
+        self.last = "Redo"
         self._run(self.edit.apply)
 
     def undo(self) -> None:
+        self.last = "Undo"
         self._run(self.edit.revert)
 
     def _run(self, step: Callable[[Database], None]) -> None:
         try:
             step(self.db)
         except UserError as exc:  # the file refused the write: say so, never claim it saved
+            if isinstance(exc, StaleEdit):
+                # another window changed these rows since: this step can never run again,
+                # so it leaves the stack (Qt drops an obsolete command after undo/redo)
+                self.setObsolete(True)
             self._after(self, exc)
             return
         self._after(self, None)

@@ -4,7 +4,7 @@
 skip (a whole file, or one row of a table), each naming the file and row, and an `ImportNote`
 saying how a table's columns were read. It never writes.
 Each format lives in its own module (`import_text`, `import_docx`, `import_html`,
-`import_csv`, `import_xlsx`, `import_jsonl`); options are the `annotator import` ones:
+`import_csv`, `import_xlsx`, `import_jsonl`, `import_parquet`); options are the `annotator import` ones:
 `text_column`, `id_column`, `title_column`, `outlet_column`, `date_column`, `url_column`,
 `language_column`, `outlet`, `language`, and `sheet` (name or 1-based number) for .xlsx.
 """
@@ -23,6 +23,7 @@ from annotator.io.import_csv import read_csv
 from annotator.io.import_docx import read_docx
 from annotator.io.import_html import read_html
 from annotator.io.import_jsonl import read_jsonl
+from annotator.io.import_parquet import read_parquet
 from annotator.io.import_text import MAX_TEXT_BYTES, read_text_file
 from annotator.io.import_xlsx import read_xlsx
 
@@ -35,6 +36,7 @@ READERS: dict[str, Reader] = {
     ".csv": read_csv, ".tsv": read_csv,
     ".xlsx": read_xlsx,
     ".jsonl": read_jsonl,
+    ".parquet": read_parquet,
 }
 TEXT_SUFFIXES = (".txt", ".md")
 _SAVE_AS = {".doc": ".docx", ".xls": ".xlsx", ".rtf": ".docx", ".odt": ".docx",

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from annotator.core.errors import UserError
 from annotator.core.outpaths import check_output
-from annotator.io.cells import CELL_LIMIT, csv_text, sheet_text
+from annotator.io.cells import csv_text, excel_can_date, over_cell_limit, sheet_text
 from annotator.io.outfiles import replacing
 from annotator.io.sheet_tables import (
     ABOUT_LIST_COLUMN,
@@ -85,6 +85,7 @@ def export_project(project: Project, *, xlsx: Path | None = None, csv_dir: Path 
             raise UserError(f"cannot make the CSV folder ({exc.strerror})", path=csv_dir) from exc
     sel = select(project, coders, include_suggestions)
     report = ExportReport()
+    _note_checks(project, sel, report)
     if xlsx:
         write_xlsx(project, sel, Path(xlsx), report, force=force)
     if csv_dir:
@@ -94,6 +95,17 @@ def export_project(project: Project, *, xlsx: Path | None = None, csv_dir: Path 
 
         write_stats(project, sel, sav=sav, dta=dta, report=report, force=force)
     return report
+
+
+def _note_checks(project: Project, sel, report: ExportReport) -> None:
+    """Say what the Summary sheet flags for checking (claims unattributed with a source)."""
+    from annotator.core.checks import UNATTRIBUTED_WITH_SOURCE, UNATTRIBUTED_WITH_SOURCE_TEXT
+    from annotator.io.sheet_queries import unattributed_with_source
+
+    n = sum(k for _, _, k in unattributed_with_source(project, sel.ids))
+    if n:
+        report.note(f"{n} claim(s) {UNATTRIBUTED_WITH_SOURCE_TEXT}: check them (Summary sheet, "
+                    f"variable 'check', value {UNATTRIBUTED_WITH_SOURCE})")
 
 
 # ---- xlsx --------------------------------------------------------------------------------
@@ -123,11 +135,12 @@ def write_xlsx(project: Project, sel: Selection, path: Path, report: ExportRepor
 def _add_agreement_sheet(wb, project: Project, sel: Selection, fmts: dict,
                          report: ExportReport) -> None:
     """The agreement report as its own sheet, when two or more coders coded common articles."""
-    from annotator.consensus import CONSENSUS
     from annotator.io.agreement_export import write_agreement_sheet
-    from annotator.reliability import project_report
+    from annotator.reliability import default_coders, project_report
 
-    names = [c.name for c in sel.coders if c.name != CONSENSUS]
+    # the coders the CLI and the window compare: of the selection, those who coded something
+    compared = set(default_coders(project))
+    names = [c.name for c in sel.coders if c.name in compared]
     if len(names) < 2:
         return
     agreement = project_report(project, names)
@@ -172,13 +185,15 @@ def _write_sheet(wb, table: Table, fmts: dict, report: ExportReport) -> int:
             if value is None or value == "":
                 continue
             if isinstance(value, str):
-                if len(value) > CELL_LIMIT or not value.isprintable():
+                if not value.isprintable() or over_cell_limit(value):
                     value = _checked(value, table.name, r, names[c], report)
                 write_string(r, c, value, wrap[c])
             elif isinstance(value, bool):
                 write_string(r, c, "yes" if value else "no", wrap[c])
             elif isinstance(value, int | float):
                 write_number(r, c, value)
+            elif isinstance(value, date) and not excel_can_date(value):
+                write_string(r, c, _early_date(value, table.name, r, names[c], report))
             elif isinstance(value, datetime):
                 write_datetime(r, c, value, date_fmt if kinds[c] == "date" and
                                value == datetime(value.year, value.month, value.day)
@@ -192,6 +207,14 @@ def _write_sheet(wb, table: Table, fmts: dict, report: ExportReport) -> int:
     if table.hidden:
         ws.hide()
     return r
+
+
+def _early_date(value: date, sheet: str, row: int, column: str, report: ExportReport) -> str:
+    """A date Excel cannot hold (before March 1900) as ISO text, reported."""
+    text = value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
+    report.note(f"{sheet} row {row + 1}, column {column}: the date {text} is before 1900-03-01, "
+                "where Excel's calendar is wrong or ends; written as text")
+    return text
 
 
 def _checked(value: str, sheet: str, row: int, column: str, report: ExportReport) -> str:

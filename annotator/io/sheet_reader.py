@@ -22,16 +22,37 @@ class Problem(Exception):
     """A cell that cannot be read as a value; the message says why."""
 
 
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+
+
 def open_workbook(path: Path) -> Any:
+    """The workbook, read-only, after the zip/XML guard `import` uses (sizes, ratios, DTDs)."""
     import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    from annotator.io.zip_guard import check_office_zip
 
     if not path.is_file():
         raise UserError("no such file", path=path)
+    _check_suffix(path)
+    check_office_zip(path, "Excel")
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, InvalidFileException) as exc:
         raise UserError(f"not an Excel workbook (.xlsx) that can be read ({exc})",
                         path=path) from exc
+
+
+def _check_suffix(path: Path) -> None:
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        raise UserError("this is a CSV file; a coding sheet is read back from the .xlsx workbook "
+                        "that `annotator export --xlsx` wrote (CSV keeps no record of the "
+                        "exported values), so export an .xlsx and edit that", path=path)
+    if suffix not in WORKBOOK_SUFFIXES:
+        raise UserError(f"not an Excel workbook (.xlsx): a coding sheet is read back from the "
+                        f"workbook `annotator export --xlsx` wrote; save {suffix or 'it'} as "
+                        ".xlsx first", path=path)
 
 
 def about_facts(ws: Any) -> dict[str, str]:

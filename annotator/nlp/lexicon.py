@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from annotator.core.languages import LANGUAGES  # noqa: F401  (re-exported)
 from annotator.paths import resource
 
-LANGUAGES = ("nl", "en")
 LEVELS = ("certain", "probable", "possible", "uncertain")  # high to low
 LEVEL_RANK = {name: rank for rank, name in enumerate(LEVELS)}
 

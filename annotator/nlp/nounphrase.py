@@ -6,6 +6,7 @@ phrase neither swallows the verb and claim nor stops before its head noun.
 
 from __future__ import annotations
 
+from annotator.nlp.lang import hooks
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.tokens import Toks
 
@@ -46,7 +47,7 @@ def np_right(lex: Lexicon, t: Toks, i: int, end: int) -> tuple[int, int] | None:
         return i, i + 1
     j, saw_noun, saw_word = i, False, False
     limit = min(end, i + lex.max_np)
-    dutch = lex.lang == "nl"
+    dutch = hooks(lex.lang).compound_nouns
     src, adverbs = lex.src, lex.fw.get("np_adverbs", ())
     while j < limit:
         lw = t.lowers[j]

@@ -344,3 +344,24 @@ def test_export_adds_an_agreement_sheet_when_coders_share_articles(coded, tmp_pa
     assert "Agreement between 2 coders: anna, bob" in cells
     assert "certainty" in cells and "attribution" in cells
     assert report.rows["Agreement"] >= 1
+
+
+def test_export_flags_unattributed_claims_with_a_source(coded, tmp_path, capsys):
+    """Issue 12.13: `unattributed` with a linked source is flagged in the Summary sheet and
+    the export's report, through the CLI as a PI runs it."""
+    from annotator.cli import main
+
+    proj = coded.project
+    anna = proj.coder("anna")
+    linked = [c for c in proj.claims(coder_id=anna.id) if c.source_id is not None]
+    proj.apply(C.set_claim_value, linked[0].id, "attribution", "unattributed")
+    path = proj.path
+    proj.close()
+    out = tmp_path / "flagged.xlsx"
+    assert main(["export", str(path), "--xlsx", str(out)]) == 0
+    assert "1 claim(s) coded unattributed, yet linked to a source" in capsys.readouterr().out
+    rows = rows_of(openpyxl.load_workbook(out)["Summary"])
+    flagged = [r for r in rows if r["variable"] == "check"]
+    assert [(r["coder"], r["value"], r["all_outlets"]) for r in flagged] == [
+        ("anna", "unattributed_with_source", 1)]
+    coded.project = Project.open(path)  # the fixture closes it

@@ -212,7 +212,7 @@ def test_sheet_refuses_a_workbook_without_about(coded, tmp_path):
     with pytest.raises(UserError, match="no coder 'carol'"):
         import_sheet(coded.project, path, "carol")
     (tmp_path / "junk.xlsx").write_text("not a zip")
-    with pytest.raises(UserError, match="not an Excel workbook"):
+    with pytest.raises(UserError, match="not a valid .xlsx file"):
         import_sheet(coded.project, tmp_path / "junk.xlsx", "anna")
 
 
@@ -260,3 +260,36 @@ def test_sheet_note_with_an_escaped_nul_is_refused_naming_the_cell(coded, sheet,
     err = capsys.readouterr().err
     assert "nothing was applied" in err and "(note)" in err and "NUL" in err
     assert coded.claim("cost").note == claim.note
+
+
+def test_sheet_import_uses_the_zip_bomb_guard(coded, sheet, capsys):
+    """Issue 11.11: a sheet whose shared strings unpack to far more than the file was read."""
+    import zipfile
+
+    with zipfile.ZipFile(sheet) as zf:
+        members = {i.filename: zf.read(i) for i in zf.infolist()}
+    members["xl/sharedStrings.xml"] = (b'<sst xmlns="http://schemas.openxmlformats.org/'
+                                       b'spreadsheetml/2006/main"><si><t>'
+                                       + b"a" * (60 * 2**20) + b"</t></si></sst>")
+    with zipfile.ZipFile(sheet, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    before = values_now(coded)
+    assert main(["import-sheet", str(coded.path), str(sheet), "--coder", "anna"]) == 2
+    err = capsys.readouterr().err
+    assert "zip bomb" in err and sheet.name in err and "Traceback" not in err
+    assert values_now(coded) == before
+
+
+def test_sheet_import_of_a_csv_says_so(coded, tmp_path, capsys):
+    """Issue 11.11: a .csv given to import-sheet gets a message, not InvalidFileException."""
+    export_project(coded.project, csv_dir=tmp_path)
+    claims = tmp_path / "claims.csv"
+    assert main(["import-sheet", str(coded.path), str(claims), "--coder", "anna"]) == 2
+    err = capsys.readouterr().err
+    assert "claims.csv" in err and "CSV" in err and ".xlsx" in err
+    assert "InvalidFileException" not in err
+    (tmp_path / "sheet.ods").write_bytes(b"PK\x03\x04")
+    assert main(["import-sheet", str(coded.path), str(tmp_path / "sheet.ods"), "--coder",
+                 "anna"]) == 2
+    assert "not an Excel workbook (.xlsx)" in capsys.readouterr().err

@@ -14,10 +14,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QTabWidget,
     QToolBar,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 from annotator.commands import Edit
 from annotator.consensus import CONSENSUS
 from annotator.core.errors import UserError
+from annotator.gui import plain
 from annotator.gui.review import settle
 from annotator.gui.review.confusion import ConfusionTab
 from annotator.gui.review.data import ReviewData, ReviewRow, consensus_claims, match_consensus
@@ -119,31 +118,41 @@ class AgreementWindow(QMainWindow):
         return action
 
     def _fill_coder_menu(self) -> None:
-        """Every coder, checkable; all but the consensus coder are compared at first."""
+        """Every coder, checkable; at first those the CLI and the export compare too: the
+        coders who coded something (not the consensus, not a PI who only looked)."""
+        from annotator.reliability import default_coders
+
         self.coder_menu.clear()
+        compared = set(default_coders(self.project))
         for coder in self.project.coders():
-            action = self.coder_menu.addAction(coder.name)
-            action.setCheckable(True)
-            action.setChecked(coder.name != CONSENSUS)
-            action.toggled.connect(self._coders_changed)
+            self._coder_action(coder.name, coder.name in compared)
         self._update_coder_button()
 
     def _add_consensus_coder(self) -> None:
         """The first Take creates the consensus coder: offer it for comparison (unchecked)."""
-        names = [a.text() for a in self.coder_menu.actions()]
+        names = [a.data() for a in self.coder_menu.actions()]
         if CONSENSUS not in names and self.project.coder(CONSENSUS) is not None:
-            action = self.coder_menu.addAction(CONSENSUS)
-            action.setCheckable(True)
-            action.toggled.connect(self._coders_changed)
+            self._coder_action(CONSENSUS, False)
+
+    def _coder_action(self, name: str, checked: bool) -> QAction:
+        """A checkable coder in the Coders menu; the name is the action's data (its text
+        doubles `&`, its tooltip is escaped)."""
+        action = self.coder_menu.addAction(plain.mnemonic(name))
+        action.setData(name)
+        action.setToolTip(plain.tip(name))
+        action.setCheckable(True)
+        action.setChecked(checked)
+        action.toggled.connect(self._coders_changed)
+        return action
 
     def chosen_coders(self) -> list[str]:
-        return [a.text() for a in self.coder_menu.actions() if a.isChecked()]
+        return [a.data() for a in self.coder_menu.actions() if a.isChecked()]
 
     def set_coders(self, names: list[str]) -> None:
         """Choose the coders to compare (and recompute)."""
         for action in self.coder_menu.actions():
             action.blockSignals(True)
-            action.setChecked(action.text() in names)
+            action.setChecked(action.data() in names)
             action.blockSignals(False)
         self._coders_changed()
 
@@ -153,14 +162,15 @@ class AgreementWindow(QMainWindow):
 
     def _update_coder_button(self) -> None:
         chosen = self.chosen_coders()
-        self.coder_button.setText(f"Coders: {', '.join(chosen) or 'none'} \u25be")
+        self.coder_button.setText(plain.mnemonic(f"Coders: {', '.join(chosen) or 'none'} \u25be"))
+        self.coder_button.setToolTip(plain.tip(", ".join(chosen)))
 
     def _variable_codes(self) -> dict[str, list[str]]:
         """The variables the consensus panel edits: categorical ones the report covers."""
         from annotator.reliability import select_variables
 
         return {v.name: [x.code for x in sorted(v.values, key=lambda x: x.numeric)]
-                for v in select_variables(self.project, None) if v.is_categorical}
+                for v in select_variables(self.project, None) if v.is_categorical and v.values}
 
     # ---- status ----------------------------------------------------------------------------
     def _build_status(self) -> None:
@@ -168,7 +178,7 @@ class AgreementWindow(QMainWindow):
         self.busy.setRange(0, 0)  # no steps to count: the engine runs in one go
         self.busy.setMaximumWidth(160)
         self.busy.setVisible(False)
-        self.message = QLabel()
+        self.message = plain.label()
         self.statusBar().addWidget(self.message, 1)
         self.statusBar().addPermanentWidget(self.busy)
 
@@ -213,7 +223,7 @@ class AgreementWindow(QMainWindow):
         self.error = error
         if data is None:
             self._say(error)
-            QMessageBox.warning(self, "Agreement", error)
+            plain.message(self, "Agreement", error, warning=True)
         else:
             self._show_data(data)
         self.report_ready.emit()
@@ -315,7 +325,7 @@ class AgreementWindow(QMainWindow):
         try:
             edit = make()
         except UserError as exc:
-            QMessageBox.warning(self, "Agreement", str(exc))
+            plain.message(self, "Agreement", str(exc), warning=True)
             return
         if edit is None:
             self._say(nothing)
@@ -326,7 +336,8 @@ class AgreementWindow(QMainWindow):
 
     def _after_edit(self, edit: Edit | None, error: str | None) -> None:
         if error:
-            QMessageBox.warning(self, "Agreement", f"The change was not saved: {error}")
+            plain.message(self, "Agreement", f"The change was not saved: {error}",
+                          warning=True)
         row = self.review.current()
         self._refresh_consensus(edit.article_id if edit is not None else None)
         if row is not None:
@@ -358,7 +369,7 @@ class AgreementWindow(QMainWindow):
                                      texts={a: self._text(a) for a in wanted},
                                      codebook=self.project.codebook)
         except UserError as exc:
-            QMessageBox.warning(self, "Agreement", str(exc))
+            plain.message(self, "Agreement", str(exc), warning=True)
             return
         self._say(f"Wrote {target}")
 
