@@ -211,7 +211,8 @@ def load_codebook(path: str | Path) -> Codebook:
     except CodebookError:
         raise
     except Exception as exc:  # parser errors: report line and column as the parser gives them
-        raise CodebookError(f"not valid {path.suffix.lstrip('.').upper() or 'YAML'}: {exc}",
+        detail = " ".join(str(exc).split())  # PyYAML's messages span lines: keep one
+        raise CodebookError(f"not valid {path.suffix.lstrip('.').upper() or 'YAML'}: {detail}",
                             path=path) from exc
     return codebook_from_dict(data, path)
 
