@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ RESERVED_PREFIXES = ("claims_type_", "claims_certainty_")  # the Articles sheet'
 FIXED_LEVEL = {"type": "source", "attribution": "claim", "certainty": "claim"}
 MAX_CODEBOOK_BYTES = 1024 * 1024  # a codebook is a few KB
 MAX_YAML_NODES = 100_000  # after aliases are expanded: stops "billion laughs" alias bombs
+MAX_YAML_DEPTH = 50
 MEASURES = ("nominal", "ordinal", "interval", "ratio")
 CATEGORICAL = ("nominal", "ordinal")
 
@@ -226,6 +228,9 @@ def _load_yaml(raw: str, path: Path) -> Any:
     nodes: PyYAML shares an aliased node, but everything that walks the result expands it."""
     import yaml
 
+    if _flow_depth(raw) > MAX_YAML_DEPTH:  # PyYAML recurses per level: refuse, and quickly
+        raise CodebookError(f"the YAML nests brackets more than {MAX_YAML_DEPTH} deep; a "
+                            "codebook never does", path=path)
     loader = yaml.SafeLoader(raw)
     try:
         node = loader.get_single_node()
@@ -238,6 +243,21 @@ def _load_yaml(raw: str, path: Path) -> Any:
         return loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+def _flow_depth(raw: str) -> int:
+    """How deep [ and { nest in `raw`, outside quoted strings (an overestimate at worst)."""
+    deepest = depth = 0
+    for token in _FLOW_TOKENS.findall(raw):
+        if token in ("[", "{"):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in ("]", "}"):
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+_FLOW_TOKENS = re.compile(r"""[\[\]{}]|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'""")
 
 
 def _expanded_nodes(root: Any) -> int:

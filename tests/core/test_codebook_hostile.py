@@ -109,3 +109,12 @@ def test_sheet_columns_are_all_reserved():
 
     fixed = (set(CLAIM_COLUMNS) | set(SOURCE_COLUMNS)) - set(FIXED_LEVEL)
     assert fixed <= RESERVED_NAMES
+
+
+def test_deeply_nested_yaml_is_refused_quickly(tmp_path, capsys):
+    f = tmp_path / "deep.yaml"
+    f.write_text("name: deep\nvariables: " + "[" * 100_000 + "\n")
+    started = time.monotonic()
+    code, err = _new(tmp_path, f, capsys)
+    assert time.monotonic() - started < 2
+    assert code != 0 and str(f) in err and "deep" in err
