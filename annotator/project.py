@@ -19,6 +19,7 @@ from annotator.core.model import (
     Claim,
     Coder,
     Cue,
+    ImportNote,
     SourceMention,
     Suggestions,
 )
@@ -115,7 +116,7 @@ class Project:
     def article_text(self, article_id: int) -> str:
         return AR.article_text(self.db, article_id)
 
-    def import_records(self, records: Iterable[ArticleRecord | ImportProblem],
+    def import_records(self, records: Iterable[ArticleRecord | ImportProblem | ImportNote],
                        outcome: AR.ImportOutcome | None = None) -> AR.ImportOutcome:
         """Add articles in one transaction: all accepted ones, or none if something breaks."""
         return self._import([records], outcome or AR.ImportOutcome())
@@ -134,7 +135,7 @@ class Project:
                 rel = f.parent.relative_to(given).as_posix() if given.is_dir() else "."
                 files.append((f, "" if rel == "." else rel + "/"))
 
-        def groups() -> Iterator[Iterator[ArticleRecord | ImportProblem]]:
+        def groups() -> Iterator[Iterator[ArticleRecord | ImportProblem | ImportNote]]:
             for i, (f, prefix) in enumerate(files):
                 yield _guarded(f, read_records(
                     f, **({"id_prefix": prefix} if prefix else {}), **options))
@@ -143,7 +144,7 @@ class Project:
 
         return self._import(groups(), AR.ImportOutcome())
 
-    def _import(self, groups: Iterable[Iterable[ArticleRecord | ImportProblem]],
+    def _import(self, groups: Iterable[Iterable[ArticleRecord | ImportProblem | ImportNote]],
                 outcome: AR.ImportOutcome) -> AR.ImportOutcome:
         """One transaction; each group (a file) is kept whole or, if refused, dropped whole."""
         with self.db.transaction() as c:
@@ -284,7 +285,7 @@ def _where(problem: ImportProblem) -> str:
     return problem.path or problem.where or ""
 
 
-def _add_group(inserter: AR.ArticleInserter, group: Iterable[ArticleRecord | ImportProblem],
+def _add_group(inserter: AR.ArticleInserter, group: Iterable[ArticleRecord | ImportProblem | ImportNote],
                outcome: AR.ImportOutcome) -> ImportProblem | None:
     """Add one file's records; the problem that refuses the whole file, if one comes."""
     from annotator.core.textcheck import record_problem
@@ -294,6 +295,8 @@ def _add_group(inserter: AR.ArticleInserter, group: Iterable[ArticleRecord | Imp
             if rec.refuses_file:
                 return rec
             outcome.skipped.append((_where(rec), rec.problem))
+        elif isinstance(rec, ImportNote):
+            outcome.columns.append((rec.where, rec.note))
         elif (problem := record_problem(rec)) is not None:
             outcome.skipped.append((rec.where, f"{problem}; skipped"))
         else:
@@ -301,8 +304,8 @@ def _add_group(inserter: AR.ArticleInserter, group: Iterable[ArticleRecord | Imp
     return None
 
 
-def _guarded(path: Path, records: Iterable[ArticleRecord | ImportProblem]
-             ) -> Iterator[ArticleRecord | ImportProblem]:
+def _guarded(path: Path, records: Iterable[ArticleRecord | ImportProblem | ImportNote]
+             ) -> Iterator[ArticleRecord | ImportProblem | ImportNote]:
     """`records`, with anything a reader raises turned into a problem that refuses this file
     only: one broken file must not end a whole folder's import with a traceback."""
     it = iter(records)
