@@ -86,7 +86,7 @@ def reaches_verb(d: Discourse, j: int, k: int) -> bool:
     if j < t.n and t.words[j] == ",":
         return True
     return all(t.lowers[m] in lex.fw["auxiliaries"] or t.lowers[m] in lex.fw["time_words"]
-               for m in range(j, k))
+               or t.lowers[m] in lex.fw.get("verb_adverbs", ()) for m in range(j, k))
 
 
 def np_before_aux(d: Discourse, lead: int, k: int) -> tuple[int, int]:
@@ -100,8 +100,9 @@ def np_before(d: Discourse, lead: int, k: int) -> tuple[int, int] | None:
     """The English subject right before its verb, read backwards over name and noun words."""
     t, lex = d.t, d.lex
     m = k - 1
-    while m > lead and t.lowers[m] in lex.fw["auxiliaries"]:
-        m -= 1
+    adverbs = lex.fw.get("verb_adverbs", ())
+    while m > lead and (t.lowers[m] in lex.fw["auxiliaries"] or t.lowers[m] in adverbs):
+        m -= 1  # "who has repeatedly said": neither the auxiliary nor the adverb is the subject
     end, fw = m + 1, lex.fw
     while m >= lead and t.quote_of[m] < 0 and (t.is_word(m) or t.lowers[m] in ("'s", "’s")):
         w = t.lowers[m]
