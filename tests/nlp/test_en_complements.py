@@ -102,3 +102,14 @@ def test_month_abbreviation_before_a_day_ends_no_sentence(suggest):
     result = suggest(text, "en")
     claim = claim_for(text, result, "Sales fell in the weeks to Sept. 28")
     assert source_of(result, claim)[0] == "the company"
+
+
+@pytest.mark.parametrize(("text", "words", "source"), [
+    ("For her part, the governor said the budget was balanced.", "the budget was balanced", "the governor"),
+    ("Despite the long delays, Mr. Obama said the talks would go on.", "the talks would go on", "Mr. Obama"),
+    ("Ann Ruiz, a Democrat from Ohio, said the vote was rigged.", "the vote was rigged", "Ann Ruiz"),
+])
+def test_fronted_phrase_before_a_comma_is_not_the_speaker(suggest, text, words, source):
+    result = suggest(text, "en")
+    claim = claim_for(text, result, words)
+    assert source_of(result, claim)[0] == source
