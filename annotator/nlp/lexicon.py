@@ -32,6 +32,8 @@ class VerbEntry:
     requires: tuple[str, ...] = ()
     blocked_particles: frozenset[str] = frozenset()
     blocked_before: frozenset[str] = frozenset()
+    # what of its object is the claim: np (condemned X), to (pledged to X), np_to (urged X to Y)
+    objects: frozenset[str] = frozenset()
 
 
 class PhraseTable:
@@ -210,6 +212,7 @@ def _read_verbs(lang: str) -> dict[str, list[VerbEntry]]:
             requires=tuple(raw.get("requires", ())),
             blocked_particles=frozenset(raw.get("blocked_particles", ())),
             blocked_before=frozenset(raw.get("blocked_before", ())),
+            objects=frozenset(raw.get("objects", ())),
         )
         for form in raw["forms"]:
             verbs.setdefault(form.lower(), []).append(entry)

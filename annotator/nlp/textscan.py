@@ -26,6 +26,8 @@ _ABBREV = {
     "i.e", "mevr", "dhr", "drs", "ir", "ing", "mgr", "gen", "lt", "col", "sgt", "gov", "sen",
     "rep", "no", "inc", "ltd", "co", "corp", "resp", "zgn", "m.a.w", "t.a.v", "etc", "ongev",
 }
+# month abbreviations end no sentence before a day: "the 13 weeks to Sept. 28", "the Sept. 11 memorial"
+_MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _ACRONYM = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # U.S. U.N. U.K.: mid-sentence far more often than at the end
 MAX_SENTENCE_CHARS = 4000  # a runaway "sentence" (no punctuation) is cut to keep rules linear
 
@@ -146,6 +148,8 @@ def _is_abbreviation(text: str, dot: int, floor: int, cut: int | None = None) ->
             return False  # an initial is followed by a name, not by a quote mark or a digit
         prev = text[max(floor, j - 5):j].split()
         return not (prev and prev[-1].lower() in _PLATFORM_LETTER_BEFORE)
+    if word in _MONTHS and cut is not None and cut < len(text) and text[cut].isdigit():
+        return True
     return word in _ABBREV or (len(word) == 1 and word.isalpha()) or bool(_ACRONYM.fullmatch(raw))
 
 
