@@ -4,6 +4,8 @@ regional and national papers."""
 
 from __future__ import annotations
 
+import pytest
+
 from annotator.nlp.textscan import quotes
 from tests.nlp.conftest import check_contract
 from tests.nlp.test_behaviour import claim_for, cue_of, source_of
@@ -41,3 +43,35 @@ def test_nl_tagged_double_comma_quote_is_direct_without_its_marks(suggest) -> No
     assert claim["attribution"] == "direct" and cue_of(result, claim) == "zegt"
     assert source_of(result, claim) == ("buurtbewoner Kees Mulder", "person")
     assert len(result["claims"]) == 1  # the tag is not a claim of its own
+
+
+@pytest.mark.parametrize(("text", "words", "cue"), [
+    ("Wethouder Anouk Verbeek noemt het plan voor de rondweg onhaalbaar.", "het plan voor de rondweg onhaalbaar", "noemt"),
+    ("De vakbonden eisen voor volgend jaar een loonsverhoging van vier procent.",
+     "voor volgend jaar een loonsverhoging van vier procent", "eisen"),
+    ("De buren willen hun tuin aan de dijk helemaal niet kwijt.", "hun tuin aan de dijk helemaal niet kwijt", "willen"),
+    ("De bewoners willen voorkomen dat de school verdwijnt.", "voorkomen dat de school verdwijnt", "willen"),
+    ("De fietsersbond pleit voor een verbod op scooters in het park.", "een verbod op scooters in het park",
+     "pleit voor"),
+    ("De oppositie beschuldigt de burgemeester van machtsmisbruik.", "de burgemeester van machtsmisbruik",
+     "beschuldigt"),
+    ("De onderzoekers wijten de daling vooral aan het natte voorjaar.",
+     "de daling vooral aan het natte voorjaar", "wijten"),
+    ("Wethouder Bram Kok spreekt van een gemiste kans voor de stad.", "een gemiste kans voor de stad",
+     "spreekt van"),
+])
+def test_nl_noun_phrase_objects_are_claims(suggest, text, words, cue) -> None:
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, words)
+    assert claim["attribution"] == "indirect" and cue_of(result, claim) == cue
+    assert source_of(result, claim) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Ze noemde haar dochter Anna.",
+    "De woordvoerder wil anoniem blijven.",
+    "Met een nieuwe folder willen de boeren proberen de velden schoon te houden.",
+    "De burgemeester wilde gisteren niet zeggen hoe hoog de boete is.",
+])
+def test_nl_naming_and_auxiliary_uses_are_no_claims(suggest, text) -> None:
+    assert suggest(text, "nl")["claims"] == []
