@@ -75,3 +75,15 @@ def test_nl_noun_phrase_objects_are_claims(suggest, text, words, cue) -> None:
 ])
 def test_nl_naming_and_auxiliary_uses_are_no_claims(suggest, text) -> None:
     assert suggest(text, "nl")["claims"] == []
+
+
+@pytest.mark.parametrize(("text", "words", "level"), [
+    ("Het gaat goed, maar het is maar de vraag of de kopers blijven.", "de kopers blijven", "uncertain"),
+    ("Of de firma zich aan de regels houdt, moet nog blijken.", "de firma zich aan de regels houdt", "uncertain"),
+    ("Het dak ligt hoogstwaarschijnlijk in mei klaar.", "Het dak ligt hoogstwaarschijnlijk in mei klaar",
+     "probable"),
+])
+def test_nl_unsourced_hedged_claims(suggest, text, words, level) -> None:
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, words)
+    assert claim["attribution"] == "unattributed" and claim["certainty"] == level
