@@ -245,7 +245,7 @@ class Discourse:
 
     def quote_starting_at(self, k: int) -> int | None:
         t = self.t
-        if k < t.n and t.words[k] and t.words[k][0] in OPEN_MARKS and k + 1 < t.n:
+        if k + 1 < t.n and t.words[k] and (t.words[k][0] in OPEN_MARKS or t.words[k] == ",,"):
             q = t.quote_of[k + 1]
             return q if q >= 0 else None
         return None
