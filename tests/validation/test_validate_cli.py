@@ -182,3 +182,30 @@ def test_validate_xlsx_holds_the_json_figures(capsys, coded_project: Path,
         for v in part["agreement"]["variables"]:
             assert cells[(label, v["variable"])] == pytest.approx(
                 v["coefficients"]["krippendorff_alpha"]["value"])
+
+
+def test_export_validation_sheet_shows_validate_figures(capsys, coded_project: Path,
+                                                        tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    plain, with_sheet = tmp_path / "sheet.xlsx", tmp_path / "sheet-validated.xlsx"
+    assert run(capsys, "export", str(coded_project), "--xlsx", str(plain))[0] == 0
+    assert "Validation" not in load_workbook(plain, read_only=True).sheetnames
+    code, out, err = run(capsys, "export", str(coded_project), "--xlsx", str(with_sheet),
+                         "--validation")
+    assert code == 0, err
+    assert "Validation" in out
+    names = load_workbook(with_sheet, read_only=True).sheetnames
+    assert names.index("Agreement") < names.index("Validation") < names.index("About")
+    data = run_json(capsys, "validate", str(coded_project), "--format", "json")
+    cells = alpha_cells(with_sheet)
+    for v in data["overall"]["agreement"]["variables"]:
+        assert cells[("all", v["variable"])] == pytest.approx(
+            v["coefficients"]["krippendorff_alpha"]["value"])
+
+
+def test_export_validation_needs_the_workbook(capsys, coded_project: Path,
+                                              tmp_path: Path) -> None:
+    code, _, err = run(capsys, "export", str(coded_project), "--csv", str(tmp_path / "csv"),
+                       "--validation", "anna")
+    assert code == 2 and "give --xlsx too" in err
