@@ -90,15 +90,18 @@ def project_claims(proj: Project, coder_names: Sequence[str]) -> dict[str, dict]
 
 def project_report(proj: Project, coders: Sequence[str] | None = None,
                    variables: Sequence[str] | None = None, *, bootstrap: int = 1000,
-                   seed: int | None = 0, outlets: Collection[str] | None = None
-                   ) -> AgreementReport:
+                   seed: int | None = 0, outlets: Collection[str] | None = None,
+                   article_ids: Collection[int] | None = None) -> AgreementReport:
     """The agreement report for a project (default: all coders but the consensus), over the
-    articles of `outlets` only when given (per-outlet figures of `validate` and `agreement`)."""
+    articles of `outlets` and among `article_ids` only when given (per-outlet figures of
+    `validate` and `agreement`; `validate --blind`)."""
     chosen = select_coders(proj, coders)
     chosen_vars = select_variables(proj, variables)
     articles = proj.articles()
     if outlets is not None:
         articles = [a for a in articles if a.outlet in outlets]
+    if article_ids is not None:
+        articles = [a for a in articles if a.id in article_ids]
     lengths = {a.id: a.text_length for a in articles}
     blind = {a.id for a in articles if a.require_blind}
     claims = {c.name: _only(coder_claims(proj, c), lengths) for c in chosen}

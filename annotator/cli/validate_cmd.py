@@ -35,6 +35,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--again", action="store_true",
                    help="run the suggester afresh on those articles (default: the stored "
                         "suggestions; articles without any are suggested)")
+    p.add_argument("--blind", action="store_true",
+                   help="only the articles coded with the suggestions hidden (the reliability "
+                        "sample `assign` draws): there the coders cannot have taken the "
+                        "machine's word")
     p.add_argument("--bootstrap", type=int, default=1000, metavar="N",
                    help="bootstrap resamples for alpha's interval (default 1000; 0: none)")
     p.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
@@ -76,7 +80,7 @@ def run_validate(args: argparse.Namespace) -> int:
     with Project.open(args.project) as proj:
         result = validate(proj, args.against, args.variable, bootstrap=args.bootstrap,
                           seed=args.seed, fill=fill_again if args.again else fill_missing,
-                          keep=args.machine_file, force=args.force)
+                          keep=args.machine_file, force=args.force, blind=args.blind)
     if args.machine_file is not None:
         print(f"wrote {args.machine_file} (coder {result.machine!r} beside the others)",
               file=sys.stderr)

@@ -81,8 +81,10 @@ class Validation:
 
 def validate(proj: Project, against: str = CONSENSUS, variables: Sequence[str] | None = None,
              *, bootstrap: int = 1000, seed: int | None = 0, fill: Fill = fill_missing,
-             keep: Path | None = None, force: bool = False) -> Validation:
-    """Code the reference's articles as the machine in a temporary copy and compare."""
+             keep: Path | None = None, force: bool = False, blind: bool = False) -> Validation:
+    """Code the reference's articles as the machine in a temporary copy and compare; with
+    `blind`, only the articles coded with the suggestions hidden (`assign`'s reliability
+    sample), where the coders cannot have taken the machine's word."""
     reference = proj.coder(against)
     if reference is None:
         names = ", ".join(c.name for c in proj.coders()) or "no coders"
@@ -94,8 +96,12 @@ def validate(proj: Project, against: str = CONSENSUS, variables: Sequence[str] |
         copy = proj.db.backup_to(Path(tmp) / "machine.annotator")
         with Project.open(copy) as work:
             articles = reference_articles(work, reference)
+            if blind:
+                hidden = {a.id for a in work.articles() if a.require_blind}
+                articles = [a for a in articles if a in hidden]
             if not articles:
-                raise UserError(f"{against!r} has coded no articles yet", path=proj.path)
+                raise UserError(f"{against!r} has coded no {'blind ' if blind else ''}articles "
+                                "yet", path=proj.path)
             fill(work, articles)
             machine = free_name(work)
             code_as_machine(work, articles, machine)
@@ -116,7 +122,8 @@ def measure(work: Project, reference: str, machine: str, articles: list[int],
         chosen = [a for a in articles if outlet is None or outlet_of.get(a) == outlet]
         scored = U.tally(work, chosen, ids[machine], ids[reference])
         report = project_report(work, coders, variables, bootstrap=bootstrap, seed=seed,
-                                outlets=None if outlet is None else [outlet])
+                                outlets=None if outlet is None else [outlet],
+                                article_ids=articles)
         return Part(outlet, len(chosen), U.figures(scored), report)
 
     outlets = sorted({outlet_of.get(a, "") for a in articles})

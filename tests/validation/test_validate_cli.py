@@ -209,3 +209,15 @@ def test_export_validation_needs_the_workbook(capsys, coded_project: Path,
     code, _, err = run(capsys, "export", str(coded_project), "--csv", str(tmp_path / "csv"),
                        "--validation", "anna")
     assert code == 2 and "give --xlsx too" in err
+
+
+def test_validate_blind_takes_only_articles_coded_without_suggestions(
+        capsys, project_copy: Path) -> None:
+    with Project.open(project_copy) as proj:
+        blind = sorted(a.id for a in proj.articles())[:4]
+        proj.set_require_blind(blind)
+    ours = run_json(capsys, "validate", str(project_copy), "--blind", "--format", "json", *BOOT)
+    assert ours["overall"]["articles"] == 4
+    assert ours["overall"]["agreement"]["articles"] == blind
+    everything = run_json(capsys, "validate", str(project_copy), "--format", "json", *BOOT)
+    assert everything["overall"]["articles"] > 4

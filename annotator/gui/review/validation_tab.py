@@ -12,7 +12,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.core.errors import UserError
 from annotator.gui import plain
@@ -31,9 +39,9 @@ KINDS = ("sources", "cues", "claims")
 class ValidationWorker(QObject):
     finished = Signal(object, str)  # Validation or None, error message ("" when fine)
 
-    def __init__(self, path: Path, against: str, bootstrap: int = 1000):
+    def __init__(self, path: Path, against: str, bootstrap: int = 1000, blind: bool = False):
         super().__init__()
-        self.path, self.against, self.bootstrap = path, against, bootstrap
+        self.path, self.against, self.bootstrap, self.blind = path, against, bootstrap, blind
 
     def run(self) -> None:
         from annotator.project import Project
@@ -42,7 +50,7 @@ class ValidationWorker(QObject):
         result, error = None, ""
         try:  # its own connection: a sqlite3 connection stays in the thread that made it
             with Project.open(self.path) as proj:
-                result = validate(proj, self.against, bootstrap=self.bootstrap)
+                result = validate(proj, self.against, bootstrap=self.bootstrap, blind=self.blind)
         except UserError as exc:
             error = str(exc)
         except Exception as exc:  # a bug (or a missing pipeline) must not take the window down
@@ -105,12 +113,15 @@ def summary_text(result: Any) -> str:
 
 
 class ValidationTab(QWidget):
-    validate_requested = Signal(str)  # the reference coder's name
+    validate_requested = Signal(str, bool)  # the reference coder's name, blind articles only
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.against = QComboBox()
         self.against.setObjectName("against")
+        self.blind = QCheckBox("&Blind articles only")
+        self.blind.setToolTip("Only the articles coded with the suggestions hidden: there the "
+                              "coders cannot have taken the machine's word")
         self.run_button = QPushButton("&Validate the suggester")
         self.run_button.clicked.connect(self._request)
         self.summary = plain.label("Choose the reference coder and validate: the suggester's "
@@ -126,6 +137,7 @@ class ValidationTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(plain.label("Against:"))
         top.addWidget(self.against)
+        top.addWidget(self.blind)
         top.addWidget(self.run_button)
         top.addStretch(1)
         layout = QVBoxLayout(self)
@@ -148,7 +160,7 @@ class ValidationTab(QWidget):
     def _request(self) -> None:
         name = self.against.currentData()
         if name:
-            self.validate_requested.emit(name)
+            self.validate_requested.emit(name, self.blind.isChecked())
 
     def set_busy(self, busy: bool, text: str = "") -> None:
         self.run_button.setEnabled(not busy)

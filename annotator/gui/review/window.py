@@ -360,12 +360,13 @@ class AgreementWindow(QMainWindow):
         self.consensus_changed.emit()
 
     # ---- validating the suggester ------------------------------------------------------------
-    def validate(self, against: str) -> None:
+    def validate(self, against: str, blind: bool = False) -> None:
         """The suggester as coder `machine` against `against`, computed in the background."""
         if self._validation_worker is not None or self._closed:
             return
         self.validation_tab.set_busy(True, f"Validating the suggester against {against}\u2026")
-        self._validation_worker = ValidationWorker(self.path, against, self.bootstrap)
+        self._validation_worker = ValidationWorker(self.path, against, self.bootstrap,
+                                                   blind)
         self._validation_worker.finished.connect(self._validation_done,
                                                  Qt.ConnectionType.QueuedConnection)
         start_worker(self._validation_worker, self, name="validation")

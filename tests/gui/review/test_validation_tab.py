@@ -91,3 +91,14 @@ def test_validation_tab_says_why_without_a_reference_coding(qtbot, window, monke
     run_validation(qtbot, window, "nobody")
     assert shown and "no coder named 'nobody'" in shown[0]
     assert tab.run_button.isEnabled()
+
+
+def test_validation_tab_blind_only(qtbot, window, validated_path) -> None:
+    with Project.open(validated_path) as proj:
+        blind = sorted(a.id for a in proj.articles())[:3]
+        proj.set_require_blind(blind)
+    window.validation_tab.blind.setChecked(True)
+    run_validation(qtbot, window, "consensus")
+    assert window.validation is not None
+    assert window.validation.overall.articles == 3
+    assert list(window.validation.overall.agreement.articles) == blind
