@@ -4,7 +4,7 @@ view and the Agreement sheet of the export."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Collection, Hashable, Sequence
 from typing import Any
 
 from annotator.agreement import links as links_mod
@@ -121,19 +121,31 @@ def project_claims(proj: Project, coder_names: Sequence[str]) -> dict[str, dict]
 
 def project_report(proj: Project, coders: Sequence[str] | None = None,
                    variables: Sequence[str] | None = None, *, bootstrap: int = 1000,
-                   seed: int | None = 0) -> AgreementReport:
-    """The agreement report for a project (default: all coders but the consensus)."""
+                   seed: int | None = 0, outlets: Collection[str] | None = None,
+                   article_ids: Collection[int] | None = None) -> AgreementReport:
+    """The agreement report for a project (default: all coders but the consensus), over the
+    articles of `outlets` and among `article_ids` only when given (per-outlet figures of
+    `validate` and `agreement`; `validate --blind`)."""
     chosen = select_coders(proj, coders)
     chosen_vars = select_variables(proj, variables)
     articles = proj.articles()
+    if outlets is not None:
+        articles = [a for a in articles if a.outlet in outlets]
+    if article_ids is not None:
+        articles = [a for a in articles if a.id in article_ids]
     lengths = {a.id: a.text_length for a in articles}
     blind = {a.id for a in articles if a.require_blind}
-    claims = {c.name: coder_claims(proj, c) for c in chosen}
+    claims = {c.name: _only(coder_claims(proj, c), lengths) for c in chosen}
     suggestions = {c.name: suggestion_counts(proj, c, list(claims[c.name]), blind)
                    for c in chosen}
     return build_report(claims, chosen_vars, coders=[c.name for c in chosen], lengths=lengths,
                         suggestions=suggestions, bootstrap=bootstrap, seed=seed,
                         article_ids={a.id: a.ext_id for a in articles})
+
+
+def _only(claims: dict[Hashable, list[_ClaimView]], articles: Collection[Hashable]
+          ) -> dict[Hashable, list[_ClaimView]]:
+    return {a: found for a, found in claims.items() if a in articles}
 
 
 def agreed_claim_ids(proj: Project, report: AgreementReport) -> list[int]:
