@@ -26,7 +26,8 @@ from annotator.core.model import (
 from annotator.store import annotations as A
 from annotator.store import articles as AR
 from annotator.store import suggestions as S
-from annotator.store.db import Database
+from annotator.store.codebook_rows import coded_values, read_codebook, write_codebook
+from annotator.store.db import Database, write_meta
 
 Progress = Callable[[int, int], None]
 
@@ -48,9 +49,8 @@ class Project:
             book = load_codebook(codebook) if codebook else default_codebook()
         db = Database.create(path, overwrite=overwrite)
         with db.transaction() as c:
-            c.execute("INSERT INTO codebook(id, body) VALUES (1, ?)", (book.to_json(),))
-            c.execute("INSERT OR REPLACE INTO project(key, value) VALUES ('language', ?)",
-                      (language,))
+            write_codebook(c, book.to_json())
+            write_meta(c, "language", language)
         return cls(db)
 
     @classmethod
@@ -82,8 +82,8 @@ class Project:
     @property
     def codebook(self) -> Codebook:
         if self._codebook is None:
-            row = self.db.conn.execute("SELECT body FROM codebook WHERE id = 1").fetchone()
-            self._codebook = codebook_from_json(row[0]) if row else default_codebook()
+            body = read_codebook(self.db.conn)
+            self._codebook = codebook_from_json(body) if body else default_codebook()
         return self._codebook
 
     def set_codebook(self, book: Codebook) -> None:
@@ -92,18 +92,13 @@ class Project:
         if problems:
             raise UserError("the new codebook would orphan coded values: " + "; ".join(problems))
         with self.db.transaction() as c:
-            c.execute("INSERT OR REPLACE INTO codebook(id, body) VALUES (1, ?)", (book.to_json(),))
+            write_codebook(c, book.to_json())
         self._codebook = book
 
     def orphaned_by(self, book: Codebook) -> list[str]:
         """Coded values that `book` no longer has, as readable lines."""
         out = []
-        used = self.db.conn.execute(
-            "SELECT variable, value, count(*) FROM claim_value GROUP BY variable, value "
-            "UNION ALL SELECT variable, value, count(*) FROM article_value GROUP BY variable, value "
-            "UNION ALL SELECT 'type', type, count(*) FROM source_mention WHERE type IS NOT NULL "
-            "GROUP BY type").fetchall()
-        for var, val, n in used:
+        for var, val, n in coded_values(self.db.conn):
             v = book.variable(var)
             if v is None:
                 out.append(f"{n} coded value(s) of variable {var!r}, which it drops")

@@ -53,7 +53,7 @@ def tokenizer_floor(path: Path, limit: int = 2000) -> float:
     import spacy
 
     nlp = spacy.blank("nl")
-    texts = [json.loads(line)["text"] for _, line in zip(range(limit), path.open(encoding="utf-8"))]
+    texts = [json.loads(line)["text"] for _, line in zip(range(limit), path.open(encoding="utf-8"), strict=False)]
     t0 = time.perf_counter()
     for _ in nlp.tokenizer.pipe(texts):
         pass

@@ -10,8 +10,9 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTextCursor, QTextForma
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.core.rules import rule_label
-from annotator.gui import plain, spans, styles
-from annotator.gui.article_state import ArticleState, Mark
+from annotator.editing import spans
+from annotator.editing.article_state import ArticleState, Mark
+from annotator.gui import plain, styles
 from annotator.gui.highlight import LayerHighlighter, Span16
 
 KIND_NAMES = {"source": "Source", "cue": "Cue", "claim": "Claim"}

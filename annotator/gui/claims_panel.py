@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from annotator.core.codebook import Codebook
 from annotator.core.rules import rule_label
+from annotator.editing.article_state import ClaimRow, Key
 from annotator.gui import plain
-from annotator.gui.article_state import ClaimRow, Key
 from annotator.gui.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex

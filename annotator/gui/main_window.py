@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import UserError
+from annotator.editing.article_state import Mark
 from annotator.gui import dialogs, plain, settings, styles
 from annotator.gui.article_list import ArticleListPanel, ArticleRow
-from annotator.gui.article_state import Mark
 from annotator.gui.article_view import ArticleView
 from annotator.gui.claims_panel import ClaimsPanel
 from annotator.gui.coding_keys import WindowKeys, add_code_actions, is_text_field
@@ -121,9 +121,8 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
     def _build_menus(self) -> None:
         self.build_file_menu()
         edit = self.menuBar().addMenu("&Edit")
-        self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action, self.redo_action = self.session.undo_actions(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.session.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)

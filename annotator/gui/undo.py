@@ -1,4 +1,5 @@
-"""QUndoCommand around a `commands.Edit`, and joining several Edits into one user action."""
+"""QUndoCommand around a `commands.Edit`, for the agreement window's settle steps (the coding
+window's history is Qt-free: `annotator/editing/history.py`)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,6 @@ from PySide6.QtGui import QUndoCommand
 from annotator.commands import Edit, StaleEdit
 from annotator.core.errors import UserError
 from annotator.store.db import Database
-
-
-def combine(text: str, edits: list[Edit]) -> Edit:
-    """One Edit doing `edits` in order (each already applied), undone in reverse as a whole."""
-    article = next((e.article_id for e in edits if e.article_id is not None), None)
-    return Edit(text=text, changes=[ch for e in edits for ch in e.changes], article_id=article)
 
 
 class EditCommand(QUndoCommand):

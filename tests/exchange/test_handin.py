@@ -20,8 +20,8 @@ from annotator import commands
 from annotator.cli import main
 from annotator.core.model import ArticleRecord
 from annotator.exchange import coder_file, merge, pack
-from annotator.handin import ROW_COLUMNS, SPAN_COLUMNS
 from annotator.project import Project
+from annotator.store.handin import ROW_COLUMNS, SPAN_COLUMNS
 
 TEXT = "Artikel {i}. De minister zegt dat het gaat."
 

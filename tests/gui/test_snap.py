@@ -9,7 +9,7 @@ from PySide6.QtGui import QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.model import ArticleRecord
-from annotator.gui import spans
+from annotator.editing import spans
 from tests.gui.conftest import show_active
 
 TEXT = ("\U0001F600\U0001F4F0 Volgens het Pentagon werd de Iraanse generaal Qassem "

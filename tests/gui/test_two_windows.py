@@ -72,7 +72,7 @@ def test_redo_never_overwrites_the_other_windows_newer_edit(window, second, samp
     second.redo_action.trigger()
     assert "was changed in another window" in second.last_error
     assert stored(sample_path, claim.id).note == "first, newer"
-    assert not second.session.undo_stack.canRedo()  # the stale step left the stack
+    assert not second.session.history.can_redo  # the stale step left the stack
 
 
 def test_undo_never_deletes_a_claim_the_other_window_edited_since(window, second,

@@ -210,7 +210,7 @@ def test_workspace_failed_write_is_shown_not_saved(qtbot, window, sample_path):
     press(qtbot, window, K.Key_A)
     assert window.save_label.text().startswith("NOT saved")
     assert "moved, renamed or deleted" in window.last_error
-    assert window.session.undo_stack.count() == 0
+    assert window.session.history.count == 0
 
 
 def test_workspace_find_and_zoom(qtbot, window):
