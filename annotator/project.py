@@ -138,7 +138,7 @@ class Project:
         def groups() -> Iterator[Iterator[ArticleRecord | ImportProblem | ImportNote]]:
             for i, (f, prefix) in enumerate(files):
                 yield _guarded(f, read_records(
-                    f, **({"id_prefix": prefix} if prefix else {}), **options))
+                    f, with_notes=True, **({"id_prefix": prefix} if prefix else {}), **options))
                 if progress:
                     progress(i + 1, len(files))
 

@@ -21,6 +21,22 @@ from annotator.core.model import ArticleRecord
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
+_C0_BYTES = bytes(range(0, 9)) + b"\x0b\x0c" + bytes(range(14, 32)) + b"\x7f"
+_C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
+
+
+def _may_hold_forbidden(value: str) -> bool:
+    """A fast pre-check (C-speed byte operations; several times faster than the regex over
+    the usual clean text): False means `value` surely holds nothing `_FORBIDDEN` matches."""
+    try:
+        data = value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return True
+    if len(data.translate(None, _C0_BYTES)) != len(data):
+        return True
+    return not value.isascii() and _C1_UTF8.search(data) is not None
+
+
 class TextProblem(UserError, ValueError):
     """A value that may not be stored as text; `str()` says what and where in the value."""
 
@@ -32,7 +48,7 @@ def check_text(value: object, what: str = "the text") -> str:
     """
     if not isinstance(value, str):
         raise TextProblem(f"{what} is {_kind(value)}, not text")
-    bad = _FORBIDDEN.search(value)
+    bad = _FORBIDDEN.search(value) if _may_hold_forbidden(value) else None
     if bad is not None:
         surrogate = "\ud800" <= bad.group() <= "\udfff"
         raise TextProblem(f"{what} holds {describe_char(bad.group())} at character "

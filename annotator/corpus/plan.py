@@ -43,7 +43,7 @@ def batches(files: Iterable[Path], batch_size: int, options: dict[str, Any],
     batch = Batch(0, 0)
     seen = 0
     for path in files:
-        for item in read_records(path, **options):
+        for item in read_records(path, with_notes=True, **options):
             if isinstance(item, ImportProblem):
                 batch.problems.append(problem_row(item))
                 continue

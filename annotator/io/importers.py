@@ -1,8 +1,8 @@
 """Read articles from files: the entry point the project's import uses.
 
 `read_records(path, **options)` yields `ArticleRecord`s, `ImportProblem`s for what it has to
-skip (a whole file, or one row of a table), each naming the file and row, and an `ImportNote`
-saying how a table's columns were read. It never writes.
+skip (a whole file, or one row of a table), each naming the file and row, and (`with_notes`)
+an `ImportNote` saying how a table's columns were read. It never writes.
 Each format lives in its own module (`import_text`, `import_docx`, `import_html`,
 `import_csv`, `import_xlsx`, `import_jsonl`, `import_parquet`); options are the `annotator import` ones:
 `text_column`, `id_column`, `title_column`, `outlet_column`, `date_column`, `url_column`,
@@ -78,10 +78,10 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-def read_records(path: Path, **options: Any
+def read_records(path: Path, *, with_notes: bool = False, **options: Any
                  ) -> Iterator[ArticleRecord | ImportProblem | ImportNote]:
-    """Records from one file; problems (unreadable file, bad row) are yielded, not raised, and
-    so is a note on how a table's columns were read."""
+    """Records from one file; problems (unreadable file, bad row) are yielded, not raised.
+    `with_notes` also yields an `ImportNote` on how a table's columns were read."""
     path = Path(path)
     problem = _not_a_file(path)
     if problem:
@@ -91,7 +91,9 @@ def read_records(path: Path, **options: Any
     if reader is None:
         yield ImportProblem(_unsupported(path.suffix.lower()), path=path)
         return
-    yield from reader(path, **options)
+    for item in reader(path, **options):
+        if with_notes or not isinstance(item, ImportNote):
+            yield item
 
 
 def _not_a_file(path: Path) -> str | None:

@@ -32,6 +32,7 @@ def test_code_corpus_writes_the_suggesters_claims_and_reports_bad_rows(corpus: P
     assert "coded 12 articles in 3 batches" in printed.out
     assert "2 rows or files could not be read" in printed.err
     assert f"{corpus} (line 4)" in printed.err and f"{corpus} (line 5)" in printed.err
+    assert f"{corpus}: columns: text = " in printed.err  # how the table's columns were read
     got = claims(out)
     first = suggest_text(articles(1)[0]["text"], "nl")
     mine = got[got["article_id"] == "art-0"]
