@@ -107,8 +107,9 @@ def write_xlsx(project: Project, sel: Selection, path: Path, report: ExportRepor
         wb = xlsxwriter.Workbook(str(tmp), _WORKBOOK_OPTIONS)
         try:
             fmts = _formats(wb)
+            first_hidden = next((t for t in tables if t.hidden), None)
             for table in tables:
-                if table.hidden:  # the Agreement sheet goes after Summary, before hidden About
+                if table is first_hidden:  # Agreement goes after Summary, before hidden About
                     _add_agreement_sheet(wb, project, sel, fmts, report)
                 n = _write_sheet(wb, table, fmts, report)
                 if not table.hidden:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from annotator.project import Project
 
 SHEET_FORMAT = "annotator coding sheet"
-SHEET_VERSION = "1"
+SHEET_VERSION = "2"  # 2: the hidden Exported sheet records the exported values
 FIXED_CLAIM_VARIABLES = ("attribution", "certainty")
 CLAIM_COLUMNS = ("article_id", "title", "outlet", "date", "coder", "claim_id", "claim_text",
                  "start", "end", "source_text", "source_type", "attribution", "certainty",
@@ -309,12 +309,21 @@ def validation_lists(book: Codebook) -> dict[str, list[str]]:
 
 
 def build_tables(project: Project, sel: Selection) -> list[Table]:
-    """Claims, Sources, Articles, Codebook, Summary and the hidden About, in sheet order."""
+    """Claims, Sources, Articles, Codebook, Summary, the hidden About and Exported, in order."""
     book = project.codebook
     lists = validation_lists(book)
     return [claims_table(project, sel), sources_table(project, sel),
             articles_table(project, sel), codebook_table(book), summary_table(project, sel),
-            about_table(project, sel, lists)]
+            about_table(project, sel, lists), record_table(project, sel)]
+
+
+def record_table(project: Project, sel: Selection) -> Table:
+    """Hidden sheet: fingerprints of the exported editable cells, so that read-back applies
+    only what the user changed (see `sheet_record`)."""
+    from annotator.io import sheet_record as R
+
+    cols = [Column(name, width=18) for name in R.record_columns(project.codebook)]
+    return Table(R.SHEET, cols, lambda: R.record_rows(project, sel), hidden=True)
 
 
 def select(project: Project, coder_names: Sequence[str] | None = None,

@@ -46,8 +46,9 @@ def by_claim(ws) -> dict[str, dict]:
 
 def test_export_sheets_in_order_and_about_hidden(coded, tmp_path):
     wb, _ = export(coded.project, tmp_path)
-    assert wb.sheetnames == ["Claims", "Sources", "Articles", "Codebook", "Summary", "About"]
-    assert [wb[n].sheet_state for n in wb.sheetnames] == ["visible"] * 5 + ["hidden"]
+    assert wb.sheetnames == ["Claims", "Sources", "Articles", "Codebook", "Summary", "About",
+                            "Exported"]
+    assert [wb[n].sheet_state for n in wb.sheetnames] == ["visible"] * 5 + ["hidden"] * 2
     about = {r[0]: r[1] for r in wb["About"].iter_rows(min_row=2, max_col=2, values_only=True)
              if r[0]}
     assert about["project_id"] == coded.project.project_id
@@ -331,7 +332,7 @@ def test_export_adds_an_agreement_sheet_when_coders_share_articles(coded, tmp_pa
     proj.apply(C.set_article_status, art, coded.coders["anna"], "done")
     wb, report = export(proj, tmp_path)
     assert wb.sheetnames == ["Claims", "Sources", "Articles", "Codebook", "Summary", "Agreement",
-                             "About"]
+                             "About", "Exported"]
     cells = [c for row in wb["Agreement"].iter_rows(values_only=True) for c in row if c]
     assert "Agreement between 2 coders: anna, bob" in cells
     assert "certainty" in cells and "attribution" in cells
