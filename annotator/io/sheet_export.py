@@ -46,6 +46,7 @@ class ExportReport:
     notes: list[str] = field(default_factory=list)
     more_notes: int = 0
     csv_guarded: int = 0
+    dataset: str = ""
 
     def note(self, message: str) -> None:
         if len(self.notes) < MAX_NOTES:
@@ -55,6 +56,8 @@ class ExportReport:
 
     def lines(self) -> list[str]:
         out = [f"wrote {p}" for p in self.files]
+        if self.dataset:
+            out.append(f"dataset: {self.dataset}")
         out.append("rows: " + ", ".join(f"{k} {v:,}" for k, v in self.rows.items()))
         out += [f"  note: {n}" for n in self.notes]
         if self.more_notes:
@@ -67,9 +70,13 @@ class ExportReport:
 
 def export_project(project: Project, *, xlsx: Path | None = None, csv_dir: Path | None = None,
                    csv_bom: bool = False, sav: Path | None = None, dta: Path | None = None,
-                   coders: Sequence[str] | None = None,
+                   coders: Sequence[str] | None = None, per_coder: bool = False,
                    include_suggestions: bool = False, force: bool = False) -> ExportReport:
-    """Write every format asked for; refuse before writing when a target cannot be written."""
+    """Write every format asked for; refuse before writing when a target cannot be written.
+
+    By default the Claims, Sources, Articles and Summary tables are the analysis dataset (one
+    coding per article: the consensus, else the one coder's); `per_coder` or `coders` gives
+    every (or the named) coder's work instead."""
     if not any((xlsx, csv_dir, sav, dta)):
         raise UserError("nothing to export: give --xlsx, --csv, --sav or --dta")
     for target in (xlsx, sav, dta):
@@ -83,8 +90,9 @@ def export_project(project: Project, *, xlsx: Path | None = None, csv_dir: Path 
             Path(csv_dir).mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UserError(f"cannot make the CSV folder ({exc.strerror})", path=csv_dir) from exc
-    sel = select(project, coders, include_suggestions)
+    sel = select(project, coders, include_suggestions, per_coder)
     report = ExportReport()
+    _describe(sel, report)
     if xlsx:
         write_xlsx(project, sel, Path(xlsx), report, force=force)
     if csv_dir:
@@ -94,6 +102,23 @@ def export_project(project: Project, *, xlsx: Path | None = None, csv_dir: Path 
 
         write_stats(project, sel, sav=sav, dta=dta, report=report, force=force)
     return report
+
+
+def _describe(sel: Selection, report: ExportReport) -> None:
+    if not sel.analysis:
+        report.dataset = "each coder's work (" + ", ".join(c.name for c in sel.coders) + ")"
+        return
+    report.dataset = ("analysis: per article the consensus where it exists, else the one "
+                      "coder's work (--per-coder for every coder's)")
+    picks = sel.picks
+    if picks is not None and picks.unsettled:
+        report.note(f"{picks.unsettled:,} article(s) coded by two or more coders have no "
+                    "consensus yet: their claims and sources are left out (status "
+                    "needs_consensus in Articles); settle them in the agreement window, or "
+                    "export --per-coder")
+    if picks is not None and picks.unassigned_work:
+        report.note(f"work of {picks.unassigned_work:,} coder(s) on articles not assigned to them "
+                    "is left out of the analysis dataset")
 
 
 # ---- xlsx --------------------------------------------------------------------------------

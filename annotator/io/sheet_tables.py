@@ -18,6 +18,7 @@ from annotator.core.codebook import Codebook
 from annotator.core.model import Coder
 from annotator.io import sheet_queries as Q
 from annotator.io.cells import parse_date, parse_stamp
+from annotator.io.sheet_picks import Picks, analysis_picks, coder_picks, store_picks
 
 if TYPE_CHECKING:
     from annotator.project import Project
@@ -60,12 +61,18 @@ class Table:
         return [c.name for c in self.columns]
 
 
+ANALYSIS = "analysis"  # the Summary's coder column in the analysis dataset
+
+
 @dataclass(frozen=True)
 class Selection:
-    """What to export: which coders, and whether untouched suggestions come along."""
+    """What to export: which coders, whether untouched suggestions come along, and whether it is
+    the analysis dataset (one coding per article, see `sheet_picks`) or each coder's work."""
 
     coders: tuple[Coder, ...]
     include_suggestions: bool = False
+    analysis: bool = False
+    picks: Picks | None = None
 
     @property
     def ids(self) -> list[int]:
@@ -222,8 +229,8 @@ def articles_table(project: Project, sel: Selection) -> Table:
             *(_var_column(book, v) for v in art_vars)]
 
     def rows() -> Iterator[Row]:
-        for r in Q.article_rows(project, sel.ids, types, levels):
-            vals = Q.article_values(project, r[0], r[5]) if art_vars else {}
+        for r in Q.article_rows(project, types, levels):
+            vals = Q.article_values(project, r[0], r[5]) if art_vars and r[5] else {}
             yield [r[1], r[2], r[3], parse_date(r[4]), r[6], r[7], r[8] or None, *r[9:],
                    *(_typed(book, v, vals.get(v)) for v in art_vars)]
 
@@ -257,7 +264,7 @@ def summary_table(project: Project, sel: Selection) -> Table:
     plan = [(name, "type" if name == stype else name) for name in
             ([stype] if stype else []) + [v for v in FIXED_CLAIM_VARIABLES if book.variable(v)]]
     counts: dict[tuple[str, str, str, str], int] = Counter()  # (coder, var, value, outlet)
-    names = {c.id: c.name for c in sel.coders}
+    names = {c.id: ANALYSIS if sel.analysis else c.name for c in sel.coders}
     for var, what in plan:
         for k, outlet, value, n in Q.summary_counts(project, sel.ids, what):
             counts[(names[k], var, value or NO_VALUE, outlet)] += n
@@ -267,14 +274,14 @@ def summary_table(project: Project, sel: Selection) -> Table:
             *(Column(o or "(no outlet)", "int", max(10, min(len(o) + 2, 30))) for o in outlets)]
 
     def rows() -> Iterator[Row]:
-        for coder in sel.coders:
+        for coder in ([ANALYSIS] if sel.analysis else [c.name for c in sel.coders]):
             for var, _ in plan:
                 variable = book.variable(var)
                 for code, label in [(v.code, v.label) for v in variable.values] + [(NO_VALUE, "")]:
-                    per = [counts.get((coder.name, var, code, o), 0) for o in outlets]
+                    per = [counts.get((coder, var, code, o), 0) for o in outlets]
                     if code == NO_VALUE and not any(per):
                         continue
-                    yield [coder.name, "source_type" if var == stype else var, code,
+                    yield [coder, "source_type" if var == stype else var, code,
                            label or None, sum(per), *per]
 
     return Table("Summary", cols, rows)
@@ -289,6 +296,8 @@ def about_table(project: Project, sel: Selection, lists: dict[str, Sequence[str]
              ("exported_at", stamp.isoformat()), ("annotator_version", __version__),
              ("codebook", project.codebook.name),
              ("coders", ", ".join(c.name for c in sel.coders)),
+             ("dataset", "analysis (consensus, else the one coder)" if sel.analysis
+              else "per coder"),
              ("include_suggestions", "yes" if sel.include_suggestions else "no")]
     names = list(lists)
     cols = [Column("key", width=18), Column("value", width=40), Column("", width=2),
@@ -327,12 +336,22 @@ def record_table(project: Project, sel: Selection) -> Table:
 
 
 def select(project: Project, coder_names: Sequence[str] | None = None,
-           include_suggestions: bool = False) -> Selection:
-    """The coders to export (all by default), refusing unknown names."""
+           include_suggestions: bool = False, per_coder: bool = False) -> Selection:
+    """What to export: the analysis dataset by default; every coder's work with `per_coder`;
+    the named coders' work with `coder_names` (unknown names are refused)."""
+    from annotator.consensus import CONSENSUS
     from annotator.core.errors import UserError
 
+    conn = project.db.conn
     if not coder_names:
-        return Selection(tuple(project.coders()), include_suggestions)
+        coders = tuple(project.coders())
+        if per_coder:
+            picks = coder_picks(conn, [c.id for c in coders])
+        else:
+            consensus = next((c.id for c in coders if c.name == CONSENSUS), None)
+            picks = analysis_picks(conn, consensus)
+        store_picks(conn, picks.rows)
+        return Selection(coders, include_suggestions, not per_coder, picks)
     coders = []
     for name in coder_names:
         coder = project.coder(name)
@@ -341,4 +360,6 @@ def select(project: Project, coder_names: Sequence[str] | None = None,
             raise UserError(f"no coder {name!r} in the project (coders: {known})",
                             path=project.path)
         coders.append(coder)
-    return Selection(tuple(coders), include_suggestions)
+    picks = coder_picks(conn, [c.id for c in coders])
+    store_picks(conn, picks.rows)
+    return Selection(tuple(coders), include_suggestions, False, picks)
