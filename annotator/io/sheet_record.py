@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.codebook import Codebook
 from annotator.io import sheet_queries as Q
-from annotator.io.cells import as_in_sheet
+from annotator.io.cells import as_in_sheet, over_cell_limit
 
 if TYPE_CHECKING:
     from annotator.io.sheet_tables import Selection
@@ -65,18 +65,39 @@ def entry(book: Codebook, field: str, stored: str | None) -> str:
     return s if s == w else f"{s}/{w}"
 
 
+class _Entries:
+    """`entry` with the codes memoised (a variable has few values) and the common note fast."""
+
+    def __init__(self, book: Codebook):
+        self.book = book
+        self.codes: dict[tuple[str, str | None], str] = {}
+
+    def __call__(self, field: str, stored: str | None) -> str:
+        if field == NOTE:
+            note = stored or ""
+            if note.isprintable() and not over_cell_limit(note):
+                return fingerprint(note)  # shown as stored
+            return entry(self.book, field, note)
+        key = (field, stored)
+        found = self.codes.get(key)
+        if found is None:
+            found = self.codes[key] = entry(self.book, field, stored)
+        return found
+
+
 def record_rows(project: Project, sel: Selection) -> Iterator[list[Any]]:
     """One row per exported claim and source: sheet, id, then one entry per field."""
     book = project.codebook
     fields = claim_fields(book)
     variables = fields[:-1]
+    cells = _Entries(book)
+    blank = [None] * len(fields)
     for r in Q.claim_rows(project, sel.ids, variables):
-        values = dict(zip(variables, r[21:], strict=True))
-        yield ["Claims", r[2], *(entry(book, f, values.get(f) if f != NOTE else r[15])
-                                 for f in fields), None]
+        yield ["Claims", r[2], *(cells(f, v) for f, v in zip(variables, r[21:], strict=True)),
+               cells(NOTE, r[15]), None]
     if book.variable(SOURCE_TYPE) is not None:
         for s in Q.source_rows(project, sel.ids):
-            yield ["Sources", s[2], *([None] * len(fields)), entry(book, SOURCE_TYPE, s[5])]
+            yield ["Sources", s[2], *blank, cells(SOURCE_TYPE, s[5])]
 
 
 def record_columns(book: Codebook) -> list[str]:
