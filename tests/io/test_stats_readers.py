@@ -95,3 +95,22 @@ def test_r_haven_reads_dta_and_sav(exported, tmp_path):
     assert got["dta_text"] in (TEXT[29:], TEXT[29:].rstrip(" "))
     assert got["sav_rows"] == 2 and got["sav_note"] == 3000
     assert got["cert"] == 2
+
+
+def test_ids_join_across_every_format(tmp_path, capsys):
+    """Articles by their imported id, claims by one claim_id, the same in xlsx, CSV, .dta, .sav."""
+    import csv
+
+    project = tmp_path / "p.annotator"
+    _project(project)
+    out = tmp_path / "csv"
+    assert main(["export", str(project), "--xlsx", str(tmp_path / "s.xlsx"), "--csv", str(out),
+                 "--sav", str(tmp_path / "c.sav"), "--dta", str(tmp_path / "c.dta")]) == 0
+    with open(out / "claims.csv", encoding="utf-8", newline="") as fh:
+        want = sorted((r["article_id"], r["claim_id"]) for r in csv.DictReader(fh))
+    with Project.open(project) as proj:
+        assert want == sorted(("nrc-1", c.uid) for c in proj.claims())
+    frames = [pd.read_stata(tmp_path / "c.dta"), pyreadstat.read_sav(str(tmp_path / "c.sav"))[0],
+              pd.read_excel(tmp_path / "s.xlsx", sheet_name="Claims", dtype=str)]
+    for frame in frames:
+        assert sorted(zip(frame.article_id, frame.claim_id, strict=True)) == want
