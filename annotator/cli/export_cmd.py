@@ -12,7 +12,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("project", type=Path)
     p.add_argument("--xlsx", type=Path, metavar="OUT.xlsx", help="the workbook to write")
     p.add_argument("--coder", action="append", metavar="NAME",
-                   help="export this coder only; repeat for more (default: all coders)")
+                   help="export this coder's work only; repeat for more")
+    p.add_argument("--per-coder", action="store_true",
+                   help="every coder's work, a row per coder (default: the analysis dataset, "
+                        "per article the consensus where it exists, else the one coder's work)")
     p.add_argument("--csv", type=Path, metavar="OUT_DIR", dest="csv_dir",
                    help="also write the tables as UTF-8 CSV files into this folder")
     p.add_argument("--csv-bom", action="store_true",
@@ -45,7 +48,7 @@ def run_export(args: argparse.Namespace) -> int:
     with Project.open(args.project) as proj:
         validation = _validation(proj, args)
         report = export_project(proj, xlsx=args.xlsx, csv_dir=args.csv_dir, csv_bom=args.csv_bom,
-                                sav=args.sav, dta=args.dta, coders=args.coder,
+                                sav=args.sav, dta=args.dta, coders=args.coder, per_coder=args.per_coder,
                                 include_suggestions=args.include_suggestions, force=args.force,
                                 validation=validation)
     print("\n".join(report.lines()))

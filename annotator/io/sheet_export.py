@@ -46,6 +46,7 @@ class ExportReport:
     notes: list[str] = field(default_factory=list)
     more_notes: int = 0
     csv_guarded: int = 0
+    dataset: str = ""
 
     def note(self, message: str) -> None:
         if len(self.notes) < MAX_NOTES:
@@ -55,6 +56,8 @@ class ExportReport:
 
     def lines(self) -> list[str]:
         out = [f"wrote {p}" for p in self.files]
+        if self.dataset:
+            out.append(f"dataset: {self.dataset}")
         out.append("rows: " + ", ".join(f"{k} {v:,}" for k, v in self.rows.items()))
         out += [f"  note: {n}" for n in self.notes]
         if self.more_notes:
@@ -67,11 +70,15 @@ class ExportReport:
 
 def export_project(project: Project, *, xlsx: Path | None = None, csv_dir: Path | None = None,
                    csv_bom: bool = False, sav: Path | None = None, dta: Path | None = None,
-                   coders: Sequence[str] | None = None,
+                   coders: Sequence[str] | None = None, per_coder: bool = False,
                    include_suggestions: bool = False, force: bool = False,
                    validation: Mapping[str, Any] | None = None) -> ExportReport:
     """Write every format asked for; refuse before writing when a target cannot be written.
-    `validation` (`Validation.to_dict()` of `annotator validate`) adds a Validation sheet."""
+
+    By default the Claims, Sources, Articles and Summary tables are the analysis dataset (one
+    coding per article: the consensus, else the one coder's); `per_coder` or `coders` gives
+    every (or the named) coder's work instead. `validation` (`Validation.to_dict()` of
+    `annotator validate`) adds a Validation sheet."""
     if not any((xlsx, csv_dir, sav, dta)):
         raise UserError("nothing to export: give --xlsx, --csv, --sav or --dta")
     if validation is not None and xlsx is None:
@@ -87,9 +94,10 @@ def export_project(project: Project, *, xlsx: Path | None = None, csv_dir: Path 
             Path(csv_dir).mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UserError(f"cannot make the CSV folder ({exc.strerror})", path=csv_dir) from exc
-    sel = select(project, coders, include_suggestions)
+    sel = select(project, coders, include_suggestions, per_coder)
     report = ExportReport()
     _note_checks(project, sel, report)
+    _describe(sel, report)
     if xlsx:
         write_xlsx(project, sel, Path(xlsx), report, force=force, validation=validation)
     if csv_dir:
@@ -112,6 +120,23 @@ def _note_checks(project: Project, sel, report: ExportReport) -> None:
                     f"variable 'check', value {UNATTRIBUTED_WITH_SOURCE})")
 
 
+def _describe(sel: Selection, report: ExportReport) -> None:
+    if not sel.analysis:
+        report.dataset = "each coder's work (" + ", ".join(c.name for c in sel.coders) + ")"
+        return
+    report.dataset = ("analysis: per article the consensus where it exists, else the one "
+                      "coder's work (--per-coder for every coder's)")
+    picks = sel.picks
+    if picks is not None and picks.unsettled:
+        report.note(f"{picks.unsettled:,} article(s) coded by two or more coders have no "
+                    "consensus yet: their claims and sources are left out (status "
+                    "needs_consensus in Articles); settle them in the agreement window, or "
+                    "export --per-coder")
+    if picks is not None and picks.unassigned_work:
+        report.note(f"work of {picks.unassigned_work:,} coder(s) on articles not assigned to them "
+                    "is left out of the analysis dataset")
+
+
 # ---- xlsx --------------------------------------------------------------------------------
 def write_xlsx(project: Project, sel: Selection, path: Path, report: ExportReport, *,
                force: bool = False, validation: Mapping[str, Any] | None = None) -> None:
@@ -123,8 +148,9 @@ def write_xlsx(project: Project, sel: Selection, path: Path, report: ExportRepor
         wb = xlsxwriter.Workbook(str(tmp), _WORKBOOK_OPTIONS)
         try:
             fmts = _formats(wb)
+            first_hidden = next((t for t in tables if t.hidden), None)
             for table in tables:
-                if table.hidden:  # the Agreement sheet goes after Summary, before hidden About
+                if table is first_hidden:  # Agreement goes after Summary, before hidden About
                     _add_agreement_sheet(wb, project, sel, fmts, report)
                     if validation is not None:
                         _add_validation_sheet(wb, validation, fmts, report)

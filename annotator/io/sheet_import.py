@@ -2,7 +2,9 @@
 
 `import_sheet(project, path, coder)` reads the claim-level coded columns and `note` of the
 Claims sheet and `type` of the Sources sheet, for the rows of that coder, matched by claim and
-source id. Everything is checked first against the codebook; any problem is reported with
+source id. Only cells the user changed since the export count (the hidden Exported sheet holds
+fingerprints of what was exported, see `sheet_record`): an older sheet never reverts later
+edits, and a cell changed both in the sheet and in the project is a conflict. Everything is checked first against the codebook; any problem is reported with
 sheet, row and column, and then nothing is applied. Otherwise every change is applied as an
 undoable Edit (the same ones the window makes), all in one transaction. Spans and texts are not
 edited through the sheet.
@@ -22,6 +24,7 @@ from annotator.core.errors import UserError
 from annotator.core.model import Coder
 from annotator.core.textcheck import find_problem
 from annotator.io import sheet_reader as SR
+from annotator.io import sheet_record as R
 from annotator.io.cells import as_in_sheet
 from annotator.io.sheet_tables import (
     SHEET_FORMAT,
@@ -85,6 +88,8 @@ class _Reader:
         self.notes: list[str] = []
         self.ignored: list[str] = []
         self.sources: dict[int, Any] = {}  # the coder's source mentions by id
+        self.record: R.Record | None = None
+        self.gone = 0  # untouched rows of claims or sources deleted since the export
         self._text: tuple[int, str] = (-1, "")
 
     def problem(self, sheet: str, row: int, column: int | None, name: str, text: str) -> None:
@@ -96,11 +101,20 @@ class _Reader:
         wb = SR.open_workbook(self.path)
         try:
             self.check_about(wb)
+            self.record = R.read_record(wb)
+            if self.record is None:
+                self.notes.append("this sheet has no record of the exported values (written by "
+                                  "an older annotator): cells were compared with the project's "
+                                  "current values, so an edit made in the project after the "
+                                  "export is overwritten by the sheet's value")
             self.read_claims(wb["Claims"])
             if "Sources" in wb.sheetnames:
                 self.read_sources(wb["Sources"])
             else:
                 self.notes.append("no Sources sheet; source types were not read")
+            if self.gone:
+                self.notes.append(f"{self.gone} untouched row(s) of claims or sources deleted in "
+                                  "the project since the export were skipped")
         finally:
             wb.close()
 
@@ -161,13 +175,16 @@ class _Reader:
             uid = self.row_key(ws, number, cells, cols, "claim_id")
             if uid is None:
                 continue
+            if uid not in claims and self.record is not None and self.record.has(ws.title, uid):
+                self.deleted(ws, number, cells, cols, uid, R.claim_fields(self.book))
+                continue
             claim = self.find(ws, number, cols["claim_id"], "claim_id", uid, claims, seen)
             if claim is None:
                 continue
             for name in variables:
                 self.coded(ws, number, cells, cols[name], self.book.variable(name),
-                           claim.values.get(name), ("claim", claim.id))
-            self.note(ws, number, cells, cols["note"], claim)
+                           claim.values.get(name), ("claim", claim.id, uid))
+            self.note(ws, number, cells, cols["note"], claim, uid)
             self.read_only(ws, number, cells, cols, claim)
         if self.ignored:
             self.notes.append("changes to spans, texts and other read-only columns were ignored "
@@ -209,29 +226,82 @@ class _Reader:
         return None
 
     def coded(self, ws: Any, number: int, cells: tuple, col: int, var: Variable,
-              stored: str | None, target: tuple[str, int]) -> None:
+              stored: str | None, target: tuple[str, int, str]) -> None:
         try:
-            raw = SR.cell_value(_cell(cells, col))
-            value = var.check(raw.strip() if isinstance(raw, str) else raw)
+            value = self.code_in(cells, col, var)
         except (SR.Problem, ValueError) as exc:
             self.problem(ws.title, number, col, var.name, str(exc))
             return
-        if value != stored:
+        if self.changed(ws, number, col, var.name, target[2], value, stored,
+                        fallback=value != stored):
             self.add(target[0], target[1], var.name, value, ws, number)
 
-    def note(self, ws: Any, number: int, cells: tuple, col: int, claim: Any) -> None:
+    @staticmethod
+    def code_in(cells: tuple, col: int, var: Variable) -> str | None:
+        raw = SR.cell_value(_cell(cells, col))
+        return var.check(raw.strip() if isinstance(raw, str) else raw)
+
+    @staticmethod
+    def note_in(cells: tuple, col: int) -> str:
+        raw = SR.cell_value(_cell(cells, col))
+        return "" if raw is None else str(raw)
+
+    def note(self, ws: Any, number: int, cells: tuple, col: int, claim: Any, uid: str) -> None:
         try:
-            raw = SR.cell_value(_cell(cells, col))
+            text = self.note_in(cells, col)
         except SR.Problem as exc:
             self.problem(ws.title, number, col, "note", str(exc))
             return
-        text = "" if raw is None else str(raw)
         problem = find_problem(text, "the note")  # _x0000_ in a cell reads back as NUL
         if problem:
             self.problem(ws.title, number, col, "note", problem)
             return
-        if text not in (claim.note, as_in_sheet(claim.note)):
+        if self.changed(ws, number, col, R.NOTE, uid, text, claim.note,
+                        fallback=text not in (claim.note, as_in_sheet(claim.note))):
             self.add("claim", claim.id, "note", text, ws, number)
+
+    def changed(self, ws: Any, number: int, col: int, field: str, uid: str, value: str | None,
+                stored: str | None, *, fallback: bool) -> bool:
+        """Whether to apply `value`: the user changed the cell since the export and the project
+        did not change it meanwhile (that is a conflict, reported). `fallback` decides for a
+        sheet without a record of the exported values."""
+        exported = self.record.get(ws.title, uid, field) if self.record is not None else None
+        if exported is None:
+            return fallback
+        at_export, in_sheet = exported
+        if R.fingerprint(value) == in_sheet or value == stored:
+            return False  # untouched, or already so in the project
+        if R.fingerprint(stored) != at_export:
+            self.problem(ws.title, number, col, field,
+                         f"conflict: changed in the sheet (to {_show(value)}) and in the project "
+                         f"since the export (now {_show(stored)}); type the project's value to "
+                         "keep it, or export a new sheet")
+            return False
+        if at_export != in_sheet:
+            self.problem(ws.title, number, col, field,
+                         "this text was cut or cleaned for Excel at export, so the cell does not "
+                         "hold all of it; edit it in the app instead")
+            return False
+        return True
+
+    def deleted(self, ws: Any, number: int, cells: tuple, cols: dict[str, int], uid: str,
+                fields: list[str]) -> None:
+        """A row whose claim or source was deleted since the export: fine while untouched."""
+        assert self.record is not None
+        for name in fields:
+            col = cols[name]
+            var = self.book.variable(name)
+            try:
+                value = self.note_in(cells, col) if var is None else self.code_in(cells, col, var)
+            except (SR.Problem, ValueError):
+                value = None
+            exported = self.record.get(ws.title, uid, name)
+            if exported is not None and R.fingerprint(value) != exported[1]:
+                self.problem(ws.title, number, col, name,
+                             f"conflict: {uid!r} was deleted in the project since the export, "
+                             "so this edit cannot be applied")
+                return
+        self.gone += 1
 
     def read_only(self, ws: Any, number: int, cells: tuple, cols: dict[str, int],
                   claim: Any) -> None:
@@ -277,10 +347,19 @@ class _Reader:
             uid = self.row_key(ws, number, cells, cols, "source_id")
             if uid is None:
                 continue
+            if uid not in sources and self.record is not None and self.record.has(ws.title, uid):
+                self.deleted(ws, number, cells, cols, uid, [R.SOURCE_TYPE])
+                continue
             mention = self.find(ws, number, cols["source_id"], "source_id", uid, sources, seen)
             if mention is not None:
                 self.coded(ws, number, cells, cols["type"], var, mention.type,
-                           ("source_mention", mention.id))
+                           ("source_mention", mention.id, uid))
+
+
+def _show(value: str | None) -> str:
+    if value is None or value == "":
+        return "empty"
+    return repr(value if len(value) <= 40 else value[:40] + "…")
 
 
 def _cell(cells: tuple, col: int) -> Any:

@@ -2,7 +2,9 @@
 
 `Project.claims()` builds every claim as an object with a dict of values: fine for a window,
 too slow and too big for 100,000 claims. These queries join what one sheet row needs and yield
-plain tuples in article order, so the export holds one article's text at a time.
+plain tuples in article order, so the export holds one article's text at a time. Rows are
+limited to the (article, coder) pairs in `temp.export_pick` (see `sheet_picks`): the analysis
+dataset or each coder's work.
 """
 
 from __future__ import annotations
@@ -18,6 +20,11 @@ if TYPE_CHECKING:
 
 def _marks(ids: Sequence[int]) -> str:
     return ", ".join("?" for _ in ids)
+
+
+def _picked(alias: str) -> str:
+    return (f" JOIN temp.export_pick p ON p.article_id = {alias}.article_id "
+            f"AND p.coder_id = {alias}.coder_id")
 
 
 def claim_rows(project: Project, coder_ids: Sequence[int],
@@ -38,7 +45,8 @@ def claim_rows(project: Project, coder_ids: Sequence[int],
         "SELECT c.article_id, k.name, c.uid, c.start, c.end, "
         "s.uid, s.start, s.end, s.type, s.canonical, q.start, q.end, ch.start, ch.end, "
         f"c.origin, c.note, c.modified, a.ext_id, a.title, a.outlet, a.date{picks} "
-        "FROM claim c JOIN coder k ON k.id = c.coder_id JOIN article a ON a.id = c.article_id "
+        f"FROM claim c{_picked('c')} JOIN coder k ON k.id = c.coder_id "
+        "JOIN article a ON a.id = c.article_id "
         "LEFT JOIN source_mention s ON s.id = c.source_id "
         "LEFT JOIN cue q ON q.id = c.cue_id "
         f"LEFT JOIN source_mention ch ON ch.id = c.channel_id{joins} "
@@ -72,7 +80,8 @@ def source_rows(project: Project, coder_ids: Sequence[int]) -> Iterator[tuple[An
     if not coder_ids:
         return
     sql = ("SELECT s.article_id, k.name, s.uid, s.start, s.end, s.type, s.canonical, s.origin, "
-           "s.modified, a.ext_id FROM source_mention s JOIN coder k ON k.id = s.coder_id "
+           f"s.modified, a.ext_id FROM source_mention s{_picked('s')} "
+           "JOIN coder k ON k.id = s.coder_id "
            "JOIN article a ON a.id = s.article_id "
            f"WHERE s.coder_id IN ({_marks(coder_ids)}) "
            "ORDER BY s.article_id, k.name, s.start, s.end, s.id")
@@ -85,24 +94,23 @@ def text_of(project: Project, article_id: int) -> str:
     return row[0] if row else ""
 
 
-def article_rows(project: Project, coder_ids: Sequence[int], types: Sequence[str],
+def article_rows(project: Project, types: Sequence[str],
                  levels: Sequence[str]) -> Iterator[tuple[Any, ...]]:
-    """One tuple per article and coder, in article order: article id, ext_id, title, outlet,
-    date, coder id, coder name, status, note, claims, then claims per source type in `types`
-    and per certainty level in `levels`."""
-    if not coder_ids:
-        return
+    """One tuple per picked (article, coder), in article order: article id, ext_id, title,
+    outlet, date, coder id, coder name (None: no coder's rows), status, note, claims, then
+    claims per source type in `types` and per certainty level in `levels`."""
     per_type = "".join(", sum(s.type IS ?)" for _ in types)
     per_level = "".join(", sum(v.value IS ?)" for _ in levels)
     sql = ("SELECT a.id, a.ext_id, a.title, a.outlet, a.date, k.id, k.name, "
-           "coalesce(st.status, 'not_started'), coalesce(st.note, ''), count(c.id)"
-           f"{per_type}{per_level} FROM article a JOIN coder k "
+           "coalesce(p.state, st.status, 'not_started'), coalesce(st.note, ''), count(c.id)"
+           f"{per_type}{per_level} FROM temp.export_pick p JOIN article a ON a.id = p.article_id "
+           "LEFT JOIN coder k ON k.id = p.coder_id "
            "LEFT JOIN article_status st ON st.article_id = a.id AND st.coder_id = k.id "
            "LEFT JOIN claim c ON c.article_id = a.id AND c.coder_id = k.id "
            "LEFT JOIN source_mention s ON s.id = c.source_id "
            "LEFT JOIN claim_value v ON v.claim_id = c.id AND v.variable = 'certainty' "
-           f"WHERE k.id IN ({_marks(coder_ids)}) GROUP BY a.id, k.id ORDER BY a.id, k.name")
-    yield from _cursor(project).execute(sql, (*types, *levels, *coder_ids))
+           "GROUP BY a.id, p.coder_id ORDER BY a.id, k.name")
+    yield from _cursor(project).execute(sql, (*types, *levels))
 
 
 def article_values(project: Project, article_id: int, coder_id: int) -> dict[str, str]:
@@ -122,7 +130,7 @@ def summary_counts(project: Project, coder_ids: Sequence[int], what: str
     else:
         join = "LEFT JOIN claim_value x ON x.claim_id = c.id AND x.variable = ?"
         params, value = (what,), "x.value"
-    sql = (f"SELECT c.coder_id, a.outlet, {value}, count(*) FROM claim c "
+    sql = (f"SELECT c.coder_id, a.outlet, {value}, count(*) FROM claim c{_picked('c')} "
            f"JOIN article a ON a.id = c.article_id {join} "
            f"WHERE c.coder_id IN ({_marks(coder_ids)}) GROUP BY 1, 2, 3")
     yield from project.db.conn.execute(sql, (*params, *coder_ids))

@@ -19,12 +19,13 @@ from annotator.core.codebook import Codebook
 from annotator.core.model import Coder
 from annotator.io import sheet_queries as Q
 from annotator.io.cells import parse_date, parse_stamp
+from annotator.io.sheet_picks import Picks, analysis_picks, coder_picks, store_picks
 
 if TYPE_CHECKING:
     from annotator.project import Project
 
 SHEET_FORMAT = "annotator coding sheet"
-SHEET_VERSION = "1"
+SHEET_VERSION = "2"  # 2: the hidden Exported sheet records the exported values
 FIXED_CLAIM_VARIABLES = ("attribution", "certainty")
 CLAIM_COLUMNS = ("article_id", "title", "outlet", "date", "coder", "claim_id", "claim_text",
                  "start", "end", "source_text", "source_type", "attribution", "certainty",
@@ -61,12 +62,18 @@ class Table:
         return [c.name for c in self.columns]
 
 
+ANALYSIS = "analysis"  # the Summary's coder column in the analysis dataset
+
+
 @dataclass(frozen=True)
 class Selection:
-    """What to export: which coders, and whether untouched suggestions come along."""
+    """What to export: which coders, whether untouched suggestions come along, and whether it is
+    the analysis dataset (one coding per article, see `sheet_picks`) or each coder's work."""
 
     coders: tuple[Coder, ...]
     include_suggestions: bool = False
+    analysis: bool = False
+    picks: Picks | None = None
 
     @property
     def ids(self) -> list[int]:
@@ -223,8 +230,8 @@ def articles_table(project: Project, sel: Selection) -> Table:
             *(_var_column(book, v) for v in art_vars)]
 
     def rows() -> Iterator[Row]:
-        for r in Q.article_rows(project, sel.ids, types, levels):
-            vals = Q.article_values(project, r[0], r[5]) if art_vars else {}
+        for r in Q.article_rows(project, types, levels):
+            vals = Q.article_values(project, r[0], r[5]) if art_vars and r[5] else {}
             yield [r[1], r[2], r[3], parse_date(r[4]), r[6], r[7], r[8] or None, *r[9:],
                    *(_typed(book, v, vals.get(v)) for v in art_vars)]
 
@@ -258,7 +265,7 @@ def summary_table(project: Project, sel: Selection) -> Table:
     plan = [(name, "type" if name == stype else name) for name in
             ([stype] if stype else []) + [v for v in FIXED_CLAIM_VARIABLES if book.variable(v)]]
     counts: dict[tuple[str, str, str, str], int] = Counter()  # (coder, var, value, outlet)
-    names = {c.id: c.name for c in sel.coders}
+    names = {c.id: ANALYSIS if sel.analysis else c.name for c in sel.coders}
     for var, what in plan:
         for k, outlet, value, n in Q.summary_counts(project, sel.ids, what):
             counts[(names[k], var, value or NO_VALUE, outlet)] += n
@@ -271,14 +278,14 @@ def summary_table(project: Project, sel: Selection) -> Table:
             *(Column(o or "(no outlet)", "int", max(10, min(len(o) + 2, 30))) for o in outlets)]
 
     def rows() -> Iterator[Row]:
-        for coder in sel.coders:
+        for coder in ([ANALYSIS] if sel.analysis else [c.name for c in sel.coders]):
             for var, _ in plan:
                 variable = book.variable(var)
                 for code, label in [(v.code, v.label) for v in variable.values] + [(NO_VALUE, "")]:
-                    per = [counts.get((coder.name, var, code, o), 0) for o in outlets]
+                    per = [counts.get((coder, var, code, o), 0) for o in outlets]
                     if code == NO_VALUE and not any(per):
                         continue
-                    yield [coder.name, "source_type" if var == stype else var, code,
+                    yield [coder, "source_type" if var == stype else var, code,
                            label or None, sum(per), *per]
             per = [flagged.get((coder.name, o), 0) for o in outlets]
             if any(per):  # a check, not a count of values: only when there is something
@@ -297,6 +304,8 @@ def about_table(project: Project, sel: Selection, lists: dict[str, Sequence[str]
              ("exported_at", stamp.isoformat()), ("annotator_version", __version__),
              ("codebook", project.codebook.name),
              ("coders", ", ".join(c.name for c in sel.coders)),
+             ("dataset", "analysis (consensus, else the one coder)" if sel.analysis
+              else "per coder"),
              ("include_suggestions", "yes" if sel.include_suggestions else "no")]
     names = list(lists)
     cols = [Column("key", width=18), Column("value", width=40), Column("", width=2),
@@ -317,21 +326,40 @@ def validation_lists(book: Codebook) -> dict[str, list[str]]:
 
 
 def build_tables(project: Project, sel: Selection) -> list[Table]:
-    """Claims, Sources, Articles, Codebook, Summary and the hidden About, in sheet order."""
+    """Claims, Sources, Articles, Codebook, Summary, the hidden About and Exported, in order."""
     book = project.codebook
     lists = validation_lists(book)
     return [claims_table(project, sel), sources_table(project, sel),
             articles_table(project, sel), codebook_table(book), summary_table(project, sel),
-            about_table(project, sel, lists)]
+            about_table(project, sel, lists), record_table(project, sel)]
+
+
+def record_table(project: Project, sel: Selection) -> Table:
+    """Hidden sheet: fingerprints of the exported editable cells, so that read-back applies
+    only what the user changed (see `sheet_record`)."""
+    from annotator.io import sheet_record as R
+
+    cols = [Column(name, width=18) for name in R.record_columns(project.codebook)]
+    return Table(R.SHEET, cols, lambda: R.record_rows(project, sel), hidden=True)
 
 
 def select(project: Project, coder_names: Sequence[str] | None = None,
-           include_suggestions: bool = False) -> Selection:
-    """The coders to export (all by default), refusing unknown names."""
+           include_suggestions: bool = False, per_coder: bool = False) -> Selection:
+    """What to export: the analysis dataset by default; every coder's work with `per_coder`;
+    the named coders' work with `coder_names` (unknown names are refused)."""
+    from annotator.consensus import CONSENSUS
     from annotator.core.errors import UserError
 
+    conn = project.db.conn
     if not coder_names:
-        return Selection(tuple(project.coders()), include_suggestions)
+        coders = tuple(project.coders())
+        if per_coder:
+            picks = coder_picks(conn, [c.id for c in coders])
+        else:
+            consensus = next((c.id for c in coders if c.name == CONSENSUS), None)
+            picks = analysis_picks(conn, consensus)
+        store_picks(conn, picks.rows)
+        return Selection(coders, include_suggestions, not per_coder, picks)
     coders = []
     for name in coder_names:
         coder = project.coder(name)
@@ -340,4 +368,6 @@ def select(project: Project, coder_names: Sequence[str] | None = None,
             raise UserError(f"no coder {name!r} in the project (coders: {known})",
                             path=project.path)
         coders.append(coder)
-    return Selection(tuple(coders), include_suggestions)
+    picks = coder_picks(conn, [c.id for c in coders])
+    store_picks(conn, picks.rows)
+    return Selection(tuple(coders), include_suggestions, False, picks)

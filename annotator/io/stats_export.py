@@ -1,8 +1,14 @@
 """The Claims table for SPSS (.sav) and Stata (.dta), with labelled numeric codes (pyreadstat).
 
 Coded columns carry the codebook's `numeric` codes with value labels, every column a variable
-label, dates are real dates. A researcher opens the file and sees labelled variables. Texts
-stay whole (both formats hold long strings); an empty text is "" (neither has string missing).
+label, dates are real dates. A researcher opens the file and sees labelled variables. An empty
+text is "" (neither format has string missing).
+
+Stata: release 118 (Stata 14+), which R's haven, pandas and Stata all read; release 119 (what
+pyreadstat writes by default) reads as empty strings in haven when a text needs a strL. Texts
+stay whole and exact. SPSS: a string holds at most 32,767 bytes (a longer one makes a file that
+neither SPSS, haven nor pyreadstat opens), so longer texts are cut with a marker; and SPSS pads
+strings, so trailing spaces are lost. Both are reported, column by column.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.codebook import Codebook
 from annotator.core.model import ORIGINS
+from annotator.io.cells import cut_marker
 from annotator.io.outfiles import replacing
 from annotator.io.sheet_tables import SUGGESTED, Column, Selection, claims_table
 
@@ -20,6 +27,8 @@ if TYPE_CHECKING:
     from annotator.project import Project
 
 STATUS_CODES = {name: i for i, name in enumerate((*ORIGINS, SUGGESTED), 1)}
+STATA_VERSION = 14  # release 118: strL that haven reads (119 reads as "")
+SPSS_STRING_BYTES = 32_767
 
 
 def write_stats(project: Project, sel: Selection, *, sav: Path | None, dta: Path | None,
@@ -34,10 +43,16 @@ def write_stats(project: Project, sel: Selection, *, sav: Path | None, dta: Path
             continue
         target = Path(target)
         vlabels = _stata_labels(value_labels) if stata else value_labels
-        extra = {} if stata else {"variable_measure": _measures(project, frame, value_labels)}
+        if stata:
+            out, extra = frame, {"version": STATA_VERSION}
+            _note_padded(frame, target, report, "exact in Stata and pandas; R's haven drops "
+                         "them when reading")
+        else:
+            out = _spss_frame(frame, target, report)
+            extra = {"variable_measure": _measures(project, frame, value_labels)}
         with replacing(target, force=force) as (tmp,):
             try:
-                writer(frame, str(tmp), column_labels=labels, variable_value_labels=vlabels,
+                writer(out, str(tmp), column_labels=labels, variable_value_labels=vlabels,
                        **extra)
             except Exception as exc:  # pyreadstat raises its own error types
                 from annotator.core.errors import UserError
@@ -45,6 +60,48 @@ def write_stats(project: Project, sel: Selection, *, sav: Path | None, dta: Path
                 raise UserError(f"cannot write the file ({exc})", path=target) from exc
         report.files.append(target)
         report.rows.setdefault("Claims", len(frame))
+
+
+def _spss_frame(frame: Any, target: Path, report: Any) -> Any:
+    """The frame with texts cut to SPSS's 32,767 bytes; reports cut texts and trailing spaces."""
+    out = frame.copy()
+    for column in frame.columns:
+        if frame[column].dtype != object:
+            continue
+        values = frame[column].tolist()
+        cut = [spss_text(v) for v in values]
+        over = sum(1 for v, c in zip(values, cut, strict=True) if c is not v)
+        if over:
+            out[column] = cut
+            report.note(f"{target.name}, column {column}: {over:,} text(s) over SPSS's "
+                        f"{SPSS_STRING_BYTES:,} bytes cut with a marker (the .dta and CSV keep "
+                        "them whole)")
+    _note_padded(frame, target, report, "SPSS drops them (not exact in .sav; the CSV and "
+                 "xlsx keep them)")
+    return out
+
+
+def _note_padded(frame: Any, target: Path, report: Any, what: str) -> None:
+    """Report text columns with values that end in spaces: not every reader keeps those."""
+    for column in frame.columns:
+        if frame[column].dtype != object:
+            continue
+        padded = sum(1 for v in frame[column] if isinstance(v, str) and v.endswith(" "))
+        if padded:
+            report.note(f"{target.name}, column {column}: {padded:,} value(s) end in spaces; "
+                        f"{what}")
+
+
+def spss_text(value: Any) -> Any:
+    """`value` cut to SPSS's string limit in UTF-8 bytes, with the cut marker; else itself."""
+    if not isinstance(value, str) or len(value) * 4 <= SPSS_STRING_BYTES:
+        return value
+    raw = value.encode("utf-8")
+    if len(raw) <= SPSS_STRING_BYTES:
+        return value
+    marker = cut_marker(len(value))
+    room = SPSS_STRING_BYTES - len(marker.encode("utf-8"))
+    return raw[:room].decode("utf-8", errors="ignore") + marker
 
 
 def claims_frame(project: Project, sel: Selection) -> tuple[Any, dict[str, str],

@@ -53,8 +53,9 @@ def by_claim(ws) -> dict[str, dict]:
 
 def test_export_sheets_in_order_and_about_hidden(coded, tmp_path):
     wb, _ = export(coded.project, tmp_path)
-    assert wb.sheetnames == ["Claims", "Sources", "Articles", "Codebook", "Summary", "About"]
-    assert [wb[n].sheet_state for n in wb.sheetnames] == ["visible"] * 5 + ["hidden"]
+    assert wb.sheetnames == ["Claims", "Sources", "Articles", "Codebook", "Summary", "About",
+                            "Exported"]
+    assert [wb[n].sheet_state for n in wb.sheetnames] == ["visible"] * 5 + ["hidden"] * 2
     about = {r[0]: r[1] for r in wb["About"].iter_rows(min_row=2, max_col=2, values_only=True)
              if r[0]}
     assert about["project_id"] == coded.project.project_id
@@ -257,16 +258,15 @@ def test_export_sources_sheet(coded, tmp_path):
 
 
 def test_export_articles_sheet(coded, tmp_path):
-    wb, _ = export(coded.project, tmp_path)
+    wb, _ = export(coded.project, tmp_path, per_coder=True)
     rows = {(r["article_id"], r["coder"]): r for r in rows_of(wb["Articles"])}
-    assert len(rows) == 4  # two articles x two coders
+    assert len(rows) == 2  # each article with the coder who worked on it (nobody assigned)
     anna = rows[("nrc-001", "anna")]
     assert anna["status"] == "in_progress" and anna["claims"] == 3
     assert anna["claims_type_person"] == 1 and anna["claims_certainty_uncertain"] == 1
     assert anna["date"] == datetime(2024, 3, 5)
     bob = rows[("tel-002", "bob")]
     assert bob["status"] == "done" and bob["claims"] == 2 and bob["claims_type_institution"] == 1
-    assert rows[("tel-002", "anna")]["status"] == "not_started"
 
 
 def test_export_codebook_sheet(coded, tmp_path):
@@ -283,7 +283,7 @@ def test_export_codebook_sheet(coded, tmp_path):
 
 
 def test_export_summary_sheet(coded, tmp_path):
-    wb, _ = export(coded.project, tmp_path)
+    wb, _ = export(coded.project, tmp_path, per_coder=True)
     rows = rows_of(wb["Summary"])
     assert list(rows[0])[:5] == ["coder", "variable", "value", "label", "all_outlets"]
     index = {(r["coder"], r["variable"], r["value"]): r for r in rows}
@@ -339,7 +339,7 @@ def test_export_adds_an_agreement_sheet_when_coders_share_articles(coded, tmp_pa
     proj.apply(C.set_article_status, art, coded.coders["anna"], "done")
     wb, report = export(proj, tmp_path)
     assert wb.sheetnames == ["Claims", "Sources", "Articles", "Codebook", "Summary", "Agreement",
-                             "About"]
+                             "About", "Exported"]
     cells = [c for row in wb["Agreement"].iter_rows(values_only=True) for c in row if c]
     assert "Agreement between 2 coders: anna, bob" in cells
     assert "certainty" in cells and "attribution" in cells

@@ -56,3 +56,33 @@ def test_property_exported_claim_text_is_the_span_and_reads_back_unchanged(text:
             result = import_sheet(p, out, "anna")
             assert result.changes == []
             assert [(c.start, c.end, c.values, c.note) for c in p.claims()] == before
+
+
+astral = st.text(alphabet=st.sampled_from(["a", " ", "é", "\U0001F600", "\U00020000", "\n"]),
+                 min_size=1, max_size=40)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(piece=astral, extra=st.integers(-40, 40))
+def test_property_notes_near_the_cell_limit_fit_in_utf16_and_read_back_unchanged(
+        piece: str, extra: int) -> None:
+    """Issue 12.1: a note around 32,767 UTF-16 units (astral characters count two) is cut to
+    fit, never by XlsxWriter silently, and the untouched sheet reads back unchanged."""
+    from annotator.io.cells import CELL_LIMIT, utf16_length
+
+    note = piece * ((CELL_LIMIT + extra) // utf16_length(piece))  # within a piece of the limit
+    with tempfile.TemporaryDirectory() as d:
+        path, out = Path(d) / "p.annotator", Path(d) / "sheet.xlsx"
+        with Project.create(path) as p:
+            art = p.import_records([ArticleRecord(text="She said so.", ext_id="a")]).added[0]
+            p.apply(commands.add_claim, art, p.ensure_coder("anna").id, 0, 8, note=note)
+            report = export_project(p, xlsx=out)
+            rows = list(openpyxl.load_workbook(out, read_only=True)["Claims"].iter_rows(
+                values_only=True))
+            cell = dict(zip(rows[0], rows[1], strict=True))["note"] or ""
+            assert utf16_length(cell) <= CELL_LIMIT
+            assert cell == as_in_sheet(note)
+            if utf16_length(note) > CELL_LIMIT:
+                assert any("UTF-16" in n for n in report.notes)
+            assert import_sheet(p, out, "anna").changes == []
+            assert p.claims()[0].note == note

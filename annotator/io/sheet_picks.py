@@ -1,0 +1,95 @@
+"""Which coder's work each exported article shows (issue 12.15).
+
+The analysis dataset, the default export, has one coding per article: the consensus coder's
+where it exists, otherwise the work of the one coder who coded the article. A coder who was not
+assigned an article never appears for it (when the article has assignments). An article two or
+more coders coded without a consensus yet is left out of the Claims and Sources rows, counted
+and named by status `needs_consensus` in Articles, so nothing is counted twice. On request the
+export shows every coder's work instead (per coder), one Articles row per article and coder who
+was assigned it or worked on it.
+
+The choice is written to a temporary table (`temp.export_pick`) that the sheet queries join, so
+the rows still stream from SQLite.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+NEEDS_CONSENSUS = "needs_consensus"
+PICK_TABLE = "temp.export_pick"
+
+_WORK = ("SELECT article_id, coder_id FROM claim UNION SELECT article_id, coder_id FROM "
+         "source_mention UNION SELECT article_id, coder_id FROM cue UNION SELECT article_id, "
+         "coder_id FROM article_status WHERE status != 'not_started'")
+
+Pick = tuple[int, int | None, str | None]  # article, coder (None: nobody's rows), state
+
+
+@dataclass(frozen=True)
+class Picks:
+    rows: list[Pick]
+    unsettled: int = 0  # articles coded by 2+ coders without a consensus
+    unassigned_work: int = 0  # (article, coder) pairs with work but no assignment, left out
+
+    @property
+    def coder_ids(self) -> set[int]:
+        return {k for _, k, _ in self.rows if k is not None}
+
+
+def _pairs(conn: sqlite3.Connection, sql: str) -> dict[int, set[int]]:
+    found: dict[int, set[int]] = defaultdict(set)
+    for article, coder in conn.execute(sql):
+        found[article].add(coder)
+    return found
+
+
+def analysis_picks(conn: sqlite3.Connection, consensus_id: int | None) -> Picks:
+    """One pick per article: consensus, else the single (assigned) coder who worked on it."""
+    work = _pairs(conn, _WORK)
+    assigned = _pairs(conn, "SELECT article_id, coder_id FROM assignment")
+    rows: list[Pick] = []
+    unsettled = unassigned = 0
+    for (article,) in conn.execute("SELECT id FROM article ORDER BY id"):
+        done = work.get(article, set())
+        if consensus_id is not None and consensus_id in done:
+            rows.append((article, consensus_id, None))
+            continue
+        coders = done - {consensus_id}
+        if article in assigned:
+            unassigned += len(coders - assigned[article])
+            coders &= assigned[article]
+        if len(coders) == 1:
+            rows.append((article, next(iter(coders)), None))
+        elif coders:
+            rows.append((article, None, NEEDS_CONSENSUS))
+            unsettled += 1
+        else:
+            only = assigned.get(article, set()) - {consensus_id}
+            rows.append((article, next(iter(only)) if len(only) == 1 else None, None))
+    return Picks(rows, unsettled, unassigned)
+
+
+def coder_picks(conn: sqlite3.Connection, coder_ids: Sequence[int]) -> Picks:
+    """Per coder: each (article, coder) the coder was assigned or worked on."""
+    wanted = set(coder_ids)
+    work = _pairs(conn, _WORK)
+    assigned = _pairs(conn, "SELECT article_id, coder_id FROM assignment")
+    rows: list[Pick] = []
+    for (article,) in conn.execute("SELECT id FROM article ORDER BY id"):
+        coders = (work.get(article, set()) | assigned.get(article, set())) & wanted
+        rows += [(article, k, None) for k in sorted(coders)]
+    return Picks(rows)
+
+
+def store_picks(conn: sqlite3.Connection, rows: Iterable[Pick]) -> None:
+    """(Re)fill the temporary pick table the sheet queries join (this connection only)."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS export_pick (article_id INTEGER NOT NULL, "
+                 "coder_id INTEGER, state TEXT)")
+    conn.execute("DELETE FROM temp.export_pick")
+    conn.executemany("INSERT INTO temp.export_pick VALUES (?, ?, ?)", rows)
+    conn.execute("CREATE INDEX IF NOT EXISTS temp.export_pick_key "
+                 "ON export_pick (article_id, coder_id)")
