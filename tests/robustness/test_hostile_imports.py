@@ -13,6 +13,7 @@ tests in tests/io and tests/core cover the known cases one by one.
 
 from __future__ import annotations
 
+import atexit
 import codecs
 import io
 import json
@@ -50,6 +51,7 @@ cells = st.text(ANY_CHAR, max_size=30) | st.sampled_from(
 
 def _template() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="hostile-"))
+    atexit.register(shutil.rmtree, folder, True)
     with redirect_stdout(io.StringIO()):
         assert main(["new", str(folder / "template.annotator")]) == 0
     return folder / "template.annotator"
