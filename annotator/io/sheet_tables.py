@@ -287,9 +287,9 @@ def summary_table(project: Project, sel: Selection) -> Table:
                         continue
                     yield [coder, "source_type" if var == stype else var, code,
                            label or None, sum(per), *per]
-            per = [flagged.get((coder.name, o), 0) for o in outlets]
+            per = [flagged.get((coder, o), 0) for o in outlets]
             if any(per):  # a check, not a count of values: only when there is something
-                yield [coder.name, "check", UNATTRIBUTED_WITH_SOURCE,
+                yield [coder, "check", UNATTRIBUTED_WITH_SOURCE,
                        f"claims {UNATTRIBUTED_WITH_SOURCE_TEXT}", sum(per), *per]
 
     return Table("Summary", cols, rows)
