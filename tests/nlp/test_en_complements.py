@@ -113,3 +113,18 @@ def test_fronted_phrase_before_a_comma_is_not_the_speaker(suggest, text, words, 
     result = suggest(text, "en")
     claim = claim_for(text, result, words)
     assert source_of(result, claim)[0] == source
+
+
+def test_transcript_line_is_its_speakers(suggest):
+    text = ("The interview went as follows.\n\n"
+            "\"HOST: Will the governor sign the bill this week? We asked his office twice.\n\n"
+            "\"RUIZ: He will sign it on Friday, and then he will travel to Ohio.\n\n"
+            "Note: the interview was edited for length.")
+    result = suggest(text, "en")
+    check_contract(text, result)
+    host = claim_for(text, result, "Will the governor sign the bill this week? We asked his office twice.")
+    ruiz = claim_for(text, result, "He will sign it on Friday, and then he will travel to Ohio.")
+    assert source_of(result, host)[0] == "HOST" and source_of(result, ruiz)[0] == "RUIZ"
+    assert ruiz["rule"] == "transcript_speaker" and ruiz["cue"] is None
+    assert not any(text[c["start"]:c["end"]].startswith("RUIZ") for c in result["claims"])
+    assert not any(s["text"] == "Note" for s in result["sources"])
