@@ -128,3 +128,24 @@ def test_transcript_line_is_its_speakers(suggest):
     assert ruiz["rule"] == "transcript_speaker" and ruiz["cue"] is None
     assert not any(text[c["start"]:c["end"]].startswith("RUIZ") for c in result["claims"])
     assert not any(s["text"] == "Note" for s in result["sources"])
+
+
+@pytest.mark.parametrize(("text", "words", "source", "cue"), [
+    ("The candidate acknowledged it was unlikely to work.", "it was unlikely to work", "The candidate", "acknowledged"),
+    ("Several reporters complained they were kept outside.", "they were kept outside", "Several reporters", "complained"),
+    ("The auditor noted the old plan had failed twice.", "the old plan had failed twice", "The auditor", "noted"),
+])
+def test_clause_without_that_after_a_complement_verb(suggest, text, words, source, cue):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
+
+
+@pytest.mark.parametrize("text", [
+    "The council noted the date in its minutes.",
+    "She added the sugar to the tea and stirred.",
+    "The team reported the theft to the police.",
+])
+def test_object_of_a_complement_verb_is_no_clause(suggest, text):
+    assert suggest(text, "en")["claims"] == []

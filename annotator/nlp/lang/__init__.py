@@ -46,6 +46,8 @@ class LangHooks:
     tag_speaker: TagSpeaker
     # "that" opening a relative clause, not a report ("agreed a deal that would cut costs")
     that_is_relative: Callable[[Discourse, int], bool]
+    # a reported clause may follow its verb without "that" ("acknowledged it was unlikely")
+    bare_clause_complement: bool = False
 
 
 _HOOKS: dict[str, LangHooks] = {}
