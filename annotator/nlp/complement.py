@@ -50,6 +50,6 @@ def bare_clause(d: Discourse, end: int, b: int) -> int | None:
     for m in range(end + 1, min(b, end + 5)):
         if t.lowers[m] in aux:
             return end if m > end + 1 else None
-        if not t.is_word(m) and t.words[m] not in ("'s", "’s"):
-            return None
+        if (not t.is_word(m) and t.words[m] not in ("'s", "’s")) or t.lowers[m] in fw["subordinators"]:
+            return None  # "agreed a deal that would cut costs": a relative clause, not a report
     return None
