@@ -149,3 +149,33 @@ def test_clause_without_that_after_a_complement_verb(suggest, text, words, sourc
 ])
 def test_object_of_a_complement_verb_is_no_clause(suggest, text):
     assert suggest(text, "en")["claims"] == []
+
+
+@pytest.mark.parametrize(("text", "words", "source"), [
+    ("The party chairman called the ruling a huge win for voters.", "the ruling a huge win for voters",
+     "The party chairman"),
+    ("Ms. Ruiz called on the agency to \"stop hiding the data\" before the vote.",
+     "the agency to \"stop hiding the data\"", "Ms. Ruiz"),
+])
+def test_more_object_shapes(suggest, text, words, source):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert source_of(result, claim)[0] == source
+
+
+def test_an_object_ends_before_an_adverbial_clause(suggest):
+    text = "The sheriff condemned the protest after the mayor praised the marchers for their calm."
+    result = suggest(text, "en")
+    first = claim_for(text, result, "the protest")
+    assert text[first["start"]:first["end"]] == "the protest"
+    second = claim_for(text, result, "the marchers for their calm")
+    assert source_of(result, second)[0] == "the mayor"
+
+
+@pytest.mark.parametrize("text", [
+    "They called the police a day later.",
+    "He called a press conference on Monday.",
+])
+def test_called_without_a_predicate_is_no_claim(suggest, text):
+    assert suggest(text, "en")["claims"] == []
