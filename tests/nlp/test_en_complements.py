@@ -179,3 +179,10 @@ def test_an_object_ends_before_an_adverbial_clause(suggest):
 ])
 def test_called_without_a_predicate_is_no_claim(suggest, text):
     assert suggest(text, "en")["claims"] == []
+
+
+def test_an_object_ends_before_a_tag(suggest):
+    text = "The governor plans to visit the flooded towns on Sunday, according to an aide."
+    result = suggest(text, "en")
+    claim = claim_for(text, result, "to visit the flooded towns on Sunday")
+    assert text[claim["start"]:claim["end"]] == "to visit the flooded towns on Sunday"

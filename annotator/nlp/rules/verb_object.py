@@ -69,8 +69,9 @@ def object_start(d: Discourse, entry: VerbEntry, end: int, b: int) -> int | None
 
 
 def object_end(d: Discourse, start: int, stop: int) -> int:
-    """An object ends before an adverbial clause ("... after she attacked the police") and before
-    a coordinated verb of the same kind ("condemned the attack and blamed the police")."""
+    """An object ends before an adverbial clause ("... after she attacked the police"), before
+    a coordinated verb of the same kind ("condemned the attack and blamed the police") and
+    before a tag (", according to X")."""
     t, lex = d.t, d.lex
     adverbial = lex.fw.get("adverbial_subordinators", ())
     for m in range(start + 1, stop):
@@ -81,7 +82,18 @@ def object_end(d: Discourse, start: int, stop: int) -> int:
             return m
         if w in lex.coordinators and m + 1 < stop and any(e.objects for e in lex.verb(t.lowers[m + 1])):
             return m
+        if w == "," and tag_follows(d, m, stop):
+            return m
     return stop
+
+
+def tag_follows(d: Discourse, m: int, b: int) -> bool:
+    """", according to X" or ", X said" at the comma m: the tag of a report around the object
+    ("Clinton plans to visit Ohio, according to an aide"), which its own rule reads."""
+    t, lex = d.t, d.lex
+    if lex.prepositions.match(t.lowers, m + 1, b):
+        return True
+    return any(e.mode == "always" for x in range(m + 1, min(b, m + 5)) for e in lex.verb(t.lowers[x]))
 
 
 def relative_before(d: Discourse, a: int, k: int) -> bool:
