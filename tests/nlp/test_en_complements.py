@@ -186,3 +186,16 @@ def test_an_object_ends_before_a_tag(suggest):
     result = suggest(text, "en")
     claim = claim_for(text, result, "to visit the flooded towns on Sunday")
     assert text[claim["start"]:claim["end"]] == "to visit the flooded towns on Sunday"
+
+
+def test_headline_name_and_colon_is_the_speaker(suggest):
+    text = "Ruiz: Budget Talks Will Resume Next Week\n\nThe senator spoke to reporters in Dayton on Monday."
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, "Budget Talks Will Resume Next Week")
+    assert source_of(result, claim)[0] == "Ruiz" and claim["cue"] is None
+
+
+def test_headline_label_and_colon_is_no_speaker(suggest):
+    text = "Watch: Budget Talks Will Resume Next Week\n\nThe senator spoke to reporters in Dayton on Monday."
+    assert suggest(text, "en")["claims"] == []

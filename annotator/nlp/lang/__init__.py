@@ -48,6 +48,8 @@ class LangHooks:
     that_is_relative: Callable[[Discourse, int], bool]
     # a reported clause may follow its verb without "that" ("acknowledged it was unlikely")
     bare_clause_complement: bool = False
+    # a headline "Name: claim" without quote marks is the named speaker's ("Pence: Flowers Won't Attend")
+    headline_name_claims: bool = False
 
 
 _HOOKS: dict[str, LangHooks] = {}

@@ -59,4 +59,5 @@ HOOKS = LangHooks(
     participle_suffix="ing", past_participle_suffix="ed",
     compound_nouns=False, head_participles=frozenset({"seen", "shown"}), suffix_types_names=False,
     tag_speaker=tag_speaker, that_is_relative=relative_that, bare_clause_complement=True,
+    headline_name_claims=True,
 )
