@@ -70,6 +70,9 @@ def report(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) -> 
     t = d.t
     comp = complement.find_complement(d, k, end, b)
     colon = find_colon(d, end, b) if comp is None else None
+    if comp is None and colon is None and entry.mode == "complement":
+        bare = complement.bare_clause(d, end, b)
+        comp = bare - 1 if bare is not None else None  # "acknowledged it was unlikely": as if "that" stood before it
     lead = d.skip_lead(a, b)
     if comp is None and colon is None and lead + 1 == k and t.lowers[lead] in d.lex.retro_pronouns:
         return False  # "Dat melden ingewijden aan de krant." whose sentence before is taken: no bare claim
