@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from annotator.nlp import sourcetype
 from annotator.nlp.discourse import Discourse, Src
-from annotator.nlp.nounphrase import np_right
+from annotator.nlp.nounphrase import np_right, surname_prefix_at
 
 
 def speaker_after(d: Discourse, cj: int, b: int) -> tuple[int, int] | None:
@@ -15,7 +15,7 @@ def speaker_after(d: Discourse, cj: int, b: int) -> tuple[int, int] | None:
     while cj < b - 1 and t.lowers[cj] in lex.fw["time_words"] and t.lowers[cj] not in lex.fw["determiners"]:
         cj += 1  # "aldus nog het parket", "zegt ook de minister"
     if cj < b and (t.lowers[cj] in lex.fw["np_prepositions"] or t.lowers[cj] in lex.fw["stop_prepositions"]) \
-            and t.lowers[cj] not in lex.fw["determiners"]:
+            and t.lowers[cj] not in lex.fw["determiners"] and not surname_prefix_at(lex, t, cj):
         return None  # "said of the expulsions": no speaker here
     span = np_right(lex, t, cj, b)
     if span and t.lowers[span[0]] in lex.h.get("empty_subjects", ()):

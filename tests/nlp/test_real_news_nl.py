@@ -87,3 +87,21 @@ def test_nl_unsourced_hedged_claims(suggest, text, words, level) -> None:
     result = suggest(text, "nl")
     claim = claim_for(text, result, words)
     assert claim["attribution"] == "unattributed" and claim["certainty"] == level
+
+
+def test_nl_surname_with_prefix_after_a_tag_is_the_speaker(suggest) -> None:
+    text = 'De wegen zijn smal. "Daardoor rijdt iedereen te hard", zegt Van der Berkel.'
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "Daardoor rijdt iedereen te hard")
+    assert claim["attribution"] == "direct" and cue_of(result, claim) == "zegt"
+    assert source_of(result, claim) == ("Van der Berkel", "person")
+
+
+def test_nl_short_object_sentence_is_a_claim_that_ends_before_the_next_verb(suggest) -> None:
+    text = "De fietsersbond bepleit al jaren een lagere snelheid en is blij met het besluit dat de raad nam."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "een lagere snelheid")
+    assert text[claim["start"]:claim["end"]].endswith("een lagere snelheid")
+    assert source_of(result, claim) == ("De fietsersbond", "institution")
+    short = "De fietsersbond bepleit al jaren een lagere snelheid."
+    assert claim_for(short, suggest(short, "nl"), "een lagere snelheid")["attribution"] == "indirect"
