@@ -10,6 +10,7 @@ primitives here (add a source, add a claim, find a quote) are the only way they 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -24,6 +25,7 @@ from annotator.nlp.textscan import Quote
 from annotator.nlp.tokens import CLOSE_MARKS, OPEN_MARKS, Toks
 
 _TRAIL = frozenset(".,;:!?")
+_INNER_SENTENCE = re.compile(r"[.!?…]\s+\S")  # a sentence ends inside the quote and another begins
 CHANNEL_TYPES = ("news_media", "social_media", "document")
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -259,8 +261,10 @@ class Discourse:
         while end > start and t.text[end - 1] in " ,\n":
             end -= 1  # English puts the tag comma inside the closing mark
         i, j = t.first_at_or_after(start), t.last_before(end)
-        claim = self.add_claim(i, max(j, i + 1), src, cue, "direct", chars=(start, end),
-                               level=claim_certainty(self.lex, t, i, j, None, False))
+        # a hedge in one sentence of a longer quote hedges that sentence, not the whole quote
+        level = "certain" if _INNER_SENTENCE.search(t.text, start, end) else \
+            claim_certainty(self.lex, t, i, j, None, False)
+        claim = self.add_claim(i, max(j, i + 1), src, cue, "direct", chars=(start, end), level=level)
         if claim:
             self.quote_used.add(q)
         return claim

@@ -105,3 +105,20 @@ def test_nl_short_object_sentence_is_a_claim_that_ends_before_the_next_verb(sugg
     assert source_of(result, claim) == ("De fietsersbond", "institution")
     short = "De fietsersbond bepleit al jaren een lagere snelheid."
     assert claim_for(short, suggest(short, "nl"), "een lagere snelheid")["attribution"] == "indirect"
+
+
+def test_nl_a_modal_in_one_sentence_of_a_long_quote_leaves_the_quote_certain(suggest) -> None:
+    text = ("De dijkgraaf is somber. ‘Het water stijgt elk jaar. Dat kan het einde van de polder betekenen.’")
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "Het water stijgt elk jaar. Dat kan het einde van de polder betekenen.")
+    assert claim["attribution"] == "direct" and claim["certainty"] == "certain"
+    short = "De dijkgraaf is somber. ‘Dit zou het einde van de polder zijn.’"
+    assert claim_for(short, suggest(short, "nl"), "Dit zou het einde van de polder zijn.")["certainty"] == "possible"
+
+
+@pytest.mark.parametrize("verb", ["denkt", "verwacht", "schat", "vreest"])
+def test_nl_opinion_and_expectation_verbs_make_the_claim_probable(suggest, verb) -> None:
+    text = f"De wethouder {verb} dat de nieuwe brug in de zomer klaar is."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "de nieuwe brug in de zomer klaar is")
+    assert claim["certainty"] == "probable" and cue_of(result, claim) == verb
