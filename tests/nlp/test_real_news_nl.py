@@ -122,3 +122,20 @@ def test_nl_opinion_and_expectation_verbs_make_the_claim_probable(suggest, verb)
     result = suggest(text, "nl")
     claim = claim_for(text, result, "de nieuwe brug in de zomer klaar is")
     assert claim["certainty"] == "probable" and cue_of(result, claim) == verb
+
+
+@pytest.mark.parametrize(("text", "words", "level"), [
+    ("De krant meldde dat de wethouder het geld zou hebben verduisterd.",
+     "de wethouder het geld zou hebben verduisterd", "possible"),
+    ("De krant meldde dat de wethouder zou zijn afgetreden.", "de wethouder zou zijn afgetreden", "possible"),
+    ("De wethouder zei dat de brug in mei open zou gaan.", "de brug in mei open zou gaan", "certain"),
+    ("De wethouder zegt dat de gemeente meer zou moeten doen.", "de gemeente meer zou moeten doen", "certain"),
+])
+def test_nl_zou_reportative_perfect_versus_future_in_the_past_and_deontic(suggest, text, words, level) -> None:
+    assert claim_for(text, suggest(text, "nl"), words)["certainty"] == level
+
+
+def test_nl_denk_ik_inside_a_quote_is_probable(suggest) -> None:
+    text = "‘Het wordt een zware winter, denk ik’, zegt de boer."
+    claim = claim_for(text, suggest(text, "nl"), "Het wordt een zware winter, denk ik")
+    assert claim["certainty"] == "probable" and claim["attribution"] == "direct"
