@@ -42,6 +42,14 @@ def subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
     if d.lang.relative_subject and k - 2 > lead and t.lowers[k - 1] in lex.fw["relative_pronouns"] \
             and t.words[k - 2] == ",":
         return d.add_source(np_before(d, lead, k - 2), k)  # "the Act, which says that"
+    if not d.lang.relative_subject and t.words[k - 1] == "," and subs and t.words[subs[0] - 1] == "," \
+            and t.lowers[subs[0]] in lex.fw["relative_pronouns"] and subs[0] - 1 > lead:
+        return d.add_source(np_right(lex, t, lead, subs[0] - 1), k)  # "Turkije, dat sinds ..., waarschuwde"
+    if d.lang.verb_second and lead + 1 == k and t.lowers[lead] not in d.pronouns \
+            and t.words[lead] not in d.surnames and not sourcetype.known_source_word(lex, t.lowers[lead]):
+        after = inverted_subject(d, end, b)
+        if after:
+            return d.add_source(after)  # "Samengenomen berekenen de artsen dat ..."
     for m in reversed(subs):
         span = np_right(lex, t, m + 1, k)
         if span:
@@ -78,6 +86,18 @@ def subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
         else:
             span = np_before_aux(d, lead, k)  # "Figures filed with the commission show"
     return d.add_source(apposition_name(d, span, k) or span, k)
+
+
+def inverted_subject(d: Discourse, end: int, b: int) -> tuple[int, int] | None:
+    """After one fronted word, a pronoun or an article phrase right before "dat" is the
+    subject: "Zelf ontkent ze dat", "Samengenomen berekenen de artsen dat"."""
+    t, lex = d.t, d.lex
+    if end >= b or not (t.lowers[end] in d.pronouns or t.lowers[end] in lex.fw["articles"]):
+        return None
+    span = np_right(lex, t, end, b)
+    if span is None or span[1] >= b:
+        return None
+    return span if t.lowers[span[1]] in lex.complementisers else None
 
 
 def reaches_verb(d: Discourse, j: int, k: int) -> bool:

@@ -139,3 +139,15 @@ def test_nl_denk_ik_inside_a_quote_is_probable(suggest) -> None:
     text = "‘Het wordt een zware winter, denk ik’, zegt de boer."
     claim = claim_for(text, suggest(text, "nl"), "Het wordt een zware winter, denk ik")
     assert claim["certainty"] == "probable" and claim["attribution"] == "direct"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Samengenomen berekenen de artsen dat de wachttijd halveert.", "de artsen"),
+    ("Zelf ontkent ze dat ze het geld heeft gehouden.", "ze"),
+    ("Turkije, dat sinds maart een nieuwe regering heeft, waarschuwde dat de grens dichtgaat.", "Turkije"),
+    ("Onderzoekers vertellen de krant dat de wachttijd halveert.", "Onderzoekers"),
+])
+def test_nl_subject_after_the_verb_or_before_a_relative_clause(suggest, text, speaker) -> None:
+    result = suggest(text, "nl")
+    assert len(result["claims"]) == 1
+    assert source_of(result, result["claims"][0])[0] == speaker
