@@ -151,3 +151,16 @@ def test_nl_subject_after_the_verb_or_before_a_relative_clause(suggest, text, sp
     result = suggest(text, "nl")
     assert len(result["claims"]) == 1
     assert source_of(result, result["claims"][0])[0] == speaker
+
+
+def test_nl_volgens_after_a_comma_reports_the_clause_after_it(suggest) -> None:
+    text = "Het gaat om veel geld, volgens de ambtenaren is dat sterk overdreven."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "is dat sterk overdreven")
+    assert text[claim["start"]:claim["end"]] == "is dat sterk overdreven"
+    assert source_of(result, claim)[0] == "de ambtenaren" and cue_of(result, claim) == "volgens"
+
+
+def test_nl_volgens_de_regels_is_no_source(suggest) -> None:
+    result = suggest("De kok maakt de keuken volgens de regels schoon.", "nl")
+    assert not result["sources"] and not result["claims"]
