@@ -164,3 +164,14 @@ def test_nl_volgens_after_a_comma_reports_the_clause_after_it(suggest) -> None:
 def test_nl_volgens_de_regels_is_no_source(suggest) -> None:
     result = suggest("De kok maakt de keuken volgens de regels schoon.", "nl")
     assert not result["sources"] and not result["claims"]
+
+
+def test_nl_coordinated_dat_clauses_are_one_claim_each(suggest) -> None:
+    text = "De burgemeester zei gisteren dat de brug dichtgaat, en dat de pont blijft varen."
+    result = suggest(text, "nl")
+    first = claim_for(text, result, "de brug dichtgaat")
+    second = claim_for(text, result, "de pont blijft varen")
+    assert first is not second
+    assert text[first["start"]:first["end"]] == "de brug dichtgaat"
+    assert text[second["start"]:second["end"]] == "de pont blijft varen"
+    assert first["source"] == second["source"] and first["cue"] == second["cue"]

@@ -115,4 +115,20 @@ def report(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) -> 
         stop = object_end(d, start, stop)
     if k >= a + 2 and t.lowers[k - 1] in d.lex.fw["relative_pronouns"] and t.words[k - 2] == ",":
         stop = next((m for m in range(start, stop) if t.words[m] == "," and t.quote_of[m] < 0), stop)
-    return d.add_claim(start, stop, src, cue, "indirect", entry, t.lowers[k]) is not None
+    found = False
+    for i, j in coordinated_clauses(d, start, stop):
+        found = d.add_claim(i, j, src, cue, "indirect", entry, t.lowers[k]) is not None or found
+    return found
+
+
+def coordinated_clauses(d: Discourse, start: int, stop: int) -> list[tuple[int, int]]:
+    """"zei dat A, en dat B": one claim per reported clause, never one running into the next."""
+    t, lex = d.t, d.lex
+    out, i = [], start
+    for m in range(start + 1, stop - 1):
+        if t.lowers[m] in lex.fw.get("complement_coordinators", ()) and t.lowers[m + 1] in lex.complementisers \
+                and t.quote_of[m] < 0:
+            out.append((i, m - 1 if t.words[m - 1] == "," else m))
+            i = m + 2
+    out.append((i, stop))
+    return out
