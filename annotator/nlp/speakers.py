@@ -95,9 +95,12 @@ def inverted_subject(d: Discourse, end: int, b: int) -> tuple[int, int] | None:
     if end >= b or not (t.lowers[end] in d.pronouns or t.lowers[end] in lex.fw["articles"]):
         return None
     span = np_right(lex, t, end, b)
-    if span is None or span[1] >= b:
+    if span is None:
         return None
-    return span if t.lowers[span[1]] in lex.complementisers else None
+    m = span[1]
+    while m < b and (t.lowers[m] in lex.fw["time_words"] or t.lowers[m] in lex.fw.get("np_adverbs", ())):
+        m += 1  # "Overigens oordeelde de Rekenkamer eerder dat"
+    return span if m < b and t.lowers[m] in lex.complementisers else None
 
 
 def reaches_verb(d: Discourse, j: int, k: int) -> bool:

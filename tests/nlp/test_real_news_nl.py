@@ -175,3 +175,19 @@ def test_nl_coordinated_dat_clauses_are_one_claim_each(suggest) -> None:
     assert text[first["start"]:first["end"]] == "de brug dichtgaat"
     assert text[second["start"]:second["end"]] == "de pont blijft varen"
     assert first["source"] == second["source"] and first["cue"] == second["cue"]
+
+
+@pytest.mark.parametrize(("text", "channel", "kind"), [
+    ("De minister laat in een reactie weten dat ze er geen voorstander van is.", "een reactie", "document"),
+    ("Bewoners klagen in vakblad Bouwnieuws dat ze de buren horen.", "vakblad Bouwnieuws", "news_media"),
+])
+def test_nl_channel_of_a_report_is_its_own_source_mention(suggest, text, channel, kind) -> None:
+    result = suggest(text, "nl")
+    assert (channel, kind) in [(s["text"], s["type"]) for s in result["sources"]]
+    assert len(result["claims"]) == 1 and source_of(result, result["claims"][0])[0] != channel
+
+
+def test_nl_subject_after_verb_with_an_adverb_before_dat(suggest) -> None:
+    text = "Overigens oordeelde de Rotterdamse Rekenkamer eerder dat het stuk geheim was."
+    result = suggest(text, "nl")
+    assert source_of(result, claim_for(text, result, "het stuk geheim was"))[0] == "de Rotterdamse Rekenkamer"
