@@ -54,6 +54,9 @@ def subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
         span = np_right(lex, t, m + 1, k)
         if span:
             return d.add_source(span, k)
+    if d.lang.verb_second and lead + 1 < k and t.lowers[lead] in lex.fw["auxiliaries"] and not t.is_cap(lead + 1) \
+            and t.lowers[lead + 1] in lex.fw["articles"]:
+        return d.add_source(np_right(lex, t, lead + 1, k), k)  # "Toch blijft het CPB volhouden dat"
     fronted = t.lowers[lead] in lex.fw["subject_fronting"] or t.lowers[lead] in lex.fw["time_words"]
     if d.lang.verb_second and k - 1 > lead and t.words[k - 1] == "," and end < b and (
             fronted or t.lowers[lead] in lex.fw.get("clause_subordinators", ())):

@@ -191,3 +191,13 @@ def test_nl_subject_after_verb_with_an_adverb_before_dat(suggest) -> None:
     text = "Overigens oordeelde de Rotterdamse Rekenkamer eerder dat het stuk geheim was."
     result = suggest(text, "nl")
     assert source_of(result, claim_for(text, result, "het stuk geheim was"))[0] == "de Rotterdamse Rekenkamer"
+
+
+def test_nl_subject_after_a_fronted_auxiliary_and_new_tag_verbs(suggest) -> None:
+    text = "Toch blijft het planbureau volhouden dat de lonen stijgen."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "de lonen stijgen")
+    assert source_of(result, claim)[0] == "het planbureau" and cue_of(result, claim) == "volhouden"
+    tag = "‘Trek aan de noodrem’, zo maant Kamerlid Joke van Dam."
+    claim = claim_for(tag, suggest(tag, "nl"), "Trek aan de noodrem")
+    assert claim["attribution"] == "direct"
