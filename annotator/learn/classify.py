@@ -40,7 +40,7 @@ def train_classifier(lang: str, rows: list[tuple[str, str]], codes: list[str],
     nlp = spacy.blank(lang)
     textcat = nlp.add_pipe("textcat", config={"model": BOW})
     for code in used:
-        textcat.add_label(code)
+        textcat.add_label(code)  # type: ignore[attr-defined]
     examples = [Example.from_dict(nlp.make_doc(f), {"cats": {c: float(c == y) for c in used}})
                 for f, y in rows if y in used]
     rng = random.Random(seed)

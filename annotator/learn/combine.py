@@ -62,16 +62,44 @@ def _nearest(text: str, claim: dict[str, Any], items: list[dict[str, Any]]) -> i
     return best
 
 
-def combine(text: str, rules: dict[str, Any], model: dict[str, Any]) -> tuple[dict[str, Any],
-                                                                         dict[str, set[int]]]:
-    """The rules' payload with the model's non-overlapping spans added; also, per kind, the
+def combine(text: str, rules: dict[str, Any], model: dict[str, Any],
+            thresholds: dict[str, float] | None = None) -> tuple[dict[str, Any],
+                                                                dict[str, set[int]]]:
+    """The rules' payload with the model's non-overlapping spans added (those scoring at least
+    the kind's threshold, tuned on held-out articles when training); also, per kind, the
     indices of the added spans (their values come from the model's classifiers)."""
     out: dict[str, Any] = {**rules, **{k: [dict(x) for x in rules[k]] for k in KINDS}}
     added: dict[str, set[int]] = {k: set() for k in KINDS}
     for kind in KINDS:
+        least = (thresholds or {}).get(kind, 0.0)
         for item in model.get(kind, []):
-            if not _overlaps(item, out[kind]):
+            if item.get("score", 1.0) >= least and not _overlaps(item, out[kind]):
                 added[kind].add(len(out[kind]))
                 out[kind].append(dict(item))
     link_claims(text, out, only=added["claims"])
     return out, added
+
+
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01)  # 1.01: the model adds nothing
+
+
+def tune_thresholds(texts: list[str], rules: list[dict[str, Any]], model: list[dict[str, Any]],
+                    golds: list[dict[str, Any]]) -> dict[str, float]:
+    """Per kind, the least score a model span needs to join the rules: the one giving the best
+    F1 of that kind on these (held-out) articles; on a tie the stricter one."""
+    from annotator.nlp.evaluate import greedy_match
+
+    out = {}
+    for kind in KINDS:
+        best: tuple[float, float] = (-1.0, 1.01)
+        for t in THRESHOLDS:
+            m = p = g = 0
+            for text, r, mo, gold in zip(texts, rules, model, golds, strict=True):
+                merged, _ = combine(text, r, mo, {k: t for k in KINDS})
+                m += len(greedy_match(merged[kind], gold[kind], half=kind == "claims"))
+                p, g = p + len(merged[kind]), g + len(gold[kind])
+            f1 = 2 * m / (p + g) if p + g else 0.0
+            if f1 > best[0] + 1e-9 or (abs(f1 - best[0]) <= 1e-9 and t > best[1]):
+                best = (f1, t)
+        out[kind] = best[1]
+    return out

@@ -45,7 +45,7 @@ class CodeTally:
         out: dict[str, dict[str, float | None]] = {}
         for var, table in self.counts.items():
             out[var] = {code: (2 * m / (g + p) if g + p else None)
-                        for code, (g, p, m) in sorted(table.items()) if code is not None}
+                        for code, (g, p, m) in sorted((c, v) for c, v in table.items() if c is not None)}
         return out
 
 
@@ -67,8 +67,6 @@ def cross_validate(articles: list[TrainArticle], lang: str, book: Codebook, k: i
                    settings: Any = None, on_fold: Callable[[int, int], None] | None = None,
                    progress: Any = None) -> dict[str, Any]:
     """Figures per mode summed over the k test folds (each article scored once)."""
-    from annotator.learn.predict import Learner
-    from annotator.learn.train import fit
     from annotator.learn.use import combined_batch
     from annotator.nlp.codebook_fit import fit_to_codebook
     from annotator.nlp.suggest import suggest_many
@@ -83,19 +81,14 @@ def cross_validate(articles: list[TrainArticle], lang: str, book: Codebook, k: i
         train = [a for i, a in enumerate(articles) if i not in set(test_idx)]
         tmp = Path(tempfile.mkdtemp(prefix="annotator-cv-"))
         try:
-            found = fit(train, lang, book, tmp, settings=settings, progress=progress)
-            info = ModelInfo(name=f"cv{fold + 1}", project_id="", language=lang,
-                             codebook_hash=codebook_hash(book), trained_at="",
-                             articles=len(train), coder="", variables=found["variables"])
-            (tmp / "meta.json").write_text(info.to_json(), encoding="utf-8")
-            learner = Learner.load(tmp)
+            learner = _fold_model(train, lang, book, tmp, settings, f"cv{fold + 1}", progress)
             texts = [a.text for a in test]
             preds = {"rules": list(suggest_many(texts, language=lang)),
                      "model": learner.suggest(texts),
                      "combined": list(combined_batch(learner, book)(texts, lang))}
             for mode in MODES:
                 for art, pred in zip(test, preds[mode], strict=True):
-                    pred, _ = fit_to_codebook(pred, book)
+                    pred, _ = fit_to_codebook(pred, book)  # type: ignore[arg-type]
                     score_article(pred, art.gold, tallies[mode])
                     codes[mode].add(pred, art.gold)
         finally:
@@ -105,3 +98,17 @@ def cross_validate(articles: list[TrainArticle], lang: str, book: Codebook, k: i
     return {"folds": k, "articles": len(articles),
             **{m: tallies[m].figures() for m in MODES},
             "per_code_f1": {m: codes[m].f1() for m in MODES}}
+
+
+def _fold_model(train: list[TrainArticle], lang: str, book: Codebook, folder: Path,
+                settings: Any, name: str, progress: Any = None) -> Any:
+    """A model trained into `folder` for scoring only (bound to no project)."""
+    from annotator.learn.predict import Learner
+    from annotator.learn.train import fit
+
+    found = fit(train, lang, book, folder, settings=settings, progress=progress)
+    info = ModelInfo(name=name, project_id="", language=lang, codebook_hash=codebook_hash(book),
+                     trained_at="", articles=len(train), coder="", variables=found["variables"],
+                     thresholds=found["thresholds"])
+    (folder / "meta.json").write_text(info.to_json(), encoding="utf-8")
+    return Learner.load(folder)

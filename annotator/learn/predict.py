@@ -80,6 +80,9 @@ class Learner:
                      for i in idx]
             for i, code in zip(idx, predict_codes(nlp, feats), strict=True):
                 items[i][name] = code
+                rule = str(items[i].get("rule") or "")
+                if self.rule not in rule:  # a rules span with a model's value says so
+                    items[i]["rule"] = f"{rule}+{self.rule}" if rule else self.rule
 
     def suggest(self, texts: list[str]) -> list[dict[str, Any]]:
         """The model alone: spans, links and every learned value."""

@@ -16,6 +16,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,7 @@ class ModelInfo:
     coder: str
     labels: list[str] = field(default_factory=list)
     variables: dict[str, list[str]] = field(default_factory=dict)  # "level.name" -> codes
+    thresholds: dict[str, float] = field(default_factory=dict)  # kind -> least score to join
     scores: dict[str, Any] = field(default_factory=dict)
     seconds: float = 0.0
     spacy_version: str = ""
@@ -100,9 +102,18 @@ def check_model(folder: Path, project_id: str, book: Codebook) -> tuple[ModelInf
     return info, None
 
 
+STALE_RUN = 3600.0  # a .training- folder untouched this long is a killed run's leftover
+
+
 def new_model_folder(base: Path) -> Path:
-    """An empty folder for a model being written (a temporary name until it is swapped in)."""
+    """An empty folder for a model being written (a temporary name until it is swapped in);
+    leftovers of killed runs are removed first."""
     base.mkdir(parents=True, exist_ok=True)
+    now = time.time()
+    for old in base.glob(".training-*"):
+        with contextlib.suppress(OSError):
+            if now - old.stat().st_mtime > STALE_RUN:
+                shutil.rmtree(old)
     return Path(tempfile.mkdtemp(prefix=".training-", dir=base))
 
 

@@ -94,6 +94,7 @@ def fit(articles: list[TrainArticle], lang: str, book: Codebook, folder: Path, *
             nlp.to_disk(folder / "spans")
         if progress:
             progress(Progress("spans", epoch, settings.epochs, sum(losses.values()), score))
+    thresholds = _tune(folder, lang, held)
     variables: dict[str, list[str]] = {}
     for level, name in learned_variables(book):
         if should_stop and should_stop():
@@ -107,7 +108,7 @@ def fit(articles: list[TrainArticle], lang: str, book: Codebook, folder: Path, *
             variables[f"{level}.{name}"] = codes
         if progress:
             progress(Progress(name, 1, 1, 0.0, None))
-    return {"labels": list(SP.LABELS.values()), "variables": variables,
+    return {"labels": list(SP.LABELS.values()), "variables": variables, "thresholds": thresholds,
             "heldout_span_f1": round(best, 4), "heldout_articles": len(held),
             "train_articles": len(train_set)}
 
@@ -121,6 +122,18 @@ def _heldout_spans(nlp: spacy.language.Language, held: list[TrainArticle]) -> fl
         pred["sources"] = [{**s, "type": None} for s in pred["sources"]]
         score_article(pred, _gold_for_scoring(art.gold), tally)
     return span_figures(tally)
+
+
+def _tune(folder: Path, lang: str, held: list[TrainArticle]) -> dict[str, float]:
+    """Thresholds for joining the rules, on the held-out articles with the best epoch's model."""
+    from annotator.learn.combine import tune_thresholds
+    from annotator.nlp.suggest import suggest_many
+
+    nlp = spacy.load(folder / "spans")
+    texts = [a.text for a in held]
+    model = [SP.doc_payload(doc) for doc in nlp.pipe(texts)]
+    rules = list(suggest_many(texts, language=lang))
+    return tune_thresholds(texts, rules, model, [a.gold for a in held])
 
 
 def _gold_for_scoring(gold: dict[str, Any]) -> dict[str, Any]:
@@ -162,7 +175,7 @@ def train_model(articles: list[TrainArticle], *, lang: str, book: Codebook, proj
             name=stamp.strftime("model-%Y%m%d-%H%M%S"), project_id=project_id, language=lang,
             codebook_hash=codebook_hash(book), trained_at=stamp.isoformat(timespec="seconds"),
             articles=len(articles), coder=coder, labels=found["labels"],
-            variables=found["variables"],
+            variables=found["variables"], thresholds=found["thresholds"],
             scores={"heldout_span_f1": found["heldout_span_f1"],
                     "heldout_articles": found["heldout_articles"], **(extra_scores or {})},
             seconds=round(time.monotonic() - started, 1), spacy_version=spacy.__version__)

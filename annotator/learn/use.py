@@ -58,7 +58,7 @@ def combined_batch(learner: Learner, book: Any) -> Batch:
         rules = list(suggest_many(texts, language=language))
         out = []
         for text, r, m in zip(texts, rules, learner.spans(texts), strict=True):
-            merged, added = combine(text, r, m)
+            merged, added = combine(text, r, m, learner.info.thresholds)
             learner.classify(text, merged, which=added, variables=model_only)
             out.append(merged)
         return out

@@ -74,3 +74,9 @@ def _tiny_init(self, epochs: int = 1, class_epochs: int = 1, batch_size: int = 4
 @pytest.fixture
 def coded(project) -> Callable[..., list[int]]:
     return lambda n, **kw: code_project(project, n, **kw)
+
+
+@pytest.fixture
+def code() -> Callable[..., list[int]]:
+    """code_project itself, for a project the test creates (another codebook)."""
+    return code_project
