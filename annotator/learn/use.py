@@ -67,17 +67,18 @@ def combined_batch(learner: Learner, book: Any) -> Batch:
 
 
 def suggest_project(project: Project, *, again: bool = False, base: Path | None = None,
-                    rules_only: bool = False, progress: Callable[[int, int], None] | None = None
-                    ) -> tuple[int, str | None]:
+                    rules_only: bool = False, progress: Callable[[int, int], None] | None = None,
+                    **options: Any) -> tuple[int, str | None]:
     """Suggestions for the project's articles with its model beside the rules when there is a
-    usable one; (articles done, message about the model or None)."""
+    usable one; (articles done, message about the model or None). `options` go on to
+    Project.suggest_articles (batch_size, should_stop)."""
     from annotator.learn.predict import Learner
 
     folder, info, message = (None, None, None) if rules_only else usable_model(project, base)
     if folder is None or info is None:
-        return project.suggest_articles(again=again, progress=progress), message
+        return project.suggest_articles(again=again, progress=progress, **options), message
     learner = Learner.load(folder)
-    done = project.suggest_articles(again=again, progress=progress,
+    done = project.suggest_articles(again=again, progress=progress, **options,
                                     suggester=combined_batch(learner, project.codebook),
                                     pipeline_version=f"annotator-rules-1+model:{info.name}")
     return done, f"suggestions from the rules and the model {info.name!r} ({info.articles} " \
