@@ -72,6 +72,7 @@ def fit(articles: list[TrainArticle], lang: str, book: Codebook, folder: Path, *
         should_stop: ShouldStop | None = None) -> dict[str, Any]:
     """Train into `folder` (spans/ and classify/<level.name>/); returns what meta.json records."""
     settings = settings or Settings()
+    spacy.util.fix_random_seed(settings.seed)  # the same data gives the same model
     train_set, held = split(articles, settings)
     nlp = SP.blank_model(lang)
     refs = [SP.reference_doc(nlp, a.text, a.gold) for a in train_set]
@@ -100,6 +101,7 @@ def fit(articles: list[TrainArticle], lang: str, book: Codebook, folder: Path, *
         if should_stop and should_stop():
             raise TrainingCancelled
         codes = book.variable(name).codes() if book.variable(name) else []  # type: ignore[union-attr]
+        spacy.util.fix_random_seed(settings.seed)
         clf = train_classifier(lang, _rows(articles, level, name), codes,
                                settings.class_epochs, settings.seed)
         if clf is not None:
