@@ -20,7 +20,7 @@ from annotator.core.errors import UserError
 from annotator.core.outpaths import check_output
 from annotator.handin import ROW_COLUMNS, SPAN_COLUMNS, check_handin, select
 from annotator.project import Project
-from annotator.store.db import Database, copy_database, now, output_error
+from annotator.store.db import Database, copy_database, inserted_id, now, output_error
 
 # A coder's work, table by table, with the columns that identify and carry it (ids remapped).
 WORK_TABLES = ("source_mention", "cue", "claim", "claim_value", "article_value",
@@ -321,9 +321,9 @@ def _merge_coder(project: Project, other: Project, path: Path, origin: str, othe
         report.unchanged.append(f"{label}: already merged, nothing new")
         return
     with project.db.transaction() as c:
-        cid = here.id if here else c.execute(
+        cid = here.id if here else inserted_id(c.execute(
             "INSERT INTO coder(name, origin_file_id, created_at) VALUES (?, ?, ?)",
-            (name, origin, now())).lastrowid
+            (name, origin, now())))
         c.execute("UPDATE coder SET origin_file_id = ? WHERE id = ?", (origin, cid))
         for table in reversed(WORK_TABLES):
             if table == "claim_value":
@@ -391,9 +391,9 @@ def _copy_work(c: sqlite3.Connection, src: sqlite3.Connection, src_coder: int, d
                                  ("cue_id", "cue")):
                     row[col] = idmap.get((ref, row[col])) if row[col] is not None else None
             names = columns[1:]  # our column names, in our order; the values as parameters
-            new_id = c.execute(f"INSERT INTO {table} ({_columns(names)}) "
-                               f"VALUES ({', '.join('?' for _ in names)})",
-                               [row[n] for n in names]).lastrowid
+            new_id = inserted_id(c.execute(f"INSERT INTO {table} ({_columns(names)}) "
+                                           f"VALUES ({', '.join('?' for _ in names)})",
+                                           [row[n] for n in names]))
             idmap[(table, old_id)] = new_id
             if table == "claim":
                 n_claims += 1

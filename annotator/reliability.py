@@ -75,11 +75,11 @@ def select_variables(proj: Project, wanted: Sequence[str] | None) -> list[Variab
     return out
 
 
-def coder_claims(proj: Project, coder: Coder) -> dict[Hashable, list[_ClaimView]]:
+def coder_claims(proj: Project, coder: Coder) -> dict[int, list[_ClaimView]]:
     """Article -> claims, for the articles this coder finished or has claims in."""
     mentions = {s.id: s for s in proj.sources(coder_id=coder.id)}
     done = [a for a, (status, _) in proj.statuses(coder.id).items() if status == "done"]
-    out: dict[Hashable, list[_ClaimView]] = {a: [] for a in done}
+    out: dict[int, list[_ClaimView]] = {a: [] for a in done}
     texts: dict[int, str] = {}
     for claim in proj.claims(coder_id=coder.id):
         source = mentions.get(claim.source_id) if claim.source_id is not None else None
@@ -101,7 +101,7 @@ def _link(proj: Project, texts: dict[int, str], mention: Any) -> tuple[int, int,
     return mention.start, mention.end, quote
 
 
-def suggestion_counts(proj: Project, coder: Coder, articles: list[Hashable],
+def suggestion_counts(proj: Project, coder: Coder, articles: list[int],
                        blind: set[int]) -> tuple[int, int]:
     offered = rejected = 0
     for article in articles:
@@ -127,7 +127,7 @@ def project_report(proj: Project, coders: Sequence[str] | None = None,
     chosen = select_coders(proj, coders)
     chosen_vars = select_variables(proj, variables)
     articles = proj.articles()
-    lengths = {a.id: a.text_length for a in articles}
+    lengths: dict[Hashable, int] = {a.id: a.text_length for a in articles}
     blind = {a.id for a in articles if a.require_blind}
     claims = {c.name: coder_claims(proj, c) for c in chosen}
     suggestions = {c.name: suggestion_counts(proj, c, list(claims[c.name]), blind)

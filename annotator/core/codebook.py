@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, SupportsFloat, SupportsIndex
 
 from annotator.core.errors import CodebookError
 from annotator.paths import resource
@@ -61,10 +61,17 @@ class Variable:
                 raise ValueError(f"{raw!r} is not a value of {self.name} ({', '.join(self.codes())})")
             return code
         try:
-            number = float(raw)
+            number = _as_float(raw)
         except (TypeError, ValueError):
             raise ValueError(f"{raw!r} is not a number ({self.name} is {self.measure})") from None
         return repr(int(number)) if number.is_integer() else repr(number)
+
+
+def _as_float(raw: object) -> float:
+    """`float(raw)` for what float accepts (a cell may hold numpy's numbers); TypeError else."""
+    if isinstance(raw, (str, bytes, SupportsFloat, SupportsIndex)):
+        return float(raw)
+    raise TypeError(f"{type(raw).__name__} is not a number")
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from annotator.core.model import Article, ArticleRecord, Coder
 from annotator.core.text import sha256_text
@@ -125,8 +126,9 @@ class ArticleInserter:
             self.ids_taken.discard(ext_id)  # new ids are always unique, so none was there before
         o = self.outcome
         self.next_id, o.repeats = self._marks[0], self._marks[1]
-        for items, n in zip((o.added, o.skipped, o.shared_text, o.encodings, o.renamed),
-                            self._marks[2:], strict=True):
+        lists: tuple[list[Any], ...] = (o.added, o.skipped, o.shared_text, o.encodings,
+                                        o.renamed)  # lists of different items, cut alike
+        for items, n in zip(lists, self._marks[2:], strict=True):
             del items[n:]
         self._file = []
 
