@@ -8,8 +8,6 @@ reported with what differs.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import os
 import random
 import sqlite3
@@ -18,13 +16,23 @@ from pathlib import Path
 
 from annotator.core.errors import UserError
 from annotator.core.outpaths import check_output
-from annotator.handin import ROW_COLUMNS, SPAN_COLUMNS, check_handin, select
 from annotator.project import Project
-from annotator.store.db import Database, copy_database, inserted_id, now, output_error
-
-# A coder's work, table by table, with the columns that identify and carry it (ids remapped).
-WORK_TABLES = ("source_mention", "cue", "claim", "claim_value", "article_value",
-               "article_status", "suggestion_decision")
+from annotator.store.assignment import assigned_article_ids, has_assignment, replace_assignment
+from annotator.store.db import Database, copy_database, output_error
+from annotator.store.handin import check_handin
+from annotator.store.work import (
+    article_shas,
+    clear_work,
+    conn_articles,
+    copy_work,
+    describe_diff,
+    has_work,
+    last_merge,
+    log_merge,
+    take_coder,
+    trim_to_coder,
+    work_fingerprint,
+)
 
 
 # ---- assign ------------------------------------------------------------------------------
@@ -48,7 +56,7 @@ def assign(project: Project, coders: list[str], *, overlap: float = 0.2, seed: i
         raise UserError("a coder is named twice")
     if not 0 <= overlap <= 1:
         raise UserError("--overlap must be between 0% and 100%")
-    if not force and project.db.conn.execute("SELECT 1 FROM assignment LIMIT 1").fetchone():
+    if not force and has_assignment(project.db.conn):
         raise UserError("the articles are already assigned (coder files may be out); drawing "
                         "again moves articles between coders. Use --force to replace it",
                         path=project.path)
@@ -62,25 +70,15 @@ def assign(project: Project, coders: list[str], *, overlap: float = 0.2, seed: i
     for i, art in enumerate(rest):
         per_coder[coders[i % len(coders)]].append(art)
     with project.db.transaction() as c:
-        c.execute("DELETE FROM assignment")
-        for name, arts in per_coder.items():
-            c.executemany("INSERT INTO assignment(article_id, coder_id, reliability) "
-                          "VALUES (?, ?, ?)",
-                          [(a, coder_ids[name], int(a in reliability)) for a in arts])
-        c.execute("UPDATE article SET require_blind = 0")
-        if blind:
-            c.executemany("UPDATE article SET require_blind = 1 WHERE id = ?",
-                          [(a,) for a in reliability])
+        replace_assignment(c, [(a, coder_ids[name], a in reliability)
+                               for name, arts in per_coder.items() for a in arts],
+                           reliability if blind else [])
     return Assignment({k: sorted(v) for k, v in per_coder.items()}, reliability)
 
 
 def assigned_articles(project: Project, coder_name: str) -> list[int] | None:
     """Article ids assigned to a coder, or None when the project has no assignment."""
-    if project.db.conn.execute("SELECT count(*) FROM assignment").fetchone()[0] == 0:
-        return None
-    return [r[0] for r in project.db.conn.execute(
-        "SELECT a.article_id FROM assignment a JOIN coder c ON c.id = a.coder_id "
-        "WHERE c.name = ? ORDER BY a.article_id", (coder_name,))]
+    return assigned_article_ids(project.db.conn, coder_name)
 
 
 # ---- coder files and hand-in -------------------------------------------------------------
@@ -102,7 +100,7 @@ def coder_file(project: Project, coder_name: str, out: str | Path, *, force: boo
     try:
         tmp.unlink(missing_ok=True)
         copy_database(project.db.conn, tmp)
-        _trim_to_coder(tmp, arts, coder_name, project.project_id)
+        trim_to_coder(tmp, arts, coder_name, project.project_id)
         os.replace(tmp, out)  # the coder file appears whole or not at all
     except (sqlite3.Error, OSError) as exc:
         for leftover in (tmp, *(Path(str(tmp) + s) for s in ("-journal", "-wal", "-shm"))):
@@ -110,34 +108,6 @@ def coder_file(project: Project, coder_name: str, out: str | Path, *, force: boo
                 leftover.unlink(missing_ok=True)
         raise output_error(out, exc, project.path) from exc
     return out
-
-
-def _trim_to_coder(path: Path, arts: list[int], coder_name: str, origin: str) -> None:
-    """Keep the coder's articles and work only, under a new file id naming its origin."""
-    conn = sqlite3.connect(path)
-    try:
-        conn.execute("PRAGMA foreign_keys = ON")
-        keep = ",".join(str(int(a)) for a in arts)
-        conn.execute(f"DELETE FROM article WHERE id NOT IN ({keep})")
-        conn.execute("DELETE FROM coder WHERE name != ?", (coder_name,))
-        conn.execute("INSERT INTO coder(name, created_at) SELECT ?, ? WHERE NOT EXISTS "
-                     "(SELECT 1 FROM coder WHERE name = ?)", (coder_name, now(), coder_name))
-        conn.execute("DELETE FROM merge_log")
-        conn.execute("UPDATE project SET value = ? WHERE key = 'id'", (_new_id(),))
-        conn.execute("INSERT OR REPLACE INTO project(key, value) VALUES ('origin_project', ?)",
-                     (origin,))
-        conn.execute("INSERT OR REPLACE INTO project(key, value) VALUES ('coder', ?)",
-                     (coder_name,))
-        conn.commit()
-        conn.execute("VACUUM")
-    finally:
-        conn.close()
-
-
-def _new_id() -> str:
-    import uuid
-
-    return str(uuid.uuid4())
 
 
 # ---- merge -------------------------------------------------------------------------------
@@ -154,41 +124,6 @@ class MergeReport:
         return {"merged": self.merged, "unchanged": self.unchanged,
                 "conflicts": self.conflicts, "skipped_articles": self.skipped_articles,
                 "notes": self.notes, "failed": self.failed}
-
-
-def work_fingerprint(conn: sqlite3.Connection, coder_id: int,
-                     article_sha: dict[int, str]) -> str:
-    """A digest of one coder's work, independent of row ids (articles by text hash)."""
-    h = hashlib.sha256()
-    for row in _work_rows(conn, coder_id, article_sha):
-        h.update(json.dumps(row, sort_keys=True, default=str).encode())
-    return h.hexdigest()
-
-
-def _work_rows(conn: sqlite3.Connection, coder_id: int, sha: dict[int, str]) -> list:
-    rows = []
-    spans = {}
-    for table in ("source_mention", "cue"):
-        for r in conn.execute(f"SELECT id, article_id, start, end, uid, "
-                              f"{'type, canonical' if table == 'source_mention' else 'NULL, NULL'}"
-                              f", origin FROM {table} WHERE coder_id = ? ORDER BY uid",
-                              (coder_id,)):
-            spans[(table, r[0])] = r[4]
-            rows.append([table, sha.get(r[1]), *r[2:]])
-    for r in conn.execute("SELECT id, article_id, start, end, uid, source_id, channel_id, "
-                          "cue_id, note, origin FROM claim WHERE coder_id = ? ORDER BY uid",
-                          (coder_id,)):
-        values = conn.execute("SELECT variable, value FROM claim_value WHERE claim_id = ? "
-                              "ORDER BY variable", (r[0],)).fetchall()
-        rows.append(["claim", sha.get(r[1]), r[2], r[3], r[4],
-                     spans.get(("source_mention", r[5])), spans.get(("source_mention", r[6])),
-                     spans.get(("cue", r[7])), r[8], r[9], values])
-    for table, cols in (("article_value", "variable, value"), ("article_status", "status, note")):
-        for r in conn.execute(f"SELECT article_id, {cols} FROM {table} WHERE coder_id = ? "
-                              f"ORDER BY article_id, 2", (coder_id,)):
-            rows.append([table, sha.get(r[0]), *r[1:]])
-    rows.sort(key=lambda r: json.dumps(r, default=str))
-    return rows
 
 
 def merge(project: Project, files: list[str | Path]) -> MergeReport:
@@ -224,7 +159,7 @@ def _merge_file(project: Project, path: Path, report: MergeReport) -> None:
             report.notes.append(f"{path.name}: not a coder file of this project (annotator "
                                 "coder-file); its articles were matched by id and outlet, or by a "
                                 "text found once on both sides")
-        other_sha = {r[0]: r[1] for r in other.db.conn.execute("SELECT id, sha256 FROM article")}
+        other_sha = article_shas(other.db.conn)
         matched = match_articles(project.db.conn, other.db.conn, by_text=not made_from)
         for coder in other.coders():
             _merge_coder(project, other, path, origin, coder.id, coder.name, other_sha, matched,
@@ -283,12 +218,6 @@ def match_articles(here: sqlite3.Connection, there: sqlite3.Connection, *,
     return out
 
 
-def conn_articles(conn: sqlite3.Connection) -> list[tuple[int, str, str, str]]:
-    """(id, ext_id, outlet, sha256) of every article, in id order."""
-    return [tuple(r) for r in conn.execute(
-        "SELECT id, ext_id, outlet, sha256 FROM article ORDER BY id")]
-
-
 def _merge_coder(project: Project, other: Project, path: Path, origin: str, other_coder: int,
                  name: str, other_sha: dict[int, str], matched: ArticleMatch,
                  report: MergeReport) -> None:
@@ -296,24 +225,23 @@ def _merge_coder(project: Project, other: Project, path: Path, origin: str, othe
     fp_new = work_fingerprint(other.db.conn, other_coder, other_sha)
     label = f"{name} from {path.name}"
     here = project.coder(name)
-    last = conn.execute("SELECT origin_file_id, fingerprint FROM merge_log WHERE coder_name = ? "
-                        "ORDER BY id DESC LIMIT 1", (name,)).fetchone()
+    last = last_merge(conn, name)
     if here is not None and here.origin_file_id and here.origin_file_id != origin:
         report.conflicts.append(f"{label}: coder {name!r} came from another file "
                                 f"({here.origin_file_id}); two files claim one coder name. "
                                 "Nothing merged for this coder")
         return
-    my_sha = {r[0]: r[1] for r in conn.execute("SELECT id, sha256 FROM article")}
+    my_sha = article_shas(conn)
     if here is not None:
         fp_here = work_fingerprint(conn, here.id, my_sha)
-        has_work = _has_work(conn, here.id)
+        worked = has_work(conn, here.id)
         if last is not None and fp_here != last[1]:
             report.conflicts.append(f"{label}: {name}'s work in this project was edited since "
                                     "the last merge; nothing merged for this coder. Differences: "
-                                    + _describe_diff(conn, here.id, my_sha, other.db.conn,
+                                    + describe_diff(conn, here.id, my_sha, other.db.conn,
                                                      other_coder, other_sha))
             return
-        if last is None and has_work and fp_here != fp_new:
+        if last is None and worked and fp_here != fp_new:
             report.conflicts.append(f"{label}: this project already holds other work by "
                                     f"{name}; nothing merged for this coder")
             return
@@ -321,92 +249,15 @@ def _merge_coder(project: Project, other: Project, path: Path, origin: str, othe
         report.unchanged.append(f"{label}: already merged, nothing new")
         return
     with project.db.transaction() as c:
-        cid = here.id if here else inserted_id(c.execute(
-            "INSERT INTO coder(name, origin_file_id, created_at) VALUES (?, ?, ?)",
-            (name, origin, now())))
-        c.execute("UPDATE coder SET origin_file_id = ? WHERE id = ?", (origin, cid))
-        for table in reversed(WORK_TABLES):
-            if table == "claim_value":
-                c.execute("DELETE FROM claim_value WHERE claim_id IN "
-                          "(SELECT id FROM claim WHERE coder_id = ?)", (cid,))
-            else:
-                c.execute(f"DELETE FROM {table} WHERE coder_id = ?", (cid,))
+        cid = take_coder(c, here.id if here else None, name, origin)
+        clear_work(c, cid)
         try:
-            n_claims, missing = _copy_work(c, other.db.conn, other_coder, cid, matched)
+            n_claims, missing = copy_work(c, other.db.conn, other_coder, cid, matched.target)
         except sqlite3.IntegrityError as exc:
             raise UserError(f"{name}'s work clashes with rows this project holds ({exc}); "
                             "nothing was merged for this coder", path=path) from exc
-        c.execute("INSERT INTO merge_log(origin_file_id, coder_name, fingerprint, source_path, "
-                  "merged_at) VALUES (?, ?, ?, ?, ?)", (origin, name, fp_new, str(path), now()))
+        log_merge(c, origin, name, fp_new, path)
     report.merged.append(f"{label}: {n_claims} claims")
     report.skipped_articles.extend(f"{label}: {matched.unmatched[a]}" for a in sorted(missing))
 
 
-def _has_work(conn: sqlite3.Connection, coder_id: int) -> bool:
-    return any(conn.execute(f"SELECT 1 FROM {t} WHERE coder_id = ? LIMIT 1", (coder_id,))
-               .fetchone() for t in ("claim", "source_mention", "cue", "article_status"))
-
-
-def _describe_diff(conn, here_id, my_sha, other_conn, other_id, other_sha) -> str:
-    mine = {json.dumps(r, default=str) for r in _work_rows(conn, here_id, my_sha)}
-    theirs = {json.dumps(r, default=str) for r in _work_rows(other_conn, other_id, other_sha)}
-    only_here, only_there = len(mine - theirs), len(theirs - mine)
-    return f"{only_here} item(s) only in this project, {only_there} only in the file"
-
-
-def _columns(names: tuple[str, ...]) -> str:
-    return ", ".join(f'"{n}"' for n in names)  # our own names, quoted as identifiers
-
-
-def _copy_work(c: sqlite3.Connection, src: sqlite3.Connection, src_coder: int, dst_coder: int,
-               matched: ArticleMatch) -> tuple[int, set[int]]:
-    """Copy one coder's rows, remapping article, span and suggestion ids."""
-    missing: set[int] = set()
-    idmap: dict[tuple[str, int], int] = {}
-
-    def article(aid: int) -> int | None:
-        target = matched.target.get(aid)
-        if target is None:
-            missing.add(aid)
-        return target
-
-    def suggestion(art: int, kind: str, start: int, end: int) -> int | None:
-        row = c.execute("SELECT id FROM suggestion WHERE article_id = ? AND kind = ? AND "
-                        "start = ? AND end = ?", (art, kind, start, end)).fetchone()
-        return row[0] if row else None
-
-    n_claims = 0
-    for table, kind in (("source_mention", "source"), ("cue", "cue"), ("claim", "claim")):
-        columns = SPAN_COLUMNS[table]
-        for row in select(src, table, columns, "WHERE coder_id = ? ORDER BY id", (src_coder,)):
-            art = article(row["article_id"])
-            if art is None:
-                continue
-            old_id = row.pop("id")
-            row.update(article_id=art, coder_id=dst_coder,
-                       suggestion_id=suggestion(art, kind, row["start"], row["end"])
-                       if row["suggestion_id"] is not None else None)
-            if table == "claim":
-                for col, ref in (("source_id", "source_mention"), ("channel_id", "source_mention"),
-                                 ("cue_id", "cue")):
-                    row[col] = idmap.get((ref, row[col])) if row[col] is not None else None
-            names = columns[1:]  # our column names, in our order; the values as parameters
-            new_id = inserted_id(c.execute(f"INSERT INTO {table} ({_columns(names)}) "
-                                           f"VALUES ({', '.join('?' for _ in names)})",
-                                           [row[n] for n in names]))
-            idmap[(table, old_id)] = new_id
-            if table == "claim":
-                n_claims += 1
-                for cv in select(src, "claim_value", ("variable", "value"),
-                                 "WHERE claim_id = ?", (old_id,)):
-                    c.execute("INSERT INTO claim_value(claim_id, variable, value) "
-                              "VALUES (?, ?, ?)", (new_id, cv["variable"], cv["value"]))
-    for table, columns in ROW_COLUMNS.items():
-        for row in select(src, table, columns, "WHERE coder_id = ?", (src_coder,)):
-            art = article(row["article_id"])
-            if art is None:
-                continue
-            row.update(article_id=art, coder_id=dst_coder)
-            c.execute(f"INSERT INTO {table} ({_columns(columns)}) "
-                      f"VALUES ({', '.join('?' for _ in columns)})", [row[n] for n in columns])
-    return n_claims, missing

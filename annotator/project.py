@@ -19,13 +19,15 @@ from annotator.core.model import (
     Claim,
     Coder,
     Cue,
+    ImportNote,
     SourceMention,
     Suggestions,
 )
 from annotator.store import annotations as A
 from annotator.store import articles as AR
 from annotator.store import suggestions as S
-from annotator.store.db import Database
+from annotator.store.codebook_rows import coded_values, read_codebook, write_codebook
+from annotator.store.db import Database, write_meta
 
 Progress = Callable[[int, int], None]
 
@@ -47,9 +49,8 @@ class Project:
             book = load_codebook(codebook) if codebook else default_codebook()
         db = Database.create(path, overwrite=overwrite)
         with db.transaction() as c:
-            c.execute("INSERT INTO codebook(id, body) VALUES (1, ?)", (book.to_json(),))
-            c.execute("INSERT OR REPLACE INTO project(key, value) VALUES ('language', ?)",
-                      (language,))
+            write_codebook(c, book.to_json())
+            write_meta(c, "language", language)
         return cls(db)
 
     @classmethod
@@ -81,8 +82,8 @@ class Project:
     @property
     def codebook(self) -> Codebook:
         if self._codebook is None:
-            row = self.db.conn.execute("SELECT body FROM codebook WHERE id = 1").fetchone()
-            self._codebook = codebook_from_json(row[0]) if row else default_codebook()
+            body = read_codebook(self.db.conn)
+            self._codebook = codebook_from_json(body) if body else default_codebook()
         return self._codebook
 
     def set_codebook(self, book: Codebook) -> None:
@@ -91,18 +92,13 @@ class Project:
         if problems:
             raise UserError("the new codebook would orphan coded values: " + "; ".join(problems))
         with self.db.transaction() as c:
-            c.execute("INSERT OR REPLACE INTO codebook(id, body) VALUES (1, ?)", (book.to_json(),))
+            write_codebook(c, book.to_json())
         self._codebook = book
 
     def orphaned_by(self, book: Codebook) -> list[str]:
         """Coded values that `book` no longer has, as readable lines."""
         out = []
-        used = self.db.conn.execute(
-            "SELECT variable, value, count(*) FROM claim_value GROUP BY variable, value "
-            "UNION ALL SELECT variable, value, count(*) FROM article_value GROUP BY variable, value "
-            "UNION ALL SELECT 'type', type, count(*) FROM source_mention WHERE type IS NOT NULL "
-            "GROUP BY type").fetchall()
-        for var, val, n in used:
+        for var, val, n in coded_values(self.db.conn):
             v = book.variable(var)
             if v is None:
                 out.append(f"{n} coded value(s) of variable {var!r}, which it drops")
@@ -120,7 +116,7 @@ class Project:
     def article_text(self, article_id: int) -> str:
         return AR.article_text(self.db, article_id)
 
-    def import_records(self, records: Iterable[ArticleRecord | ImportProblem],
+    def import_records(self, records: Iterable[ArticleRecord | ImportProblem | ImportNote],
                        outcome: AR.ImportOutcome | None = None) -> AR.ImportOutcome:
         """Add articles in one transaction: all accepted ones, or none if something breaks."""
         return self._import([records], outcome or AR.ImportOutcome())
@@ -139,7 +135,7 @@ class Project:
                 rel = f.parent.relative_to(given).as_posix() if given.is_dir() else "."
                 files.append((f, "" if rel == "." else rel + "/"))
 
-        def groups() -> Iterator[Iterator[ArticleRecord | ImportProblem]]:
+        def groups() -> Iterator[Iterator[ArticleRecord | ImportProblem | ImportNote]]:
             for i, (f, prefix) in enumerate(files):
                 yield _guarded(f, read_records(
                     f, **({"id_prefix": prefix} if prefix else {}), **options))
@@ -148,7 +144,7 @@ class Project:
 
         return self._import(groups(), AR.ImportOutcome())
 
-    def _import(self, groups: Iterable[Iterable[ArticleRecord | ImportProblem]],
+    def _import(self, groups: Iterable[Iterable[ArticleRecord | ImportProblem | ImportNote]],
                 outcome: AR.ImportOutcome) -> AR.ImportOutcome:
         """One transaction; each group (a file) is kept whole or, if refused, dropped whole."""
         with self.db.transaction() as c:
@@ -289,7 +285,7 @@ def _where(problem: ImportProblem) -> str:
     return problem.path or problem.where or ""
 
 
-def _add_group(inserter: AR.ArticleInserter, group: Iterable[ArticleRecord | ImportProblem],
+def _add_group(inserter: AR.ArticleInserter, group: Iterable[ArticleRecord | ImportProblem | ImportNote],
                outcome: AR.ImportOutcome) -> ImportProblem | None:
     """Add one file's records; the problem that refuses the whole file, if one comes."""
     from annotator.core.textcheck import record_problem
@@ -299,6 +295,8 @@ def _add_group(inserter: AR.ArticleInserter, group: Iterable[ArticleRecord | Imp
             if rec.refuses_file:
                 return rec
             outcome.skipped.append((_where(rec), rec.problem))
+        elif isinstance(rec, ImportNote):
+            outcome.columns.append((rec.where, rec.note))
         elif (problem := record_problem(rec)) is not None:
             outcome.skipped.append((rec.where, f"{problem}; skipped"))
         else:
@@ -306,8 +304,8 @@ def _add_group(inserter: AR.ArticleInserter, group: Iterable[ArticleRecord | Imp
     return None
 
 
-def _guarded(path: Path, records: Iterable[ArticleRecord | ImportProblem]
-             ) -> Iterator[ArticleRecord | ImportProblem]:
+def _guarded(path: Path, records: Iterable[ArticleRecord | ImportProblem | ImportNote]
+             ) -> Iterator[ArticleRecord | ImportProblem | ImportNote]:
     """`records`, with anything a reader raises turned into a problem that refuses this file
     only: one broken file must not end a whole folder's import with a traceback."""
     it = iter(records)

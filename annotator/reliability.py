@@ -4,7 +4,7 @@ view and the Agreement sheet of the export."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Collection, Hashable, Sequence
 from typing import Any
 
 from annotator.agreement import links as links_mod
@@ -14,6 +14,7 @@ from annotator.core.codebook import Variable
 from annotator.core.errors import UserError
 from annotator.core.model import Coder
 from annotator.project import Project
+from annotator.store.codebook_rows import claim_ids_by_uid, coders_with_work
 
 
 class _ClaimView:
@@ -33,9 +34,7 @@ def default_coders(proj: Project) -> list[str]:
     """The coders compared by default, by the CLI, the window and the export alike: those who
     coded something, but not the consensus. A name that only opened the project (a PI looking
     around) would add empty rows and shrink the articles every coder coded."""
-    coded = {r[0] for r in proj.db.conn.execute(
-        "SELECT coder_id FROM claim UNION SELECT coder_id FROM article_status "
-        "WHERE status = 'done'")}
+    coded = coders_with_work(proj.db.conn)
     return [c.name for c in proj.coders() if c.name != CONSENSUS and c.id in coded]
 
 
@@ -122,19 +121,31 @@ def project_claims(proj: Project, coder_names: Sequence[str]) -> dict[str, dict]
 
 def project_report(proj: Project, coders: Sequence[str] | None = None,
                    variables: Sequence[str] | None = None, *, bootstrap: int = 1000,
-                   seed: int | None = 0) -> AgreementReport:
-    """The agreement report for a project (default: all coders but the consensus)."""
+                   seed: int | None = 0, outlets: Collection[str] | None = None,
+                   article_ids: Collection[int] | None = None) -> AgreementReport:
+    """The agreement report for a project (default: all coders but the consensus), over the
+    articles of `outlets` and among `article_ids` only when given (per-outlet figures of
+    `validate` and `agreement`; `validate --blind`)."""
     chosen = select_coders(proj, coders)
     chosen_vars = select_variables(proj, variables)
     articles = proj.articles()
+    if outlets is not None:
+        articles = [a for a in articles if a.outlet in outlets]
+    if article_ids is not None:
+        articles = [a for a in articles if a.id in article_ids]
     lengths: dict[Hashable, int] = {a.id: a.text_length for a in articles}
     blind = {a.id for a in articles if a.require_blind}
-    claims = {c.name: coder_claims(proj, c) for c in chosen}
+    claims = {c.name: _only(coder_claims(proj, c), lengths) for c in chosen}
     suggestions = {c.name: suggestion_counts(proj, c, list(claims[c.name]), blind)
                    for c in chosen}
     return build_report(claims, chosen_vars, coders=[c.name for c in chosen], lengths=lengths,
                         suggestions=suggestions, bootstrap=bootstrap, seed=seed,
                         article_ids={a.id: a.ext_id for a in articles})
+
+
+def _only(claims: dict[Hashable, list[_ClaimView]], articles: Collection[Hashable]
+          ) -> dict[Hashable, list[_ClaimView]]:
+    return {a: found for a, found in claims.items() if a in articles}
 
 
 def agreed_claim_ids(proj: Project, report: AgreementReport) -> list[int]:
@@ -149,5 +160,5 @@ def agreed_claim_ids(proj: Project, report: AgreementReport) -> list[int]:
             continue
         if all(len({unit.value(c, var) for c in report.coders}) == 1 for var in names):
             uids.append(unit.claims[report.coders[0]].uid)
-    ids = dict(proj.db.conn.execute("SELECT uid, id FROM claim"))
+    ids = claim_ids_by_uid(proj.db.conn)
     return [ids[u] for u in uids if u in ids]

@@ -41,6 +41,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "linked mentions overlap or neither links one); repeat; default: the claim "
                    "variables, the source type, linked_source and linked_channel. With --matrix "
                    "on a --wide file: the variable to read")
+    p.add_argument("--outlet", action="append", metavar="NAME",
+                   help="only the articles of this outlet (repeat for more; \"\" for articles "
+                        "without one): the per-outlet figures of `annotator validate`")
     p.add_argument("--matrix", type=Path, metavar="FILE.csv",
                    help="reliability data instead of a project: a row per coder (first cell "
                         "the name), a column per unit (header: unique unit ids); or the wide "
@@ -100,8 +103,9 @@ def run_agreement(args: argparse.Namespace) -> int:
     if args.bootstrap < 0:
         raise UserError("--bootstrap must be 0 or more")
     if args.matrix is not None:
-        if args.fmt == "xlsx" or args.out or args.wide or args.long:
-            raise UserError("--format xlsx, --out, --wide and --long need a project file")
+        if args.fmt == "xlsx" or args.out or args.wide or args.long or args.outlet:
+            raise UserError("--format xlsx, --out, --wide, --long and --outlet need a project "
+                            "file")
         return _run_matrix(args)
     _check_outputs(args)
     return _run_project(args)
@@ -187,7 +191,7 @@ def _run_project(args: argparse.Namespace) -> int:
         raise UserError("no such project file", path=args.project)
     with Project.open(args.project) as proj:
         report = project_report(proj, args.coder, args.variable, bootstrap=args.bootstrap,
-                                seed=args.seed)
+                                seed=args.seed, outlets=args.outlet)
         claims = project_claims(proj, list(report.coders))
         codebook = proj.codebook
         # a report without an alignment has no units (as the exports read it too)

@@ -81,6 +81,8 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"  note: {where} was read as {enc}")
         for where, note in outcome.renamed:
             print(f"  note: {where}: {note}")
+        for where, note in outcome.columns:
+            print(f"  {where}: {note}")
     # exit 1 only when nothing could be imported for a real problem (repeats are fine)
     return 1 if outcome.problems and not outcome.added else 0
 

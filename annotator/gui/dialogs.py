@@ -35,6 +35,7 @@ def outcome_text(outcome: ImportOutcome) -> str:
               for where, earlier in outcome.shared_text]
     lines += [f"• Note: {where} was read as {enc}" for where, enc in outcome.encodings]
     lines += [f"• Note: {where}: {note}" for where, note in outcome.renamed]
+    lines += [f"• {where}: {note}" for where, note in outcome.columns]
     return "\n".join(lines)
 
 

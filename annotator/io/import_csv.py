@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from annotator.core.errors import ImportProblem
-from annotator.core.model import ArticleRecord
+from annotator.core.model import ArticleRecord, ImportNote
 from annotator.io.import_encoding import decode_failure, open_text
 from annotator.io.import_tables import MAX_CELL_CHARS, TableReader, map_columns, unique_headers
 
@@ -20,7 +20,7 @@ MAX_ROW_LINES = 2000
 DELIMITERS = ";,\t|"
 
 
-def read_csv(path: Path, **options: Any) -> Iterator[ArticleRecord | ImportProblem]:
+def read_csv(path: Path, **options: Any) -> Iterator[ArticleRecord | ImportProblem | ImportNote]:
     try:
         stream, encoding = open_text(path)
     except ImportProblem as problem:
@@ -43,7 +43,7 @@ def sniff_delimiter(header_line: str, suffix: str) -> str:
 
 
 def _read_rows(stream: TextIO, path: Path, encoding: str,
-               options: dict[str, Any]) -> Iterator[ArticleRecord | ImportProblem]:
+               options: dict[str, Any]) -> Iterator[ArticleRecord | ImportProblem | ImportNote]:
     first = stream.readline()
     stream.seek(0)
     if csv.field_size_limit() < CSV_FIELD_LIMIT:
@@ -63,6 +63,7 @@ def _read_rows(stream: TextIO, path: Path, encoding: str,
         yield problem
         return
     table = TableReader(path, columns, options, encoding)
+    yield table.columns_note()
     number = 1
     while True:
         number += 1

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from annotator.core.errors import ImportProblem
-from annotator.core.model import ArticleRecord
+from annotator.core.model import ArticleRecord, ImportNote
 from annotator.io.import_encoding import decode_failure, open_text
 from annotator.io.import_tables import MAX_CELL_CHARS, TableReader, map_columns
 
@@ -19,7 +19,7 @@ MAX_DEPTH = 32
 _BRACKETS = re.compile(r'[\[\]{}]|"(?:[^"\\]|\\.)*"')
 
 
-def read_jsonl(path: Path, **options: Any) -> Iterator[ArticleRecord | ImportProblem]:
+def read_jsonl(path: Path, **options: Any) -> Iterator[ArticleRecord | ImportProblem | ImportNote]:
     try:
         stream, encoding = open_text(path)
     except ImportProblem as problem:
@@ -90,7 +90,7 @@ def _depth(line: str) -> int:
 
 
 def _read_lines(stream: TextIO, path: Path, encoding: str,
-                options: dict[str, Any]) -> Iterator[ArticleRecord | ImportProblem]:
+                options: dict[str, Any]) -> Iterator[ArticleRecord | ImportProblem | ImportNote]:
     table: TableReader | None = None
     for number, obj in _objects(stream, path, encoding):
         if isinstance(obj, ImportProblem):
@@ -103,6 +103,7 @@ def _read_lines(stream: TextIO, path: Path, encoding: str,
             except ImportProblem as problem:
                 yield problem
                 return
+            yield table.columns_note()
         yield from table.records([(number, obj)])
     if table is None:
         yield ImportProblem("no JSON objects in the file", path=path)

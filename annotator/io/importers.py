@@ -1,7 +1,8 @@
 """Read articles from files: the entry point the project's import uses.
 
-`read_records(path, **options)` yields `ArticleRecord`s, and `ImportProblem`s for what it has to
-skip (a whole file, or one row of a table), each naming the file and row. It never writes.
+`read_records(path, **options)` yields `ArticleRecord`s, `ImportProblem`s for what it has to
+skip (a whole file, or one row of a table), each naming the file and row, and an `ImportNote`
+saying how a table's columns were read. It never writes.
 Each format lives in its own module (`import_text`, `import_docx`, `import_html`,
 `import_csv`, `import_xlsx`, `import_jsonl`, `import_parquet`); options are the `annotator import` ones:
 `text_column`, `id_column`, `title_column`, `outlet_column`, `date_column`, `url_column`,
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import ImportProblem, display_path
-from annotator.core.model import ArticleRecord
+from annotator.core.model import ArticleRecord, ImportNote
 from annotator.io.import_csv import read_csv
 from annotator.io.import_docx import read_docx
 from annotator.io.import_html import read_html
@@ -26,7 +27,7 @@ from annotator.io.import_parquet import read_parquet
 from annotator.io.import_text import MAX_TEXT_BYTES, read_text_file
 from annotator.io.import_xlsx import read_xlsx
 
-Reader = Callable[..., Iterator[ArticleRecord | ImportProblem]]
+Reader = Callable[..., Iterator[ArticleRecord | ImportProblem | ImportNote]]
 
 READERS: dict[str, Reader] = {
     ".txt": read_text_file, ".md": read_text_file,
@@ -77,8 +78,10 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-def read_records(path: Path, **options: Any) -> Iterator[ArticleRecord | ImportProblem]:
-    """Records from one file; problems (unreadable file, bad row) are yielded, not raised."""
+def read_records(path: Path, **options: Any
+                 ) -> Iterator[ArticleRecord | ImportProblem | ImportNote]:
+    """Records from one file; problems (unreadable file, bad row) are yielded, not raised, and
+    so is a note on how a table's columns were read."""
     path = Path(path)
     problem = _not_a_file(path)
     if problem:

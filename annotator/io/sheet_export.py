@@ -9,11 +9,11 @@ Each file is written under a temporary name and renamed at the end.
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import UserError
 from annotator.core.outpaths import check_output
@@ -68,10 +68,14 @@ class ExportReport:
 def export_project(project: Project, *, xlsx: Path | None = None, csv_dir: Path | None = None,
                    csv_bom: bool = False, sav: Path | None = None, dta: Path | None = None,
                    coders: Sequence[str] | None = None,
-                   include_suggestions: bool = False, force: bool = False) -> ExportReport:
-    """Write every format asked for; refuse before writing when a target cannot be written."""
+                   include_suggestions: bool = False, force: bool = False,
+                   validation: Mapping[str, Any] | None = None) -> ExportReport:
+    """Write every format asked for; refuse before writing when a target cannot be written.
+    `validation` (`Validation.to_dict()` of `annotator validate`) adds a Validation sheet."""
     if not any((xlsx, csv_dir, sav, dta)):
         raise UserError("nothing to export: give --xlsx, --csv, --sav or --dta")
+    if validation is not None and xlsx is None:
+        raise UserError("the Validation sheet goes into the workbook: give --xlsx too")
     for target in (xlsx, sav, dta):
         if target is not None:
             check_output(target, force=force, reading=(project.path,))
@@ -87,7 +91,7 @@ def export_project(project: Project, *, xlsx: Path | None = None, csv_dir: Path 
     report = ExportReport()
     _note_checks(project, sel, report)
     if xlsx:
-        write_xlsx(project, sel, Path(xlsx), report, force=force)
+        write_xlsx(project, sel, Path(xlsx), report, force=force, validation=validation)
     if csv_dir:
         write_csv(project, sel, Path(csv_dir), report, bom=csv_bom, force=force)
     if sav or dta:
@@ -110,7 +114,7 @@ def _note_checks(project: Project, sel, report: ExportReport) -> None:
 
 # ---- xlsx --------------------------------------------------------------------------------
 def write_xlsx(project: Project, sel: Selection, path: Path, report: ExportReport, *,
-               force: bool = False) -> None:
+               force: bool = False, validation: Mapping[str, Any] | None = None) -> None:
     import xlsxwriter
 
     tables = build_tables(project, sel)
@@ -122,6 +126,8 @@ def write_xlsx(project: Project, sel: Selection, path: Path, report: ExportRepor
             for table in tables:
                 if table.hidden:  # the Agreement sheet goes after Summary, before hidden About
                     _add_agreement_sheet(wb, project, sel, fmts, report)
+                    if validation is not None:
+                        _add_validation_sheet(wb, validation, fmts, report)
                 n = _write_sheet(wb, table, fmts, report)
                 if not table.hidden:
                     report.rows[table.name] = n
@@ -148,6 +154,15 @@ def _add_agreement_sheet(wb, project: Project, sel: Selection, fmts: dict,
         return
     write_agreement_sheet(wb, agreement, {"header": fmts["header"]})
     report.rows["Agreement"] = agreement.n_units
+
+
+def _add_validation_sheet(wb, validation: Mapping[str, Any], fmts: dict,
+                          report: ExportReport) -> None:
+    """The suggester validated against the reference coder, as `annotator validate` shows it."""
+    from annotator.io.validation_export import write_validation_sheet
+
+    write_validation_sheet(wb, validation, {"header": fmts["header"]})
+    report.rows["Validation"] = validation["overall"]["articles"]
 
 
 def _close(wb, path: Path) -> None:

@@ -21,7 +21,7 @@ def find_complement(d: Discourse, k: int, end: int, b: int) -> int | None:
             prev = t.lowers[m - 1]
             if m > end and (prev in lex.fw["stop_prepositions"] or prev in lex.fw["np_prepositions"]
                             or prev in lex.fw.get("clause_subordinators", ())) \
-                    and not any(prev in e.particle for e in lex.verb(t.lowers[k])):
+                    and not any(prev in e.particle for e in lex.verb(t.lowers[k]) if not e.takes_object):
                 return None  # "lachte om dat grapje", "juichten toen dat doelpunt viel": a determiner
             if m > end and m + 1 < b and d.lang.that_is_relative(d, m + 1):
                 return None  # "agreed a deal that would cut costs": a relative clause

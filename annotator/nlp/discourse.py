@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from annotator.nlp import sourcetype
-from annotator.nlp.certainty import claim_certainty
+from annotator.nlp.certainty import claim_certainty, quote_certainty
 from annotator.nlp.lang import LangHooks, hooks
 from annotator.nlp.lexicon import Lexicon, VerbEntry
 from annotator.nlp.names import LazyNames, named_as_org, person_names
@@ -245,7 +245,7 @@ class Discourse:
 
     def quote_starting_at(self, k: int) -> int | None:
         t = self.t
-        if k < t.n and t.words[k] and t.words[k][0] in OPEN_MARKS and k + 1 < t.n:
+        if k + 1 < t.n and t.words[k] and (t.words[k][0] in OPEN_MARKS or t.words[k] == ",,"):
             q = t.quote_of[k + 1]
             return q if q >= 0 else None
         return None
@@ -260,7 +260,7 @@ class Discourse:
             end -= 1  # English puts the tag comma inside the closing mark
         i, j = t.first_at_or_after(start), t.last_before(end)
         claim = self.add_claim(i, max(j, i + 1), src, cue, "direct", chars=(start, end),
-                               level=claim_certainty(self.lex, t, i, j, None, False))
+                               level=quote_certainty(self.lex, t, i, j))
         if claim:
             self.quote_used.add(q)
         return claim

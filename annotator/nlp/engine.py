@@ -13,9 +13,9 @@ from annotator.nlp.discourse import Claim, Cue, Discourse, Result, Src
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.rules import PARAGRAPH_RULES, SENTENCE_RULES
 from annotator.nlp.textscan import Layout, text_layout
-from annotator.nlp.tokens import CLOSE_MARKS, OPEN_MARKS, Toks
+from annotator.nlp.tokens import CLOSE_MARKS, OPEN_MARKS, WIDE_MARKS, Toks
 
-_MARK_TOKENS = frozenset(OPEN_MARKS | CLOSE_MARKS | {":"})  # quotes and colons start rules too
+_MARK_TOKENS = frozenset(OPEN_MARKS | CLOSE_MARKS | WIDE_MARKS | {":"})  # quotes and colons start rules too
 
 __all__ = ["Analyzer", "Claim", "Cue", "Result", "Src"]
 

@@ -100,7 +100,9 @@ def trim_np(lex: Lexicon, t: Toks, span: tuple[int, int]) -> tuple[int, int]:
     paren = next((m for m in range(i + 1, j) if t.words[m] == "("), None)
     if paren is not None:
         j = paren  # "the Inspectorate of Constabulary (HMIC": the acronym is not needed
+    adverbs = lex.fw.get("verb_adverbs", ())
     while j > i + 1 and (t.lowers[j - 1] in lex.fw["determiners"]
-                         or t.lowers[j - 1] in lex.fw["np_prepositions"] or not t.is_word(j - 1)):
-        j -= 1
+                         or t.lowers[j - 1] in lex.fw["np_prepositions"] or not t.is_word(j - 1)
+                         or (t.lowers[j - 1] in adverbs and not t.is_cap(j - 1))):
+        j -= 1  # "the mayor pointedly [refused]": the adverb belongs to the verb
     return i, j

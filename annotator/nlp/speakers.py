@@ -61,6 +61,9 @@ def subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
                        or t.lowers[m] in lex.verbs), k)
         stop = k if finite < k else b
         return d.add_source(np_right(lex, t, finite + 1 if finite < k else end, stop))
+    after_comma = subject_after_comma(d, lead, k)
+    if after_comma is not None:
+        return d.add_source(after_comma, k)  # "More than anything else, Mr. Obama believes"
     span = np_right(lex, t, lead, k)
     ing = d.lang.participle_suffix
     if ing and span and span[1] < k - 1 and t.words[k - 1] == "," and t.lowers[k].endswith(ing):
@@ -80,13 +83,37 @@ def subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
     return d.add_source(apposition_name(d, span, k) or span, k)
 
 
+def subject_after_comma(d: Discourse, lead: int, k: int) -> tuple[int, int] | None:
+    """Where the subject stands next to its verb, a fronted phrase set off by a comma ("For his
+    part, the senator said") is not the subject: the noun phrase after the last comma is."""
+    t = d.t
+    if d.lang.verb_second or not d.lang.subject_next_to_verb:
+        return None
+    comma = next((m for m in range(k - 1, lead, -1) if t.words[m] == "," and t.quote_of[m] < 0), None)
+    if comma is None or comma + 1 >= k or not t.is_word(comma + 1):
+        return None
+    fw, first = d.lex.fw, t.lowers[comma + 1]
+    if any(first in fw[key] for key in ("relative_pronouns", "conjunctions", "auxiliaries", "stop_prepositions",
+                                        "np_prepositions", "subordinators", "leading_skip")) \
+            or first in d.lex.coordinators or first in d.lex.verbs:
+        return None  # ", but has said", ", despite ...": no noun phrase opens the clause
+    src = d.lex.src
+    if not (t.is_cap(comma + 1) or first in fw["determiners"] or first in d.pronouns
+            or first in src["person_nouns"] or first in src["institution_nouns"]):
+        return None  # ", despite admitting": the phrase must look like a speaker
+    span = np_right(d.lex, t, comma + 1, k)
+    if span is None or span[0] != comma + 1 or not reaches_verb(d, span[1], k):
+        return None
+    return span
+
+
 def reaches_verb(d: Discourse, j: int, k: int) -> bool:
     """True when only auxiliaries, adverbs or a comma-set apposition lie between j and k."""
     t, lex = d.t, d.lex
     if j < t.n and t.words[j] == ",":
         return True
     return all(t.lowers[m] in lex.fw["auxiliaries"] or t.lowers[m] in lex.fw["time_words"]
-               for m in range(j, k))
+               or t.lowers[m] in lex.fw.get("verb_adverbs", ()) for m in range(j, k))
 
 
 def np_before_aux(d: Discourse, lead: int, k: int) -> tuple[int, int]:
@@ -100,8 +127,9 @@ def np_before(d: Discourse, lead: int, k: int) -> tuple[int, int] | None:
     """The English subject right before its verb, read backwards over name and noun words."""
     t, lex = d.t, d.lex
     m = k - 1
-    while m > lead and t.lowers[m] in lex.fw["auxiliaries"]:
-        m -= 1
+    adverbs = lex.fw.get("verb_adverbs", ())
+    while m > lead and (t.lowers[m] in lex.fw["auxiliaries"] or t.lowers[m] in adverbs):
+        m -= 1  # "who has repeatedly said": neither the auxiliary nor the adverb is the subject
     end, fw = m + 1, lex.fw
     while m >= lead and t.quote_of[m] < 0 and (t.is_word(m) or t.lowers[m] in ("'s", "’s")):
         w = t.lowers[m]

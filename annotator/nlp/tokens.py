@@ -13,6 +13,7 @@ from collections.abc import Set as AbstractSet
 
 CLOSE_MARKS = frozenset("’”»'\"›“")
 OPEN_MARKS = frozenset("‘“„«'\"‹‚")
+WIDE_MARKS = frozenset((",,", "''", "’’"))  # two-character quote marks (,,Zo gaat het.''), one token each
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,3}(?![\w-])")
 
 

@@ -55,6 +55,7 @@ class ImportOutcome:
         self.encodings: list[tuple[str, str]] = []  # (where, encoding) when not plain UTF-8
         self.repeats = 0  # skipped because already in the project: not a problem
         self.renamed: list[tuple[str, str]] = []  # (where, note) for ids made unique
+        self.columns: list[tuple[str, str]] = []  # (file, how its columns were read)
 
     @property
     def problems(self) -> int:
@@ -66,7 +67,8 @@ class ImportOutcome:
                                                        for w, r in self.skipped],
                 "shared_text": [{"where": w, "earlier_article": a} for w, a in self.shared_text],
                 "encodings": [{"where": w, "encoding": e} for w, e in self.encodings],
-                "renamed": [{"where": w, "note": n} for w, n in self.renamed]}
+                "renamed": [{"where": w, "note": n} for w, n in self.renamed],
+                "columns": [{"file": w, "mapping": n} for w, n in self.columns]}
 
 
 def add_articles(conn: sqlite3.Connection, records: Iterable[ArticleRecord],
@@ -107,7 +109,7 @@ class ArticleInserter:
         self.conn.execute("SAVEPOINT import_file")
         o = self.outcome
         self._marks = (self.next_id, o.repeats, len(o.added), len(o.skipped),
-                       len(o.shared_text), len(o.encodings), len(o.renamed))
+                       len(o.shared_text), len(o.encodings), len(o.renamed), len(o.columns))
         self._file = []
 
     def end_file(self) -> None:
@@ -127,7 +129,7 @@ class ArticleInserter:
         o = self.outcome
         self.next_id, o.repeats = self._marks[0], self._marks[1]
         lists: tuple[list[Any], ...] = (o.added, o.skipped, o.shared_text, o.encodings,
-                                        o.renamed)  # lists of different items, cut alike
+                                        o.renamed, o.columns)  # lists of different items, cut alike
         for items, n in zip(lists, self._marks[2:], strict=True):
             del items[n:]
         self._file = []

@@ -225,7 +225,7 @@ class Database:
 
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction() as c:
-            c.execute("INSERT OR REPLACE INTO project(key, value) VALUES (?, ?)", (key, value))
+            write_meta(c, key, value)
 
     @property
     def project_id(self) -> str:
@@ -248,6 +248,11 @@ class Database:
                 tmp.unlink(missing_ok=True)
             raise output_error(target, exc, self.path) from exc
         return target
+
+
+def write_meta(c: sqlite3.Connection, key: str, value: str) -> None:
+    """One project setting (language, id, origin), inside the caller's transaction."""
+    c.execute("INSERT OR REPLACE INTO project(key, value) VALUES (?, ?)", (key, value))
 
 
 def copy_database(conn: sqlite3.Connection, dest_path: Path) -> None:

@@ -20,8 +20,8 @@ from annotator import commands
 from annotator.cli import main
 from annotator.core.model import ArticleRecord
 from annotator.exchange import coder_file, merge, pack
-from annotator.handin import ROW_COLUMNS, SPAN_COLUMNS
 from annotator.project import Project
+from annotator.store.handin import ROW_COLUMNS, SPAN_COLUMNS
 
 TEXT = "Artikel {i}. De minister zegt dat het gaat."
 
@@ -86,6 +86,11 @@ def test_handin_merges_with_its_links(pi: Project, tmp_path: Path) -> None:
     (["UPDATE article_status SET status = 'hacked'"], "article_status", "status is 'hacked'"),
     (["UPDATE article SET text_length = 3"], "article row", "text_length"),
     (["UPDATE coder SET name = X'00ff'"], "coder row", "name is binary data"),
+    # issue 11.10: the notes merge copies pass the store's text check
+    (["UPDATE claim SET note = 'nul' || char(0)"], "claim row", "NUL"),
+    (["UPDATE source_mention SET canonical = 'esc' || char(27)"], "source_mention row",
+     "U+001B"),
+    (["UPDATE article_status SET note = char(7)"], "article_status", "U+0007"),
     (["UPDATE suggestion_decision SET decision = 'x'",
       "INSERT INTO suggestion_decision VALUES (1, 1, 'claim', 0, 99999, 'accepted', 'now')"],
      "suggestion_decision", "outside its article's text"),

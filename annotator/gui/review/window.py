@@ -32,13 +32,16 @@ from annotator.gui.review.confusion import ConfusionTab
 from annotator.gui.review.data import ReviewData, ReviewRow, consensus_claims, match_consensus
 from annotator.gui.review.disagreement_tab import DisagreementTab
 from annotator.gui.review.overview import OverviewTab
+from annotator.gui.review.validation_tab import ValidationTab, ValidationWorker
 from annotator.gui.review.worker import ReportWorker, start_report
+from annotator.gui.worker import start_worker
 from annotator.project import Project
 
 
 class AgreementWindow(QMainWindow):
     report_ready = Signal()  # a new report is shown (or its error)
     consensus_changed = Signal()  # an edit, undo or redo reached the file
+    validation_ready = Signal()  # a validation of the suggester is shown (or its error)
 
     def __init__(self, project_path: str | Path, parent: QWidget | None = None, *,
                  bootstrap: int = 1000):
@@ -50,6 +53,8 @@ class AgreementWindow(QMainWindow):
         self.error = ""
         self._thread: threading.Thread | None = None
         self._worker: ReportWorker | None = None
+        self._validation_worker: ValidationWorker | None = None
+        self.validation = None  # the last Validation shown
         self._again = False
         self._texts: dict[int, str] = {}
         self._closed = False
@@ -63,6 +68,9 @@ class AgreementWindow(QMainWindow):
         self.tabs.addTab(self.overview, "Overview")
         self.tabs.addTab(self.confusion, "Confusion")
         self.tabs.addTab(self.review, "Disagreements")
+        self.validation_tab = ValidationTab()
+        self.tabs.addTab(self.validation_tab, "Validation")
+        self.validation_tab.validate_requested.connect(self.validate)
         self.setCentralWidget(self.tabs)
         self._build_actions()
         self._build_status()
@@ -127,12 +135,20 @@ class AgreementWindow(QMainWindow):
         for coder in self.project.coders():
             self._coder_action(coder.name, coder.name in compared)
         self._update_coder_button()
+        self._fill_references()
+
+    def _fill_references(self) -> None:
+        """The coders the Validation tab can take as reference, the consensus first."""
+        names = [c.name for c in self.project.coders()]
+        names.sort(key=lambda n: n != CONSENSUS)
+        self.validation_tab.set_coders(names, CONSENSUS)
 
     def _add_consensus_coder(self) -> None:
         """The first Take creates the consensus coder: offer it for comparison (unchecked)."""
         names = [a.data() for a in self.coder_menu.actions()]
         if CONSENSUS not in names and self.project.coder(CONSENSUS) is not None:
             self._coder_action(CONSENSUS, False)
+            self._fill_references()
 
     def _coder_action(self, name: str, checked: bool) -> QAction:
         """A checkable coder in the Coders menu; the name is the action's data (its text
@@ -346,6 +362,31 @@ class AgreementWindow(QMainWindow):
             self._say(f"Saved: {edit.text}.")
         self._add_consensus_coder()
         self.consensus_changed.emit()
+
+    # ---- validating the suggester ------------------------------------------------------------
+    def validate(self, against: str, blind: bool = False) -> None:
+        """The suggester as coder `machine` against `against`, computed in the background."""
+        if self._validation_worker is not None or self._closed:
+            return
+        self.validation_tab.set_busy(True, f"Validating the suggester against {against}\u2026")
+        self._validation_worker = ValidationWorker(self.path, against, self.bootstrap,
+                                                   blind)
+        self._validation_worker.finished.connect(self._validation_done,
+                                                 Qt.ConnectionType.QueuedConnection)
+        start_worker(self._validation_worker, self, name="validation")
+
+    def _validation_done(self, result, error: str) -> None:
+        self._validation_worker = None
+        if self._closed:
+            return
+        self.validation_tab.set_busy(False)
+        if result is None:
+            self.validation_tab.summary.setText(error)
+            plain.message(self, "Validation", error, warning=True)
+        else:
+            self.validation = result
+            self.validation_tab.show_result(result)
+        self.validation_ready.emit()
 
     # ---- export ----------------------------------------------------------------------------
     def _ask_export(self) -> None:

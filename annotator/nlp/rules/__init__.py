@@ -25,6 +25,7 @@ from annotator.nlp.rules import (
     quote_tag,
     reporting_verb,
     retro,
+    verb_object,
 )
 from annotator.nlp.rules.base import Construction
 
@@ -41,6 +42,8 @@ VERB_RULES: tuple[Construction, ...] = (
                  as_clause.as_clause),
     Construction("retro_tag", "Dat / That opening the sentence: Dat meldt X.",
                  retro.retro),
+    Construction("verb_object", "a verb whose object is the claim: called for X, urged X to, pledged to",
+                 verb_object.verb_object),
     Construction("reporting_verb", "a reporting verb before its complement: X zegt dat, X said:",
                  reporting_verb.report),
 )

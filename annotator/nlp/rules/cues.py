@@ -45,6 +45,10 @@ def verb_span(d: Discourse, b: int, k: int, entry: VerbEntry) -> int | None:
     for word in entry.requires:
         if word not in t.lowers[max(0, k - 3):min(b, k + 6)]:
             return None
+    if entry.not_with_infinitive and ends_in_infinitive(d, k, b):
+        return None  # "wil anoniem blijven", "wilde niet zeggen": an auxiliary, not a wish
+    if entry.not_ending_in_name and ends_in_name(d, k, b):
+        return None
     if entry.blocked_before and any(w in entry.blocked_before for w in t.lowers[max(0, k - 4):k]):
         return None  # "op de hoogte gesteld": not a report
     if entry.blocked_particles:
@@ -67,6 +71,39 @@ def verb_span(d: Discourse, b: int, k: int, entry: VerbEntry) -> int | None:
     if k > 0 and t.lowers[k - 1] in entry.particle:
         return k + 1
     return None
+
+
+def clause_last(d: Discourse, k: int, b: int) -> tuple[int, int | None]:
+    """The last word of the verb's clause (up to punctuation, a subordinator or a coordinator)
+    and where a complementiser stopped it, if one did."""
+    t, lex = d.t, d.lex
+    stops = lex.fw.get("clause_subordinators", ())
+    m = k + 1
+    while m < b and t.quote_of[m] < 0 and t.words[m] not in (",", ";", ":", ".", "(") \
+            and t.lowers[m] not in stops and t.lowers[m] not in lex.coordinators:
+        if t.lowers[m] in lex.complementisers and m > k + 1:
+            return m - 1, m
+        m += 1
+    return m - 1, None
+
+
+def ends_in_infinitive(d: Discourse, k: int, b: int) -> bool:
+    """An auxiliary use: "wil anoniem blijven", "wilde (niet) bevestigen dat"; but a wish in
+    "willen voorkomen dat ...", where the clause after is the claim."""
+    t, lex = d.t, d.lex
+    last, comp = clause_last(d, k, b)
+    if comp is not None:
+        return d.is_reporting(last) or any(w in lex.fw["negations"] for w in t.lowers[k + 1:comp])
+    if any(d.is_reporting(x) for x in range(k + 1, last + 1)):
+        return True  # "wilde niet zeggen hoe hoog ...": the auxiliary of another cue
+    return last > k and t.lowers[last].endswith(tuple(lex.fw.get("infinitive_endings", ()))) \
+        and not t.is_cap(last) and t.lowers[last - 1] not in lex.fw["determiners"]
+
+
+def ends_in_name(d: Discourse, k: int, b: int) -> bool:
+    """ "noemde haar dochter Anna": naming, not the judgement of "noemde het plan kansloos"."""
+    last, comp = clause_last(d, k, b)
+    return comp is None and last > k and d.t.is_cap(last)
 
 
 def read_cues(d: Discourse, a: int, b: int, verb_rules: Sequence[Construction]) -> None:

@@ -77,7 +77,8 @@ def report(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) -> 
         d.intro = (a, b, k, end)  # a quote opening the next sentence is this speaker's
         return introduced_quote.speaker_after_quote(d, a, b, k, end)  # "‘...’ De burgemeester zucht."
 
-    if comp is None and colon is None and entry.mode != "always" and not entry.certainty:
+    if comp is None and colon is None and entry.mode != "always" and not entry.certainty \
+            and not entry.takes_object:
         return False
     if comp is None and colon is None and entry.mode == "complement" and entry.lemma in d.lex.strict_complement:
         return False
@@ -92,7 +93,7 @@ def report(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) -> 
     bare = max(end, src.j) if src.i >= end else end
     if comp is None and t.lowers[k] in d.lex.h.get("addressee_verbs", ()):
         bare = skip_addressee(d, bare, b)  # "told reporters the president would sign"
-    start = comp + 1 if comp is not None else bare_start(d, bare, b)
+    start = comp + 1 if comp is not None and not entry.takes_object else bare_start(d, bare, b)
     if start is None:
         return False
     stop = d.claim_end(start, b)

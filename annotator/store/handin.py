@@ -18,6 +18,7 @@ from typing import Any
 from annotator.core.codebook import Codebook
 from annotator.core.errors import UserError
 from annotator.core.text import sha256_text
+from annotator.core.textcheck import find_problem
 
 ORIGINS = ("accepted", "edited", "manual")
 STATUSES = ("not_started", "in_progress", "done")
@@ -61,6 +62,15 @@ def _text(v: object, column: str, *, empty: bool = True, null: bool = False) -> 
         return
     _want(_is_str(v), f"{column} is {_kind(v)}, not text")
     _want(empty or bool(str(v).strip()), f"{column} is empty")
+
+
+def _typed_text(v: object, column: str, *, null: bool = False) -> None:
+    """A note or canonical name the merge copies: also the store's text check (no NUL or other
+    control characters, no lone surrogates), as for every note a command writes."""
+    _text(v, column, null=null)
+    if v is not None:
+        problem = find_problem(v, column)
+        _want(problem is None, problem or "")
 
 
 def _one_of(v: object, column: str, allowed: tuple[str, ...] | list[str]) -> None:
@@ -168,9 +178,9 @@ class HandinCheck:
             if r["type"] is not None and var is not None and var.is_categorical:
                 _one_of(r["type"], "type", var.codes())
             _text(r["type"], "type", null=True)
-            _text(r["canonical"], "canonical", null=True)
+            _typed_text(r["canonical"], "canonical", null=True)
         if table == "claim":
-            _text(r["note"], "note")
+            _typed_text(r["note"], "note")
             for col, ref in (("source_id", "source_mention"), ("channel_id", "source_mention"),
                              ("cue_id", "cue")):
                 target = self.spans[ref].get(r[col]) if _is_int(r[col]) else None
@@ -203,7 +213,7 @@ class HandinCheck:
             self._value("article", r["variable"], r["value"])
         elif table == "article_status":
             _one_of(r["status"], "status", STATUSES)
-            _text(r["note"], "note")
+            _typed_text(r["note"], "note")
             _text(r["modified"], "modified")
         else:
             _one_of(r["kind"], "kind", ("source", "cue", "claim"))
