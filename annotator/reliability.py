@@ -143,8 +143,8 @@ def project_report(proj: Project, coders: Sequence[str] | None = None,
                         article_ids={a.id: a.ext_id for a in articles})
 
 
-def _only(claims: dict[Hashable, list[_ClaimView]], articles: Collection[Hashable]
-          ) -> dict[Hashable, list[_ClaimView]]:
+def _only(claims: dict[int, list[_ClaimView]], articles: Collection[Hashable]
+          ) -> dict[int, list[_ClaimView]]:
     return {a: found for a, found in claims.items() if a in articles}
 
 

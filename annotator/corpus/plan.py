@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import ImportProblem
-from annotator.core.model import ArticleRecord
+from annotator.core.model import ArticleRecord, ImportNote
 from annotator.io.importers import collect_files, read_records
 
 ARTICLE_FIELDS = ("article_id", "source_file", "where", "title", "outlet", "date", "language", "text")
@@ -45,6 +45,8 @@ def batches(files: Iterable[Path], batch_size: int, options: dict[str, Any]) -> 
         for item in read_records(path, **options):
             if isinstance(item, ImportProblem):
                 batch.problems.append(problem_row(item))
+                continue
+            if isinstance(item, ImportNote):  # how a table's columns were read: no article
                 continue
             batch.articles.append(article_row(item))
             seen += 1
