@@ -11,9 +11,10 @@ import math
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, SupportsFloat, SupportsIndex
+from typing import Any
 
 from annotator.core.errors import CodebookError
+from annotator.core.numbers import as_float
 from annotator.paths import resource
 
 LEVELS = ("source", "claim", "article")
@@ -77,17 +78,10 @@ class Variable:
                 raise ValueError(f"{raw!r} is not a value of {self.name} ({', '.join(self.codes())})")
             return code
         try:
-            number = _as_float(raw)
+            number = as_float(raw)
         except (TypeError, ValueError):
             raise ValueError(f"{raw!r} is not a number ({self.name} is {self.measure})") from None
         return repr(int(number)) if number.is_integer() else repr(number)
-
-
-def _as_float(raw: object) -> float:
-    """`float(raw)` for what float accepts (a cell may hold numpy's numbers); TypeError else."""
-    if isinstance(raw, (str, bytes, SupportsFloat, SupportsIndex)):
-        return float(raw)
-    raise TypeError(f"{type(raw).__name__} is not a number")
 
 
 @dataclass(frozen=True)
@@ -98,6 +92,14 @@ class Codebook:
 
     def variable(self, name: str) -> Variable | None:
         return next((v for v in self.variables if v.name == name), None)
+
+    def require(self, name: str) -> Variable:
+        """The variable `name` where the caller took the name from this codebook: a missing
+        one is a bug, said as such (not an AttributeError on None further on)."""
+        var = self.variable(name)
+        if var is None:
+            raise KeyError(f"codebook {self.name!r} has no variable {name!r}")
+        return var
 
     def at_level(self, level: str) -> list[Variable]:
         return [v for v in self.variables if v.level == level]

@@ -8,7 +8,7 @@ formats hold the same data. Rows stream: at most one article's text is held at a
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -109,7 +109,7 @@ def claim_columns(book: Codebook) -> list[Column]:
         Column("end", "int", 7, label="Claim end offset"),
         Column("source_text", width=22, label="Source text"),
         Column("source_type", width=13, variable=stype,
-               label=book.variable(stype).label if stype else "Source type"),
+               label=book.require(stype).label if stype else "Source type"),
         _var_column(book, "attribution"),
         _var_column(book, "certainty"),
         Column("cue_text", width=14, label="Cue text"),
@@ -157,7 +157,8 @@ class _TextCache:
     """The text of the article the rows are at (rows come in article order)."""
 
     def __init__(self, project: Project):
-        self.project, self.article_id, self.text = project, None, ""
+        self.project, self.text = project, ""
+        self.article_id: int | None = None
 
     def get(self, article_id: int) -> str:
         if article_id != self.article_id:
@@ -273,7 +274,7 @@ def summary_table(project: Project, sel: Selection) -> Table:
     def rows() -> Iterator[Row]:
         for coder in sel.coders:
             for var, _ in plan:
-                variable = book.variable(var)
+                variable = book.require(var)
                 for code, label in [(v.code, v.label) for v in variable.values] + [(NO_VALUE, "")]:
                     per = [counts.get((coder.name, var, code, o), 0) for o in outlets]
                     if code == NO_VALUE and not any(per):
@@ -289,7 +290,7 @@ def summary_table(project: Project, sel: Selection) -> Table:
 
 
 # ---- About -------------------------------------------------------------------------------
-def about_table(project: Project, sel: Selection, lists: dict[str, Sequence[str]]) -> Table:
+def about_table(project: Project, sel: Selection, lists: Mapping[str, Sequence[str]]) -> Table:
     """Hidden sheet: which project and when; the drop-down lists sit in columns D onwards."""
     stamp = datetime.now(UTC).replace(microsecond=0)
     facts = [("format", SHEET_FORMAT), ("format_version", SHEET_VERSION),

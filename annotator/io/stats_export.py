@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.codebook import Codebook
+from annotator.core.codebook import Codebook, Variable
 from annotator.core.model import ORIGINS
 from annotator.io.outfiles import replacing
 from annotator.io.sheet_tables import SUGGESTED, Column, Selection, claims_table
@@ -34,7 +34,8 @@ def write_stats(project: Project, sel: Selection, *, sav: Path | None, dta: Path
             continue
         target = Path(target)
         vlabels = _stata_labels(value_labels) if stata else value_labels
-        extra = {} if stata else {"variable_measure": _measures(project, frame, value_labels)}
+        extra: dict[str, Any] = ({} if stata else
+                                 {"variable_measure": _measures(project, frame, value_labels)})
         with replacing(target, force=force) as (tmp,):
             try:
                 writer(frame, str(tmp), column_labels=labels, variable_value_labels=vlabels,
@@ -47,7 +48,7 @@ def write_stats(project: Project, sel: Selection, *, sav: Path | None, dta: Path
         report.rows.setdefault("Claims", len(frame))
 
 
-def claims_frame(project: Project, sel: Selection) -> tuple[Any, dict[str, str],
+def claims_frame(project: Project, sel: Selection) -> tuple[Any, dict[str, str | None],
                                                              dict[str, dict]]:
     """The Claims table as a DataFrame with numeric codes, its variable and value labels."""
     import pandas as pd
@@ -60,7 +61,7 @@ def claims_frame(project: Project, sel: Selection) -> tuple[Any, dict[str, str],
         for name, value in zip(names, row, strict=True):
             data[name].append(value)
     frame = pd.DataFrame({c.name: _series(c, data[c.name], book) for c in table.columns})
-    labels = {c.name: c.label or c.name for c in table.columns}
+    labels: dict[str, str | None] = {c.name: c.label or c.name for c in table.columns}
     value_labels = {c.name: _value_labels(book, c.variable) for c in table.columns
                     if _is_coded(book, c)}
     value_labels["status"] = {i: name for name, i in STATUS_CODES.items()}
@@ -68,8 +69,13 @@ def claims_frame(project: Project, sel: Selection) -> tuple[Any, dict[str, str],
 
 
 def _is_coded(book: Codebook, col: Column) -> bool:
+    return _coded_var(book, col) is not None
+
+
+def _coded_var(book: Codebook, col: Column) -> Variable | None:
+    """The categorical variable the column holds, if it holds one."""
     var = book.variable(col.variable) if col.variable else None
-    return var is not None and var.is_categorical
+    return var if var is not None and var.is_categorical else None
 
 
 def _value_labels(book: Codebook, name: str | None) -> dict[float, str]:
@@ -82,8 +88,8 @@ def _series(col: Column, values: list, book: Codebook) -> Any:
 
     if col.name == "status":
         return pd.Series([STATUS_CODES.get(v) for v in values], dtype="float64")
-    if _is_coded(book, col):
-        codes = {v.code: v.numeric for v in book.variable(col.variable).values}
+    if (var := _coded_var(book, col)) is not None:
+        codes = {v.code: v.numeric for v in var.values}
         return pd.Series([codes.get(v) for v in values], dtype="float64")
     if col.kind in ("int", "number"):
         return pd.Series(values, dtype="float64")
