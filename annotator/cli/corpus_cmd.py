@@ -54,6 +54,8 @@ def run_code_corpus(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(file=sys.stderr)
     csv_path, _ = write_summary(args.out)
+    for note in result.notes:
+        print(f"  {note}", file=sys.stderr)
     what = "resumed" if result.resumed else "coded"
     print(f"{what} {result.articles:,} articles in {result.batches} batches "
           f"({result.skipped_batches} done before) on {result.workers} worker(s): {result.claims:,} claims; "

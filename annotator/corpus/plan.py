@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,8 @@ def problem_row(problem: ImportProblem) -> dict[str, str]:
     return {"file": problem.path or "", "where": problem.where or "", "problem": problem.problem}
 
 
-def batches(files: Iterable[Path], batch_size: int, options: dict[str, Any]) -> Iterator[Batch]:
+def batches(files: Iterable[Path], batch_size: int, options: dict[str, Any],
+            on_note: Callable[[ImportNote], None] | None = None) -> Iterator[Batch]:
     """Every article of `files` in order, `batch_size` to a batch; what cannot be read goes into
     the batch being filled as a problem (file, row or line, what is wrong), so that it is
     counted once however often the run is resumed."""
@@ -46,7 +47,9 @@ def batches(files: Iterable[Path], batch_size: int, options: dict[str, Any]) -> 
             if isinstance(item, ImportProblem):
                 batch.problems.append(problem_row(item))
                 continue
-            if isinstance(item, ImportNote):  # how a table's columns were read: no article
+            if isinstance(item, ImportNote):  # how a table's columns were read
+                if on_note is not None:
+                    on_note(item)
                 continue
             batch.articles.append(article_row(item))
             seen += 1

@@ -48,6 +48,7 @@ class RunResult:
     mismatch: int = 0
     peak_rss_mb: float = 0.0
     workers: int = 1
+    notes: list[str] = field(default_factory=list)  # how each table's columns were read
 
 
 def code_corpus(paths: list[Path], out_dir: Path, *, workers: int = 1, scheduler: str | None = None,
@@ -68,7 +69,8 @@ def code_corpus(paths: list[Path], out_dir: Path, *, workers: int = 1, scheduler
     done = done_batches(out_dir)
     result = RunResult(out_dir, resumed, skipped_batches=len(done))
     progress = Progress(total=estimate_articles(files))
-    todo = _pending(batches(files, batch_size, options), done, progress)
+    todo = _pending(batches(files, batch_size, options,
+                            lambda n: result.notes.append(f"{n.where}: {n.note}")), done, progress)
 
     def finished(info: dict[str, Any]) -> None:
         result.batches += 1
