@@ -77,13 +77,14 @@ def kill_and_resume(corpus: Path, tmp: Path, whole: Path) -> bool:
 
     out = tmp / "killed"
     proc = subprocess.Popen([sys.executable, "-m", "annotator", "code-corpus", str(corpus), "--out",
-                             str(out), "--batch-size", "100", "--language", "nl", "--quiet"],
+                             str(out), "--batch-size", "100", "--language", "nl", "--quiet",
+                             "--workers", "2"],
                             cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(random.Random().uniform(3, 12))
+    time.sleep(random.Random().uniform(10, 60))
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     subprocess.run([sys.executable, "-m", "annotator", "code-corpus", str(corpus), "--out", str(out),
-                    "--batch-size", "100", "--language", "nl", "--quiet"], cwd=REPO, check=True,
+                    "--batch-size", "100", "--language", "nl", "--quiet", "--workers", "2"], cwd=REPO, check=True,
                    stdout=subprocess.DEVNULL)
 
     def rows(d: Path) -> object:
