@@ -76,11 +76,14 @@ def read_article_text(path: Path) -> str:
     from annotator.core.text import decode_bytes
 
     if path.suffix.lower() in (".docx", ".html", ".htm"):
+        from annotator.core.model import ImportNote
         from annotator.io.importers import read_records
 
         for record in read_records(path):
             if isinstance(record, UserError):
                 raise record
+            if isinstance(record, ImportNote):  # said of tables, not of one article's file
+                continue
             return record.text
         raise UserError("no article text in the file", path=path)
     try:

@@ -49,8 +49,8 @@ def _cancelled(lex: Lexicon, t: Toks, k: int, i: int, j: int, h: dict) -> bool:
             or nxt in lex.fw["np_prepositions"]
         return predicative and any(x in h["copulas"] for x in before)
     if w in h["zou_words"]:
-        after = t.lowers[k + 1:min(j, k + 3)]
-        return any(x in h["zou_not_reportative_after"] for x in after)
+        following = t.lowers[k + 1:min(j, k + 3)]
+        return any(x in h["zou_not_reportative_after"] for x in following)
     return False
 
 
