@@ -266,8 +266,7 @@ def delete_span(db: Database, table: str, row_id: int, *, seen: Seen | None = No
             cols = ("cue_id",) if table == "cue" else ("source_id", "channel_id")
             for col in cols:
                 for cl in R.get_rows(b.conn, "claim", f"{col} = ?", (row_id,)):
-                    b.set("claim", (cl["id"],), {**R.get_row(b.conn, "claim", (cl["id"],)),
-                                                 col: None})
+                    b.set("claim", (cl["id"],), {**cl, col: None})
         b.delete(table, (row_id,))
     row = R.get_row(db.conn, table, (row_id,))
     label = {"source_mention": "source", "cue": "cue", "claim": "claim"}[table]
@@ -275,14 +274,14 @@ def delete_span(db: Database, table: str, row_id: int, *, seen: Seen | None = No
 
 
 # ---- suggestions -------------------------------------------------------------------------
-def _decide(b: _Builder, coder_id: int, sug: dict, decision: str) -> None:
+def _decide(b: _Builder, coder_id: int, sug: R.Row, decision: str) -> None:
     key = (coder_id, sug["article_id"], sug["kind"], sug["start"], sug["end"])
     b.set("suggestion_decision", key,
           {"coder_id": coder_id, "article_id": sug["article_id"], "kind": sug["kind"],
            "start": sug["start"], "end": sug["end"], "decision": decision, "decided_at": now()})
 
 
-def _adopt(b: _Builder, coder_id: int, sug: dict) -> int:
+def _adopt(b: _Builder, coder_id: int, sug: R.Row) -> int:
     """The coder's span for a suggested source or cue: an existing one on the same span, or new."""
     table = "source_mention" if sug["kind"] == "source" else "cue"
     found = R.get_rows(b.conn, table, "article_id = ? AND coder_id = ? AND start = ? AND end = ?",
@@ -301,10 +300,10 @@ def accept_suggestion(db: Database, coder_id: int, suggestion_id: int,
                       claim_variables: tuple[str, ...] = ("attribution", "certainty")) -> Edit:
     """Make a suggestion the coder's own (origin `accepted`), with its source and cue."""
     def steps(b: _Builder) -> None:
-        sug = R.get_rows(b.conn, "suggestion", "id = ?", (suggestion_id,))
-        if not sug:
+        found = R.get_rows(b.conn, "suggestion", "id = ?", (suggestion_id,))
+        if not found:
             raise KeyError(f"suggestion {suggestion_id} does not exist")
-        sug = sug[0]
+        sug = found[0]
         if sug["kind"] != "claim":
             _adopt(b, coder_id, sug)
         else:

@@ -215,9 +215,13 @@ class Project:
 
     def suggest_articles(self, article_ids: list[int] | None = None, *, again: bool = False,
                          progress: Progress | None = None, batch_size: int = 32,
-                         should_stop: Callable[[], bool] | None = None) -> int:
+                         should_stop: Callable[[], bool] | None = None,
+                         suggester: Callable[[list[str], str | None], Iterable[dict]] | None = None,
+                         pipeline_version: str | None = None) -> int:
         """Run the pipeline over articles (default: those not yet suggested), committing per batch,
-        so that an interrupted run keeps what it finished and resumes where it stopped."""
+        so that an interrupted run keeps what it finished and resumes where it stopped.
+        `suggester` (texts, language) -> payloads replaces the rules (a trained model beside
+        them, see annotator.learn.use)."""
         from annotator.nlp.codebook_fit import fit_to_codebook, merge_notes
         from annotator.nlp.suggest import PIPELINE_VERSION, suggest_many
 
@@ -236,12 +240,14 @@ class Project:
             # one declared language for the whole batch is passed on; otherwise detect per text
             language = langs.pop() if len(langs) == 1 and "" not in langs else None
             payloads = []
-            for payload in suggest_many(texts, language=language):
+            batch = (suggester(texts, language) if suggester is not None
+                     else suggest_many(texts, language=language))
+            for payload in batch:
                 payload, notes = fit_to_codebook(payload, self.codebook)  # only codes the codebook has
                 merge_notes(self.suggestion_notes, notes)
                 payloads.append(payload)
             done += self.save_suggestion_batch(list(zip(chunk, payloads, strict=True)),
-                                               PIPELINE_VERSION)
+                                               pipeline_version or PIPELINE_VERSION)
             if progress:
                 progress(done, total)
         return done

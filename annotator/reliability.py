@@ -74,11 +74,11 @@ def select_variables(proj: Project, wanted: Sequence[str] | None) -> list[Variab
     return out
 
 
-def coder_claims(proj: Project, coder: Coder) -> dict[Hashable, list[_ClaimView]]:
+def coder_claims(proj: Project, coder: Coder) -> dict[int, list[_ClaimView]]:
     """Article -> claims, for the articles this coder finished or has claims in."""
     mentions = {s.id: s for s in proj.sources(coder_id=coder.id)}
     done = [a for a, (status, _) in proj.statuses(coder.id).items() if status == "done"]
-    out: dict[Hashable, list[_ClaimView]] = {a: [] for a in done}
+    out: dict[int, list[_ClaimView]] = {a: [] for a in done}
     texts: dict[int, str] = {}
     for claim in proj.claims(coder_id=coder.id):
         source = mentions.get(claim.source_id) if claim.source_id is not None else None
@@ -100,7 +100,7 @@ def _link(proj: Project, texts: dict[int, str], mention: Any) -> tuple[int, int,
     return mention.start, mention.end, quote
 
 
-def suggestion_counts(proj: Project, coder: Coder, articles: list[Hashable],
+def suggestion_counts(proj: Project, coder: Coder, articles: list[int],
                        blind: set[int]) -> tuple[int, int]:
     offered = rejected = 0
     for article in articles:
@@ -133,7 +133,7 @@ def project_report(proj: Project, coders: Sequence[str] | None = None,
         articles = [a for a in articles if a.outlet in outlets]
     if article_ids is not None:
         articles = [a for a in articles if a.id in article_ids]
-    lengths = {a.id: a.text_length for a in articles}
+    lengths: dict[Hashable, int] = {a.id: a.text_length for a in articles}
     blind = {a.id for a in articles if a.require_blind}
     claims = {c.name: _only(coder_claims(proj, c), lengths) for c in chosen}
     suggestions = {c.name: suggestion_counts(proj, c, list(claims[c.name]), blind)
@@ -143,8 +143,8 @@ def project_report(proj: Project, coders: Sequence[str] | None = None,
                         article_ids={a.id: a.ext_id for a in articles})
 
 
-def _only(claims: dict[Hashable, list[_ClaimView]], articles: Collection[Hashable]
-          ) -> dict[Hashable, list[_ClaimView]]:
+def _only(claims: dict[int, list[_ClaimView]], articles: Collection[Hashable]
+          ) -> dict[int, list[_ClaimView]]:
     return {a: found for a, found in claims.items() if a in articles}
 
 

@@ -115,6 +115,7 @@ class Errors:
                 self._keep("wrong link", why, text, g)
             if g["certainty"] != p["certainty"]:
                 self.counts["wrong certainty"][f"{g['certainty']} as {p['certainty']}"] += 1
+                self._keep("wrong certainty", f"{g['certainty']} as {p['certainty']}", text, g)
 
     def _spans(self, text: str, kind: str, gold: list, pred: list, match: dict, key) -> None:
         matched_p = set(match.values())

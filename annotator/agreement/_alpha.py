@@ -152,6 +152,8 @@ def _pattern_keys(parts: AlphaParts) -> np.ndarray:
     pack into one integer when small enough: sorting integers beats sorting rows.
     """
     if parts.counts is None:  # interval: d follows from m, s1 and s2
+        if parts.s1 is None or parts.s2 is None:
+            raise ValueError("interval-level alpha parts lack the sums s1 and s2")
         return np.column_stack([parts.m, parts.s1, parts.s2])
     counts = parts.counts.astype(np.int64)
     base = int(counts.max(initial=0)) + 1

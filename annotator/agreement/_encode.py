@@ -13,6 +13,8 @@ from typing import Any
 
 import numpy as np
 
+from annotator.core.numbers import as_float
+
 LEVELS = ("nominal", "ordinal", "interval", "ratio")
 METRIC = ("interval", "ratio")
 
@@ -88,7 +90,7 @@ def _number(value: object) -> float:
     if isinstance(value, bool):
         raise ValueError(f"{value!r} is not a number")
     try:
-        number = float(value.strip() if isinstance(value, str) else value)  # type: ignore[arg-type]
+        number = as_float(value.strip() if isinstance(value, str) else value)
     except (TypeError, ValueError):
         raise ValueError(f"{value!r} is not a number") from None
     if not math.isfinite(number):

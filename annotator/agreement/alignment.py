@@ -28,7 +28,9 @@ class SpanLike(Protocol):
     end: int
 
 
-ClaimsByCoder = Mapping[str, Mapping[Hashable, Sequence[Any]]]
+# coder -> article -> claims. The article keys are opaque here (the project's int ids, a
+# test's strings): Any, as Mapping is invariant in its key and Hashable would refuse dict[int, ...].
+ClaimsByCoder = Mapping[str, Mapping[Any, Sequence[Any]]]
 
 
 def overlap(a: SpanLike, b: SpanLike) -> int:

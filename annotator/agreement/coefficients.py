@@ -15,10 +15,10 @@ twice, one value used by everyone) gives `value=None` with a `reason`, never NaN
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 from itertools import combinations
-from typing import Any
+from typing import Any, TypedDict
 
 import numpy as np
 
@@ -78,6 +78,14 @@ class Result:
         return out
 
 
+class _Counts(TypedDict, total=False):
+    """The Result fields every outcome of a coefficient carries, defined or not."""
+
+    n_units: int
+    n_coders: int
+    note: str | None
+
+
 def _undefined(coef: str, level: str, reason: str, **kw: Any) -> Result:
     return Result(coefficient=coef, level=level, value=None, reason=reason, **kw)
 
@@ -113,7 +121,7 @@ def krippendorff_alpha(data: Any, level: str = "nominal", domain: Sequence[Any] 
     if (early := _too_few_coders(coef, enc)) is not None:
         return early
     parts = alpha_parts(enc)
-    base = {"n_units": parts.n_units, "n_coders": enc.n_coders}
+    base: _Counts = {"n_units": parts.n_units, "n_coders": enc.n_coders}
     if parts.n_units == 0:
         return _undefined(coef, level, "no unit was coded by two or more coders", **base)
     value = float(alpha_values(parts, np.ones((1, parts.n_units)))[0])
@@ -170,7 +178,7 @@ def _multiplicities(rng: np.random.Generator, b: int, u: int) -> np.ndarray:
 
 def _from_chance(coef: str, enc: Encoded, chance: _chance.Chance, what: str,
                  note: str | None = None) -> Result:
-    base = {"n_units": chance.n_units, "n_coders": enc.n_coders, "note": note}
+    base: _Counts = {"n_units": chance.n_units, "n_coders": enc.n_coders, "note": note}
     if chance.pa is None:
         return _undefined(coef, enc.level, "no unit was coded by two or more coders", **base)
     if chance.pe >= 1 - 1e-12:
@@ -258,15 +266,17 @@ def percent_agreement(data: Any, level: str = "nominal",
     note = ("share of units both coders coded alike" if enc.n_coders == 2 else
             "mean over units of the share of coder pairs that agree (units coded by two or "
             "more coders)")
-    base = {"n_units": n2, "n_coders": enc.n_coders, "note": note}
+    base: _Counts = {"n_units": n2, "n_coders": enc.n_coders, "note": note}
     if value is None:
         return _undefined(coef, level, "no unit was coded by two or more coders", **base)
     return Result(coefficient=coef, level=level, value=value, **base)
 
 
-_FUNCS = {"krippendorff_alpha": krippendorff_alpha, "cohen_kappa": cohen_kappa,
-          "fleiss_kappa": fleiss_kappa, "scott_pi": scott_pi, "gwet_ac1": gwet_ac1,
-          "percent_agreement": percent_agreement}
+# signatures differ in their options (only alpha takes any), hence Callable[..., Result]
+_FUNCS: dict[str, Callable[..., Result]] = {
+    "krippendorff_alpha": krippendorff_alpha, "cohen_kappa": cohen_kappa,
+    "fleiss_kappa": fleiss_kappa, "scott_pi": scott_pi, "gwet_ac1": gwet_ac1,
+    "percent_agreement": percent_agreement}
 
 
 def compute(coefficient: str, data: Any, level: str = "nominal",

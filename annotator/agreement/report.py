@@ -296,10 +296,11 @@ def pipeline_shares(claims: ClaimsByCoder, coders: Sequence[str],
         origins = [getattr(cl, "origin", "manual") for items in claims.get(coder, {}).values()
                    for cl in items]
         offered, rejected = (suggestions or {}).get(coder, (None, None))
-        rows.append(PipelineShare(coder, len(origins), *(origins.count(o) for o in ORIGINS),
+        rows.append(PipelineShare(coder, len(origins), origins.count("accepted"),
+                                  origins.count("edited"), origins.count("manual"),
                                   suggestions_offered=offered, suggestions_rejected=rejected))
-    total = PipelineShare("all", *(sum(getattr(r, f) for r in rows)
-                                   for f in ("claims", "accepted", "edited", "manual")),
+    total = PipelineShare("all", sum(r.claims for r in rows), sum(r.accepted for r in rows),
+                          sum(r.edited for r in rows), sum(r.manual for r in rows),
                           suggestions_offered=_sum_known(r.suggestions_offered for r in rows),
                           suggestions_rejected=_sum_known(r.suggestions_rejected for r in rows))
     return (*rows, total)

@@ -18,6 +18,7 @@ from annotator.core.errors import UserError
 COMMAND_MODULES = (
     "project_cmd",    # new, import, info, gui
     "suggest_cmd",    # suggest, evaluate
+    "learn_cmd",      # train
     "export_cmd",     # export, import-sheet
     "agreement_cmd",  # agreement
     "exchange_cmd",   # assign, coder-file, pack, merge

@@ -119,7 +119,8 @@ def _run_matrix(args: argparse.Namespace) -> int:
     if args.variable and len(args.variable) > 1:
         raise UserError("--matrix reads one variable at a time: give --variable once")
     matrix = read_matrix(args.matrix, args.level, args.variable[0] if args.variable else None)
-    names, units, rows = matrix.coders, matrix.units, matrix.rows
+    names, units = matrix.coders, matrix.units
+    rows: Any = matrix.rows  # cells per coder, or the float array below: coefficients take either
     if args.coefficient == "cohen_kappa" and len(names) > MAX_COHEN_CODERS:
         raise UserError(f"cohen_kappa is listed per pair of coders: {len(names)} coders make "
                         f"{len(names) * (len(names) - 1) // 2:,} pairs (at most "
@@ -133,7 +134,8 @@ def _run_matrix(args: argparse.Namespace) -> int:
     if args.coefficient == "krippendorff_alpha":
         result = co.krippendorff_alpha(rows, args.level, **options)
     elif args.coefficient == "cohen_kappa":
-        result = co.cohen_kappa(rows, args.level, coders=tuple(names) if len(names) == 2 else None)
+        pair = (names[0], names[1]) if len(names) == 2 else None
+        result = co.cohen_kappa(rows, args.level, coders=pair)
     else:
         result = co.compute(args.coefficient, rows, args.level)
     out = {**result.to_dict(), "file": str(args.matrix), "units_in_file": len(units),
@@ -192,7 +194,9 @@ def _run_project(args: argparse.Namespace) -> int:
                                 seed=args.seed, outlets=args.outlet)
         claims = project_claims(proj, list(report.coders))
         codebook = proj.codebook
-        units = unit_disagreements(report.alignment, claims)
+        # a report without an alignment has no units (as the exports read it too)
+        units = (unit_disagreements(report.alignment, claims)
+                 if report.alignment is not None else ())
         texts = _disagreement_texts(proj, report, units) if args.fmt == "xlsx" else {}
     _write_files(args, report, units, texts, codebook)
     if args.fmt == "xlsx":

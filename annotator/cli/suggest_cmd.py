@@ -26,13 +26,26 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="store suggestions for every article of this project not yet suggested")
     p.add_argument("--again", action="store_true",
                    help="with --project: redo all articles (coders' accept/reject decisions stay)")
+    p.add_argument("--model", type=Path, metavar="DIR",
+                   help="with --project: the model folder 'annotator train --out DIR' wrote "
+                        "(default: PROJECT.models beside the project, when trained)")
+    p.add_argument("--rules-only", action="store_true",
+                   help="with --project: the rules alone, even when a model was trained")
     p.add_argument("--format", choices=("json", "table"), default="json")
     p.add_argument("--language", choices=LANGUAGES, help="override language detection")
     p.set_defaults(func=run_suggest)
 
     p = sub.add_parser("evaluate", help="score the suggester against gold-coded articles")
     p.add_argument("gold_dirs", nargs="+", type=Path, metavar="GOLD_DIR",
-                   help="folder with gold.json (dev set) or *.gold.json beside the texts")
+                   help="folder with gold.json (dev set) or *.gold.json beside the texts; "
+                        "with --cv: one project file")
+    p.add_argument("--cv", type=int, metavar="K",
+                   help="k-fold cross-validation over PROJECT's coded articles: rules vs the "
+                        "model trained on the other folds vs both, with F1 per code")
+    who = p.add_mutually_exclusive_group()
+    who.add_argument("--coder", metavar="NAME", help="with --cv: this coder's done articles")
+    who.add_argument("--consensus", action="store_true", help="with --cv: the consensus'")
+    p.add_argument("--epochs", type=int, default=12, help="with --cv: training passes")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--language", choices=LANGUAGES, help="override language detection")
     p.set_defaults(func=run_evaluate)
@@ -42,7 +55,8 @@ def run_suggest(args: argparse.Namespace) -> int:
     if args.project is not None and args.file is not None:
         raise UserError("give either a text FILE or --project P, not both")
     if args.project is not None:
-        return suggest_project(args.project, again=args.again)
+        return suggest_project(args.project, again=args.again, model=args.model,
+                               rules_only=args.rules_only)
     if args.file is None:
         raise UserError("give a text FILE or --project P")
     from annotator.nlp.suggest import suggest_text
@@ -62,11 +76,14 @@ def read_article_text(path: Path) -> str:
     from annotator.core.text import decode_bytes
 
     if path.suffix.lower() in (".docx", ".html", ".htm"):
+        from annotator.core.model import ImportNote
         from annotator.io.importers import read_records
 
         for record in read_records(path):
             if isinstance(record, UserError):
                 raise record
+            if isinstance(record, ImportNote):  # said of tables, not of one article's file
+                continue
             return record.text
         raise UserError("no article text in the file", path=path)
     try:
@@ -97,14 +114,20 @@ def format_table(text: str, result: dict) -> str:
     return "\n".join(lines)
 
 
-def suggest_project(path: Path, *, again: bool) -> int:
-    """Suggestions for a project's articles, per batch, with a progress bar on stderr."""
+def suggest_project(path: Path, *, again: bool, model: Path | None = None,
+                    rules_only: bool = False) -> int:
+    """Suggestions for a project's articles, per batch, with a progress bar on stderr; with the
+    project's trained model beside the rules when there is a usable one."""
+    from annotator.learn.use import suggest_project as suggest
     from annotator.project import Project
 
     with Project.open(path) as proj:
-        done = proj.suggest_articles(again=again, progress=_progress_bar)
+        done, message = suggest(proj, again=again, base=model, rules_only=rules_only,
+                                progress=_progress_bar)
         notes = getattr(proj, "suggestion_notes", {})
     print(file=sys.stderr)
+    if message:
+        print(f"note: {message}", file=sys.stderr)
     print(f"suggestions stored for {done} article(s)")
     for note, articles in notes.items():
         print(f"note: {note} (in {articles} article(s)); fill these in by hand", file=sys.stderr)
@@ -120,6 +143,11 @@ def _progress_bar(done: int, total: int) -> None:
 
 def run_evaluate(args: argparse.Namespace) -> int:
     from annotator.nlp.evaluate import evaluate_dir
+
+    if args.cv is not None:
+        return run_cross_validation(args)
+    if args.coder or args.consensus:
+        raise UserError("--coder and --consensus go with --cv K PROJECT")
 
     results = {}
     for folder in args.gold_dirs:
@@ -148,3 +176,34 @@ def format_scores(results: dict[str, dict]) -> str:
 
 def _fmt(value: object) -> str:
     return "-" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def run_cross_validation(args: argparse.Namespace) -> int:
+    from annotator.learn.crossval import MODES, cross_validate
+    from annotator.learn.data import coded_articles, require_enough
+    from annotator.learn.train import Settings
+    from annotator.project import Project
+
+    if len(args.gold_dirs) != 1 or args.gold_dirs[0].is_dir():
+        raise UserError("--cv K takes one project file, not folders of gold-coded articles")
+    if args.cv < 2:
+        raise UserError("--cv needs at least 2 folds")
+    with Project.open(args.gold_dirs[0]) as proj:
+        articles = coded_articles(proj, args.coder, args.consensus)
+        require_enough(articles, max(args.cv * 2, 10), proj.path)
+        lang, book = proj.language, proj.codebook
+    results = cross_validate(articles, lang, book, args.cv, settings=Settings(epochs=args.epochs),
+                             on_fold=lambda i, k: print(f"fold {i}/{k} done", file=sys.stderr))
+    if args.format == "json":
+        print(json.dumps(results, indent=2))
+        return 0
+    print(f"{args.cv}-fold cross-validation over {results['articles']} coded articles")
+    print(format_scores({m: results[m] for m in MODES}))
+    print("F1 per code")
+    for var in results["per_code_f1"]["model"]:
+        print(f"  {var}")
+        codes = sorted({c for m in MODES for c in results["per_code_f1"][m].get(var, {})})
+        for code in codes:
+            cells = "".join(f"{_fmt(results['per_code_f1'][m][var].get(code)):>14}" for m in MODES)
+            print(f"    {code:<20}{cells}")
+    return 0

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import CodebookError
+from annotator.core.numbers import as_float
 from annotator.paths import resource
 
 LEVELS = ("source", "claim", "article")
@@ -77,7 +78,7 @@ class Variable:
                 raise ValueError(f"{raw!r} is not a value of {self.name} ({', '.join(self.codes())})")
             return code
         try:
-            number = float(raw)
+            number = as_float(raw)
         except (TypeError, ValueError):
             raise ValueError(f"{raw!r} is not a number ({self.name} is {self.measure})") from None
         return repr(int(number)) if number.is_integer() else repr(number)
@@ -91,6 +92,14 @@ class Codebook:
 
     def variable(self, name: str) -> Variable | None:
         return next((v for v in self.variables if v.name == name), None)
+
+    def require(self, name: str) -> Variable:
+        """The variable `name` where the caller took the name from this codebook: a missing
+        one is a bug, said as such (not an AttributeError on None further on)."""
+        var = self.variable(name)
+        if var is None:
+            raise KeyError(f"codebook {self.name!r} has no variable {name!r}")
+        return var
 
     def at_level(self, level: str) -> list[Variable]:
         return [v for v in self.variables if v.level == level]

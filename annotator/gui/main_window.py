@@ -32,7 +32,7 @@ from annotator.gui.find_bar import FindBar
 from annotator.gui.legend import Legend
 from annotator.gui.menus import FileMenuMixin
 from annotator.gui.session import Session
-from annotator.gui.worker import SuggestWorker, start_worker
+from annotator.gui.worker import SuggestWorker, TrainWorker, start_worker
 from annotator.project import Project
 
 BLIND_MENU = "&Blind coding (hide suggestions)"
@@ -50,12 +50,13 @@ def swatch(colour: QColor) -> QIcon:
 
 class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
     suggestFinished = Signal(int, str)  # noqa: N815 (Qt naming) articles done, error or ""
+    trainFinished = Signal(str, str)  # noqa: N815 (Qt naming) message, error or ""
 
     def __init__(self) -> None:
         super().__init__()
         self.session = Session(self)
         self.project: Project | None = None
-        self.worker: SuggestWorker | None = None
+        self.worker: SuggestWorker | TrainWorker | None = None
         self.worker_thread: threading.Thread | None = None
         self.last_error = ""
         self.type_menu: QMenu | None = None
@@ -144,6 +145,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         proj = self.menuBar().addMenu("&Project")
         self.suggest_action = self._add(proj, "&Pre-annotate all articles", None,
                                         self.start_suggest)
+        self.train_action = self._add(proj, "&Train suggestions", None, self.start_train)
         self._add(proj, "Edit &codebook…", None, self.edit_codebook)
         self._add(proj, "&Agreement between coders…", None, self.show_agreement)
         self.build_exchange_actions(proj)
@@ -481,6 +483,40 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
             self.statusBar().showMessage(f"Pre-annotated {done} article(s)", 8000)
         self.session.reload(suggestions_changed=True)
         self.suggestFinished.emit(done, error)
+
+    # ---- background training (annotator train) -------------------------------------------
+    def start_train(self) -> None:
+        if self.session.project is None or self.worker is not None:
+            return
+        coder = self.session.coder.name if self.session.coder else None
+        self.worker = TrainWorker(self.session.project.path, coder)
+        self.worker.progress.connect(self._train_progress)
+        self.worker.finished.connect(self._train_finished)
+        self.job_bar.setRange(0, 0)
+        self.job_bar.setFormat("Training suggestions… reading the coded articles")
+        self.job_bar.show()
+        self.job_cancel.show()
+        self.suggest_action.setEnabled(False)
+        self.train_action.setEnabled(False)
+        self.worker_thread = start_worker(self.worker, self, name="train")
+
+    def _train_progress(self, stage: str, epoch: int, epochs: int, score: float) -> None:
+        self.job_bar.setRange(0, max(epochs, 1))
+        self.job_bar.setValue(epoch)
+        held = f", held-out F1 {score:.2f}" if score >= 0 else ""
+        self.job_bar.setFormat(f"Training {stage}: epoch %v of %m{held}")
+
+    def _train_finished(self, message: str, error: str) -> None:
+        self.job_bar.hide()
+        self.job_cancel.hide()
+        self.suggest_action.setEnabled(True)
+        self.train_action.setEnabled(True)
+        self.worker, self.worker_thread = None, None
+        if error:
+            dialogs.show_message(self, "Train suggestions", error, warning=True)
+        else:
+            self.statusBar().showMessage(message, 10000)
+        self.trainFinished.emit(message, error)
 
     def cancel_suggest(self) -> None:
         if self.worker is not None:

@@ -182,7 +182,7 @@ class _Reader:
             if claim is None:
                 continue
             for name in variables:
-                self.coded(ws, number, cells, cols[name], self.book.variable(name),
+                self.coded(ws, number, cells, cols[name], self.book.require(name),
                            claim.values.get(name), ("claim", claim.id, uid))
             self.note(ws, number, cells, cols["note"], claim, uid)
             self.read_only(ws, number, cells, cols, claim)

@@ -124,6 +124,7 @@ def summary_counts(project: Project, coder_ids: Sequence[int], what: str
     """(coder id, outlet, value, claims) for the source `type` or a claim variable."""
     if not coder_ids:
         return
+    params: tuple[str, ...]
     if what == "type":
         join, params = "LEFT JOIN source_mention x ON x.id = c.source_id", ()
         value = "x.type"

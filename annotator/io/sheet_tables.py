@@ -8,7 +8,7 @@ formats hold the same data. Rows stream: at most one article's text is held at a
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -116,7 +116,7 @@ def claim_columns(book: Codebook) -> list[Column]:
         Column("end", "int", 7, label="Claim end offset"),
         Column("source_text", width=22, label="Source text"),
         Column("source_type", width=13, variable=stype,
-               label=book.variable(stype).label if stype else "Source type"),
+               label=book.require(stype).label if stype else "Source type"),
         _var_column(book, "attribution"),
         _var_column(book, "certainty"),
         Column("cue_text", width=14, label="Cue text"),
@@ -164,7 +164,8 @@ class _TextCache:
     """The text of the article the rows are at (rows come in article order)."""
 
     def __init__(self, project: Project):
-        self.project, self.article_id, self.text = project, None, ""
+        self.project, self.text = project, ""
+        self.article_id: int | None = None
 
     def get(self, article_id: int) -> str:
         if article_id != self.article_id:
@@ -280,23 +281,23 @@ def summary_table(project: Project, sel: Selection) -> Table:
     def rows() -> Iterator[Row]:
         for coder in ([ANALYSIS] if sel.analysis else [c.name for c in sel.coders]):
             for var, _ in plan:
-                variable = book.variable(var)
+                variable = book.require(var)
                 for code, label in [(v.code, v.label) for v in variable.values] + [(NO_VALUE, "")]:
                     per = [counts.get((coder, var, code, o), 0) for o in outlets]
                     if code == NO_VALUE and not any(per):
                         continue
                     yield [coder, "source_type" if var == stype else var, code,
                            label or None, sum(per), *per]
-            per = [flagged.get((coder.name, o), 0) for o in outlets]
+            per = [flagged.get((coder, o), 0) for o in outlets]
             if any(per):  # a check, not a count of values: only when there is something
-                yield [coder.name, "check", UNATTRIBUTED_WITH_SOURCE,
+                yield [coder, "check", UNATTRIBUTED_WITH_SOURCE,
                        f"claims {UNATTRIBUTED_WITH_SOURCE_TEXT}", sum(per), *per]
 
     return Table("Summary", cols, rows)
 
 
 # ---- About -------------------------------------------------------------------------------
-def about_table(project: Project, sel: Selection, lists: dict[str, Sequence[str]]) -> Table:
+def about_table(project: Project, sel: Selection, lists: Mapping[str, Sequence[str]]) -> Table:
     """Hidden sheet: which project and when; the drop-down lists sit in columns D onwards."""
     stamp = datetime.now(UTC).replace(microsecond=0)
     facts = [("format", SHEET_FORMAT), ("format_version", SHEET_VERSION),
@@ -360,14 +361,14 @@ def select(project: Project, coder_names: Sequence[str] | None = None,
             picks = analysis_picks(conn, consensus)
         store_picks(conn, picks.rows)
         return Selection(coders, include_suggestions, not per_coder, picks)
-    coders = []
+    named: list[Coder] = []
     for name in coder_names:
         coder = project.coder(name)
         if coder is None:
             known = ", ".join(c.name for c in project.coders()) or "none"
             raise UserError(f"no coder {name!r} in the project (coders: {known})",
                             path=project.path)
-        coders.append(coder)
-    picks = coder_picks(conn, [c.id for c in coders])
+        named.append(coder)
+    picks = coder_picks(conn, [c.id for c in named])
     store_picks(conn, picks.rows)
-    return Selection(tuple(coders), include_suggestions, False, picks)
+    return Selection(tuple(named), include_suggestions, False, picks)

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.codebook import Codebook
+from annotator.core.codebook import Codebook, Variable
 from annotator.core.model import ORIGINS
 from annotator.io.cells import cut_marker
 from annotator.io.outfiles import replacing
@@ -43,6 +43,7 @@ def write_stats(project: Project, sel: Selection, *, sav: Path | None, dta: Path
             continue
         target = Path(target)
         vlabels = _stata_labels(value_labels) if stata else value_labels
+        extra: dict[str, Any]
         if stata:
             out, extra = frame, {"version": STATA_VERSION}
             _note_padded(frame, target, report, "exact in Stata and pandas; R's haven drops "
@@ -104,7 +105,7 @@ def spss_text(value: Any) -> Any:
     return raw[:room].decode("utf-8", errors="ignore") + marker
 
 
-def claims_frame(project: Project, sel: Selection) -> tuple[Any, dict[str, str],
+def claims_frame(project: Project, sel: Selection) -> tuple[Any, dict[str, str | None],
                                                              dict[str, dict]]:
     """The Claims table as a DataFrame with numeric codes, its variable and value labels."""
     import pandas as pd
@@ -117,7 +118,7 @@ def claims_frame(project: Project, sel: Selection) -> tuple[Any, dict[str, str],
         for name, value in zip(names, row, strict=True):
             data[name].append(value)
     frame = pd.DataFrame({c.name: _series(c, data[c.name], book) for c in table.columns})
-    labels = {c.name: c.label or c.name for c in table.columns}
+    labels: dict[str, str | None] = {c.name: c.label or c.name for c in table.columns}
     value_labels = {c.name: _value_labels(book, c.variable) for c in table.columns
                     if _is_coded(book, c)}
     value_labels["status"] = {i: name for name, i in STATUS_CODES.items()}
@@ -125,8 +126,13 @@ def claims_frame(project: Project, sel: Selection) -> tuple[Any, dict[str, str],
 
 
 def _is_coded(book: Codebook, col: Column) -> bool:
+    return _coded_var(book, col) is not None
+
+
+def _coded_var(book: Codebook, col: Column) -> Variable | None:
+    """The categorical variable the column holds, if it holds one."""
     var = book.variable(col.variable) if col.variable else None
-    return var is not None and var.is_categorical
+    return var if var is not None and var.is_categorical else None
 
 
 def _value_labels(book: Codebook, name: str | None) -> dict[float, str]:
@@ -139,8 +145,8 @@ def _series(col: Column, values: list, book: Codebook) -> Any:
 
     if col.name == "status":
         return pd.Series([STATUS_CODES.get(v) for v in values], dtype="float64")
-    if _is_coded(book, col):
-        codes = {v.code: v.numeric for v in book.variable(col.variable).values}
+    if (var := _coded_var(book, col)) is not None:
+        codes = {v.code: v.numeric for v in var.values}
         return pd.Series([codes.get(v) for v in values], dtype="float64")
     if col.kind in ("int", "number"):
         return pd.Series(values, dtype="float64")

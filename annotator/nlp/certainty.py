@@ -49,8 +49,20 @@ def _cancelled(lex: Lexicon, t: Toks, k: int, i: int, j: int, h: dict) -> bool:
             or nxt in lex.fw["np_prepositions"]
         return predicative and any(x in h["copulas"] for x in before)
     if w in h["zou_words"]:
-        after = t.lowers[k + 1:min(j, k + 3)]
-        return any(x in h["zou_not_reportative_after"] for x in after)
+        following = t.lowers[k + 1:min(j, k + 3)]
+        return any(x in h["zou_not_reportative_after"] for x in following)
+    return False
+
+
+def _perfect(lex: Lexicon, t: Toks, k: int, j: int) -> bool:
+    """zou + perfect ("zou het geld hebben verduisterd", "zou zijn afgetreden"): reportative
+    even after a past-tense cue, where a bare "zou komen" is a future in the past."""
+    aux = lex.h.get("zou_perfect_auxiliaries", ())
+    window = t.lowers[k + 1:min(j, k + 6)]
+    for x, w in enumerate(window):
+        if w in aux:
+            near = window[max(0, x - 2):x + 2]
+            return w == "hebben" or any("ge" in v[:5] for v in near if v != w)
     return False
 
 
@@ -60,8 +72,8 @@ def claim_certainty(lex: Lexicon, t: Toks, i: int, j: int, cue_level: str | None
     level = "certain"
     conditional = not lex.h["conditional_markers"].isdisjoint(t.lowers[i:j])
     for k, found in hedge_hits(lex, t, i, j):
-        if t.lowers[k] in lex.h["zou_words"] and past_cue and not conditional:
-            continue  # future in the past: "zei dat hij zou komen"
+        if t.lowers[k] in lex.h["zou_words"] and past_cue and not conditional and not _perfect(lex, t, k, j):
+            continue  # future in the past: "zei dat hij zou komen"; not "zou hebben verduisterd"
         if LEVEL_RANK[found] > LEVEL_RANK[level]:
             level = found
     if cue_level and LEVEL_RANK[cue_level] > LEVEL_RANK[level]:

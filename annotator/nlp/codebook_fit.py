@@ -27,7 +27,8 @@ class _Variable(Protocol):
 
 
 class _Codebook(Protocol):
-    name: str
+    @property  # read-only: the Codebook is a frozen dataclass
+    def name(self) -> str: ...
 
     def at_level(self, level: str) -> list[Any]: ...
 

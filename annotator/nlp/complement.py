@@ -1,4 +1,4 @@
-"""Where a reporting verb's complement clause opens (dat/that, te-infinitive)."""
+"""Where a reporting verb's complement clause opens (dat/that, te-infinitive, a bare clause)."""
 
 from __future__ import annotations
 
@@ -30,4 +30,26 @@ def find_complement(d: Discourse, k: int, end: int, b: int) -> int | None:
             return m
         if m > end and d.is_reporting(m) and t.lowers[m - 1] not in lex.fw["determiners"]:
             return None
+    return None
+
+
+def bare_clause(d: Discourse, end: int, b: int) -> int | None:
+    """Where a clause without "that" opens right after the verb: a pronoun and a finite verb
+    ("acknowledged it was unlikely"), or a determiner phrase and an auxiliary within a few
+    words ("noted the old plan had failed"). Only where the language drops "that"."""
+    t, fw = d.t, d.lex.fw
+    aux = fw.get("finite_auxiliaries", ())
+    if not d.lang.bare_clause_complement or end + 1 >= b:
+        return None
+    w = t.lowers[end]
+    if w in fw["pronouns"]:
+        nxt = t.lowers[end + 1]
+        return end if nxt in aux or nxt in fw.get("finite_verbs", ()) else None
+    if w not in fw["determiners"] or w in d.lex.complementisers:
+        return None
+    for m in range(end + 1, min(b, end + 5)):
+        if t.lowers[m] in aux:
+            return end if m > end + 1 else None
+        if (not t.is_word(m) and t.words[m] not in ("'s", "’s")) or t.lowers[m] in fw["subordinators"]:
+            return None  # "agreed a deal that would cut costs": a relative clause, not a report
     return None

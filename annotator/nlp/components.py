@@ -87,7 +87,9 @@ class SentenceSplitter:
         k = numpy.searchsorted(starts, numpy.asarray(firsts, dtype="int64"))
         flags[k[k < len(doc)], 0] = 1
         flags[0, 0] = 1
-        doc.from_array([SENT_START], flags.astype("uint64"))  # one call, not one per sentence
+        # one call, not one per sentence; spaCy types the array as thinc's Ints2d, which an
+        # int ndarray is at run time (a stub gap: thinc's array types are not numpy's)
+        doc.from_array([SENT_START], flags.astype("uint64"))  # type: ignore[arg-type]
         return doc
 
 
@@ -159,4 +161,8 @@ def make_sentences(nlp: Language, name: str) -> SentenceSplitter:
 
 @Language.factory("annotator_attribution", default_config={"lang": None})
 def make_attribution(nlp: Language, name: str, lang: str | None) -> AttributionRules:
-    return AttributionRules(lang or nlp.lang)
+    lang = lang or nlp.lang
+    if lang is None:
+        raise ValueError("annotator_attribution needs a language: set `lang` in its config or "
+                         "add it to a pipeline that has one")
+    return AttributionRules(lang)

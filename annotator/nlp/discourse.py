@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from annotator.nlp import sourcetype
 from annotator.nlp.certainty import claim_certainty, quote_certainty
@@ -40,7 +40,7 @@ def rule(name: str) -> Callable[[_F], _F]:
                 return fn(d, *args, **kwargs)
             finally:
                 d.rules.pop()
-        return run  # type: ignore[return-value]
+        return cast(_F, run)  # functools.wraps keeps fn's signature, which mypy cannot see
     return wrap
 
 

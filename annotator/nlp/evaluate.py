@@ -117,7 +117,9 @@ def evaluate_dir(folder: Path, suggest: Suggester | None = None,
                  language: str | None = None) -> dict[str, float | int | None]:
     """Figures for every article under `folder`."""
     if suggest is None:
-        from annotator.nlp.suggest import suggest_text as suggest
+        from annotator.nlp.suggest import suggest_text
+
+        suggest = suggest_text
     tally = Tally()
     for text_path, gold in gold_articles(folder):
         text = text_path.read_text(encoding="utf-8")

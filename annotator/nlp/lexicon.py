@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -45,8 +46,8 @@ class VerbEntry:
 class PhraseTable:
     """Multi-word phrases over lower-cased tokens: a dict keyed by first word, then by second."""
 
-    def __init__(self, phrases: dict[str, object] | list[str]):
-        items = phrases.items() if isinstance(phrases, dict) else ((p, True) for p in phrases)
+    def __init__(self, phrases: Mapping[str, object] | list[str]):
+        items = phrases.items() if isinstance(phrases, Mapping) else ((p, True) for p in phrases)
         self.by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
         for phrase, value in items:
             words = tuple(phrase.split())

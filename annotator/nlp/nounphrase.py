@@ -22,11 +22,20 @@ def _adjective_like(lex: Lexicon, word: str) -> bool:
                 or word in src["document_nouns"] or word in src["anonymous_nouns"])
 
 
+def surname_prefix_at(lex: Lexicon, t: Toks, j: int) -> bool:
+    """"zegt Van der Knaap", "Van Dijk": a capitalised surname prefix, not a preposition."""
+    prefixes = lex.fw.get("surname_prefixes", ())
+    return t.is_cap(j) and t.lowers[j] in prefixes and j + 1 < t.n \
+        and (t.is_cap(j + 1) or t.lowers[j + 1] in prefixes)
+
+
 def _stops(lex: Lexicon, t: Toks, j: int, first: bool) -> bool:
     lw = t.lowers[j]
     if t.quote_of[j] >= 0 or not t.is_word(j):
         return t.words[j] not in ("-", "&") or first
     if first:
+        if surname_prefix_at(lex, t, j):
+            return False
         return lw in lex.fw["stop_prepositions"] and lw not in lex.fw["determiners"]
     fw = lex.fw
     return (

@@ -9,6 +9,7 @@ from __future__ import annotations
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 from annotator.nlp import components, lexicon  # noqa: F401  (components registers the factories)
 
@@ -21,14 +22,23 @@ def build(lang: str) -> Language:
     config = {"nlp": {"tokenizer": {"@tokenizers": "annotator.text_keeping_tokenizer.v1"}}}
     nlp = spacy.blank(lang, config=config)
     lex = lexicon.load(lang)
+    base = _spacy_tokenizer(nlp)
     for name in lex.src["social_media_names"]:
         if len(name) == 1:  # "op X." ends a sentence: the platform, not an initial
-            nlp.tokenizer.add_special_case(f"{name.upper()}.", [{ORTH: name.upper()}, {ORTH: "."}])
+            base.add_special_case(f"{name.upper()}.", [{ORTH: name.upper()}, {ORTH: "."}])
     particles = {p for entries in lex.verbs.values() for e in entries for p in e.particle if " " not in p}
     for word in sorted(particles):
         if len(nlp.tokenizer(f"{word}.")) == 1:  # "houdt hij vol." ends a sentence: "vol." is no abbreviation
-            nlp.tokenizer.add_special_case(f"{word}.", [{ORTH: word}, {ORTH: "."}])
+            base.add_special_case(f"{word}.", [{ORTH: word}, {ORTH: "."}])
     nlp.add_pipe("annotator_sentences")
     nlp.add_pipe("annotator_attribution", config={"lang": lang})
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS + 1)
     return nlp
+
+
+def _spacy_tokenizer(nlp: Language) -> Tokenizer:
+    """spaCy's own tokenizer under the text-keeping wrapper: the one special cases go to."""
+    tokenizer = getattr(nlp.tokenizer, "base", nlp.tokenizer)
+    if not isinstance(tokenizer, Tokenizer):
+        raise TypeError(f"the pipeline's tokenizer is a {type(tokenizer).__name__}, not spaCy's")
+    return tokenizer

@@ -42,6 +42,11 @@ def _word_type(lex: Lexicon, w: str, prev: str | None) -> str | None:
     return None
 
 
+def known_source_word(lex: Lexicon, w: str) -> bool:
+    """A word the lists type as a source noun ("onderzoekers", "gemeentebestuur")."""
+    return _word_type(lex, w, None) is not None or _suffix_type(lex, w) is not None
+
+
 def _suffix_type(lex: Lexicon, w: str) -> str | None:
     if len(w) < 5:
         return None

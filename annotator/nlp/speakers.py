@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from annotator.nlp import sourcetype
 from annotator.nlp.discourse import Discourse, Src
-from annotator.nlp.nounphrase import np_right
+from annotator.nlp.nounphrase import np_right, surname_prefix_at
 
 
 def speaker_after(d: Discourse, cj: int, b: int) -> tuple[int, int] | None:
@@ -15,7 +15,7 @@ def speaker_after(d: Discourse, cj: int, b: int) -> tuple[int, int] | None:
     while cj < b - 1 and t.lowers[cj] in lex.fw["time_words"] and t.lowers[cj] not in lex.fw["determiners"]:
         cj += 1  # "aldus nog het parket", "zegt ook de minister"
     if cj < b and (t.lowers[cj] in lex.fw["np_prepositions"] or t.lowers[cj] in lex.fw["stop_prepositions"]) \
-            and t.lowers[cj] not in lex.fw["determiners"]:
+            and t.lowers[cj] not in lex.fw["determiners"] and not surname_prefix_at(lex, t, cj):
         return None  # "said of the expulsions": no speaker here
     span = np_right(lex, t, cj, b)
     if span and t.lowers[span[0]] in lex.h.get("empty_subjects", ()):
@@ -42,10 +42,21 @@ def subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
     if d.lang.relative_subject and k - 2 > lead and t.lowers[k - 1] in lex.fw["relative_pronouns"] \
             and t.words[k - 2] == ",":
         return d.add_source(np_before(d, lead, k - 2), k)  # "the Act, which says that"
+    if not d.lang.relative_subject and t.words[k - 1] == "," and subs and t.words[subs[0] - 1] == "," \
+            and t.lowers[subs[0]] in lex.fw["relative_pronouns"] and subs[0] - 1 > lead:
+        return d.add_source(np_right(lex, t, lead, subs[0] - 1), k)  # "Turkije, dat sinds ..., waarschuwde"
+    if d.lang.verb_second and lead + 1 == k and t.lowers[lead] not in d.pronouns \
+            and t.words[lead] not in d.surnames and not sourcetype.known_source_word(lex, t.lowers[lead]):
+        after = inverted_subject(d, end, b)
+        if after:
+            return d.add_source(after)  # "Samengenomen berekenen de artsen dat ..."
     for m in reversed(subs):
         span = np_right(lex, t, m + 1, k)
         if span:
             return d.add_source(span, k)
+    if d.lang.verb_second and lead + 1 < k and t.lowers[lead] in lex.fw["auxiliaries"] and not t.is_cap(lead + 1) \
+            and t.lowers[lead + 1] in lex.fw["articles"]:
+        return d.add_source(np_right(lex, t, lead + 1, k), k)  # "Toch blijft het CPB volhouden dat"
     fronted = t.lowers[lead] in lex.fw["subject_fronting"] or t.lowers[lead] in lex.fw["time_words"]
     if d.lang.verb_second and k - 1 > lead and t.words[k - 1] == "," and end < b and (
             fronted or t.lowers[lead] in lex.fw.get("clause_subordinators", ())):
@@ -105,6 +116,21 @@ def subject_after_comma(d: Discourse, lead: int, k: int) -> tuple[int, int] | No
     if span is None or span[0] != comma + 1 or not reaches_verb(d, span[1], k):
         return None
     return span
+
+
+def inverted_subject(d: Discourse, end: int, b: int) -> tuple[int, int] | None:
+    """After one fronted word, a pronoun or an article phrase right before "dat" is the
+    subject: "Zelf ontkent ze dat", "Samengenomen berekenen de artsen dat"."""
+    t, lex = d.t, d.lex
+    if end >= b or not (t.lowers[end] in d.pronouns or t.lowers[end] in lex.fw["articles"]):
+        return None
+    span = np_right(lex, t, end, b)
+    if span is None:
+        return None
+    m = span[1]
+    while m < b and (t.lowers[m] in lex.fw["time_words"] or t.lowers[m] in lex.fw.get("np_adverbs", ())):
+        m += 1  # "Overigens oordeelde de Rekenkamer eerder dat"
+    return span if m < b and t.lowers[m] in lex.complementisers else None
 
 
 def reaches_verb(d: Discourse, j: int, k: int) -> bool:

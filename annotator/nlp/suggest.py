@@ -15,6 +15,7 @@ from annotator.nlp.langdetect import detect_language
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = ["PIPELINE_VERSION", "detect_language", "get_pipeline", "suggest_many", "suggest_text"]
 
@@ -67,7 +68,7 @@ def _run_batch(texts: list[str], language: str | None, batch_size: int) -> Itera
         for i, doc in zip(idx, nlp.pipe((texts[i] for i in idx), batch_size=batch_size), strict=True):
             results[i] = _merge(texts[i], lang, [0], [_payload(doc)])
     for i, text in enumerate(texts):
-        yield results[i] if results[i] is not None else suggest_text(text, langs[i])
+        yield found if (found := results[i]) is not None else suggest_text(text, langs[i])
 
 
 def _language(text: str, language: str | None) -> str:
@@ -75,10 +76,10 @@ def _language(text: str, language: str | None) -> str:
     return language if language in LANGUAGES else detect_language(text)
 
 
-def _payload(doc: object) -> dict:
+def _payload(doc: Doc) -> dict:
     from annotator.nlp.components import USER_KEY
 
-    return doc.user_data[USER_KEY]  # type: ignore[attr-defined]
+    return doc.user_data[USER_KEY]
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:

@@ -10,7 +10,7 @@ from typing import Any
 
 from annotator.core.model import Article, ArticleRecord, Coder
 from annotator.core.text import sha256_text
-from annotator.store.db import Database, now
+from annotator.store.db import Database, inserted_id, now
 
 _ARTICLE_COLS = ("id, ext_id, title, outlet, date, url, language, sha256, text_length, "
                  "duplicate_of, metadata, require_blind")
@@ -129,7 +129,7 @@ class ArticleInserter:
         o = self.outcome
         self.next_id, o.repeats = self._marks[0], self._marks[1]
         lists: tuple[list[Any], ...] = (o.added, o.skipped, o.shared_text, o.encodings,
-                                        o.renamed, o.columns)
+                                        o.renamed, o.columns)  # lists of different items, cut alike
         for items, n in zip(lists, self._marks[2:], strict=True):
             del items[n:]
         self._file = []
@@ -239,5 +239,6 @@ def ensure_coder(db: Database, name: str) -> Coder:
     if found:
         return found
     with db.transaction() as c:
-        c.execute("INSERT INTO coder(name, created_at) VALUES (?, ?)", (name, now()))
-    return coder_by_name(db, name)  # type: ignore[return-value]
+        new_id = inserted_id(c.execute("INSERT INTO coder(name, created_at) VALUES (?, ?)",
+                                       (name, now())))
+    return Coder(new_id, name)

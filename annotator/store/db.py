@@ -47,6 +47,13 @@ def now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
+def inserted_id(cur: sqlite3.Cursor) -> int:
+    """The id of the row the INSERT just run on `cur` added (sqlite3 types it as optional)."""
+    if cur.lastrowid is None:
+        raise RuntimeError("the statement inserted no row, so it has no id")
+    return cur.lastrowid
+
+
 def migrations() -> dict[int, Path]:
     """Forward migrations by the version they produce: `NNN_what.sql` takes NNN-1 to NNN."""
     found = {}

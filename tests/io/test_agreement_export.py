@@ -194,7 +194,7 @@ def test_reliability_data_joins_the_coding_sheet_on_imported_and_claim_ids(
     wide, long, book, sheet = (tmp_path / n for n in ("w.csv", "l.csv", "a.xlsx", "s.xlsx"))
     assert main(["agreement", str(project_file), "--format", "xlsx", "--out", str(book),
                  "--wide", str(wide), "--long", str(long), "--bootstrap", "0"]) == 0
-    assert main(["export", str(project_file), "--xlsx", str(sheet)]) == 0
+    assert main(["export", str(project_file), "--xlsx", str(sheet), "--per-coder"]) == 0  # a row per coder
     claims = rows_of(openpyxl.load_workbook(sheet, read_only=True)["Claims"])
     head = claims[0]
     by_claim = {r[head.index("claim_id")]: (r[head.index("article_id")], r[head.index("coder")],

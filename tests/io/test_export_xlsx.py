@@ -363,5 +363,9 @@ def test_export_flags_unattributed_claims_with_a_source(coded, tmp_path, capsys)
     rows = rows_of(openpyxl.load_workbook(out)["Summary"])
     flagged = [r for r in rows if r["variable"] == "check"]
     assert [(r["coder"], r["value"], r["all_outlets"]) for r in flagged] == [
-        ("anna", "unattributed_with_source", 1)]
+        ("analysis", "unattributed_with_source", 1)]  # the default: the analysis dataset
+    assert main(["export", str(path), "--xlsx", str(out), "--per-coder"]) == 0
+    rows = rows_of(openpyxl.load_workbook(out)["Summary"])
+    assert [(r["coder"], r["value"]) for r in rows if r["variable"] == "check"] == [
+        ("anna", "unattributed_with_source")]
     coded.project = Project.open(path)  # the fixture closes it

@@ -113,3 +113,89 @@ def test_fronted_phrase_before_a_comma_is_not_the_speaker(suggest, text, words, 
     result = suggest(text, "en")
     claim = claim_for(text, result, words)
     assert source_of(result, claim)[0] == source
+
+
+def test_transcript_line_is_its_speakers(suggest):
+    text = ("The interview went as follows.\n\n"
+            "\"HOST: Will the governor sign the bill this week? We asked his office twice.\n\n"
+            "\"RUIZ: He will sign it on Friday, and then he will travel to Ohio.\n\n"
+            "Note: the interview was edited for length.")
+    result = suggest(text, "en")
+    check_contract(text, result)
+    host = claim_for(text, result, "Will the governor sign the bill this week? We asked his office twice.")
+    ruiz = claim_for(text, result, "He will sign it on Friday, and then he will travel to Ohio.")
+    assert source_of(result, host)[0] == "HOST" and source_of(result, ruiz)[0] == "RUIZ"
+    assert ruiz["rule"] == "transcript_speaker" and ruiz["cue"] is None
+    assert not any(text[c["start"]:c["end"]].startswith("RUIZ") for c in result["claims"])
+    assert not any(s["text"] == "Note" for s in result["sources"])
+
+
+@pytest.mark.parametrize(("text", "words", "source", "cue"), [
+    ("The candidate acknowledged it was unlikely to work.", "it was unlikely to work", "The candidate", "acknowledged"),
+    ("Several reporters complained they were kept outside.", "they were kept outside", "Several reporters", "complained"),
+    ("The auditor noted the old plan had failed twice.", "the old plan had failed twice", "The auditor", "noted"),
+])
+def test_clause_without_that_after_a_complement_verb(suggest, text, words, source, cue):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
+
+
+@pytest.mark.parametrize("text", [
+    "The council noted the date in its minutes.",
+    "She added the sugar to the tea and stirred.",
+    "The team reported the theft to the police.",
+])
+def test_object_of_a_complement_verb_is_no_clause(suggest, text):
+    assert suggest(text, "en")["claims"] == []
+
+
+@pytest.mark.parametrize(("text", "words", "source"), [
+    ("The party chairman called the ruling a huge win for voters.", "the ruling a huge win for voters",
+     "The party chairman"),
+    ("Ms. Ruiz called on the agency to \"stop hiding the data\" before the vote.",
+     "the agency to \"stop hiding the data\"", "Ms. Ruiz"),
+])
+def test_more_object_shapes(suggest, text, words, source):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert source_of(result, claim)[0] == source
+
+
+def test_an_object_ends_before_an_adverbial_clause(suggest):
+    text = "The sheriff condemned the protest after the mayor praised the marchers for their calm."
+    result = suggest(text, "en")
+    first = claim_for(text, result, "the protest")
+    assert text[first["start"]:first["end"]] == "the protest"
+    second = claim_for(text, result, "the marchers for their calm")
+    assert source_of(result, second)[0] == "the mayor"
+
+
+@pytest.mark.parametrize("text", [
+    "They called the police a day later.",
+    "He called a press conference on Monday.",
+])
+def test_called_without_a_predicate_is_no_claim(suggest, text):
+    assert suggest(text, "en")["claims"] == []
+
+
+def test_an_object_ends_before_a_tag(suggest):
+    text = "The governor plans to visit the flooded towns on Sunday, according to an aide."
+    result = suggest(text, "en")
+    claim = claim_for(text, result, "to visit the flooded towns on Sunday")
+    assert text[claim["start"]:claim["end"]] == "to visit the flooded towns on Sunday"
+
+
+def test_headline_name_and_colon_is_the_speaker(suggest):
+    text = "Ruiz: Budget Talks Will Resume Next Week\n\nThe senator spoke to reporters in Dayton on Monday."
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, "Budget Talks Will Resume Next Week")
+    assert source_of(result, claim)[0] == "Ruiz" and claim["cue"] is None
+
+
+def test_headline_label_and_colon_is_no_speaker(suggest):
+    text = "Watch: Budget Talks Will Resume Next Week\n\nThe senator spoke to reporters in Dayton on Monday."
+    assert suggest(text, "en")["claims"] == []

@@ -46,6 +46,10 @@ class LangHooks:
     tag_speaker: TagSpeaker
     # "that" opening a relative clause, not a report ("agreed a deal that would cut costs")
     that_is_relative: Callable[[Discourse, int], bool]
+    # a reported clause may follow its verb without "that" ("acknowledged it was unlikely")
+    bare_clause_complement: bool = False
+    # a headline "Name: claim" without quote marks is the named speaker's ("Pence: Flowers Won't Attend")
+    headline_name_claims: bool = False
 
 
 _HOOKS: dict[str, LangHooks] = {}

@@ -58,5 +58,6 @@ HOOKS = LangHooks(
     parenthetical_tags=True, tag_may_report_clause=True, reportative_zou=False,
     participle_suffix="ing", past_participle_suffix="ed",
     compound_nouns=False, head_participles=frozenset({"seen", "shown"}), suffix_types_names=False,
-    tag_speaker=tag_speaker, that_is_relative=relative_that,
+    tag_speaker=tag_speaker, that_is_relative=relative_that, bare_clause_complement=True,
+    headline_name_claims=True,
 )

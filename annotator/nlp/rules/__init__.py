@@ -25,6 +25,7 @@ from annotator.nlp.rules import (
     quote_tag,
     reporting_verb,
     retro,
+    transcript,
     verb_object,
 )
 from annotator.nlp.rules.base import Construction
@@ -55,6 +56,8 @@ def _cues(d: Discourse, pi: int, a: int, b: int) -> None:
 
 SENTENCE_RULES: tuple[Construction, ...] = (
     Construction("uncertainty_frame", "Het is niet duidelijk of / It is unclear whether", frames.frames),
+    Construction("transcript_speaker", "a name in capitals and a colon opening a line: WALLACE: ...",
+                 transcript.transcript),
     Construction("colon_quote", "a noun phrase and a colon: X: '...'", colon_quote.colon_np),
     Construction("cues", "tag words, volgens / according to, reporting verbs", _cues),
     Construction("quote_continuation", "a quote opening the sentence without a tag", continuation.loose_quotes),

@@ -12,8 +12,8 @@ def preposition(d: Discourse, a: int, b: int, ci: int, cj: int) -> None:
     """Volgens X ... / ..., according to X."""
     t = d.t
     span = np_right(d.lex, t, cj, b)
-    if not span:
-        return
+    if not span or t.lowers[span[1] - 1] in d.lex.src.get("not_sources_after_preposition", ()):
+        return  # "volgens de regels", "volgens plan": a standard, not a source
     src = d.add_source(span)
     cue = Cue(ci, cj)
     lead = d.skip_lead(a, b)
@@ -35,6 +35,8 @@ def preposition(d: Discourse, a: int, b: int, ci: int, cj: int) -> None:
             tail = d.tail(start)  # "Volgens de brandweer, die snel ter plaatse was, is ..."
             start = tail + 1 if tail < b and t.words[tail] == "," else start
         d.add_claim(start, d.claim_end(start, b), src, cue, "indirect")
+    elif t.words[ci - 1] == "," and span[1] < b and t.lowers[span[1]] in d.lex.fw["auxiliaries"]:
+        d.add_claim(span[1], d.claim_end(span[1], b), src, cue, "indirect")  # "..., volgens X is dat onzin"
     elif t.words[ci - 1] == ",":
         d.add_claim(d.clause_start(a, ci - 1), ci - 1, src, cue, "indirect")
     else:

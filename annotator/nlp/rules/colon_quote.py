@@ -32,5 +32,14 @@ def colon_np(d: Discourse, pi: int, a: int, b: int) -> None:
         d.direct(q, d.add_source(span), None)
         return
     kind = sourcetype.classify(lex, t, span[0], span[1], d.surnames, span[1])
-    if pi == 0 and kind in ("document", "news_media", "anonymous") and b - span[1] > 4:
+    if pi == 0 and (kind in ("document", "news_media", "anonymous") or headline_name(d, span)) and b - span[1] > 4:
         d.add_claim(span[1] + 1, b, d.add_source(span), None, "indirect")
+
+
+def headline_name(d: Discourse, span: tuple[int, int]) -> bool:
+    """"Pence: Flowers Won't Be at Debate": a short name (every word capitalised, no label such
+    as "Analysis" or "Watch") before a headline's colon, where the language writes headlines so."""
+    t = d.t
+    i, j = span
+    return d.lang.headline_name_claims and j - i <= 4 and all(t.is_cap(m) for m in range(i, j) if t.is_word(m)) \
+        and " ".join(t.lowers[i:j]) not in d.lex.h.get("headline_labels", ())

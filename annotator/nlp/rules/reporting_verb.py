@@ -64,18 +64,35 @@ def blocked(d: Discourse, a: int, b: int, k: int, end: int) -> bool:
         and not any(w in lex.passive_agent for w in t.lowers[a:b])  # "kon niet worden bevestigd": a hedge
 
 
+def object_end(d: Discourse, start: int, stop: int) -> int:
+    """An object claim ends before a coordinated verb: "bepleit de norm en is blij met ..."."""
+    t, lex = d.t, d.lex
+    for m in range(start + 1, stop - 1):
+        if t.lowers[m] in lex.coordinators and t.quote_of[m] < 0 and (
+                t.lowers[m + 1] in lex.fw["auxiliaries"] or t.lowers[m + 1] in lex.verbs
+                or t.lowers[m + 1] in lex.h.get("copulas", ())):
+            return m
+    return stop
+
+
 @rule("reporting_verb")
 def report(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) -> bool:
     """X zegt dat CLAIM / X said CLAIM / X zegt: CLAIM, after the tag-like rules declined."""
     t = d.t
     comp = complement.find_complement(d, k, end, b)
     colon = find_colon(d, end, b) if comp is None else None
+    if comp is None and colon is None and entry.mode == "complement":
+        bare = complement.bare_clause(d, end, b)
+        comp = bare - 1 if bare is not None else None  # "acknowledged it was unlikely": as if "that" stood before it
     lead = d.skip_lead(a, b)
     if comp is None and colon is None and lead + 1 == k and t.lowers[lead] in d.lex.retro_pronouns:
         return False  # "Dat melden ingewijden aan de krant." whose sentence before is taken: no bare claim
     if comp is None and colon is None and introduced_quote.introduces(d, a, b, k, end):
         d.intro = (a, b, k, end)  # a quote opening the next sentence is this speaker's
-        return introduced_quote.speaker_after_quote(d, a, b, k, end)  # "‘...’ De burgemeester zucht."
+        if introduced_quote.speaker_after_quote(d, a, b, k, end):  # "‘...’ De burgemeester zucht."
+            return True
+        if not entry.takes_object:
+            return False  # "X bepleit de norm.": an object verb's short sentence is its claim
 
     if comp is None and colon is None and entry.mode != "always" and not entry.certainty \
             and not entry.takes_object:
@@ -97,6 +114,24 @@ def report(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) -> 
     if start is None:
         return False
     stop = d.claim_end(start, b)
+    if entry.takes_object:
+        stop = object_end(d, start, stop)
     if k >= a + 2 and t.lowers[k - 1] in d.lex.fw["relative_pronouns"] and t.words[k - 2] == ",":
         stop = next((m for m in range(start, stop) if t.words[m] == "," and t.quote_of[m] < 0), stop)
-    return d.add_claim(start, stop, src, cue, "indirect", entry, t.lowers[k]) is not None
+    found = False
+    for i, j in coordinated_clauses(d, start, stop):
+        found = d.add_claim(i, j, src, cue, "indirect", entry, t.lowers[k]) is not None or found
+    return found
+
+
+def coordinated_clauses(d: Discourse, start: int, stop: int) -> list[tuple[int, int]]:
+    """"zei dat A, en dat B": one claim per reported clause, never one running into the next."""
+    t, lex = d.t, d.lex
+    out, i = [], start
+    for m in range(start + 1, stop - 1):
+        if t.lowers[m] in lex.fw.get("complement_coordinators", ()) and t.lowers[m + 1] in lex.complementisers \
+                and t.quote_of[m] < 0:
+            out.append((i, m - 1 if t.words[m - 1] == "," else m))
+            i = m + 2
+    out.append((i, stop))
+    return out

@@ -2,7 +2,8 @@
 a verb whose object is what the speaker demands, promises or says about it (issue 13.3).
 
 Only verbs whose lexicon entry lists `objects` (cue_verbs.jsonl): `np` takes a noun-phrase
-object, `to` a to-infinitive, `np_to` an object with its infinitive. A "that" clause or a colon
+object, `to` a to-infinitive, `np_to` an object with its infinitive, `np_np` an object with
+its predicate ("called the decision a mistake"). A "that" clause or a colon
 after the verb is left to the reporting-verb rule. Refusals (declined, refused) are not listed:
 they report an act, not a statement.
 """
@@ -22,7 +23,10 @@ _NP_TO_REACH = 8  # "urged [the leaders of both parties] to": how far the infini
 def infinitive_at(d: Discourse, m: int, b: int) -> bool:
     """A to-infinitive opens at m: "to" and a verb, not "to the voters"."""
     t, lex = d.t, d.lex
-    if m + 1 >= b or t.lowers[m] not in lex.fw.get("infinitive_markers", ()) or not t.is_word(m + 1):
+    if m + 1 < b and t.words[m + 1][:1] in OPEN_MARKS and t.quote_of[m + 1] < 0:
+        m += 1  # 'to "really call out Russia"': the quote opens on the verb
+    if m + 1 >= b or t.lowers[m] not in lex.fw.get("infinitive_markers", ()) and t.words[m][:1] not in OPEN_MARKS \
+            or not t.is_word(m + 1):
         return False
     nxt = t.lowers[m + 1]
     return not (t.is_cap(m + 1) or nxt in lex.fw["determiners"] or nxt in lex.pronouns
@@ -47,6 +51,14 @@ def object_start(d: Discourse, entry: VerbEntry, end: int, b: int) -> int | None
         return None  # "agreed to the deal", "attacked after the vote", "asked not to be named"
     if "np" in entry.objects:
         return m
+    indefinite = fw.get("indefinite_articles", ())
+    if "np_np" in entry.objects and w not in indefinite:
+        for x in range(m + 1, min(b, m + _NP_TO_REACH)):  # "called the decision a huge win"
+            if not t.is_word(x) and t.words[x] not in _POSSESSIVE \
+                    or (t.lowers[x] in lex.verbs and t.lowers[x - 1] not in fw["determiners"]):
+                break  # a verb ends the object ("the ruling" is a noun)
+            if t.lowers[x] in indefinite and x + 1 < b and t.lowers[x + 1] not in fw.get("measure_nouns", ()):
+                return m
     if "np_to" in entry.objects:
         for x in range(m + 1, min(b, m + _NP_TO_REACH)):
             if not t.is_word(x) and t.words[x] not in _POSSESSIVE:
@@ -54,6 +66,34 @@ def object_start(d: Discourse, entry: VerbEntry, end: int, b: int) -> int | None
             if infinitive_at(d, x, b):
                 return m
     return None
+
+
+def object_end(d: Discourse, start: int, stop: int) -> int:
+    """An object ends before an adverbial clause ("... after she attacked the police"), before
+    a coordinated verb of the same kind ("condemned the attack and blamed the police") and
+    before a tag (", according to X")."""
+    t, lex = d.t, d.lex
+    adverbial = lex.fw.get("adverbial_subordinators", ())
+    for m in range(start + 1, stop):
+        if t.quote_of[m] >= 0:
+            continue
+        w = t.lowers[m]
+        if w in adverbial:
+            return m
+        if w in lex.coordinators and m + 1 < stop and any(e.objects for e in lex.verb(t.lowers[m + 1])):
+            return m
+        if w == "," and tag_follows(d, m, stop):
+            return m
+    return stop
+
+
+def tag_follows(d: Discourse, m: int, b: int) -> bool:
+    """", according to X" or ", X said" at the comma m: the tag of a report around the object
+    ("Clinton plans to visit Ohio, according to an aide"), which its own rule reads."""
+    t, lex = d.t, d.lex
+    if lex.prepositions.match(t.lowers, m + 1, b):
+        return True
+    return any(e.mode == "always" for x in range(m + 1, min(b, m + 5)) for e in lex.verb(t.lowers[x]))
 
 
 def relative_before(d: Discourse, a: int, k: int) -> bool:
@@ -80,7 +120,7 @@ def verb_object(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry
     src = speakers.subject(d, a, b, k, end)
     if src is None or src.i >= end:
         return False
-    stop = d.claim_end(start, b)
+    stop = object_end(d, start, d.claim_end(start, b))
     if relative_before(d, a, k):  # "the senator, who has pledged to cut taxes, spoke": the clause ends
         stop = next((m for m in range(start, stop) if t.words[m] == "," and t.quote_of[m] < 0), stop)
     return d.add_claim(start, stop, src, Cue(k, end), "indirect", entry, t.lowers[k]) is not None
