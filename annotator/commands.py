@@ -12,13 +12,44 @@ and return the Edit *already applied*.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
+from annotator.core.errors import UserError
+from annotator.core.textcheck import check_text
 from annotator.store import rows as R
 from annotator.store.db import Database, now
 
+Seen = Mapping[str, Any]  # a row's columns as a window last read them (a claim: with `values`)
+
 SPAN_TABLES = ("source_mention", "cue", "claim")
+LABELS = {"source_mention": "source", "cue": "cue", "claim": "claim",
+          "claim_value": "claim's value", "article_status": "article's status",
+          "article_value": "article's value", "suggestion_decision": "suggestion decision"}
+ELSEWHERE = ("in another window or program (two windows on one coder?); nothing was saved, "
+             "and the article was read again")
+
+
+class StaleEdit(UserError):
+    """The rows an edit (or its undo or redo) would change are no longer what it expects:
+    another window or program changed or deleted them since. Nothing is written."""
+
+
+def _changed_elsewhere(table: str, row_id: object, gone: bool) -> StaleEdit:
+    what = LABELS.get(table, table)
+    return StaleEdit(f"this {what} was {'deleted' if gone else 'changed'} {ELSEWHERE}",
+                     where=f"{what} {row_id}" if row_id is not None else None)
+
+
+def _matches(current: R.Row | None, expected: R.Row | None) -> bool:
+    """The row is as an edit left it (columns it names; a later schema may add others)."""
+    if expected is None or current is None:
+        return expected is None and current is None
+    return all(current.get(k) == v for k, v in expected.items())
+
+
+FREE_TEXT = ("note", "canonical")  # columns a coder types into, checked by core.textcheck
 
 
 @dataclass
@@ -36,13 +67,18 @@ class Edit:
     article_id: int | None = None
 
     def apply(self, db: Database) -> None:
+        """Redo: every row must still be as the undo left it, or nothing is written (a redo
+        never overwrites what another window did in the meantime)."""
         with db.transaction() as c:
             for ch in self.changes:
+                _expect(c, ch, ch.before)
                 R.put_row(c, ch.table, ch.key, ch.after)
 
     def revert(self, db: Database) -> None:
+        """Undo: every row must still be as this edit left it, or nothing is written."""
         with db.transaction() as c:
             for ch in reversed(self.changes):
+                _expect(c, ch, ch.after)
                 R.put_row(c, ch.table, ch.key, ch.before)
 
     def created(self, table: str) -> list[int]:
@@ -55,6 +91,32 @@ class Edit:
         return not self.changes
 
 
+def _expect(conn, ch: RowChange, expected: R.Row | None) -> None:
+    if not _matches(R.get_row(conn, ch.table, ch.key), expected):
+        raise _changed_elsewhere(ch.table, ch.key[0] if len(ch.key) == 1 else None,
+                                 gone=expected is not None
+                                 and R.get_row(conn, ch.table, ch.key) is None)
+
+
+def check_seen(conn, table: str, row_id: int, seen: Seen | None) -> R.Row:
+    """The row as the caller last read it (`seen`: column values, and for a claim its
+    `values`), or StaleEdit: an edit is never made on a row that changed under a window."""
+    row = R.get_row(conn, table, (row_id,))
+    if row is None:
+        raise _changed_elsewhere(table, row_id, gone=True)
+    if seen is None:
+        return row
+    columns = {k: v for k, v in seen.items() if k != "values"}
+    same = _matches(row, columns)
+    if same and "values" in seen:
+        stored = {v["variable"]: v["value"]
+                  for v in R.get_rows(conn, "claim_value", "claim_id = ?", (row_id,))}
+        same = stored == dict(seen["values"])
+    if not same:
+        raise _changed_elsewhere(table, row_id, gone=False)
+    return row
+
+
 class _Builder:
     """Collects row changes inside one transaction, writing each as it goes."""
 
@@ -63,6 +125,10 @@ class _Builder:
         self.edit = Edit(text=text, article_id=article_id)
 
     def set(self, table: str, key: tuple, after: R.Row | None) -> None:
+        if after is not None:  # every command that writes a note passes here
+            for name in FREE_TEXT:
+                if after.get(name) is not None:
+                    check_text(after[name], f"the {name}")
         before = R.get_row(self.conn, table, key)
         if before == after:
             return
@@ -84,7 +150,7 @@ class _Builder:
     def update(self, table: str, row_id: int, changes: dict) -> None:
         before = R.get_row(self.conn, table, (row_id,))
         if before is None:
-            raise KeyError(f"{table} {row_id} does not exist")
+            raise _changed_elsewhere(table, row_id, gone=True)
         after = {**before, **changes}
         if after == before:
             return
@@ -153,20 +219,24 @@ def add_claim(db: Database, article_id: int, coder_id: int, start: int, end: int
     return build(db, "Add claim", article_id, steps)
 
 
-def update_span(db: Database, table: str, row_id: int, **changes) -> Edit:
-    """Change fields of a source mention, cue or claim (span, type, links, note)."""
+def update_span(db: Database, table: str, row_id: int, *, seen: Seen | None = None,
+                **changes) -> Edit:
+    """Change fields of a source mention, cue or claim (span, type, links, note). With
+    `seen` (the row as the window shows it) a row changed since is refused (StaleEdit)."""
     label = {"source_mention": "source", "cue": "cue", "claim": "claim"}[table]
     what = "boundaries" if {"start", "end"} & set(changes) else ", ".join(changes)
     row = R.get_row(db.conn, table, (row_id,))
-    return build(db, f"Change {label} {what}", row["article_id"] if row else None,
-                 lambda b: b.update(table, row_id, changes))
 
-
-def set_claim_value(db: Database, claim_id: int, variable: str, value: str | None) -> Edit:
     def steps(b: _Builder) -> None:
-        claim = R.get_row(b.conn, "claim", (claim_id,))
-        if claim is None:
-            raise KeyError(f"claim {claim_id} does not exist")
+        check_seen(b.conn, table, row_id, seen)
+        b.update(table, row_id, changes)
+    return build(db, f"Change {label} {what}", row["article_id"] if row else None, steps)
+
+
+def set_claim_value(db: Database, claim_id: int, variable: str, value: str | None, *,
+                    seen: Seen | None = None) -> Edit:
+    def steps(b: _Builder) -> None:
+        claim = check_seen(b.conn, "claim", claim_id, seen)
         after = None if value is None else {"claim_id": claim_id, "variable": variable,
                                             "value": value}
         before = R.get_row(b.conn, "claim_value", (claim_id, variable))
@@ -181,9 +251,11 @@ def set_claim_value(db: Database, claim_id: int, variable: str, value: str | Non
                  row["article_id"] if row else None, steps)
 
 
-def delete_span(db: Database, table: str, row_id: int) -> Edit:
+def delete_span(db: Database, table: str, row_id: int, *, seen: Seen | None = None) -> Edit:
     """Delete a span; links to it are cleared explicitly so that undo restores them."""
     def steps(b: _Builder) -> None:
+        if seen is not None:
+            check_seen(b.conn, table, row_id, seen)
         row = R.get_row(b.conn, table, (row_id,))
         if row is None:
             return

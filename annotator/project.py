@@ -12,19 +12,22 @@ from typing import Any
 from annotator import commands
 from annotator.core.codebook import Codebook, codebook_from_json, default_codebook, load_codebook
 from annotator.core.errors import ImportProblem, UserError
+from annotator.core.languages import LANGUAGES
 from annotator.core.model import (
     Article,
     ArticleRecord,
     Claim,
     Coder,
     Cue,
+    ImportNote,
     SourceMention,
     Suggestions,
 )
 from annotator.store import annotations as A
 from annotator.store import articles as AR
 from annotator.store import suggestions as S
-from annotator.store.db import Database
+from annotator.store.codebook_rows import coded_values, read_codebook, write_codebook
+from annotator.store.db import Database, write_meta
 
 Progress = Callable[[int, int], None]
 
@@ -38,7 +41,7 @@ class Project:
     @classmethod
     def create(cls, path: str | Path, *, language: str = "nl",
                codebook: str | Path | Codebook | None = None, overwrite: bool = False) -> Project:
-        if language not in ("nl", "en"):
+        if language not in LANGUAGES:
             raise UserError(f"language must be nl or en, not {language!r}")
         if isinstance(codebook, Codebook):
             book = codebook
@@ -46,9 +49,8 @@ class Project:
             book = load_codebook(codebook) if codebook else default_codebook()
         db = Database.create(path, overwrite=overwrite)
         with db.transaction() as c:
-            c.execute("INSERT INTO codebook(id, body) VALUES (1, ?)", (book.to_json(),))
-            c.execute("INSERT OR REPLACE INTO project(key, value) VALUES ('language', ?)",
-                      (language,))
+            write_codebook(c, book.to_json())
+            write_meta(c, "language", language)
         return cls(db)
 
     @classmethod
@@ -80,8 +82,8 @@ class Project:
     @property
     def codebook(self) -> Codebook:
         if self._codebook is None:
-            row = self.db.conn.execute("SELECT body FROM codebook WHERE id = 1").fetchone()
-            self._codebook = codebook_from_json(row[0]) if row else default_codebook()
+            body = read_codebook(self.db.conn)
+            self._codebook = codebook_from_json(body) if body else default_codebook()
         return self._codebook
 
     def set_codebook(self, book: Codebook) -> None:
@@ -90,18 +92,13 @@ class Project:
         if problems:
             raise UserError("the new codebook would orphan coded values: " + "; ".join(problems))
         with self.db.transaction() as c:
-            c.execute("INSERT OR REPLACE INTO codebook(id, body) VALUES (1, ?)", (book.to_json(),))
+            write_codebook(c, book.to_json())
         self._codebook = book
 
     def orphaned_by(self, book: Codebook) -> list[str]:
         """Coded values that `book` no longer has, as readable lines."""
         out = []
-        used = self.db.conn.execute(
-            "SELECT variable, value, count(*) FROM claim_value GROUP BY variable, value "
-            "UNION ALL SELECT variable, value, count(*) FROM article_value GROUP BY variable, value "
-            "UNION ALL SELECT 'type', type, count(*) FROM source_mention WHERE type IS NOT NULL "
-            "GROUP BY type").fetchall()
-        for var, val, n in used:
+        for var, val, n in coded_values(self.db.conn):
             v = book.variable(var)
             if v is None:
                 out.append(f"{n} coded value(s) of variable {var!r}, which it drops")
@@ -119,27 +116,15 @@ class Project:
     def article_text(self, article_id: int) -> str:
         return AR.article_text(self.db, article_id)
 
-    def import_records(self, records: Iterable[ArticleRecord | ImportProblem],
+    def import_records(self, records: Iterable[ArticleRecord | ImportProblem | ImportNote],
                        outcome: AR.ImportOutcome | None = None) -> AR.ImportOutcome:
         """Add articles in one transaction: all accepted ones, or none if something breaks."""
-        outcome = outcome or AR.ImportOutcome()
-
-        def good() -> Iterator[ArticleRecord]:
-            for rec in records:
-                if isinstance(rec, ImportProblem):
-                    where = (f"{rec.path} {rec.where}" if rec.path and rec.where
-                             else rec.path or rec.where or "")
-                    outcome.skipped.append((where, rec.problem))
-                else:
-                    yield rec
-
-        with self.db.transaction() as c:
-            AR.add_articles(c, good(), outcome)
-        return outcome
+        return self._import([records], outcome or AR.ImportOutcome())
 
     def import_paths(self, paths: Iterable[str | Path], *, progress: Progress | None = None,
                      **options: Any) -> AR.ImportOutcome:
-        """Import files and folders (walked) with the importers in `annotator.io`."""
+        """Import files and folders (walked) with the importers in `annotator.io`: the good
+        files in one transaction, each bad one (or bad row) reported by name."""
         from annotator.io.importers import collect_files, read_records
 
         # Files found in subfolders get the subfolder in their id, so that nrc/001.txt and
@@ -149,15 +134,32 @@ class Project:
             for f in collect_files([given]):
                 rel = f.parent.relative_to(given).as_posix() if given.is_dir() else "."
                 files.append((f, "" if rel == "." else rel + "/"))
-        outcome = AR.ImportOutcome()
 
-        def records() -> Iterator[ArticleRecord | ImportProblem]:
+        def groups() -> Iterator[Iterator[ArticleRecord | ImportProblem | ImportNote]]:
             for i, (f, prefix) in enumerate(files):
-                yield from read_records(f, **({"id_prefix": prefix} if prefix else {}), **options)
+                yield _guarded(f, read_records(
+                    f, **({"id_prefix": prefix} if prefix else {}), **options))
                 if progress:
                     progress(i + 1, len(files))
 
-        return self.import_records(records(), outcome)
+        return self._import(groups(), AR.ImportOutcome())
+
+    def _import(self, groups: Iterable[Iterable[ArticleRecord | ImportProblem | ImportNote]],
+                outcome: AR.ImportOutcome) -> AR.ImportOutcome:
+        """One transaction; each group (a file) is kept whole or, if refused, dropped whole."""
+        with self.db.transaction() as c:
+            inserter = AR.ArticleInserter(c, outcome)
+            for group in groups:
+                inserter.begin_file()
+                refused = _add_group(inserter, group, outcome)
+                if refused is None:
+                    inserter.end_file()
+                else:
+                    inserter.drop_file()
+                    outcome.skipped.append((_where(refused),
+                                            refused.problem + "; nothing from this file was "
+                                                              "imported"))
+        return outcome
 
     def set_require_blind(self, article_ids: Iterable[int], blind: bool = True) -> None:
         AR.set_require_blind(self.db, article_ids, blind)
@@ -275,3 +277,45 @@ class Project:
             "cues": counts["cue"],
             "suggestions": counts["suggestion"],
         }
+
+
+def _where(problem: ImportProblem) -> str:
+    if problem.path and problem.where:
+        return f"{problem.path} {problem.where}"
+    return problem.path or problem.where or ""
+
+
+def _add_group(inserter: AR.ArticleInserter, group: Iterable[ArticleRecord | ImportProblem | ImportNote],
+               outcome: AR.ImportOutcome) -> ImportProblem | None:
+    """Add one file's records; the problem that refuses the whole file, if one comes."""
+    from annotator.core.textcheck import record_problem
+
+    for rec in group:
+        if isinstance(rec, ImportProblem):
+            if rec.refuses_file:
+                return rec
+            outcome.skipped.append((_where(rec), rec.problem))
+        elif isinstance(rec, ImportNote):
+            outcome.columns.append((rec.where, rec.note))
+        elif (problem := record_problem(rec)) is not None:
+            outcome.skipped.append((rec.where, f"{problem}; skipped"))
+        else:
+            inserter.add(rec)
+    return None
+
+
+def _guarded(path: Path, records: Iterable[ArticleRecord | ImportProblem | ImportNote]
+             ) -> Iterator[ArticleRecord | ImportProblem | ImportNote]:
+    """`records`, with anything a reader raises turned into a problem that refuses this file
+    only: one broken file must not end a whole folder's import with a traceback."""
+    it = iter(records)
+    while True:
+        try:
+            item = next(it)
+        except StopIteration:
+            return
+        except Exception as exc:  # MemoryError and RecursionError too: deep or huge input
+            yield ImportProblem(f"cannot import this file ({type(exc).__name__}: "
+                                f"{str(exc)[:200]})", path=path, refuses_file=True)
+            return
+        yield item

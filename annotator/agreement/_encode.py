@@ -107,8 +107,26 @@ def _encode_numeric(matrix: np.ndarray, level: str) -> Encoded:
     codes = np.full(matrix.shape, np.nan)
     codes[present] = inverse
     labels = tuple(int(v) if float(v).is_integer() else float(v) for v in uniq)
-    values = uniq.astype(float) if level in METRIC else np.arange(len(uniq), dtype=float)
+    values = _scaled(uniq.astype(float), level) if level in METRIC else \
+        np.arange(len(uniq), dtype=float)
     return Encoded(codes=codes, labels=labels, values=values, level=level)
+
+
+def _scaled(values: np.ndarray, level: str) -> np.ndarray:
+    """Values mapped into [0, 1] without changing any coefficient: interval alpha and Gwet's
+    quadratic weights ignore shifts and scale, ratio ones scale. Squares of values near 1e200
+    would overflow to inf and the coefficients to NaN; scaled, they cannot."""
+    if values.size == 0:
+        return values
+    top = float(np.abs(values).max())
+    if top == 0:
+        return values
+    out = values / top  # first into [-1, 1]: max - min of the raw values may overflow
+    if level == "interval":
+        out = out - out.min()
+        span = float(out.max())
+        out = out / span if span > 0 else out
+    return out
 
 
 def _unique_inverse(finite: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

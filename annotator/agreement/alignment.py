@@ -66,6 +66,11 @@ class Unit:
     end: int
     claims: Mapping[str, Any] = field(default_factory=dict)
 
+    def claim_id(self, coder: str) -> Any:
+        """The coder's claim's id (`uid`, as the coding sheet's claim_id), None if unmarked."""
+        claim = self.claims.get(coder)
+        return None if claim is None else getattr(claim, "uid", None)
+
     def value(self, coder: str, variable: str) -> Any:
         claim = self.claims.get(coder)
         if claim is None:
@@ -78,21 +83,29 @@ class Alignment:
     coders: tuple[str, ...]
     units: tuple[Unit, ...]
     articles: tuple[Hashable, ...]  # articles coded by two or more of the coders
+    # article -> its imported id (what the coding sheet and the exports call it)
+    labels: Mapping[Hashable, str] = field(default_factory=dict)
+
+    def label(self, article: Hashable) -> Any:
+        return self.labels.get(article, article)
 
     def matrix(self, variable: str) -> list[list[Any]]:
         """Reliability data for one variable: one row per coder, one column per unit."""
         return [[u.value(c, variable) for u in self.units] for c in self.coders]
 
 
-def align(claims: ClaimsByCoder, coders: Sequence[str] | None = None) -> Alignment:
-    """Align the coders' claims into units, article by article."""
+def align(claims: ClaimsByCoder, coders: Sequence[str] | None = None,
+          labels: Mapping[Hashable, str] | None = None) -> Alignment:
+    """Align the coders' claims into units, article by article; a unit's id is the article's
+    label (its imported id, when `labels` gives it) and the unit's number in the article."""
     names = tuple(coders) if coders is not None else tuple(claims)
     shared = _shared_articles(claims, names, minimum=2)
+    labels = dict(labels or {})
     units: list[Unit] = []
     for article in shared:
         per_coder = {c: list(claims[c][article]) for c in names if article in claims[c]}
-        units.extend(_article_units(article, per_coder))
-    return Alignment(coders=names, units=tuple(units), articles=tuple(shared))
+        units.extend(_article_units(article, per_coder, labels.get(article, article)))
+    return Alignment(coders=names, units=tuple(units), articles=tuple(shared), labels=labels)
 
 
 def _shared_articles(claims: ClaimsByCoder, names: Sequence[str], minimum: int) -> list[Hashable]:
@@ -103,7 +116,8 @@ def _shared_articles(claims: ClaimsByCoder, names: Sequence[str], minimum: int) 
     return sorted((a for a, n in seen.items() if n >= minimum), key=lambda a: (str(type(a)), a))
 
 
-def _article_units(article: Hashable, per_coder: dict[str, list[Any]]) -> list[Unit]:
+def _article_units(article: Hashable, per_coder: dict[str, list[Any]],
+                   label: Any) -> list[Unit]:
     nodes = [(c, i) for c, items in per_coder.items() for i in range(len(items))]
     edges: dict[tuple[tuple[str, int], tuple[str, int]], int] = {}
     for a, b in combinations(per_coder, 2):
@@ -117,7 +131,7 @@ def _article_units(article: Hashable, per_coder: dict[str, list[Any]]) -> list[U
         end = max(m.end for m in members.values())
         spans.append((start, end, sorted(members), members))
     spans.sort(key=lambda s: (s[0], s[1], s[2]))
-    return [Unit(id=f"{article}:{n + 1}", article_id=article, start=s, end=e, claims=m)
+    return [Unit(id=f"{label}:{n + 1}", article_id=article, start=s, end=e, claims=m)
             for n, (s, e, _, m) in enumerate(spans)]
 
 

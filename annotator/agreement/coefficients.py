@@ -30,6 +30,27 @@ COEFFICIENTS = ("krippendorff_alpha", "cohen_kappa", "fleiss_kappa", "scott_pi",
                 "percent_agreement")
 THRESHOLDS = (0.667, 0.800)  # Krippendorff (2004, p. 241): tentative and reliable
 
+# Which definition each figure follows, said wherever the figures are shown: other tools use
+# other ones and differ on the same data (a field test found Fleiss .291 here, .230 in irr).
+KAPPA_FAMILY = ("Fleiss' kappa, Scott's pi and Gwet's AC1 follow Gwet (2014) and irrCAC: units "
+                "only one coder coded count in chance agreement. R irr's kappam.fleiss uses only "
+                "units every coder coded, so with missing values its figure differs.")
+COHEN_NOMINAL = "Cohen's kappa per pair of coders, over the units both coded (Cohen 1960)."
+COHEN_WEIGHTED = ("At {levels} level Cohen's kappa, Fleiss' kappa, Scott's pi and AC2 are "
+                  "weighted with Gwet's (2014) weights: ordinal 1 - C(|k-l|+1, 2) / C(q, 2), "
+                  "interval quadratic, ratio ratio weights (irrCAC's ordinal, quadratic and "
+                  "ratio). R irr's kappa2 offers only 'equal' (linear) or 'squared' weights, so "
+                  "its ordinal figure differs.")
+
+
+def definitions(levels: Sequence[str]) -> list[str]:
+    """The definitions behind the figures for variables at these levels, one sentence each."""
+    out = [KAPPA_FAMILY, COHEN_NOMINAL]
+    weighted = [lv for lv in LEVELS if lv in levels and lv != "nominal"]
+    if weighted:
+        out.append(COHEN_WEIGHTED.format(levels=" and ".join(weighted)))
+    return out
+
 
 @dataclass(frozen=True)
 class Result:

@@ -23,7 +23,9 @@ from annotator.agreement.alignment import (
     align,
     span_agreement,
 )
+from annotator.agreement.links import with_links
 from annotator.agreement.unitizing import claims_unitizing_alpha
+from annotator.agreement.verdict import GUIDANCE, result_verdict
 from annotator.core.codebook import Variable
 from annotator.core.model import ORIGINS
 
@@ -62,15 +64,19 @@ class CategoryAgreement:
 @dataclass(frozen=True)
 class Disagreement:
     unit: str
-    article_id: Hashable
+    article_id: Hashable  # the project's own article id (what the window opens)
     start: int
     end: int
     variable: str | None  # None: the coders disagree on whether the claim is there at all
     values: Mapping[str, Any]  # coder -> value (None: not coded / claim not marked)
+    article: Any = None  # the imported id, as the coding sheet and the exports name it
+    claims: Mapping[str, Any] = field(default_factory=dict)  # coder -> claim id (uid)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"unit": self.unit, "article_id": self.article_id, "start": self.start,
-                "end": self.end, "variable": self.variable, "values": dict(self.values)}
+        return {"unit": self.unit,
+                "article_id": self.article if self.article is not None else self.article_id,
+                "start": self.start, "end": self.end, "variable": self.variable,
+                "values": dict(self.values), "claim_ids": dict(self.claims)}
 
 
 @dataclass(frozen=True)
@@ -85,7 +91,9 @@ class VariableReport:
     notes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
+        judged = result_verdict(self.coefficients["krippendorff_alpha"])
         return {"variable": self.variable, "level": self.level,
+                "verdict": {"label": judged.shown, "reason": judged.reason},
                 "coefficients": {k: r.to_dict() for k, r in self.coefficients.items()},
                 "cohen_pairs": [r.to_dict() for r in self.cohen_pairs],
                 "confusion": [c.to_dict() for c in self.confusion],
@@ -136,9 +144,18 @@ class AgreementReport:
     pipeline: tuple[PipelineShare, ...]
     alignment: Alignment | None = field(default=None, repr=False, compare=False)
 
+    def definitions(self) -> list[str]:
+        """Which definition of each coefficient the figures follow (for every output)."""
+        return co.definitions([v.level for v in self.variables])
+
     def to_dict(self) -> dict[str, Any]:
-        return {"coders": list(self.coders), "articles": list(self.articles),
-                "n_units": self.n_units, "unitizing": self.unitizing.to_dict(),
+        judged = result_verdict(self.unitizing)
+        labels = self.alignment.label if self.alignment is not None else (lambda a: a)
+        return {"coders": list(self.coders), "articles": [labels(a) for a in self.articles],
+                "n_units": self.n_units, "verdict_rule": GUIDANCE,
+                "definitions": self.definitions(),
+                "unitizing": {**self.unitizing.to_dict(),
+                              "verdict": {"label": judged.shown, "reason": judged.reason}},
                 "spans": [s.to_dict() for s in self.spans],
                 "variables": [v.to_dict() for v in self.variables],
                 "pipeline": [p.to_dict() for p in self.pipeline]}
@@ -151,10 +168,12 @@ def build_report(claims: ClaimsByCoder, variables: Sequence[Variable], *,
                  coders: Sequence[str] | None = None,
                  lengths: Mapping[Hashable, int] | None = None,
                  suggestions: SuggestionCounts | None = None,
-                 bootstrap: int = 1000, seed: int | None = 0) -> AgreementReport:
-    """The whole report for these coders' claims (coder -> article -> claims)."""
+                 bootstrap: int = 1000, seed: int | None = 0,
+                 article_ids: Mapping[Hashable, str] | None = None) -> AgreementReport:
+    """The whole report for these coders' claims (coder -> article -> claims); `article_ids`
+    names the articles in units and outputs (the imported ids)."""
     names = tuple(coders) if coders is not None else tuple(claims)
-    alignment = align(claims, names)
+    alignment = with_links(align(claims, names, article_ids))
     return AgreementReport(
         coders=names, articles=alignment.articles, n_units=len(alignment.units),
         unitizing=claims_unitizing_alpha(claims, lengths, names),
@@ -167,7 +186,7 @@ def build_report(claims: ClaimsByCoder, variables: Sequence[Variable], *,
 
 def _domain(variable: Variable, matrix: list[list[Any]]) -> tuple[list[Any] | None, list[str]]:
     """Codebook order (by numeric code) plus any value the codebook no longer lists."""
-    if not variable.is_categorical:
+    if not variable.is_categorical or not variable.values:  # e.g. the linked source
         return None, []
     codes = [v.code for v in sorted(variable.values, key=lambda v: v.numeric)]
     extra = sorted({str(x) for row in matrix for x in row if x not in (None, "")} - set(codes))
@@ -196,6 +215,19 @@ def variable_report(alignment: Alignment, variable: Variable, *, bootstrap: int 
         confusion=confusion_matrices(enc, alignment.coders),
         categories=category_agreement(enc),
         disagreements=disagreements(alignment, variable.name), notes=tuple(notes))
+
+
+def variable_notes(v: VariableReport) -> str:
+    """Why coefficients are undefined (one reason shared by all said once) and other notes."""
+    reasons: dict[str, list[str]] = {}
+    for r in v.coefficients.values():
+        if r.value is None and r.reason:
+            reasons.setdefault(r.reason, []).append(r.coefficient)
+    if len(reasons) == 1 and len(next(iter(reasons.values()))) == len(v.coefficients):
+        notes = [f"undefined: {next(iter(reasons))}"]
+    else:
+        notes = [f"{', '.join(names)}: {reason}" for reason, names in reasons.items()]
+    return "; ".join(dict.fromkeys([*notes, *v.notes]))
 
 
 def _unreadable(variable: Variable, reason: str) -> VariableReport:
@@ -234,8 +266,7 @@ def disagreements(alignment: Alignment, variable: str) -> tuple[Disagreement, ..
         values = {c: unit.value(c, variable) for c in alignment.coders}
         given = {v for v in values.values() if v not in (None, "")}
         if len(given) > 1:
-            out.append(Disagreement(unit.id, unit.article_id, unit.start, unit.end, variable,
-                                    values))
+            out.append(_disagreement(alignment, unit, variable, values))
     return tuple(out)
 
 
@@ -246,8 +277,15 @@ def unit_disagreements(alignment: Alignment, claims: ClaimsByCoder) -> tuple[Dis
         coded = [c for c in alignment.coders if unit.article_id in claims.get(c, {})]
         if len(coded) >= 2 and any(c not in unit.claims for c in coded):
             values = {c: ("marked" if c in unit.claims else None) for c in coded}
-            out.append(Disagreement(unit.id, unit.article_id, unit.start, unit.end, None, values))
+            out.append(_disagreement(alignment, unit, None, values))
     return tuple(out)
+
+
+def _disagreement(alignment: Alignment, unit: Any, variable: str | None,
+                  values: Mapping[str, Any]) -> Disagreement:
+    claims = {c: unit.claim_id(c) for c in alignment.coders if c in unit.claims}
+    return Disagreement(unit.id, unit.article_id, unit.start, unit.end, variable, values,
+                        alignment.label(unit.article_id), claims)
 
 
 def pipeline_shares(claims: ClaimsByCoder, coders: Sequence[str],
@@ -274,13 +312,20 @@ def _sum_known(values: Any) -> int | None:
 
 # --- reliability data for other tools --------------------------------------------------------
 
+def claim_column(coder: str) -> str:
+    """The wide data's column of a coder's claim ids."""
+    return f"claim_id_{coder}"
+
+
 def wide_rows(alignment: Alignment, variables: Sequence[str]) -> list[dict[str, Any]]:
-    """One row per unit, one column per variable x coder (`variable_coder`), as KALPHA, SPSS
-    and ReCal take; empty = missing."""
+    """One row per unit: its article's imported id, the coders' claim ids (`claim_id_coder`),
+    one column per variable x coder (`variable_coder`), as KALPHA, SPSS and ReCal take;
+    empty = missing."""
     rows = []
     for unit in alignment.units:
-        row: dict[str, Any] = {"unit": unit.id, "article_id": unit.article_id,
+        row: dict[str, Any] = {"unit": unit.id, "article_id": alignment.label(unit.article_id),
                                "start": unit.start, "end": unit.end}
+        row.update({claim_column(c): unit.claim_id(c) for c in alignment.coders})
         for var in variables:
             for coder in alignment.coders:
                 row[f"{var}_{coder}"] = unit.value(coder, var)
@@ -289,8 +334,8 @@ def wide_rows(alignment: Alignment, variables: Sequence[str]) -> list[dict[str, 
 
 
 def long_rows(alignment: Alignment, variables: Sequence[str]) -> list[dict[str, Any]]:
-    """(unit, coder, variable, value) rows, as R's irr (after reshaping) and tidycomm's
-    test_icr take; a coder who did not mark the unit gets value None."""
-    return [{"unit": unit.id, "article_id": unit.article_id, "coder": coder,
-             "variable": var, "value": unit.value(coder, var)}
+    """(unit, article, coder, claim id, variable, value) rows, as R's irr (after reshaping)
+    and tidycomm's test_icr take; a coder who did not mark the unit gets value None."""
+    return [{"unit": unit.id, "article_id": alignment.label(unit.article_id), "coder": coder,
+             "claim_id": unit.claim_id(coder), "variable": var, "value": unit.value(coder, var)}
             for unit in alignment.units for var in variables for coder in alignment.coders]

@@ -21,6 +21,8 @@ COMMAND_MODULES = (
     "export_cmd",     # export, import-sheet
     "agreement_cmd",  # agreement
     "exchange_cmd",   # assign, coder-file, pack, merge
+    "validate_cmd",   # validate
+    "corpus_cmd",     # code-corpus
 )
 
 

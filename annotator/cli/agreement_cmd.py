@@ -6,13 +6,13 @@
     annotator agreement --matrix FILE.csv --level LEVEL --coefficient NAME [--format json|table]
 
 The matrix CSV has one row per coder (first cell the coder's name) and one column per unit
-(header row: unit ids); an empty cell is a missing value.
+(header row: unit ids); the project's own --wide file is read too (with --variable). The
+rules for missing and odd cells are in `annotator.io.reliability_matrix`.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import math
 import sys
@@ -22,6 +22,9 @@ from typing import Any
 LEVELS = ("nominal", "ordinal", "interval", "ratio")
 COEFFICIENTS = ("krippendorff_alpha", "cohen_kappa", "fleiss_kappa", "scott_pi", "gwet_ac1",
                 "percent_agreement")
+# Cohen's kappa is listed for every pair of coders: 100 coders make 4,950 pairs, already more
+# than anyone reads; 10,000 would make 50 million and run for minutes.
+MAX_COHEN_CODERS = 100
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,14 +36,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("project", nargs="?", type=Path, help="the project file")
     p.add_argument("--coder", action="append", help="a coder to compare (repeat; default: all "
                    "except the consensus coder)")
-    p.add_argument("--variable", action="append", help="a codebook variable (repeat; default: "
-                   "the claim variables and the source type)")
+    p.add_argument("--variable", action="append", help="a codebook variable, or linked_source / "
+                   "linked_channel (who the claim is attributed to: coders agree when their "
+                   "linked mentions overlap or neither links one); repeat; default: the claim "
+                   "variables, the source type, linked_source and linked_channel. With --matrix "
+                   "on a --wide file: the variable to read")
+    p.add_argument("--outlet", action="append", metavar="NAME",
+                   help="only the articles of this outlet (repeat for more; \"\" for articles "
+                        "without one): the per-outlet figures of `annotator validate`")
     p.add_argument("--matrix", type=Path, metavar="FILE.csv",
-                   help="reliability data instead of a project: a row per coder, a column per unit")
+                   help="reliability data instead of a project: a row per coder (first cell "
+                        "the name), a column per unit (header: unique unit ids); or the wide "
+                        "file --wide writes, with --variable. Missing: "
+                        f"{missing_help()} (any case); at ordinal, interval and ratio level "
+                        "every other cell must be a finite number (inf is refused), at nominal "
+                        "level it is a category")
     p.add_argument("--level", choices=LEVELS, default="nominal",
                    help="level of measurement of the --matrix values (default nominal)")
     p.add_argument("--coefficient", choices=COEFFICIENTS, default="krippendorff_alpha",
-                   help="coefficient for --matrix (default krippendorff_alpha)")
+                   help="coefficient for --matrix (default krippendorff_alpha); cohen_kappa "
+                        f"lists every pair, for at most {MAX_COHEN_CODERS} coders")
     p.add_argument("--bootstrap", type=int, default=1000, metavar="N",
                    help="bootstrap resamples for alpha's interval (default 1000; 0: none)")
     p.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
@@ -59,6 +74,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_agreement)
 
 
+def missing_help() -> str:
+    from annotator.io.reliability_matrix import missing_help as tokens
+
+    return tokens()
+
+
+def dumps(data: Any) -> str:
+    """Strict JSON: a non-finite number becomes null (JSON has no NaN) rather than `NaN`."""
+    return json.dumps(_finite(data), ensure_ascii=False, default=str, allow_nan=False)
+
+
+def _finite(data: Any) -> Any:
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {k: _finite(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [_finite(v) for v in data]
+    return data
+
+
 def run_agreement(args: argparse.Namespace) -> int:
     from annotator.core.errors import UserError
 
@@ -67,8 +103,9 @@ def run_agreement(args: argparse.Namespace) -> int:
     if args.bootstrap < 0:
         raise UserError("--bootstrap must be 0 or more")
     if args.matrix is not None:
-        if args.fmt == "xlsx" or args.out or args.wide or args.long:
-            raise UserError("--format xlsx, --out, --wide and --long need a project file")
+        if args.fmt == "xlsx" or args.out or args.wide or args.long or args.outlet:
+            raise UserError("--format xlsx, --out, --wide, --long and --outlet need a project "
+                            "file")
         return _run_matrix(args)
     _check_outputs(args)
     return _run_project(args)
@@ -76,8 +113,18 @@ def run_agreement(args: argparse.Namespace) -> int:
 
 def _run_matrix(args: argparse.Namespace) -> int:
     from annotator.agreement import coefficients as co
+    from annotator.core.errors import UserError
+    from annotator.io.reliability_matrix import read_matrix
 
-    names, units, rows = read_matrix(args.matrix, args.level)
+    if args.variable and len(args.variable) > 1:
+        raise UserError("--matrix reads one variable at a time: give --variable once")
+    matrix = read_matrix(args.matrix, args.level, args.variable[0] if args.variable else None)
+    names, units, rows = matrix.coders, matrix.units, matrix.rows
+    if args.coefficient == "cohen_kappa" and len(names) > MAX_COHEN_CODERS:
+        raise UserError(f"cohen_kappa is listed per pair of coders: {len(names)} coders make "
+                        f"{len(names) * (len(names) - 1) // 2:,} pairs (at most "
+                        f"{MAX_COHEN_CODERS} coders); use fleiss_kappa or krippendorff_alpha "
+                        "for many coders", path=args.matrix)
     if args.level != "nominal":
         import numpy as np
 
@@ -89,11 +136,17 @@ def _run_matrix(args: argparse.Namespace) -> int:
         result = co.cohen_kappa(rows, args.level, coders=tuple(names) if len(names) == 2 else None)
     else:
         result = co.compute(args.coefficient, rows, args.level)
-    out = {**result.to_dict(), "file": str(args.matrix), "units_in_file": len(units)}
+    out = {**result.to_dict(), "file": str(args.matrix), "units_in_file": len(units),
+           "layout": matrix.layout}
+    if args.coefficient == "krippendorff_alpha":
+        from annotator.agreement.verdict import GUIDANCE, result_verdict
+
+        judged = result_verdict(result)
+        out.update(verdict=judged.shown, verdict_reason=judged.reason, verdict_rule=GUIDANCE)
     if args.coefficient == "cohen_kappa" and len(names) > 2:
         out["pairs"] = [r.to_dict() for r in co.cohen_kappa_pairs(rows, args.level, names=names)]
     if (args.fmt or "json") == "json":
-        print(json.dumps(out, ensure_ascii=False))
+        print(dumps(out))
     else:
         print(format_result(out))
     return 0
@@ -115,105 +168,13 @@ def format_result(out: dict[str, Any]) -> str:
         lines.append(("P(alpha < .667)", _num(out["p_below_667"])))
         lines.append(("P(alpha < .800)", _num(out["p_below_800"])))
     lines += [("units", str(out["n_units"])), ("coders", str(out["n_coders"]))]
+    if "verdict" in out:
+        lines += [("verdict", f"{out['verdict']}: {out['verdict_reason']}"),
+                  ("verdict rule", out["verdict_rule"])]
     if out.get("note"):
         lines.append(("note", out["note"]))
     width = max(len(label) for label, _ in lines)
     return "\n".join(f"{label:<{width}}  {value}" for label, value in lines)
-
-
-# --- the reliability-data CSV -----------------------------------------------------------------
-
-def _dialect(first_line: str) -> str:
-    """Comma, semicolon (Excel in Dutch or German) or tab: whichever the header uses most."""
-    return max((",", ";", "\t"), key=first_line.count)
-
-
-def read_matrix(path: Path, level: str) -> tuple[list[str], list[str], list[list[Any]]]:
-    """Coder names, unit ids and one row of values per coder; UserError naming file and row."""
-    from annotator.core.errors import UserError
-
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise UserError("no such file", path=path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"cannot read the file ({exc}); save it as UTF-8 CSV", path=path) from None
-    lines = text.splitlines()
-    reader = csv.reader(lines, delimiter=_dialect(lines[0] if lines else ","))
-    rows = [(n, r) for n, r in enumerate(reader, start=1) if any(c.strip() for c in r)]
-    if not rows:
-        raise UserError("the file is empty: expected a header row of unit ids and a row per "
-                        "coder", path=path, where="row 1")
-    (header_no, header), body = rows[0], rows[1:]
-    units = [c.strip() for c in header[1:]]
-    if not units:
-        raise UserError("the header row names no units (one column per unit after the first)",
-                        path=path, where=f"row {header_no}")
-    if len(body) < 1:
-        raise UserError("no coder rows below the header", path=path, where=f"row {header_no + 1}")
-    names: list[str] = []
-    values: list[list[Any]] = []
-    for number, row in body:
-        name, cells = _check_row(path, number, row, units, names)
-        names.append(name)
-        values.append(_row_values(path, number, units, cells, level))
-    return names, units, values
-
-
-def _row_values(path: Path, number: int, units: list[str], cells: list[str],
-                level: str) -> list[Any]:
-    if level == "nominal":
-        return [c.strip() or None for c in cells]
-    import numpy as np
-
-    try:  # fast path: numpy parses the whole row; any doubt falls back to cell by cell
-        row = np.array([c if c.strip() else "nan" for c in cells], dtype=float)
-        present = row[~np.isnan(row)]
-        if np.isfinite(present).all() and not (level == "ratio" and (present < 0).any()):
-            return row.tolist()
-    except ValueError:
-        pass
-    return [_cell(path, number, units[i], c, level) for i, c in enumerate(cells)]
-
-
-def _check_row(path: Path, number: int, row: list[str], units: list[str],
-               seen: list[str]) -> tuple[str, list[str]]:
-    from annotator.core.errors import UserError
-
-    where = f"row {number}"
-    name = row[0].strip()
-    if not name:
-        raise UserError("the first cell must hold the coder's name", path=path, where=where)
-    if name in seen:
-        raise UserError(f"coder {name!r} appears twice", path=path, where=where)
-    cells = row[1:]
-    # trailing empty cells beyond the last unit (spreadsheet export) are harmless
-    while len(cells) > len(units) and not cells[-1].strip():
-        cells.pop()
-    if len(cells) != len(units):
-        raise UserError(f"{len(cells)} values for {len(units)} units in the header", path=path,
-                        where=where)
-    return name, cells
-
-
-def _cell(path: Path, number: int, unit: str, cell: str, level: str) -> Any:
-    from annotator.core.errors import UserError
-
-    text = cell.strip()
-    if not text or level == "nominal":
-        return text or None
-    try:
-        value = float(text.replace(",", ".")) if text.count(",") == 1 and "." not in text \
-            else float(text)
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value):
-        raise UserError(f"{text!r} is not a number ({level} values must be numbers)",
-                        path=path, where=f"row {number}, unit {unit}")
-    if level == "ratio" and value < 0:
-        raise UserError(f"{text!r} is negative (ratio values must be 0 or more)", path=path,
-                        where=f"row {number}, unit {unit}")
-    return value
 
 
 # --- a project ----------------------------------------------------------------------------------
@@ -228,7 +189,7 @@ def _run_project(args: argparse.Namespace) -> int:
         raise UserError("no such project file", path=args.project)
     with Project.open(args.project) as proj:
         report = project_report(proj, args.coder, args.variable, bootstrap=args.bootstrap,
-                                seed=args.seed)
+                                seed=args.seed, outlets=args.outlet)
         claims = project_claims(proj, list(report.coders))
         codebook = proj.codebook
         units = unit_disagreements(report.alignment, claims)
@@ -238,7 +199,7 @@ def _run_project(args: argparse.Namespace) -> int:
         print(f"wrote {args.out}", file=sys.stderr)
     elif args.fmt == "json":
         out = {**report.to_dict(), "unit_disagreements": [d.to_dict() for d in units]}
-        print(json.dumps(out, ensure_ascii=False, default=str))
+        print(dumps(out))
     else:
         print(format_report(report))
     return 0
@@ -281,14 +242,9 @@ def _write_files(args: argparse.Namespace, report: Any, units: Any, texts: dict[
         print(f"wrote {args.long} ({n} rows)", file=sys.stderr)
 
 
-def _mark(alpha: float | None) -> str:
-    """Krippendorff's (2004) guidance: >= .800 reliable, >= .667 tentative conclusions only."""
-    if alpha is None:
-        return ""
-    return "reliable" if alpha >= 0.8 else "tentative" if alpha >= 0.667 else "unreliable"
-
-
 def format_report(report: Any) -> str:
+    from annotator.agreement.verdict import GUIDANCE, result_verdict
+
     lines = [f"{len(report.coders)} coders ({', '.join(report.coders)}), "
              f"{len(report.articles)} articles coded by two or more, {report.n_units} units"]
     u = report.unitizing
@@ -296,11 +252,16 @@ def format_report(report: Any) -> str:
     base = f" over {u.note}" if u.note else ""
     lines.append(f"claim spans: unitizing alpha {_num(u.value)}{base}"
                  + (f" ({u.reason}; compare fewer coders with --coder)" if u.value is None
-                    else ""))
+                    else f", {result_verdict(u).label}"))
     lines += [f"  {s.coder_a} vs {s.coder_b}: F1 {_num(s.f1)}, precision {_num(s.precision)}, "
               f"recall {_num(s.recall)} ({s.matched} matched of {s.n_a} and {s.n_b})"
               for s in report.spans]
     lines += ["", _variable_table(report.variables)]
+    lines += [f"  {v.variable}: {judged.label}: {judged.reason}" for v in report.variables
+              if (judged := result_verdict(v.coefficients["krippendorff_alpha"])).label
+              == "uncertain"]
+    lines.append(f"  {GUIDANCE}")
+    lines += [f"  {d}" for d in report.definitions()]
     lines += [f"  {v.variable}: alpha undefined: {v.coefficients['krippendorff_alpha'].reason}"
               for v in report.variables if v.coefficients["krippendorff_alpha"].value is None]
     for v in report.variables:
@@ -318,7 +279,9 @@ def format_report(report: Any) -> str:
 
 
 def _variable_table(variables: Any) -> str:
-    head = ("variable", "level", "alpha", "95% interval", "", "Fleiss", "Scott", "AC1",
+    from annotator.agreement.verdict import result_verdict
+
+    head = ("variable", "level", "alpha", "95% interval", "verdict", "Fleiss", "Scott", "AC1",
             "agree", "units")
     rows = [head]
     for v in variables:
@@ -326,7 +289,8 @@ def _variable_table(variables: Any) -> str:
         alpha = c["krippendorff_alpha"]
         interval = (f"{_num(alpha.ci_low)} to {_num(alpha.ci_high)}" if alpha.ci_low is not None
                     else "-")
-        rows.append((v.variable, v.level, _num(alpha.value), interval, _mark(alpha.value),
+        rows.append((v.variable, v.level, _num(alpha.value), interval,
+                     result_verdict(alpha).label,
                      _num(c["fleiss_kappa"].value), _num(c["scott_pi"].value),
                      _num(c["gwet_ac1"].value), _num(c["percent_agreement"].value),
                      str(alpha.n_units)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 
@@ -104,4 +105,11 @@ def run_merge(args: argparse.Namespace) -> int:
             print(f"note: {line}")
         for line in report.conflicts:
             print(f"CONFLICT {line}")
+        for line in report.failed:
+            print(f"FAILED {line}")
+    if report.failed:
+        # what merged stays merged (listed above); say that the others did not
+        print(f"annotator: error: {len(report.failed)} of {len(args.files)} file(s) could not be "
+              "merged (FAILED above); nothing was merged from those", file=sys.stderr)
+        return 2
     return 1 if report.conflicts else 0

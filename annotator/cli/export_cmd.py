@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,6 +24,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="add untouched suggested claims (status 'suggested', no coder)")
     p.add_argument("--sav", type=Path, metavar="OUT.sav", help="the Claims table for SPSS")
     p.add_argument("--dta", type=Path, metavar="OUT.dta", help="the Claims table for Stata")
+    p.add_argument("--validation", nargs="?", const="consensus", metavar="CODER",
+                   help="add a Validation sheet to the workbook: the suggester against this "
+                        "coder (default: consensus), as `annotator validate` computes it; "
+                        "an option, since it may run the suggester and takes a while")
     p.add_argument("--force", action="store_true",
                    help="replace an output that is another annotator project (never the one read)")
     p.set_defaults(func=run_export)
@@ -41,11 +46,25 @@ def run_export(args: argparse.Namespace) -> int:
     from annotator.project import Project
 
     with Project.open(args.project) as proj:
+        validation = _validation(proj, args)
         report = export_project(proj, xlsx=args.xlsx, csv_dir=args.csv_dir, csv_bom=args.csv_bom,
-                                sav=args.sav, dta=args.dta, coders=args.coder, per_coder=args.per_coder,
-                                include_suggestions=args.include_suggestions, force=args.force)
+                                sav=args.sav, dta=args.dta, coders=args.coder,
+                                per_coder=args.per_coder,
+                                include_suggestions=args.include_suggestions, force=args.force,
+                                validation=validation)
     print("\n".join(report.lines()))
     return 0
+
+
+def _validation(proj: Any, args: argparse.Namespace) -> dict[str, Any] | None:
+    if args.validation is None:
+        return None
+    from annotator.core.errors import UserError
+    from annotator.validation.report import validate
+
+    if args.xlsx is None:
+        raise UserError("the Validation sheet goes into the workbook: give --xlsx too")
+    return validate(proj, args.validation).to_dict()
 
 
 def run_import_sheet(args: argparse.Namespace) -> int:

@@ -8,12 +8,13 @@ import sys
 from pathlib import Path
 
 from annotator.cli.progress import ProgressBar
+from annotator.core.languages import LANGUAGES
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("new", help="create a project file")
     p.add_argument("project", type=Path)
-    p.add_argument("--language", choices=("nl", "en"), default="nl",
+    p.add_argument("--language", choices=LANGUAGES, default="nl",
                    help="main language of the articles (default nl)")
     p.add_argument("--codebook", type=Path, help="a codebook in YAML or JSON (default: built in)")
     p.set_defaults(func=run_new)
@@ -30,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--language-column")
     p.add_argument("--sheet", help="worksheet of an .xlsx to read (name or number; default first)")
     p.add_argument("--outlet", help="outlet for every imported article without one")
-    p.add_argument("--language", choices=("nl", "en"), help="language of the imported articles")
+    p.add_argument("--language", choices=LANGUAGES, help="language of the imported articles")
     p.add_argument("--format", choices=("text", "json"), default="text", dest="fmt")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run_import)
@@ -80,6 +81,8 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"  note: {where} was read as {enc}")
         for where, note in outcome.renamed:
             print(f"  note: {where}: {note}")
+        for where, note in outcome.columns:
+            print(f"  {where}: {note}")
     # exit 1 only when nothing could be imported for a real problem (repeats are fine)
     return 1 if outcome.problems and not outcome.added else 0
 
@@ -114,7 +117,12 @@ def run_gui(args: argparse.Namespace) -> int:
               "in a desktop session, or use the command line: annotator --help",
               file=sys.stderr)
         return 2
-    from annotator.gui.app import run
+    from annotator.gui.app import qt_problem, run
+
+    problem = qt_problem()
+    if problem:
+        print(f"annotator: error: {problem}", file=sys.stderr)
+        return 2
 
     return run(project=args.project, sample=bool(getattr(args, "sample", False)),
                coder=getattr(args, "coder", None))

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from annotator.core.errors import UserError
+from annotator.core.languages import LANGUAGES
 
 _METRICS = (
     ("sources", ("source_p", "source_r", "source_f1", "type_acc")),
@@ -26,14 +27,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--again", action="store_true",
                    help="with --project: redo all articles (coders' accept/reject decisions stay)")
     p.add_argument("--format", choices=("json", "table"), default="json")
-    p.add_argument("--language", choices=("nl", "en"), help="override language detection")
+    p.add_argument("--language", choices=LANGUAGES, help="override language detection")
     p.set_defaults(func=run_suggest)
 
     p = sub.add_parser("evaluate", help="score the suggester against gold-coded articles")
     p.add_argument("gold_dirs", nargs="+", type=Path, metavar="GOLD_DIR",
                    help="folder with gold.json (dev set) or *.gold.json beside the texts")
     p.add_argument("--format", choices=("table", "json"), default="table")
-    p.add_argument("--language", choices=("nl", "en"), help="override language detection")
+    p.add_argument("--language", choices=LANGUAGES, help="override language detection")
     p.set_defaults(func=run_evaluate)
 
 

@@ -30,6 +30,15 @@ class ArticleRecord:
 
 
 @dataclass(frozen=True)
+class ImportNote:
+    """What an importer says about a file besides its articles and problems (how a table's
+    columns were read). `where` names the file."""
+
+    where: str
+    note: str
+
+
+@dataclass(frozen=True)
 class Article:
     id: int
     ext_id: str

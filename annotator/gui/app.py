@@ -6,6 +6,19 @@ import sys
 from pathlib import Path
 
 
+def qt_problem() -> str | None:
+    """Why the window cannot open on this machine (Qt missing or not loadable), or None."""
+    try:
+        import PySide6.QtWidgets  # noqa: F401
+    except ImportError as err:
+        if isinstance(err, ModuleNotFoundError) and (err.name or "").startswith("PySide6"):
+            return "the window needs Qt (PySide6), which is not installed here: " \
+                "pip install 'PySide6-Essentials<6.12'; every other command works without it"
+        return f"the window needs Qt (PySide6), which cannot load here ({err}); every other " \
+            "command works without it"
+    return None
+
+
 def run(project: Path | None = None, sample: bool = False, coder: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QTableView,
@@ -27,12 +26,19 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Article
+from annotator.gui import plain
 from annotator.gui.rows_model import RowsTableModel
 
 STATUS_LABELS = {"not_started": "not started", "in_progress": "in progress", "done": "done"}
 STATUS_COLOURS = {"not_started": "#777777", "in_progress": "#A05A00", "done": "#1B7F3B"}
 COLUMNS = ("Title", "Outlet", "Date", "Status", "Claims")
 Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def article_sort_key(a: Article) -> str:
+    """Oldest first, undated last, then by title ignoring case (and the id as a tiebreak)."""
+    return f"{'0' + a.date if a.date else '1'}\x00{(a.title or '').casefold()}\x00{a.ext_id}"
 
 
 @dataclass(frozen=True)
@@ -63,16 +69,23 @@ class ArticleListModel(RowsTableModel):
         a = r.article
         if role == Qt.ItemDataRole.UserRole:
             return a.id
+        if role == SORT_ROLE:
+            if col in (0, 2):  # the title column shows the date too: date, then title
+                return article_sort_key(a)
+            if col == 1:
+                return f"{a.outlet.casefold()}\x00{article_sort_key(a)}"
+            return (r.status, r.claims)[col - 3] if col >= 3 else None
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:  # outlet and date on a second line: the panel is narrow
-                meta = " · ".join(x for x in (a.outlet, a.date) if x)
+                blind = "blind" if a.require_blind else ""  # suggestions hidden: say so
+                meta = " · ".join(x for x in (a.outlet, a.date, blind) if x)
                 return f"{a.title or a.ext_id}\n{meta}" if meta else a.title or a.ext_id
             return (None, a.outlet, a.date, STATUS_LABELS.get(r.status, r.status), r.claims)[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == 3:
             return QColor(STATUS_COLOURS.get(r.status, "#000000"))
         if role == Qt.ItemDataRole.ToolTipRole:
             extra = " · suggestions hidden (blind coding)" if a.require_blind else ""
-            return f"{a.title or a.ext_id}\n{a.outlet} {a.date} · id {a.ext_id}{extra}"
+            return plain.tip(f"{a.title or a.ext_id}\n{a.outlet} {a.date} · id {a.ext_id}{extra}")
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -111,6 +124,7 @@ class ArticleListPanel(QWidget):
         super().__init__(parent)
         self.model = ArticleListModel(self)
         self.proxy = ArticleFilter(self)
+        self._syncing = False
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit(placeholderText="Search title, outlet, date…")
         self.search.setClearButtonEnabled(True)
@@ -119,7 +133,10 @@ class ArticleListPanel(QWidget):
         for code, label in STATUS_LABELS.items():
             self.status.addItem(label.capitalize(), code)
         self.table = QTableView()
+        self.proxy.setSortRole(SORT_ROLE)
         self.table.setModel(self.proxy)
+        # Qt's header starts at "descending": sort by date and title, ascending, from the start
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -133,7 +150,7 @@ class ArticleListPanel(QWidget):
         self.table.setColumnHidden(2, True)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.progress_label = QLabel()
+        self.progress_label = plain.label()
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(8)
@@ -157,12 +174,16 @@ class ArticleListPanel(QWidget):
         self.proxy.set_filter(self.search.text(), self.status.currentData() or "")
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self._syncing:
             aid = self.proxy.index(current.row(), 0).data(Qt.ItemDataRole.UserRole)
             self.articleSelected.emit(int(aid))
 
     def set_rows(self, rows: list[ArticleRow]) -> None:
+        cur = self.table.currentIndex()
+        open_id = cur.data(Qt.ItemDataRole.UserRole) if cur.isValid() else None
         self.model.set_rows(rows)
+        if open_id is not None:  # a reset (after an import) must not lose the open article
+            self.select_article(int(open_id))
         done = sum(1 for r in rows if r.status == "done")
         self.progress_label.setText(f"{done} of {len(rows)} articles done")
         self.progress.setRange(0, max(1, len(rows)))
@@ -174,7 +195,12 @@ class ArticleListPanel(QWidget):
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if index.isValid() and index != self.table.currentIndex():
-            self.table.setCurrentIndex(index)
+            self._syncing = True  # showing the open article, not opening it again
+            try:
+                self.table.setCurrentIndex(index)
+            finally:
+                self._syncing = False
+            self.table.scrollTo(index)
 
     def step(self, delta: int) -> None:
         """Move to the next or previous article in the list as shown."""

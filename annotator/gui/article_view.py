@@ -10,8 +10,9 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTextCursor, QTextForma
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.core.rules import rule_label
-from annotator.gui import styles
-from annotator.gui.article_state import ArticleState, Mark
+from annotator.editing import spans
+from annotator.editing.article_state import ArticleState, Mark
+from annotator.gui import plain, styles
 from annotator.gui.highlight import LayerHighlighter, Span16
 
 KIND_NAMES = {"source": "Source", "cue": "Cue", "claim": "Claim"}
@@ -198,16 +199,32 @@ class ArticleView(QPlainTextEdit):
             pos16 = self.cursorForPosition(event.pos()).position()
             marks = self.mark_at(pos16)
             if marks:
-                QToolTip.showText(event.globalPos(), "\n".join(self.describe(m) for m in marks),
+                QToolTip.showText(event.globalPos(),
+                                 plain.tip("\n".join(self.describe(m) for m in marks)),
                                   self.viewport())
             else:
                 QToolTip.hideText()
             return True
         return super().viewportEvent(event)
 
+    def snap_selection(self) -> None:
+        """Widen the selection to whole words (code points in, code points out: the edges
+        never split a surrogate pair)."""
+        span = self.selection_codepoints()
+        if span is None or self.state is None:
+            return
+        start, end = spans.snap(self.state.text, *span)
+        if (start, end) != span:
+            self.select_codepoints(start, end)
+
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().mouseReleaseEvent(event)
-        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if self.textCursor().hasSelection():
+            # a dragged selection snaps to words; with Alt held it keeps exact characters
+            if not event.modifiers() & Qt.KeyboardModifier.AltModifier:
+                self.snap_selection()
             return
         marks = self.mark_at(self.cursorForPosition(event.position().toPoint()).position())
         if marks:

@@ -13,12 +13,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from annotator.core.codebook import Codebook
 from annotator.core.rules import rule_label
-from annotator.gui.article_state import ClaimRow, Key
+from annotator.editing.article_state import ClaimRow, Key
+from annotator.gui import plain
 from annotator.gui.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -86,7 +87,7 @@ class ClaimsModel(RowsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.headers()[section]
         if role == Qt.ItemDataRole.ToolTipRole and 3 <= section < 3 + len(self.variables):
-            return self.variables[section - 3][1]
+            return plain.tip(self.variables[section - 3][1])
         return None
 
     def cell(self, row: ClaimRow, col: int) -> str:
@@ -113,9 +114,9 @@ class ClaimsModel(RowsTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = row.text if col == 0 else self.cell(row, col)
             if not row.suggested:
-                return tip
+                return plain.tip(tip)
             why = f"\nWhy: {rule_label(row.rule)}" if row.rule else ""
-            return f"Suggested: {tip}{why}\nA / Enter accepts, R rejects"
+            return plain.tip(f"Suggested: {tip}{why}\nA / Enter accepts, R rejects")
         if role == Qt.ItemDataRole.FontRole and row.suggested:
             font = QFont()
             font.setItalic(True)
@@ -147,7 +148,24 @@ class ClaimsPanel(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setStretchLastSection(True)
         self._syncing = False
+        self.empty_text = ""
         self.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def set_empty_text(self, text: str) -> None:
+        """What the empty table says (why there is nothing to show, and what to do)."""
+        self.empty_text = text
+        self.viewport().update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        if self.claims.rowCount() or not self.empty_text:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(QColor("#555555"))
+        rect = self.viewport().rect().adjusted(16, 16, -16, -16)
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter
+                                   | Qt.TextFlag.TextWordWrap), self.empty_text)
+        painter.end()
 
     def set_codebook(self, book: Codebook) -> None:
         self.claims.set_codebook(book)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.codebook import LEVELS, MEASURES, Codebook, codebook_from_dict
 from annotator.core.errors import UserError
+from annotator.gui import plain
 from annotator.project import Project
 
 DATA = Qt.ItemDataRole.UserRole
@@ -90,7 +92,12 @@ class CodebookEditor(QDialog):
         self.setWindowTitle("Codebook")
         self.resize(820, 560)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Variable / value", "Label", "Key"])
+        self.tree.setHeaderLabels(["Variable / value", "Label", "Key / level"])
+        head = self.tree.header()  # names and keys never cut off; the label takes the rest
+        head.setStretchLastSection(False)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.name_edit = QLineEdit(project.codebook.name)
         self.var_form = FieldForm(VAR_FIELDS, {"level": LEVELS, "measure": MEASURES},
                                   self._form_changed)
@@ -99,7 +106,7 @@ class CodebookEditor(QDialog):
         self.forms.addWidget(QLabel("Select a variable or a value to edit it."))
         self.forms.addWidget(self.var_form)
         self.forms.addWidget(self.value_form)
-        self.problem = QLabel()
+        self.problem = plain.label()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #B00020;")
         self._layout()
@@ -109,8 +116,8 @@ class CodebookEditor(QDialog):
     def _layout(self) -> None:
         buttons = QHBoxLayout()
         for text, slot in (("Add variable", self.add_variable), ("Add value", self.add_value),
-                           ("Remove", self.remove), ("Up", lambda: self.move(-1)),
-                           ("Down", lambda: self.move(1))):
+                           ("Remove", self.remove), ("Up", lambda: self.move_item(-1)),
+                           ("Down", lambda: self.move_item(1))):
             b = QPushButton(text)
             b.clicked.connect(slot)
             buttons.addWidget(b)
@@ -155,7 +162,7 @@ class CodebookEditor(QDialog):
         item.setText(0, str(d.get("name") or d.get("code") or ""))
         item.setText(1, str(d.get("label") or ""))
         item.setText(2, str(d.get("shortcut") or "") if "code" in d else str(d.get("level")))
-        item.setToolTip(0, str(d.get("definition") or ""))
+        item.setToolTip(0, plain.tip(str(d.get("definition") or "")))
 
     def codebook_dict(self) -> dict:
         variables = []
@@ -224,7 +231,8 @@ class CodebookEditor(QDialog):
         else:
             parent.removeChild(item)
 
-    def move(self, step: int) -> None:
+    def move_item(self, step: int) -> None:
+        """Up/Down (not `move`: that is QWidget.move, which placing the dialog calls)."""
         item = self.tree.currentItem()
         if item is None:
             return

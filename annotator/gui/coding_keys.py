@@ -1,8 +1,9 @@
 """The coding keys: one key per action, as QActions in the Code menu.
 
-Single letters are window shortcuts (a line edit with focus takes printable keys itself, so
-typing a note never triggers them). Enter and Delete would also fire inside line edits, so
-they act only on the text view and the claims table (`bind_local`).
+Single letters and digits are window shortcuts (a line edit with focus takes printable keys
+itself, so typing a note never triggers them). Enter, Delete and Escape are no shortcuts (the
+widget with focus would take them first): `WindowKeys` catches them for the whole window,
+wherever the focus is, except in a text field, where they keep their usual meaning.
 """
 
 from __future__ import annotations
@@ -11,7 +12,16 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 Spec = tuple[str, str | list[str], str]  # (menu text, shortcut(s), method name on the window)
 
@@ -64,26 +74,44 @@ def add_code_actions(window: QWidget, menu: QMenu) -> dict[str, QAction]:
     return actions
 
 
-class LocalKeys(QObject):
-    """Keys that act only while the text view or the claims table has focus. An event filter,
-    not a QShortcut: the text view claims Return for itself before shortcuts see it."""
+def is_text_field(widget: QObject | None) -> bool:
+    """A widget the user types into: keys there type (or edit), they do not code."""
+    if isinstance(widget, QLineEdit | QAbstractSpinBox):
+        return True
+    if isinstance(widget, QComboBox):
+        return widget.isEditable()
+    if isinstance(widget, QTextEdit | QPlainTextEdit):
+        return not widget.isReadOnly()
+    return False
 
-    def __init__(self, parent: QObject, keys: dict[int, Callable[[], None]]):
-        super().__init__(parent)
+
+class WindowKeys(QObject):
+    """Keys that act anywhere in `window` except in a text field: an application event filter,
+    as Return and Delete reach the focused widget (a table, a combo, a button) before any
+    shortcut would. `escape` acts in text fields too (it leaves them)."""
+
+    def __init__(self, window: QWidget, keys: dict[int, Callable[[], None]],
+                 escape: Callable[[QWidget], bool] | None = None):
+        super().__init__(window)
+        self.window = window
         self.keys = keys
+        self.escape = escape
+        QApplication.instance().installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.KeyPress and not (
-                event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
-            slot = self.keys.get(event.key())
-            if slot is not None:
-                slot()
-                return True
-        return False
-
-
-def bind_local(widgets: list[QWidget], keys: dict[int, Callable[[], None]]) -> LocalKeys:
-    filt = LocalKeys(widgets[0], keys)
-    for w in widgets:
-        w.installEventFilter(filt)
-    return filt
+        if event.type() != QEvent.Type.KeyPress or not isinstance(obj, QWidget):
+            return False
+        if obj.window() is not self.window or QApplication.activePopupWidget() is not None:
+            return False
+        focus = QApplication.focusWidget()
+        if focus is not None and obj is not focus:
+            return False  # a key the focused widget ignored, passed on to its parents
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        if event.key() == Qt.Key.Key_Escape and self.escape is not None:
+            return self.escape(obj)
+        slot = self.keys.get(event.key())
+        if slot is None or is_text_field(obj):
+            return False
+        slot()
+        return True

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.checks import UNATTRIBUTED_WITH_SOURCE_TEXT, unattributed_with_source
 from annotator.core.codebook import Codebook, Variable
+from annotator.gui import plain
 from annotator.gui.session import Session
 from annotator.gui.sources_panel import SourcesPanel
 
@@ -35,8 +37,9 @@ def value_combo(var: Variable) -> QComboBox:
     for v in var.values:
         key = f"{v.shortcut}  " if v.shortcut else ""
         box.addItem(f"{key}{v.label}", v.code)
-        box.setItemData(box.count() - 1, v.definition or v.label, Qt.ItemDataRole.ToolTipRole)
-    box.setToolTip(var.definition)
+        box.setItemData(box.count() - 1, plain.tip(v.definition or v.label),
+                        Qt.ItemDataRole.ToolTipRole)
+    box.setToolTip(plain.tip(var.definition))
     return box
 
 
@@ -62,7 +65,7 @@ class DetailEditor(QTabWidget):
         self.var_labels: dict[str, QLabel] = {}
         self.article_box = QGroupBox("Article")
         self.article_form = QFormLayout()
-        self.status_label = QLabel()
+        self.status_label = plain.rich_label()
         self.done_button = QPushButton("Mark done (Ctrl+D)")
         self.article_note = QLineEdit(placeholderText="Note on this article")
         self.article_boxes: dict[str, QComboBox] = {}
@@ -129,8 +132,8 @@ class DetailEditor(QTabWidget):
     def _add_variables(self, book: Codebook) -> None:
         for var in book.at_level("claim"):
             box = value_combo(var)
-            label = QLabel(var.label)
-            label.setToolTip(var.definition)
+            label = plain.label(var.label)
+            label.setToolTip(plain.tip(var.definition))
             box.activated.connect(lambda _i, n=var.name, b=box: self._set_value(n, b))
             self.claim_form.addRow(label, box)
             self.var_boxes[var.name], self.var_labels[var.name] = box, label
@@ -138,8 +141,8 @@ class DetailEditor(QTabWidget):
             box = value_combo(var)
             box.activated.connect(lambda _i, n=var.name, b=box:
                                   self.session.set_article_value(n, b.currentData()))
-            label = QLabel(var.label)
-            label.setToolTip(var.definition)
+            label = plain.label(var.label)
+            label.setToolTip(plain.tip(var.definition))
             self.article_form.addRow(label, box)
             self.article_boxes[var.name] = box
         src = book.variable("type")
@@ -166,7 +169,10 @@ class DetailEditor(QTabWidget):
         else:
             what = "Suggested claim (A accepts, R rejects)" if row.suggested else \
                 f"Claim ({row.status})"
-            self.claim_text.setText(f"{what}:\n“{' '.join(row.text.split())}”")
+            odd = not row.suggested and unattributed_with_source(row.values, row.source_id)
+            warn = f"\n\u26a0 {UNATTRIBUTED_WITH_SOURCE_TEXT}: check the attribution or the " \
+                "source" if odd else ""
+            self.claim_text.setText(f"{what}:\n“{' '.join(row.text.split())}”{warn}")
         for name, box in self.var_boxes.items():
             set_combo(box, row.values.get(name) if row else None)
             box.setEnabled(row is not None)

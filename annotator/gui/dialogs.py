@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from annotator import __version__
 from annotator.core.codebook import Codebook
+from annotator.gui import plain
 from annotator.store.articles import ImportOutcome
 
 
@@ -34,52 +35,63 @@ def outcome_text(outcome: ImportOutcome) -> str:
               for where, earlier in outcome.shared_text]
     lines += [f"• Note: {where} was read as {enc}" for where, enc in outcome.encodings]
     lines += [f"• Note: {where}: {note}" for where, note in outcome.renamed]
+    lines += [f"• {where}: {note}" for where, note in outcome.columns]
     return "\n".join(lines)
 
 
 def show_message(parent: QWidget, title: str, text: str, warning: bool = False) -> QMessageBox:
     """A window-modal message that does not block the caller (tests and workers go on)."""
-    box = QMessageBox(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information,
-                      title, text, QMessageBox.StandardButton.Ok, parent)
-    box.open()
-    return box
+    return plain.message(parent, title, text, warning)
 
 
-def codebook_markdown(book: Codebook) -> str:
-    """The codebook as a coding guide: variables, their values, definitions and keys."""
-    out = [f"# {book.name}", "", "## Keys", "",
-           "| key | does |", "|---|---|",
-           "| J / N, K / P | next / previous claim or suggestion |",
-           "| A or Enter | accept the focused suggestion |",
-           "| R, or Delete on a suggestion | reject it (Delete on your own claim deletes it) |",
-           "| select text, then C / S / U / H | make it a claim / source (pick its type) / cue /"
-           " channel of the focused claim |",
-           "| click a source in the text | make it the focused claim's source |",
-           "| Alt+Left / Alt+Right | move the focused claim's start one word |",
-           "| Alt+Shift+Left / Alt+Shift+Right | move its end one word |",
-           "| V / Shift+V | next / previous variable for the number keys |",
-           "| 1, 2, 3 ... | set that variable (the shortcuts below) |",
-           "| Ctrl+D | mark the article done (again: reopen) |",
-           "| Ctrl+F, Ctrl+= / Ctrl+- | find, zoom |", ""]
+KeyRow = tuple[str, str]  # (keys as the user types them, what they do)
+
+# What the keys act on, besides the menus' own shortcuts (which the window lists itself).
+GESTURES: list[KeyRow] = [
+    ("Enter", "Accept the focused suggestion (as A)"),
+    ("Delete", "Reject the focused suggestion, or delete your own focused claim"),
+    ("Escape", "Clear the article search (or close Find) and go back to the text"),
+    ("Drag over text", "Select it; the selection snaps to whole words (hold Alt for exact "
+                       "characters)"),
+    ("Click a claim in the text", "Focus it"),
+    ("Click a source in the text", "Make it the focused claim's source"),
+]
+
+
+def guide_html(book: Codebook, keys: list[KeyRow]) -> str:
+    """The coding guide: the keys (as the window defines them) and the codebook. HTML written
+    here; every piece of project data in it is escaped."""
+    e = plain.esc
+    out = [f"<h1>Coding guide: {e(book.name)}</h1>",
+           "<p>Every edit is saved to the project file at once and can be undone. Keys work "
+           "wherever the focus is, except while typing in a text field.</p>",
+           "<h2>Keys</h2>", _table(("Key", "Does"), keys)]
     for level in ("source", "claim", "article"):
         for var in book.at_level(level):
-            out += [f"## {var.label} (`{var.name}`, {level} level, {var.measure})", "",
-                    var.definition, ""]
+            out += [f"<h2>{e(var.label)} (<code>{e(var.name)}</code>, {e(level)} level, "
+                    f"{e(var.measure)})</h2>", f"<p>{e(var.definition)}</p>"]
             if var.values:
-                out += ["| key | value | meaning |", "|---|---|---|"]
-                out += [f"| {v.shortcut or ''} | **{v.label}** (`{v.code}`) | {v.definition} |"
-                        for v in var.values]
-                out.append("")
+                out.append(_table(("Key", "Value", "Meaning"),
+                                  [(v.shortcut or "", f"{v.label} ({v.code})", v.definition)
+                                   for v in var.values]))
     return "\n".join(out)
 
 
+def _table(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    e = plain.esc
+    cells = "".join(f"<th align='left'>{e(h)}</th>" for h in head)
+    body = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table border='1' cellspacing='0' cellpadding='4'><tr>{cells}</tr>{body}</table>"
+
+
 class HelpDialog(QDialog):
-    def __init__(self, book: Codebook, parent: QWidget | None = None):
+    def __init__(self, book: Codebook, keys: list[KeyRow], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Coding guide")
+        self.setWindowTitle("Coding guide and keys")
         self.resize(760, 640)
         self.browser = QTextBrowser()
-        self.browser.setMarkdown(codebook_markdown(book))
+        self.browser.setOpenLinks(False)
+        self.browser.setHtml(guide_html(book, keys))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         lay = QVBoxLayout(self)

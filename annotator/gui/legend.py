@@ -37,11 +37,30 @@ class Legend(QWidget):
 
     def set_types(self, type_labels: dict[str, str]) -> None:
         self.entries = legend_entries(type_labels)
+        self.setFixedHeight(self._height(max(self.width(), 200)))
         self.updateGeometry()
         self.update()
 
+    def _lines(self, width: int) -> int:
+        """How many lines the entries take at `width` (the same wrapping as paintEvent)."""
+        x, lines = 8.0, 1
+        for text, _, _ in self.entries:
+            w = self.fontMetrics().horizontalAdvance(text) + 8
+            if x + w > width - 8 and x > 8.0:
+                x, lines = 8.0, lines + 1
+            x += w + self.GAP
+        return lines
+
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        return QSize(600, self.fontMetrics().height() * 2 + 10)
+        return QSize(600, self._height(max(self.width(), 200)))
+
+    def _height(self, width: int) -> int:
+        return (self.fontMetrics().height() + 4) * max(2, self._lines(width)) + 6
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        # long codebook labels wrap onto more lines: grow, never clip an entry
+        self.setFixedHeight(self._height(event.size().width()))
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
@@ -50,7 +69,7 @@ class Legend(QWidget):
         line_h = self.fontMetrics().height() + 4
         for text, fmt, _ in self.entries:
             width = self.fontMetrics().horizontalAdvance(text) + 8
-            if x + width > self.width() - 8:
+            if x + width > self.width() - 8 and x > 8.0:
                 x, y = 8.0, y + line_h
             if fmt is None and text == "focused":
                 self._draw_focus(painter, x, y, width, line_h - 2)

@@ -6,10 +6,10 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
-    QLabel,
     QMainWindow,
     QMenu,
     QProgressBar,
@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import UserError
-from annotator.gui import dialogs, settings, styles
+from annotator.editing.article_state import Mark
+from annotator.gui import dialogs, plain, settings, styles
 from annotator.gui.article_list import ArticleListPanel, ArticleRow
-from annotator.gui.article_state import Mark
 from annotator.gui.article_view import ArticleView
 from annotator.gui.claims_panel import ClaimsPanel
-from annotator.gui.coding_keys import add_code_actions, bind_local
+from annotator.gui.coding_keys import WindowKeys, add_code_actions, is_text_field
 from annotator.gui.detail_editor import DetailEditor
 from annotator.gui.exchange_menu import ExchangeMenuMixin
 from annotator.gui.find_bar import FindBar
@@ -34,6 +34,12 @@ from annotator.gui.menus import FileMenuMixin
 from annotator.gui.session import Session
 from annotator.gui.worker import SuggestWorker, start_worker
 from annotator.project import Project
+
+BLIND_MENU = "&Blind coding (hide suggestions)"
+FORCED_BLIND_MENU = "&Blind coding (required for this article)"
+FORCED_BLIND = ("Blind coding is required for this article (it is in the reliability sample): "
+                "the pipeline's suggestions are hidden, and cannot be shown. Select text and "
+                "press C to mark a claim.")
 
 
 def swatch(colour: QColor) -> QIcon:
@@ -73,7 +79,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         lay = QVBoxLayout(center)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
-        self.article_title = QLabel()
+        self.article_title = plain.label()
         self.article_title.setStyleSheet("font-size: 15px; font-weight: 600; padding: 6px 8px;")
         self.article_title.setWordWrap(True)
         lay.addWidget(self.article_title)
@@ -93,13 +99,18 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.setCentralWidget(split)
 
     def _build_status_bar(self) -> None:
-        self.save_label = QLabel("No project open")
-        self.coder_label = QLabel()
+        self.save_label = plain.label("No project open")
+        self.warning_label = plain.label()  # stays until the coder fixes what it says
+        self.warning_label.setObjectName("warning_label")
+        self.warning_label.setStyleSheet("color: #A05A00; font-weight: bold;")
+        self.warning_label.hide()
+        self.coder_label = plain.label()
         self.job_bar = QProgressBar()
         self.job_bar.setMaximumWidth(220)
         self.job_cancel = QPushButton("Cancel")
         bar = self.statusBar()
         bar.addWidget(self.save_label, 1)
+        bar.addPermanentWidget(self.warning_label)
         bar.addPermanentWidget(self.job_bar)
         bar.addPermanentWidget(self.job_cancel)
         bar.addPermanentWidget(self.coder_label)
@@ -110,9 +121,8 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
     def _build_menus(self) -> None:
         self.build_file_menu()
         edit = self.menuBar().addMenu("&Edit")
-        self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action, self.redo_action = self.session.undo_actions(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.session.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
@@ -124,10 +134,13 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         view = self.menuBar().addMenu("&View")
         self._add(view, "Zoom &in", ["Ctrl+=", "Ctrl++"], lambda: self.zoom(1))
         self._add(view, "Zoom &out", "Ctrl+-", lambda: self.zoom(-1))
-        self.blind_action = QAction("&Blind coding (hide suggestions)", self, checkable=True)
+        self.blind_action = QAction(BLIND_MENU, self, checkable=True)
         self.blind_action.setShortcut(QKeySequence("Ctrl+B"))
         self.blind_action.toggled.connect(self.session.set_blind)
         view.addAction(self.blind_action)
+        # Ctrl+B on an article the project codes blind: the action is disabled, so say why
+        self.forced_blind_key = QShortcut(QKeySequence("Ctrl+B"), self, self._forced_blind_note)
+        self.forced_blind_key.setEnabled(False)
         proj = self.menuBar().addMenu("&Project")
         self.suggest_action = self._add(proj, "&Pre-annotate all articles", None,
                                         self.start_suggest)
@@ -137,9 +150,9 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         help_ = self.menuBar().addMenu("&Help")
         self._add(help_, "&Coding guide and keys", "F1", self.show_help)
         self._add(help_, "&About annotator", None, lambda: dialogs.about(self))
-        self.local_keys = bind_local([self.view, self.claims], {
+        self.window_keys = WindowKeys(self, {
             Qt.Key.Key_Return: self.accept, Qt.Key.Key_Enter: self.accept,
-            Qt.Key.Key_Delete: self.session.delete_focused})
+            Qt.Key.Key_Delete: self.session.delete_focused}, escape=self.escape)
 
     def _initial_size(self) -> QSize:
         """1500 x 950, or less so that the whole window fits on a small screen."""
@@ -211,11 +224,13 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.claims.set_codebook(book)
         self.coder_label.setText(f"Coder: {self.session.coder.name}")
         self.setWindowTitle(f"{project.path.name} — annotator")
-        self.save_label.setText("Saved (every edit is written to the project file at once)")
+        self.save_label.setStyleSheet("color: #555555;")
+        self.save_label.setText("Every edit is written to the project file at once")
         self.refresh_articles(reread=True)
         self.update_recent_menu()
         if self.article_list.model.rows:
             self.article_list.step(1)
+        self.view.setFocus()  # the first key codes; it does not go into the search box
 
     def refresh_articles(self, reread: bool = False) -> None:
         """Statuses and claim counts after an edit; the article records only when `reread`
@@ -240,12 +255,63 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.view.show_state(state)
         self.claims.set_rows(state.rows, self.session.focus)
         self.article_list.select_article(a.id)
+        self._show_blind(state)
+        self._show_warnings(state)
+        if state.article.require_blind:
+            self.statusBar().showMessage(FORCED_BLIND, 8000)
+        if not is_text_field(QApplication.focusWidget()):  # not while the coder types a search
+            self.view.setFocus()
+
+    def _show_blind(self, state) -> None:
+        """A forced-blind article: View > Blind coding ticked and disabled with the reason, the
+        claims table saying why it is empty, Ctrl+B answering instead of doing nothing."""
+        forced = state.article.require_blind
+        self.blind_action.blockSignals(True)  # the coder's own choice (session.blind) stays
+        self.blind_action.setChecked(forced or self.session.blind)
+        self.blind_action.blockSignals(False)
+        self.blind_action.setEnabled(not forced)
+        self.blind_action.setText(FORCED_BLIND_MENU if forced else BLIND_MENU)
+        self.blind_action.setToolTip(FORCED_BLIND if forced else
+                                     "Hide the pipeline's suggestions while you code")
+        self.forced_blind_key.setEnabled(forced)
+        if state.blind:
+            self.claims.set_empty_text(FORCED_BLIND if forced else
+                                       "Blind coding is on (View > Blind coding, Ctrl+B): the "
+                                       "pipeline's suggestions are hidden. Select text and "
+                                       "press C to mark a claim.")
+        else:
+            self.claims.set_empty_text("No claims yet: select text in the article and press C "
+                                       "to mark one.")
+
+    def _show_warnings(self, state) -> None:
+        text = " · ".join(f"\u26a0 {w}" for w in state.warnings())
+        self.warning_label.setText(text)
+        self.warning_label.setVisible(bool(text))
+
+    def _forced_blind_note(self) -> None:
+        self.statusBar().showMessage(FORCED_BLIND, 8000)
+
+    def escape(self, widget: QWidget) -> bool:
+        """Escape: clear the article search, keep the open article selected in the list, and
+        give the text view the focus. Find and a table's cell editor (which cancel on their
+        own Escape) are left alone."""
+        if self.find_bar.isAncestorOf(widget) or (
+                widget is not self.article_list.search and is_text_field(widget)
+                and isinstance(widget.parent() and widget.parent().parent(), QAbstractItemView)):
+            return False
+        self.article_list.search.clear()
+        if self.session.article_id is not None:
+            self.article_list.select_article(self.session.article_id)
+        self.view.setFocus()
+        return True
 
     def _state_changed(self) -> None:
         state = self.session.state
         assert state is not None
         self.view.update_state(state)
         self.claims.set_rows(state.rows, self.session.focus)
+        self._show_blind(state)
+        self._show_warnings(state)
         self.refresh_articles()
 
     def _focus_changed(self) -> None:
@@ -340,8 +406,9 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         var = self.session.project.codebook.variable("type")
         for v in var.values if var else ():
             act = menu.addAction(swatch(styles.source_colour(v.code)),
-                                 f"&{v.shortcut}  {v.label}" if v.shortcut else v.label)
-            act.setToolTip(v.definition)
+                                 f"&{v.shortcut}  {plain.mnemonic(v.label)}" if v.shortcut
+                                 else plain.mnemonic(v.label))
+            act.setToolTip(plain.tip(v.definition))
             act.triggered.connect(lambda _c=False, code=v.code:
                                   self.session.make_source(*span, code, role))
         menu.addAction("No type").triggered.connect(
@@ -431,8 +498,42 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
     def show_help(self) -> None:
         if self.session.project is None:
             return
-        self.help_dialog = dialogs.HelpDialog(self.session.project.codebook, self)
+        self.help_dialog = dialogs.HelpDialog(self.session.project.codebook, self.key_rows(),
+                                              self)
         self.help_dialog.show()
+
+    def key_rows(self) -> list[dialogs.KeyRow]:
+        """The guide's key table, read from the window's own actions, so it lists exactly the
+        keys that work: the coding keys first (Code menu, digits, keys without a menu item),
+        then Edit, View, Help, Project and File."""
+        fixed = {self.undo_action: "Undo the last edit (the Edit menu names it)",
+                 self.redo_action: "Redo the edit just undone",
+                 self.blind_action: "Blind coding: hide the suggestions (always on for "
+                                    "articles in the reliability sample)",
+                 self.code_actions["toggle_done"]: "Mark the article done (again: reopen it)"}
+        menus = {a.menu().title().replace("&", ""): a.menu() for a in self.menuBar().actions()
+                 if a.menu() is not None}
+        order = ["Code", "Edit", "View", "Help", "Project", "File"]
+        rows = self._menu_rows(menus.pop("Code"), fixed) if "Code" in menus else []
+        if any(a.shortcut().toString() == "1" for a in self.actions()):
+            rows.append(("1 … 9", "Set the variable marked ▸ (V / Shift+V choose it) to the "
+                                  "value with that shortcut in the codebook (below)"))
+        rows += dialogs.GESTURES
+        for title in sorted(menus, key=lambda t: order.index(t) if t in order else len(order)):
+            rows += self._menu_rows(menus[title], fixed)
+        return rows
+
+    @staticmethod
+    def _menu_rows(menu: QMenu, fixed: dict) -> list[dialogs.KeyRow]:
+        rows = []
+        for act in menu.actions():
+            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
+                             for k in act.shortcuts())
+            if keys:
+                text = fixed.get(act) or act.text().replace("&&", "\0").replace("&", "") \
+                    .replace("\0", "&").rstrip("…")
+                rows.append((keys, text))
+        return rows
 
     def edit_codebook(self) -> None:
         if self.session.project is None:

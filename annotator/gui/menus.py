@@ -12,7 +12,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
 
 from annotator.core.errors import UserError
-from annotator.gui import dialogs, settings
+from annotator.core.languages import LANGUAGES
+from annotator.gui import dialogs, plain, settings
 from annotator.project import Project
 
 PROJECT_FILTER = "annotator projects (*.annotator);;All files (*)"
@@ -59,7 +60,7 @@ class FileMenuMixin:
     def update_recent_menu(self) -> None:
         self.recent_menu.clear()
         for path in settings.recent_projects():
-            self.recent_menu.addAction(path.name).triggered.connect(
+            self.recent_menu.addAction(plain.mnemonic(path.name)).triggered.connect(
                 lambda _c=False, p=path: self.open_project(p))
         self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
 
@@ -69,7 +70,7 @@ class FileMenuMixin:
         if not path:
             return
         language, ok = QInputDialog.getItem(self, "New project", "Main language of the articles:",
-                                            ["nl", "en"], 0, False)
+                                            list(LANGUAGES), 0, False)
         if ok:
             self.create_project(Path(path), language)
 

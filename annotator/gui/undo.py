@@ -1,4 +1,5 @@
-"""QUndoCommand around a `commands.Edit`, and joining several Edits into one user action."""
+"""QUndoCommand around a `commands.Edit`, for the agreement window's settle steps (the coding
+window's history is Qt-free: `annotator/editing/history.py`)."""
 
 from __future__ import annotations
 
@@ -6,15 +7,9 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from annotator.commands import Edit
+from annotator.commands import Edit, StaleEdit
 from annotator.core.errors import UserError
 from annotator.store.db import Database
-
-
-def combine(text: str, edits: list[Edit]) -> Edit:
-    """One Edit doing `edits` in order (each already applied), undone in reverse as a whole."""
-    article = next((e.article_id for e in edits if e.article_id is not None), None)
-    return Edit(text=text, changes=[ch for e in edits for ch in e.changes], article_id=article)
 
 
 class EditCommand(QUndoCommand):
@@ -29,20 +24,27 @@ class EditCommand(QUndoCommand):
         self.article_id = article_id if article_id is not None else edit.article_id
         self._after = after
         self._pushed = False
+        self.last = ""  # "Undo" or "Redo": what ran last, for the status bar
 
     def redo(self) -> None:
         if not self._pushed:
             self._pushed = True
             return
+        self.last = "Redo"
         self._run(self.edit.apply)
 
     def undo(self) -> None:
+        self.last = "Undo"
         self._run(self.edit.revert)
 
     def _run(self, step: Callable[[Database], None]) -> None:
         try:
             step(self.db)
         except UserError as exc:  # the file refused the write: say so, never claim it saved
+            if isinstance(exc, StaleEdit):
+                # another window changed these rows since: this step can never run again,
+                # so it leaves the stack (Qt drops an obsolete command after undo/redo)
+                self.setObsolete(True)
             self._after(self, exc)
             return
         self._after(self, None)

@@ -24,9 +24,12 @@ from annotator.agreement.report import (
     AgreementReport,
     Disagreement,
     VariableReport,
+    claim_column,
     long_rows,
+    variable_notes,
     wide_rows,
 )
+from annotator.agreement.verdict import GUIDANCE, result_verdict
 from annotator.core.codebook import Codebook
 from annotator.core.errors import UserError
 from annotator.io.cells import csv_text, sheet_text
@@ -35,20 +38,11 @@ from annotator.io.outfiles import replacing
 # Streaming keeps memory flat for big reliability samples; every sheet is written row by row.
 WORKBOOK_OPTIONS = {"constant_memory": True, "strings_to_formulas": False,
                     "strings_to_urls": False, "strings_to_numbers": False}
-RELIABLE, TENTATIVE = 0.800, 0.667
-GUIDANCE = ("Krippendorff (2004): alpha >= .800 reliable; >= .667 tentative conclusions only; "
-            "below .667 unreliable.")
-MARK_COLOURS = {"reliable": "#C6EFCE", "tentative": "#FFEB9C", "unreliable": "#FFC7CE"}
+MARK_COLOURS = {"reliable": "#C6EFCE", "tentative": "#FFEB9C", "uncertain": "#FCE4D6",
+                "unreliable": "#FFC7CE"}
 COEFFICIENT_COLUMNS = (("fleiss_kappa", "Fleiss' kappa"), ("scott_pi", "Scott's pi"),
                        ("gwet_ac1", "Gwet's AC1"), ("percent_agreement", "Percent agreement"))
 Formats = dict[str, Any]
-
-
-def mark(alpha: float | None) -> str:
-    """Krippendorff's (2004) guidance for alpha ("" when alpha is undefined)."""
-    if alpha is None:
-        return ""
-    return "reliable" if alpha >= RELIABLE else "tentative" if alpha >= TENTATIVE else "unreliable"
 
 
 # ---- formats and cells ---------------------------------------------------------------------
@@ -93,7 +87,7 @@ def _put_row(ws: Any, row: int, values: Sequence[Any], fmt: Any = None, col: int
 # ---- the Agreement sheet -------------------------------------------------------------------
 
 VARIABLE_HEADER = ("Variable", "Level", "Krippendorff's alpha", "95% CI low", "95% CI high",
-                   "P(alpha < .667)", "P(alpha < .800)", "Guidance", "Cohen's kappa",
+                   "P(alpha < .667)", "P(alpha < .800)", "Verdict", "Cohen's kappa",
                    *(label for _, label in COEFFICIENT_COLUMNS), "Units", "Coders", "Note")
 
 
@@ -110,7 +104,10 @@ def write_agreement_sheet(workbook: Any, report: AgreementReport,
     row = _put_row(ws, row, [f"{len(report.articles)} articles coded by two or more coders; "
                              f"{report.n_units} units (aligned claims)"])
     row = _put_row(ws, row, [GUIDANCE], fmts["note"]) + 1
-    row = _variables_block(ws, row, report, fmts) + 1
+    row = _variables_block(ws, row, report, fmts)
+    for sentence in report.definitions():
+        row = _put_row(ws, row, [sentence], fmts["note"])
+    row += 1
     row = _unitizing_block(ws, row, report, fmts) + 1
     row = _cohen_block(ws, row, report, fmts) + 1
     row = _pipeline_block(ws, row, report, fmts) + 1
@@ -129,44 +126,35 @@ def _variables_block(ws: Any, row: int, report: AgreementReport, fmts: Formats) 
     return row
 
 
-def variable_notes(v: VariableReport) -> str:
-    """Why coefficients are undefined (one reason shared by all said once) and other notes."""
-    reasons: dict[str, list[str]] = {}
-    for r in v.coefficients.values():
-        if r.value is None and r.reason:
-            reasons.setdefault(r.reason, []).append(r.coefficient)
-    if len(reasons) == 1 and len(next(iter(reasons.values()))) == len(v.coefficients):
-        notes = [f"undefined: {next(iter(reasons))}"]
-    else:
-        notes = [f"{', '.join(names)}: {reason}" for reason, names in reasons.items()]
-    return "; ".join(dict.fromkeys([*notes, *v.notes]))
-
-
 def _variable_row(ws: Any, row: int, v: VariableReport, fmts: Formats) -> None:
     c = v.coefficients
     alpha = c["krippendorff_alpha"]
-    verdict = mark(alpha.value)
+    judged = result_verdict(alpha)
+    verdict = judged.label
     cohen = c.get("cohen_kappa")
     _put_row(ws, row, [v.variable, v.level])
     _put(ws, row, 2, alpha.value, fmts[f"alpha_{verdict}"] if verdict else fmts["number"])
     for col, value in ((3, alpha.ci_low), (4, alpha.ci_high), (5, alpha.p_below_667),
                        (6, alpha.p_below_800)):
         _put(ws, row, col, value, fmts["number"])
-    _put(ws, row, 7, verdict or "undefined", fmts.get(f"mark_{verdict}"))
+    _put(ws, row, 7, judged.shown, fmts.get(f"mark_{verdict}"))
     _put(ws, row, 8, cohen.value if cohen else None, fmts["number"])
     for i, (name, _) in enumerate(COEFFICIENT_COLUMNS):
         _put(ws, row, 9 + i, c[name].value, fmts["number"])
     base = 9 + len(COEFFICIENT_COLUMNS)
-    _put_row(ws, row, [alpha.n_units, alpha.n_coders, variable_notes(v) or None], col=base)
+    notes = [judged.reason] if verdict == "uncertain" else []
+    notes += [variable_notes(v)] if variable_notes(v) else []
+    _put_row(ws, row, [alpha.n_units, alpha.n_coders, "; ".join(notes) or None], col=base)
 
 
 def _unitizing_block(ws: Any, row: int, report: AgreementReport, fmts: Formats) -> int:
     u = report.unitizing
     row = _put_row(ws, row, ["Unitizing agreement (claim spans)"], fmts["section"])
-    verdict = mark(u.value)
+    judged = result_verdict(u)
+    verdict = judged.label
     _put(ws, row, 0, "Unitizing alpha (u-alpha, Krippendorff 2004)")
     _put(ws, row, 2, u.value, fmts[f"alpha_{verdict}"] if verdict else fmts["number"])
-    _put(ws, row, 7, verdict or "undefined", fmts.get(f"mark_{verdict}"))
+    _put(ws, row, 7, judged.shown, fmts.get(f"mark_{verdict}"))
     if u.value is None and u.reason:
         _put(ws, row, 8, u.reason)
     row += 1
@@ -251,10 +239,11 @@ def _write_disagreements(workbook: Any, report: AgreementReport, fmts: Formats,
                          texts: Mapping[Hashable, str] | None) -> None:
     ws = workbook.add_worksheet("Disagreements")
     coders = list(report.coders)
-    header = ["Unit", "Article", "Start", "End", "Variable", "Text", *coders]
+    header = ["Unit", "Article id", "Start", "End", "Variable", "Text", *coders,
+              *(f"Claim id ({c})" for c in coders)]
     ws.set_column(0, 4, 11)
     ws.set_column(5, 5, 60)
-    ws.set_column(6, 6 + len(coders), 14)
+    ws.set_column(6, 6 + 2 * len(coders), 14)
     _put_row(ws, 0, header, fmts["header"])
     ws.freeze_panes(1, 0)
     row = 1
@@ -266,7 +255,10 @@ def _write_disagreements(workbook: Any, report: AgreementReport, fmts: Formats,
         values = [d.values.get(c, "(not coded)") if c in d.values else "(article not coded)"
                   for c in coders]
         values = ["(no claim)" if v is None else v for v in values]
-        row = _put_row(ws, row, [d.unit, d.article_id, d.start, d.end, variable, quote, *values])
+        article = d.article if d.article is not None else d.article_id
+        ids = [d.claims.get(c) for c in coders]
+        row = _put_row(ws, row, [d.unit, article, d.start, d.end, variable, quote, *values,
+                                 *ids])
 
 
 # ---- reliability data ----------------------------------------------------------------------
@@ -294,14 +286,15 @@ def wide_table(report: AgreementReport, codebook: Codebook | None = None
     """Header and rows of the wide reliability data; categorical codes as the codebook's
     numbers when a codebook is given."""
     variables = [v.variable for v in report.variables]
-    header = ["unit", "article_id", "start", "end",
+    claim_ids = [claim_column(c) for c in report.coders]
+    header = ["unit", "article_id", "start", "end", *claim_ids,
               *(f"{var}_{c}" for var in variables for c in report.coders)]
     if report.alignment is None:
         return header, []
     numeric = _numeric_codes(codebook)
     rows = []
     for r in wide_rows(report.alignment, variables):
-        cells = [r["unit"], r["article_id"], r["start"], r["end"]]
+        cells = [r["unit"], r["article_id"], r["start"], r["end"], *(r[c] for c in claim_ids)]
         for var in variables:
             codes = numeric.get(var, {})
             for coder in report.coders:
@@ -394,11 +387,13 @@ def write_wide(path: Path, report: AgreementReport, codebook: Codebook | None = 
 
 
 def write_long_csv(path: Path, report: AgreementReport) -> int:
-    """(unit, article_id, coder, variable, value) rows; returns how many were written."""
+    """(unit, article_id, coder, claim_id, variable, value) rows; returns how many were
+    written. article_id is the imported id and claim_id the claim's id, as in the coding
+    sheet, so the two join."""
     path = Path(path)
     variables = [v.variable for v in report.variables]
     rows = long_rows(report.alignment, variables) if report.alignment is not None else []
-    header = ["unit", "article_id", "coder", "variable", "value"]
+    header = ["unit", "article_id", "coder", "claim_id", "variable", "value"]
     _write_csv(path, header, [[r[k] for k in header] for r in rows])
     return len(rows)
 

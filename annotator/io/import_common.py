@@ -50,13 +50,20 @@ def file_record(path: Path, text: str, encoding: str, options: dict[str, Any],
 
 
 def read_limited(path: Path, limit: int, kind: str) -> bytes:
-    """The file's bytes, refusing files over `limit` before reading them."""
+    """The file's bytes, refusing files over `limit`. The size is checked before reading and
+    the read itself stops past `limit`, since a file that grows, or a special file that slipped
+    through, has no meaningful size."""
     try:
         size = path.stat().st_size
-        if size > limit:
-            raise ImportProblem(f"the file is {size / 2**20:.0f} MB; a single {kind} over "
-                                f"{limit // 2**20} MB is refused (import large collections "
-                                f"as a table: .csv, .xlsx or .jsonl)", path=path)
-        return path.read_bytes()
+        if size <= limit:
+            with path.open("rb") as f:
+                data = f.read(limit + 1)
+            size = max(size, len(data))
     except OSError as exc:
         raise ImportProblem(f"cannot read the file ({exc.strerror or exc})", path=path) from exc
+    if size > limit:
+        shown = f"{size / 2**20:.0f} MB" if size > limit + 1 else f"over {limit // 2**20} MB"
+        raise ImportProblem(f"the file is {shown}; a single {kind} over {limit // 2**20} MB is "
+                            "refused (import large collections as a table: .csv, .xlsx or "
+                            ".jsonl)", path=path)
+    return data

@@ -51,6 +51,6 @@ def open_text(path: Path) -> tuple[TextIO, str]:
 def decode_failure(path: Path, encoding: str, where: str) -> ImportProblem:
     """The problem for a stream that stops decoding part-way through. Streams decode in blocks
     of a few kilobytes, so the bad bytes are in `where` or shortly after it."""
-    return ImportProblem(f"the file stops being valid {encoding} here or a little further on; "
-                         "this and the rest of the file are skipped (save it as UTF-8 and "
-                         "import it again)", path=path, where=where)
+    return ImportProblem(f"the file stops being valid {encoding} here or a little further on "
+                         "(save it as UTF-8 and import it again)", path=path, where=where,
+                         refuses_file=True)

@@ -9,30 +9,40 @@ Rows are numbered as a spreadsheet shows them: the header is row 1.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import ImportProblem
-from annotator.core.model import ArticleRecord
+from annotator.core.errors import ImportProblem, display_path
+from annotator.core.model import ArticleRecord, ImportNote
 from annotator.core.text import normalise_newlines
+from annotator.core.textcheck import find_problem
 from annotator.io.import_common import TITLE_CHARS, first_line_title, language_code
 from annotator.io.import_dates import normalise_date
+from annotator.paths import resource
 
 MAX_CELL_CHARS = 10 * 1024 * 1024
 
-# article field -> (option naming its column, names recognised without the option)
-FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "text": ("text_column", ("text", "body", "content", "tekst")),
-    "ext_id": ("id_column", ("id", "article_id")),
-    "title": ("title_column", ("title", "headline", "titel", "kop")),
-    "outlet": ("outlet_column", ("outlet", "source", "medium", "krant")),
-    "date": ("date_column", ("date", "datum", "published")),
-    "url": ("url_column", ("url", "link")),
-    "language": ("language_column", ("language", "lang", "taal")),
-}
+# article field -> the option naming its column; the names recognised without the option are
+# data: resources/io/columns.json
+OPTIONS: dict[str, str] = {"text": "text_column", "ext_id": "id_column",
+                           "title": "title_column", "outlet": "outlet_column",
+                           "date": "date_column", "url": "url_column",
+                           "language": "language_column"}
+# how the mapping report names a field
+FIELD_NAMES = {"text": "text", "ext_id": "id", "title": "title", "outlet": "outlet",
+               "date": "date", "url": "url", "language": "language"}
+
+
+@functools.cache
+def known_names() -> dict[str, tuple[str, ...]]:
+    """Article field -> column names recognised for it, from resources/io/columns.json."""
+    data = json.loads(resource("io", "columns.json").read_text(encoding="utf-8"))
+    return {field: tuple(column_key(n) for n in data[field]) for field in OPTIONS}
 
 
 def column_key(name: object) -> str:
@@ -60,6 +70,20 @@ class ColumnMap:
     fields: dict[str, str]
     headers: tuple[str, ...]
 
+    def describe(self) -> str:
+        """How every column was read, for the import report."""
+        by_header = {h: f for f, h in self.fields.items()}
+        used = [f"{FIELD_NAMES[f]} = {h!r}" for f, h in self.fields.items()]
+        rest = [repr(h) for h in self.headers if h not in by_header]
+        missing = [FIELD_NAMES[f] for f in OPTIONS if f not in self.fields]
+        out = ", ".join(used)
+        if rest:
+            out += f"; kept as metadata: {', '.join(rest[:30])}"
+            out += f" and {len(rest) - 30} more" if len(rest) > 30 else ""
+        if missing:
+            out += f"; no {', '.join(missing)} column"
+        return out
+
 
 def map_columns(headers: Sequence[str], path: Path, options: dict[str, Any]) -> ColumnMap:
     """Find each field's column; a missing text column or a misnamed option is one problem."""
@@ -67,7 +91,8 @@ def map_columns(headers: Sequence[str], path: Path, options: dict[str, Any]) -> 
     for h in headers:
         by_key.setdefault(column_key(h), h)
     fields: dict[str, str] = {}
-    for field, (option, names) in FIELDS.items():
+    for field, option in OPTIONS.items():
+        names = known_names()[field]
         wanted = options.get(option)
         if wanted:
             if column_key(wanted) not in by_key:
@@ -79,7 +104,7 @@ def map_columns(headers: Sequence[str], path: Path, options: dict[str, Any]) -> 
         if found is not None:
             fields[field] = found
     if "text" not in fields:
-        raise ImportProblem(f"no text column (looked for {', '.join(FIELDS['text'][1])}); "
+        raise ImportProblem(f"no text column (looked for {', '.join(known_names()['text'])}); "
                             f"{_has_columns(headers)}; name it with --text-column", path=path)
     return ColumnMap(fields, tuple(headers))
 
@@ -134,6 +159,9 @@ class TableReader:
             if not is_blank(values):
                 yield self.record(number, values)
 
+    def columns_note(self) -> ImportNote:
+        return ImportNote(display_path(self.path), f"columns: {self.columns.describe()}")
+
     def problem(self, number: int, message: str) -> ImportProblem:
         return ImportProblem(message, path=self.path, where=f"{self.unit} {number}")
 
@@ -144,7 +172,11 @@ class TableReader:
                                             f"{len(value) / 2**20:.0f} MB of text; cells over "
                                             f"{MAX_CELL_CHARS // 2**20} MB are refused")
         fields = self.columns.fields
-        text = normalised(cell_text(values.get(fields["text"])))
+        raw = values.get(fields["text"])
+        if raw is not None and not isinstance(raw, str):  # a JSON list, number, NaN; a date
+            what = f"the text (column {fields['text']!r})"
+            return self.problem(number, f"{find_problem(raw, what) or what}; skipped")
+        text = normalised(cell_text(raw))
         if not text or text.isspace():
             return self.problem(number, f"the text (column {fields['text']!r}) is empty; "
                                         "row skipped")

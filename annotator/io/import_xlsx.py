@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import ImportProblem
-from annotator.core.model import ArticleRecord
+from annotator.core.model import ArticleRecord, ImportNote
 from annotator.io.import_tables import TableReader, map_columns, unique_headers
 from annotator.io.zip_guard import check_office_zip
 
 
-def read_xlsx(path: Path, **options: Any) -> Iterator[ArticleRecord | ImportProblem]:
+def read_xlsx(path: Path, **options: Any) -> Iterator[ArticleRecord | ImportProblem | ImportNote]:
     try:
         check_office_zip(path, "Excel")
         workbook = _open(path)
@@ -53,7 +53,7 @@ def _sheet(workbook: Any, path: Path, wanted: object) -> Any:
 
 
 def _read_sheet(sheet: Any, path: Path, options: dict[str, Any]
-                ) -> Iterator[ArticleRecord | ImportProblem]:
+                ) -> Iterator[ArticleRecord | ImportProblem | ImportNote]:
     rows = enumerate(sheet.iter_rows(values_only=True), start=1)
     headers: list[str] = []
     for _number, cells in rows:  # the header is the first row with anything in it
@@ -64,6 +64,7 @@ def _read_sheet(sheet: Any, path: Path, options: dict[str, Any]
         yield ImportProblem(f"sheet {sheet.title!r} is empty", path=path)
         return
     table = TableReader(path, map_columns(headers, path, options), options)
+    yield table.columns_note()
     found = False
     for number, cells in rows:
         found = True

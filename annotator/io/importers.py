@@ -1,9 +1,10 @@
 """Read articles from files: the entry point the project's import uses.
 
-`read_records(path, **options)` yields `ArticleRecord`s, and `ImportProblem`s for what it has to
-skip (a whole file, or one row of a table), each naming the file and row. It never writes.
+`read_records(path, **options)` yields `ArticleRecord`s, `ImportProblem`s for what it has to
+skip (a whole file, or one row of a table), each naming the file and row, and an `ImportNote`
+saying how a table's columns were read. It never writes.
 Each format lives in its own module (`import_text`, `import_docx`, `import_html`,
-`import_csv`, `import_xlsx`, `import_jsonl`); options are the `annotator import` ones:
+`import_csv`, `import_xlsx`, `import_jsonl`, `import_parquet`); options are the `annotator import` ones:
 `text_column`, `id_column`, `title_column`, `outlet_column`, `date_column`, `url_column`,
 `language_column`, `outlet`, `language`, and `sheet` (name or 1-based number) for .xlsx.
 """
@@ -11,20 +12,22 @@ Each format lives in its own module (`import_text`, `import_docx`, `import_html`
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import ImportProblem
-from annotator.core.model import ArticleRecord
+from annotator.core.errors import ImportProblem, display_path
+from annotator.core.model import ArticleRecord, ImportNote
 from annotator.io.import_csv import read_csv
 from annotator.io.import_docx import read_docx
 from annotator.io.import_html import read_html
 from annotator.io.import_jsonl import read_jsonl
+from annotator.io.import_parquet import read_parquet
 from annotator.io.import_text import MAX_TEXT_BYTES, read_text_file
 from annotator.io.import_xlsx import read_xlsx
 
-Reader = Callable[..., Iterator[ArticleRecord | ImportProblem]]
+Reader = Callable[..., Iterator[ArticleRecord | ImportProblem | ImportNote]]
 
 READERS: dict[str, Reader] = {
     ".txt": read_text_file, ".md": read_text_file,
@@ -33,6 +36,7 @@ READERS: dict[str, Reader] = {
     ".csv": read_csv, ".tsv": read_csv,
     ".xlsx": read_xlsx,
     ".jsonl": read_jsonl,
+    ".parquet": read_parquet,
 }
 TEXT_SUFFIXES = (".txt", ".md")
 _SAVE_AS = {".doc": ".docx", ".xls": ".xlsx", ".rtf": ".docx", ".odt": ".docx",
@@ -74,20 +78,37 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-def read_records(path: Path, **options: Any) -> Iterator[ArticleRecord | ImportProblem]:
-    """Records from one file; problems (unreadable file, bad row) are yielded, not raised."""
+def read_records(path: Path, **options: Any
+                 ) -> Iterator[ArticleRecord | ImportProblem | ImportNote]:
+    """Records from one file; problems (unreadable file, bad row) are yielded, not raised, and
+    so is a note on how a table's columns were read."""
     path = Path(path)
-    if not path.exists():
-        yield ImportProblem("no such file", path=path)
-        return
-    if path.is_dir():
-        yield ImportProblem("this is a folder; give folders to collect_files", path=path)
+    problem = _not_a_file(path)
+    if problem:
+        yield ImportProblem(problem, path=path)
         return
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         yield ImportProblem(_unsupported(path.suffix.lower()), path=path)
         return
     yield from reader(path, **options)
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why `path` is not a regular file we may read (after following links), or None: a link
+    to /dev/zero never ends, a FIFO blocks forever, a name that is not UTF-8 cannot be stored."""
+    if display_path(path) != str(path):
+        return ("the file name is not valid text (UTF-8); rename the file and import it again")
+    try:
+        mode = path.stat().st_mode  # follows symbolic links
+    except OSError as exc:
+        return "no such file" if isinstance(exc, FileNotFoundError) else (
+            f"cannot read the file ({exc.strerror or exc})")
+    if stat.S_ISDIR(mode):
+        return "this is a folder; give folders to collect_files"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a device, pipe or socket, or a link to one); skipped"
+    return None
 
 
 def _unsupported(suffix: str) -> str:

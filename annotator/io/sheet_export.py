@@ -9,11 +9,11 @@ Each file is written under a temporary name and renamed at the end.
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import UserError
 from annotator.core.outpaths import check_output
@@ -71,14 +71,18 @@ class ExportReport:
 def export_project(project: Project, *, xlsx: Path | None = None, csv_dir: Path | None = None,
                    csv_bom: bool = False, sav: Path | None = None, dta: Path | None = None,
                    coders: Sequence[str] | None = None, per_coder: bool = False,
-                   include_suggestions: bool = False, force: bool = False) -> ExportReport:
+                   include_suggestions: bool = False, force: bool = False,
+                   validation: Mapping[str, Any] | None = None) -> ExportReport:
     """Write every format asked for; refuse before writing when a target cannot be written.
+    `validation` (`Validation.to_dict()` of `annotator validate`) adds a Validation sheet.
 
     By default the Claims, Sources, Articles and Summary tables are the analysis dataset (one
     coding per article: the consensus, else the one coder's); `per_coder` or `coders` gives
     every (or the named) coder's work instead."""
     if not any((xlsx, csv_dir, sav, dta)):
         raise UserError("nothing to export: give --xlsx, --csv, --sav or --dta")
+    if validation is not None and xlsx is None:
+        raise UserError("the Validation sheet goes into the workbook: give --xlsx too")
     for target in (xlsx, sav, dta):
         if target is not None:
             check_output(target, force=force, reading=(project.path,))
@@ -93,8 +97,9 @@ def export_project(project: Project, *, xlsx: Path | None = None, csv_dir: Path 
     sel = select(project, coders, include_suggestions, per_coder)
     report = ExportReport()
     _describe(sel, report)
+    _note_checks(project, sel, report)
     if xlsx:
-        write_xlsx(project, sel, Path(xlsx), report, force=force)
+        write_xlsx(project, sel, Path(xlsx), report, force=force, validation=validation)
     if csv_dir:
         write_csv(project, sel, Path(csv_dir), report, bom=csv_bom, force=force)
     if sav or dta:
@@ -121,9 +126,20 @@ def _describe(sel: Selection, report: ExportReport) -> None:
                     "is left out of the analysis dataset")
 
 
+def _note_checks(project: Project, sel, report: ExportReport) -> None:
+    """Say what the Summary sheet flags for checking (claims unattributed with a source)."""
+    from annotator.core.checks import UNATTRIBUTED_WITH_SOURCE, UNATTRIBUTED_WITH_SOURCE_TEXT
+    from annotator.io.sheet_queries import unattributed_with_source
+
+    n = sum(k for _, _, k in unattributed_with_source(project, sel.ids))
+    if n:
+        report.note(f"{n} claim(s) {UNATTRIBUTED_WITH_SOURCE_TEXT}: check them (Summary sheet, "
+                    f"variable 'check', value {UNATTRIBUTED_WITH_SOURCE})")
+
+
 # ---- xlsx --------------------------------------------------------------------------------
 def write_xlsx(project: Project, sel: Selection, path: Path, report: ExportReport, *,
-               force: bool = False) -> None:
+               force: bool = False, validation: Mapping[str, Any] | None = None) -> None:
     import xlsxwriter
 
     tables = build_tables(project, sel)
@@ -136,6 +152,8 @@ def write_xlsx(project: Project, sel: Selection, path: Path, report: ExportRepor
             for table in tables:
                 if table is first_hidden:  # Agreement goes after Summary, before hidden About
                     _add_agreement_sheet(wb, project, sel, fmts, report)
+                    if validation is not None:
+                        _add_validation_sheet(wb, validation, fmts, report)
                 n = _write_sheet(wb, table, fmts, report)
                 if not table.hidden:
                     report.rows[table.name] = n
@@ -149,11 +167,12 @@ def write_xlsx(project: Project, sel: Selection, path: Path, report: ExportRepor
 def _add_agreement_sheet(wb, project: Project, sel: Selection, fmts: dict,
                          report: ExportReport) -> None:
     """The agreement report as its own sheet, when two or more coders coded common articles."""
-    from annotator.consensus import CONSENSUS
     from annotator.io.agreement_export import write_agreement_sheet
-    from annotator.reliability import project_report
+    from annotator.reliability import default_coders, project_report
 
-    names = [c.name for c in sel.coders if c.name != CONSENSUS]
+    # the coders the CLI and the window compare: of the selection, those who coded something
+    compared = set(default_coders(project))
+    names = [c.name for c in sel.coders if c.name in compared]
     if len(names) < 2:
         return
     agreement = project_report(project, names)
@@ -161,6 +180,15 @@ def _add_agreement_sheet(wb, project: Project, sel: Selection, fmts: dict,
         return
     write_agreement_sheet(wb, agreement, {"header": fmts["header"]})
     report.rows["Agreement"] = agreement.n_units
+
+
+def _add_validation_sheet(wb, validation: Mapping[str, Any], fmts: dict,
+                          report: ExportReport) -> None:
+    """The suggester validated against the reference coder, as `annotator validate` shows it."""
+    from annotator.io.validation_export import write_validation_sheet
+
+    write_validation_sheet(wb, validation, {"header": fmts["header"]})
+    report.rows["Validation"] = validation["overall"]["articles"]
 
 
 def _close(wb, path: Path) -> None:

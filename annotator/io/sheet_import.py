@@ -22,6 +22,7 @@ from annotator import commands
 from annotator.core.codebook import Variable
 from annotator.core.errors import UserError
 from annotator.core.model import Coder
+from annotator.core.textcheck import find_problem
 from annotator.io import sheet_reader as SR
 from annotator.io import sheet_record as R
 from annotator.io.cells import as_in_sheet
@@ -250,6 +251,10 @@ class _Reader:
             text = self.note_in(cells, col)
         except SR.Problem as exc:
             self.problem(ws.title, number, col, "note", str(exc))
+            return
+        problem = find_problem(text, "the note")  # _x0000_ in a cell reads back as NUL
+        if problem:
+            self.problem(ws.title, number, col, "note", problem)
             return
         if self.changed(ws, number, col, R.NOTE, uid, text, claim.note,
                         fallback=text not in (claim.note, as_in_sheet(claim.note))):

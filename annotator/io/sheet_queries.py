@@ -136,6 +136,21 @@ def summary_counts(project: Project, coder_ids: Sequence[int], what: str
     yield from project.db.conn.execute(sql, (*params, *coder_ids))
 
 
+def unattributed_with_source(project: Project, coder_ids: Sequence[int]
+                             ) -> Iterator[tuple[int, str, int]]:
+    """(coder id, outlet, claims) of claims coded unattributed that have a linked source."""
+    from annotator.core.checks import ATTRIBUTION, UNATTRIBUTED
+
+    if not coder_ids:
+        return
+    sql = (f"SELECT c.coder_id, a.outlet, count(*) FROM claim c{_picked('c')} "
+           "JOIN article a ON a.id = c.article_id "
+           "JOIN claim_value x ON x.claim_id = c.id AND x.variable = ? AND x.value = ? "
+           f"WHERE c.source_id IS NOT NULL AND c.coder_id IN ({_marks(coder_ids)}) "
+           "GROUP BY 1, 2")
+    yield from project.db.conn.execute(sql, (ATTRIBUTION, UNATTRIBUTED, *coder_ids))
+
+
 def _cursor(project: Project) -> sqlite3.Cursor:
     cur = project.db.conn.cursor()
     cur.arraysize = 1000

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from annotator import __version__
+from annotator.core.checks import UNATTRIBUTED_WITH_SOURCE, UNATTRIBUTED_WITH_SOURCE_TEXT
 from annotator.core.codebook import Codebook
 from annotator.core.model import Coder
 from annotator.io import sheet_queries as Q
@@ -268,7 +269,10 @@ def summary_table(project: Project, sel: Selection) -> Table:
     for var, what in plan:
         for k, outlet, value, n in Q.summary_counts(project, sel.ids, what):
             counts[(names[k], var, value or NO_VALUE, outlet)] += n
-    outlets = sorted({key[3] for key in counts})
+    flagged: dict[tuple[str, str], int] = Counter()  # (coder, outlet): claims to check
+    for k, outlet, n in Q.unattributed_with_source(project, sel.ids):
+        flagged[(names[k], outlet)] += n
+    outlets = sorted({key[3] for key in counts} | {key[1] for key in flagged})
     cols = [Column("coder", width=10), Column("variable", width=12), Column("value", width=14),
             Column("label", width=16), Column("all_outlets", "int", 11),
             *(Column(o or "(no outlet)", "int", max(10, min(len(o) + 2, 30))) for o in outlets)]
@@ -283,6 +287,10 @@ def summary_table(project: Project, sel: Selection) -> Table:
                         continue
                     yield [coder, "source_type" if var == stype else var, code,
                            label or None, sum(per), *per]
+            per = [flagged.get((coder, o), 0) for o in outlets]
+            if any(per):  # a check, not a count of values: only when there is something
+                yield [coder, "check", UNATTRIBUTED_WITH_SOURCE,
+                       f"claims {UNATTRIBUTED_WITH_SOURCE_TEXT}", sum(per), *per]
 
     return Table("Summary", cols, rows)
 

@@ -67,3 +67,14 @@ def claim_certainty(lex: Lexicon, t: Toks, i: int, j: int, cue_level: str | None
     if cue_level and LEVEL_RANK[cue_level] > LEVEL_RANK[level]:
         level = cue_level
     return level
+
+
+_SENTENCE_ENDS = frozenset(".?!")
+
+
+def quote_certainty(lex: Lexicon, t: Toks, i: int, j: int) -> str:
+    """Certainty of a direct quote on tokens [i, j): a hedge sets it only in the quote's first
+    sentence. A modal somewhere inside a long quote ("We won. We may lose some seats later.")
+    hedges its own sentence, not everything the speaker is quoted as saying."""
+    end = next((m for m in range(i, j) if t.words[m] in _SENTENCE_ENDS), j)
+    return claim_certainty(lex, t, i, max(end, min(j, i + 1)), None, False)

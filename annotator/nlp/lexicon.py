@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from annotator.core.languages import LANGUAGES  # noqa: F401  (re-exported)
 from annotator.paths import resource
 
-LANGUAGES = ("nl", "en")
 LEVELS = ("certain", "probable", "possible", "uncertain")  # high to low
 LEVEL_RANK = {name: rank for rank, name in enumerate(LEVELS)}
 
@@ -32,6 +32,14 @@ class VerbEntry:
     requires: tuple[str, ...] = ()
     blocked_particles: frozenset[str] = frozenset()
     blocked_before: frozenset[str] = frozenset()
+    # what of its object is the claim: np (condemned X), to (pledged to X), np_to (urged X to Y)
+    objects: frozenset[str] = frozenset()
+    # its noun-phrase object is the claim, "dat" or not: "noemt het plan kansloos", "eist een debat"
+    takes_object: bool = False
+    # an auxiliary when its clause ends in an infinitive: "wil anoniem blijven" is no wish
+    not_with_infinitive: bool = False
+    # names when its clause ends in a name: "noemde haar dochter Anna"
+    not_ending_in_name: bool = False
 
 
 class PhraseTable:
@@ -210,6 +218,10 @@ def _read_verbs(lang: str) -> dict[str, list[VerbEntry]]:
             requires=tuple(raw.get("requires", ())),
             blocked_particles=frozenset(raw.get("blocked_particles", ())),
             blocked_before=frozenset(raw.get("blocked_before", ())),
+            objects=frozenset(raw.get("objects", ())),
+            takes_object=bool(raw.get("object", False)),
+            not_with_infinitive=bool(raw.get("not_with_infinitive", False)),
+            not_ending_in_name=bool(raw.get("not_ending_in_name", False)),
         )
         for form in raw["forms"]:
             verbs.setdefault(form.lower(), []).append(entry)

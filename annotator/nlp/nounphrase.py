@@ -6,6 +6,7 @@ phrase neither swallows the verb and claim nor stops before its head noun.
 
 from __future__ import annotations
 
+from annotator.nlp.lang import hooks
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.tokens import Toks
 
@@ -46,7 +47,7 @@ def np_right(lex: Lexicon, t: Toks, i: int, end: int) -> tuple[int, int] | None:
         return i, i + 1
     j, saw_noun, saw_word = i, False, False
     limit = min(end, i + lex.max_np)
-    dutch = lex.lang == "nl"
+    dutch = hooks(lex.lang).compound_nouns
     src, adverbs = lex.src, lex.fw.get("np_adverbs", ())
     while j < limit:
         lw = t.lowers[j]
@@ -99,7 +100,9 @@ def trim_np(lex: Lexicon, t: Toks, span: tuple[int, int]) -> tuple[int, int]:
     paren = next((m for m in range(i + 1, j) if t.words[m] == "("), None)
     if paren is not None:
         j = paren  # "the Inspectorate of Constabulary (HMIC": the acronym is not needed
+    adverbs = lex.fw.get("verb_adverbs", ())
     while j > i + 1 and (t.lowers[j - 1] in lex.fw["determiners"]
-                         or t.lowers[j - 1] in lex.fw["np_prepositions"] or not t.is_word(j - 1)):
-        j -= 1
+                         or t.lowers[j - 1] in lex.fw["np_prepositions"] or not t.is_word(j - 1)
+                         or (t.lowers[j - 1] in adverbs and not t.is_cap(j - 1))):
+        j -= 1  # "the mayor pointedly [refused]": the adverb belongs to the verb
     return i, j

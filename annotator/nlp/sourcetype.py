@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Container
 
+from annotator.nlp.lang import hooks
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.tokens import Toks
 
@@ -17,13 +18,15 @@ PRONOUN = "pronoun"
 
 def head_end(lex: Lexicon, t: Toks, i: int, j: int) -> int:
     """End of the head part of phrase [i, j): before its first "van"/"of"-phrase or participle."""
+    lang = hooks(lex.lang)
+    ed = lang.past_participle_suffix
     for k in range(i + 1, j):
         lw = t.lowers[k]
         if lw in lex.fw["np_prepositions"] or lex.np_connectors.match(t.lowers, k, j):
             return k
         if lw in lex.passive_agent and t.lowers[k - 1] in lex.src["document_nouns"]:
             return k  # "a report by the institute": the report is the head
-        if lex.lang == "en" and not t.is_cap(k) and (lw.endswith("ed") or lw in ("seen", "shown")):
+        if ed is not None and not t.is_cap(k) and (lw.endswith(ed) or lw in lang.head_participles):
             return k
     return j
 
@@ -101,7 +104,7 @@ def classify(lex: Lexicon, t: Toks, i: int, j: int, surnames: Container[str], ta
         if found:
             return found
     for k in range(h - 1, i - 1, -1):
-        if not t.is_cap(k) or lex.lang == "nl":
+        if not t.is_cap(k) or hooks(lex.lang).suffix_types_names:
             found = _suffix_type(lex, t.lowers[k])
             if found:
                 return found

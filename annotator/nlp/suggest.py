@@ -10,6 +10,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from annotator.core.languages import LANGUAGES
 from annotator.nlp.langdetect import detect_language
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ _lock = threading.Lock()
 
 def get_pipeline(lang: str) -> Language:
     """The cached pipeline for "nl" or "en" (built on first call)."""
-    if lang not in ("nl", "en"):
+    if lang not in LANGUAGES:
         raise ValueError(f"unsupported language {lang!r}; use 'nl' or 'en'")
     with _lock:
         if lang not in _pipelines:
@@ -71,7 +72,7 @@ def _run_batch(texts: list[str], language: str | None, batch_size: int) -> Itera
 
 def _language(text: str, language: str | None) -> str:
     """The language asked for when it is one we have rules for, else the detected one."""
-    return language if language in ("nl", "en") else detect_language(text)
+    return language if language in LANGUAGES else detect_language(text)
 
 
 def _payload(doc: object) -> dict:

@@ -14,18 +14,27 @@ from functools import cache
 
 from annotator.paths import resource
 
-# opening mark -> closing marks that may end it
-_PAIRS = {"‘": "’", "“": "”", "„": "”“", "«": "»", "'": "'", '"': '"', "‹": "›", "‚": "’‘"}
+# opening mark -> closing marks that may end it; ",," and "''" are the two-character marks of
+# Dutch regional papers (,,Zo gaat het.'' / ,,Zo gaat het.")
+_PAIRS: dict[str, tuple[str, ...]] = {
+    "‘": ("’",), "“": ("”",), "„": ("”", "“"), "«": ("»",), "'": ("'",), '"': ('"',), "‹": ("›",),
+    "‚": ("’", "‘"), ",,": ("''", '"', "”", "’’"), "''": ("''",),
+}
 # closers accepted when a paragraph has no proper one: real texts mix curly and straight marks
-_FALLBACK = {"“": '"', '"': "”“", "„": '"', "«": '"', "‹": "'"}
+_FALLBACK: dict[str, tuple[str, ...]] = {
+    "“": ('"',), '"': ("”", "“", "''"), "„": ('"',), "«": ('"',), "‹": ("'",), "''": ('"', "”"),
+}
 _CLOSERS = set("’”»'\"›“‘")
 _WORD = re.compile(r"\w", re.UNICODE)
+_ELISION = re.compile(r"(?:[stnkr]|\d\d)(?!\w)")  # 's avonds, 't, 'n, '90: an apostrophe, not a quote
 _BOUNDARY = re.compile(r"[.!?…]+[’”»'\")]*\s+")
 _ABBREV = {
     "dr", "mr", "mrs", "ms", "prof", "st", "nr", "ca", "vs", "jr", "sr", "bijv", "o.a", "e.g",
     "i.e", "mevr", "dhr", "drs", "ir", "ing", "mgr", "gen", "lt", "col", "sgt", "gov", "sen",
     "rep", "no", "inc", "ltd", "co", "corp", "resp", "zgn", "m.a.w", "t.a.v", "etc", "ongev",
 }
+# month abbreviations end no sentence before a day: "the 13 weeks to Sept. 28", "the Sept. 11 memorial"
+_MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _ACRONYM = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # U.S. U.N. U.K.: mid-sentence far more often than at the end
 MAX_SENTENCE_CHARS = 4000  # a runaway "sentence" (no punctuation) is cut to keep rules linear
 
@@ -35,10 +44,11 @@ class Quote:
     open: int  # index of the opening mark
     close: int  # index of the closing mark, or paragraph end when unclosed
     closed: bool
+    width: int = 1  # characters of the opening mark (2 for ",,")
 
     @property
     def start(self) -> int:
-        return self.open + 1
+        return self.open + self.width
 
     @property
     def end(self) -> int:
@@ -62,19 +72,19 @@ def _is_word(ch: str) -> bool:
     return bool(_WORD.match(ch))
 
 
-def _can_open(text: str, i: int, start: int, end: int) -> bool:
+def _can_open(text: str, i: int, start: int, end: int, width: int = 1) -> bool:
     before = text[i - 1] if i > start else " "
-    after = text[i + 1] if i + 1 < end else " "
-    if after.isspace():
+    after = text[i + width] if i + width < end else " "
+    if after.isspace() or (width == 2 and not (after.isalnum() or after in "….(")):
         return False
-    if text[i] in "'’‘" and _is_word(before):
-        return False  # apostrophe: I've, zo'n
+    if text[i] in "'’‘" and (_is_word(before) or _ELISION.match(text, i + 1)):
+        return False  # apostrophe: I've, zo'n, 's avonds, 't, de jaren '90
     return before.isspace() or before in "([{—–-:/" or i == start or before in "‘“„«"
 
 
-def _can_close(text: str, i: int, start: int, end: int) -> bool:
+def _can_close(text: str, i: int, start: int, end: int, width: int = 1) -> bool:
     before = text[i - 1] if i > start else " "
-    after = text[i + 1] if i + 1 < end else " "
+    after = text[i + width] if i + width < end else " "
     if before.isspace():
         return False
     if text[i] in "'’" and _is_word(after):
@@ -82,28 +92,30 @@ def _can_close(text: str, i: int, start: int, end: int) -> bool:
     return not _is_word(after)
 
 
-_MARKS = re.compile("[‘“„«'\"‹‚’”»›]")
+_MARKS = re.compile("(?<!,),,(?!,)|''|’’|[‘“„«'\"‹‚’”»›]")
+
+
+def _closer(text: str, marks: list[tuple[int, str]], idx: int, closers: tuple[str, ...],
+            start: int, end: int) -> int | None:
+    return next((x for x in range(idx + 1, len(marks)) if marks[x][1] in closers
+                 and _can_close(text, marks[x][0], start, end, len(marks[x][1]))), None)
 
 
 def quotes(text: str, start: int, end: int) -> list[Quote]:
     """Quotations in text[start:end] (one paragraph), outermost only."""
-    marks = [m.start() for m in _MARKS.finditer(text, start, end)]
+    marks = [(m.start(), m.group()) for m in _MARKS.finditer(text, start, end)]
     out: list[Quote] = []
     n, idx = len(marks), 0
     while idx < n:
-        i = marks[idx]
-        if text[i] in _PAIRS and _can_open(text, i, start, end):
-            closers = _PAIRS[text[i]]
-            nxt = next((x for x in range(idx + 1, n) if text[marks[x]] in closers
-                        and _can_close(text, marks[x], start, end)), None)
-            if nxt is None and text[i] in _FALLBACK:
-                closers = _FALLBACK[text[i]]
-                nxt = next((x for x in range(idx + 1, n) if text[marks[x]] in closers
-                            and _can_close(text, marks[x], start, end)), None)
+        i, mark = marks[idx]
+        if mark in _PAIRS and _can_open(text, i, start, end, len(mark)):
+            nxt = _closer(text, marks, idx, _PAIRS[mark], start, end)
+            if nxt is None and mark in _FALLBACK:
+                nxt = _closer(text, marks, idx, _FALLBACK[mark], start, end)
             if nxt is None:
-                out.append(Quote(i, end, False))
+                out.append(Quote(i, end, False, len(mark)))
                 return out
-            out.append(Quote(i, marks[nxt], True))
+            out.append(Quote(i, marks[nxt][0], True, len(mark)))
             idx = nxt + 1
             continue
         idx += 1
@@ -116,7 +128,7 @@ def sentences(text: str, start: int, end: int, qs: list[Quote]) -> list[tuple[in
     out, s = [], start
     for m in _BOUNDARY.finditer(text, start, end):
         cut = m.end()
-        if cut >= end or not _starts_sentence(text[cut]):
+        if cut >= end or not (_starts_sentence(text[cut]) or text.startswith(",,", cut)):
             continue
         last = _rstrip(text, m.start(), m.end()) - 1  # the final mark of ". ’ " runs
         if any(a < last < b for a, b in inside) or _is_abbreviation(text, m.start(), s, cut):
@@ -146,6 +158,8 @@ def _is_abbreviation(text: str, dot: int, floor: int, cut: int | None = None) ->
             return False  # an initial is followed by a name, not by a quote mark or a digit
         prev = text[max(floor, j - 5):j].split()
         return not (prev and prev[-1].lower() in _PLATFORM_LETTER_BEFORE)
+    if word in _MONTHS and cut is not None and cut < len(text) and text[cut].isdigit():
+        return True
     return word in _ABBREV or (len(word) == 1 and word.isalpha()) or bool(_ACRONYM.fullmatch(raw))
 
 

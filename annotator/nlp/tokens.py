@@ -9,9 +9,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 CLOSE_MARKS = frozenset("’”»'\"›“")
 OPEN_MARKS = frozenset("‘“„«'\"‹‚")
+WIDE_MARKS = frozenset((",,", "''", "’’"))  # two-character quote marks (,,Zo gaat het.''), one token each
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,3}(?![\w-])")
 
 
@@ -39,7 +41,7 @@ class Toks:
                     and self.lowers[k] in clashes:
                 self.lowers[k] = self.words[k]
 
-    def index(self, groups: dict[str, frozenset[str]]) -> None:
+    def index(self, groups: dict[str, AbstractSet[str]]) -> None:
         """Remember where the words of each group occur, so rules visit only those tokens."""
         union = frozenset().union(*groups.values())
         hits = [(k, w) for k, w in enumerate(self.lowers) if w in union]

@@ -54,6 +54,7 @@ class ImportOutcome:
         self.encodings: list[tuple[str, str]] = []  # (where, encoding) when not plain UTF-8
         self.repeats = 0  # skipped because already in the project: not a problem
         self.renamed: list[tuple[str, str]] = []  # (where, note) for ids made unique
+        self.columns: list[tuple[str, str]] = []  # (file, how its columns were read)
 
     @property
     def problems(self) -> int:
@@ -65,59 +66,127 @@ class ImportOutcome:
                                                        for w, r in self.skipped],
                 "shared_text": [{"where": w, "earlier_article": a} for w, a in self.shared_text],
                 "encodings": [{"where": w, "encoding": e} for w, e in self.encodings],
-                "renamed": [{"where": w, "note": n} for w, n in self.renamed]}
+                "renamed": [{"where": w, "note": n} for w, n in self.renamed],
+                "columns": [{"file": w, "mapping": n} for w, n in self.columns]}
 
 
 def add_articles(conn: sqlite3.Connection, records: Iterable[ArticleRecord],
                  outcome: ImportOutcome) -> None:
-    """Insert records inside the caller's transaction, skipping repeats.
+    """Insert records inside the caller's transaction, skipping repeats (see `ArticleInserter`)."""
+    inserter = ArticleInserter(conn, outcome)
+    for rec in records:
+        inserter.add(rec)
+    inserter.flush()
+
+
+class ArticleInserter:
+    """Adds records inside the caller's transaction, skipping repeats, one file at a time.
 
     A repeat is the same text with the same id or the same outlet; the same text under another
     outlet is a wire copy: imported, and flagged as sharing its text with the earlier article.
+    `begin_file` sets a savepoint; `drop_file` undoes everything since (rows, and this
+    object's view of what the project holds), so that a file refused part-way leaves nothing.
     """
-    stamp = now()
-    noted_files: set[str] = set()  # a table's encoding is noted once, not once per row
-    # What the project holds, read once: per-row look-ups cost more than the inserts.
-    by_sha: dict[str, list[tuple[int, str, str]]] = {}
-    for aid, ext, outlet, sha in conn.execute("SELECT id, ext_id, outlet, sha256 FROM article "
-                                              "ORDER BY id"):
-        by_sha.setdefault(sha, []).append((aid, ext, outlet))
-    ids_taken = {ext for rows in by_sha.values() for _, ext, _ in rows}
-    next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM article").fetchone()[0]
-    pending: list[tuple] = []
-    for rec in records:
+
+    def __init__(self, conn: sqlite3.Connection, outcome: ImportOutcome):
+        self.conn, self.outcome = conn, outcome
+        self.stamp = now()
+        self.noted_files: set[str] = set()  # a table's encoding is noted once, not per row
+        # What the project holds, read once: per-row look-ups cost more than the inserts.
+        self.by_sha: dict[str, list[tuple[int, str, str]]] = {}
+        for aid, ext, outlet, sha in conn.execute("SELECT id, ext_id, outlet, sha256 "
+                                                  "FROM article ORDER BY id"):
+            self.by_sha.setdefault(sha, []).append((aid, ext, outlet))
+        self.ids_taken = {ext for rows in self.by_sha.values() for _, ext, _ in rows}
+        self.next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM article").fetchone()[0]
+        self.pending: list[tuple] = []
+        self._file: list[tuple[str, str]] = []  # (sha, ext_id) added since begin_file
+        self._marks: tuple[int, ...] = ()
+
+    def begin_file(self) -> None:
+        self.flush()
+        self.conn.execute("SAVEPOINT import_file")
+        o = self.outcome
+        self._marks = (self.next_id, o.repeats, len(o.added), len(o.skipped),
+                       len(o.shared_text), len(o.encodings), len(o.renamed), len(o.columns))
+        self._file = []
+
+    def end_file(self) -> None:
+        self.flush()
+        self.conn.execute("RELEASE import_file")
+
+    def drop_file(self) -> None:
+        """Undo everything since `begin_file`: rows and outcome entries alike."""
+        self.pending.clear()
+        self.conn.execute("ROLLBACK TO import_file")
+        self.conn.execute("RELEASE import_file")
+        for sha, ext_id in self._file:
+            self.by_sha[sha].pop()
+            if not self.by_sha[sha]:
+                del self.by_sha[sha]
+            self.ids_taken.discard(ext_id)  # new ids are always unique, so none was there before
+        o = self.outcome
+        self.next_id, o.repeats = self._marks[0], self._marks[1]
+        for items, n in zip((o.added, o.skipped, o.shared_text, o.encodings, o.renamed,
+                             o.columns), self._marks[2:], strict=True):
+            del items[n:]
+        self._file = []
+
+    def add(self, rec: ArticleRecord) -> None:
+        outcome = self.outcome
         digest = sha256_text(rec.text)
-        earlier = by_sha.get(digest, [])
-        if any(e[1] == rec.ext_id or e[2] == rec.outlet for e in earlier):
-            outcome.skipped.append((rec.where, "already in the project (same text and same id "
-                                               "or outlet); skipped"))
+        earlier = self.by_sha.get(digest, [])
+        repeat = _repeat_reason(rec, earlier)
+        if repeat:
+            outcome.skipped.append((rec.where, repeat))
             outcome.repeats += 1
-            continue
+            return
         ext_id = rec.ext_id or digest[:12]
-        if ext_id in ids_taken:
+        if ext_id in self.ids_taken:
             # another text under this id (01.txt in two folders, row ids 1, 2... in two tables):
             # keep the article under an id made unique, and say so
-            wanted, ext_id = ext_id, _unique_id(ext_id, rec, ids_taken)
+            wanted, ext_id = ext_id, _unique_id(ext_id, rec, self.ids_taken)
             outcome.renamed.append((rec.where, f"id {wanted!r} was taken by another article; "
                                                f"imported as {ext_id!r}"))
         duplicate_of = earlier[0][0] if earlier else None
-        pending.append((next_id, ext_id, rec.title, rec.outlet, rec.date, rec.url, rec.language,
-                        rec.text, digest, len(rec.text), rec.source_file,
-                        json.dumps(rec.metadata, ensure_ascii=False, default=str),
-                        duplicate_of, stamp))
-        by_sha.setdefault(digest, []).append((next_id, ext_id, rec.outlet))
-        ids_taken.add(ext_id)
-        outcome.added.append(next_id)
-        next_id += 1
+        self.pending.append((self.next_id, ext_id, rec.title, rec.outlet, rec.date, rec.url,
+                             rec.language, rec.text, digest, len(rec.text), rec.source_file,
+                             json.dumps(rec.metadata, ensure_ascii=False, default=str),
+                             duplicate_of, self.stamp))
+        self.by_sha.setdefault(digest, []).append((self.next_id, ext_id, rec.outlet))
+        self.ids_taken.add(ext_id)
+        self._file.append((digest, ext_id))
+        outcome.added.append(self.next_id)
+        self.next_id += 1
         if duplicate_of is not None:
             outcome.shared_text.append((rec.where, duplicate_of))
+        source = rec.source_file or rec.where
         if (rec.encoding and rec.encoding not in ("utf-8", "utf-8-sig", "ascii")
-                and (rec.source_file or rec.where) not in noted_files):
-            noted_files.add(rec.source_file or rec.where)
-            outcome.encodings.append((rec.source_file or rec.where, rec.encoding))
-        if len(pending) >= _INSERT_BATCH:
-            _insert(conn, pending)
-    _insert(conn, pending)
+                and source not in self.noted_files):
+            self.noted_files.add(source)
+            outcome.encodings.append((source, rec.encoding))
+        if len(self.pending) >= _INSERT_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        _insert(self.conn, self.pending)
+
+
+def _repeat_reason(rec: ArticleRecord, earlier: list[tuple[int, str, str]]) -> str | None:
+    """Why `rec` is a repeat of an article the project holds, worded by what matched."""
+    for aid, ext_id, _outlet in earlier:
+        if rec.ext_id and ext_id == rec.ext_id:
+            return (f"already in the project as article #{aid} (same text, same id "
+                    f"{ext_id!r}); skipped")
+    for aid, _ext_id, outlet in earlier:
+        if outlet == rec.outlet:
+            if outlet:
+                return (f"already in the project as article #{aid} (same text, same outlet "
+                        f"{outlet!r}); skipped")
+            return (f"already in the project as article #{aid} (same text, and neither names "
+                    "an outlet; give the outlet with --outlet or an outlet column to import "
+                    "another outlet's copy); skipped")
+    return None
 
 
 def _unique_id(ext_id: str, rec: ArticleRecord, taken: set[str]) -> str:

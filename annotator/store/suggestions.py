@@ -68,3 +68,22 @@ def get_suggestions(db: Database, article_id: int) -> Suggestions | None:
 def suggested_article_ids(db: Database) -> set[int]:
     return {r[0] for r in db.conn.execute("SELECT article_id FROM suggestion_run")}
 
+
+
+def pipeline_versions(db: Database, article_ids: Iterable[int]) -> dict[str, int]:
+    """Which suggester made the stored suggestions of these articles: version -> articles."""
+    wanted = set(article_ids)
+    out: dict[str, int] = {}
+    for article_id, version in db.conn.execute(
+            "SELECT article_id, pipeline_version FROM suggestion_run"):
+        if article_id in wanted:
+            out[version] = out.get(version, 0) + 1
+    return out
+
+
+def suggestion_ids(db: Database, article_id: int) -> list[tuple[int, str]]:
+    """(id, kind) of an article's suggestions, claims first: accepting a claim adopts its
+    source and cue, so the unlinked sources and cues come after."""
+    return [(r[0], r[1]) for r in db.conn.execute(
+        "SELECT id, kind FROM suggestion WHERE article_id = ? "
+        "ORDER BY kind != 'claim', start, end, id", (article_id,))]

@@ -105,10 +105,12 @@ def test_report_values_outside_codebook_are_reported_not_fatal() -> None:
 def test_reliability_data_wide_and_long_rows() -> None:
     report = build_report(CLAIMS, [ATTRIBUTION], bootstrap=0)
     wide = wide_rows(report.alignment, ["attribution"])
+    uid_a, uid_b = (report.alignment.units[0].claim_id(c) for c in "AB")
     assert wide[0] == {"unit": "1:1", "article_id": 1, "start": 0, "end": 20,
+                       "claim_id_A": uid_a, "claim_id_B": uid_b,
                        "attribution_A": "direct", "attribution_B": "direct"}
     assert wide[2]["attribution_B"] is None
     long = long_rows(report.alignment, ["attribution"])
     assert len(long) == 4 * 2
-    assert long[0] == {"unit": "1:1", "article_id": 1, "coder": "A", "variable": "attribution",
-                       "value": "direct"}
+    assert long[0] == {"unit": "1:1", "article_id": 1, "coder": "A", "claim_id": uid_a,
+                       "variable": "attribution", "value": "direct"}

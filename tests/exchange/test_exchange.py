@@ -26,7 +26,7 @@ def pi(project: Project) -> Project:
 def _code(p: Project, coder: str, article_ext: str, certainty: str) -> None:
     c = p.ensure_coder(coder)
     art = next(a for a in p.articles() if a.ext_id == article_ext)
-    p.apply(commands.add_claim, art.id, c.id, 30, 45,
+    p.apply(commands.add_claim, art.id, c.id, 11, 40,
             values={"attribution": "indirect", "certainty": certainty})
 
 
@@ -133,3 +133,62 @@ def test_exchange_merge_refuses_a_coder_file_of_another_project(pi: Project, tmp
     report = merge(pi, [f])
     assert "made from another project" in report.conflicts[0]
     assert pi.coder("zed") is None
+
+
+# ---- issue 11.4: articles are matched by identity (id and outlet), then text ----------------
+WIRE = "Den Haag. De minister zegt dat het kabinet de regels versoepelt."
+
+
+@pytest.fixture
+def wire(project: Project) -> Project:
+    """Two wire copies (same text, two outlets) and an unrelated article."""
+    project.import_records([ArticleRecord(text=WIRE, ext_id="nos-1", outlet="NOS"),
+                            ArticleRecord(text=WIRE, ext_id="anp-1", outlet="ANP"),
+                            ArticleRecord(text="Iets anders. De minister zegt dat het regent.",
+                                          ext_id="x", outlet="NOS")])
+    return project
+
+
+def test_exchange_merge_keeps_work_on_the_wire_copy_it_was_done_on(wire: Project,
+                                                                    tmp_path: Path) -> None:
+    f = coder_file(wire, "anna", tmp_path / "anna.annotator")
+    with Project.open(f) as anna:
+        _code(anna, "anna", "anp-1", "possible")  # the second copy only
+    report = merge(wire, [f])
+    assert report.conflicts == [] and report.merged
+    (claim,) = wire.claims(coder_id=wire.coder("anna").id)
+    assert wire.article(claim.article_id).ext_id == "anp-1"
+
+
+def test_exchange_merge_a_coder_who_coded_both_wire_copies(wire: Project, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture) -> None:
+    f = coder_file(wire, "anna", tmp_path / "anna.annotator")
+    with Project.open(f) as anna:
+        _code(anna, "anna", "nos-1", "possible")
+        _code(anna, "anna", "anp-1", "certain")
+    assert main(["merge", str(wire.path), str(f)]) == 0
+    assert "merged anna" in capsys.readouterr().out
+    got = {wire.article(c.article_id).ext_id: c.values["certainty"]
+           for c in wire.claims(coder_id=wire.coder("anna").id)}
+    assert got == {"nos-1": "possible", "anp-1": "certain"}
+    # the statuses (one per article and coder) came along for both copies
+    assert len(wire.statuses(wire.coder("anna").id)) == 2
+    assert merge(wire, [f]).unchanged  # and merging again is a no-op
+
+
+def test_exchange_merge_of_a_foreign_file_never_matches_wire_copies_by_text(
+        wire: Project, tmp_path: Path) -> None:
+    """A file not made by coder-file whose article ids differ: a text shared by two articles
+    here is ambiguous, so that work is reported as skipped, never put on the first copy."""
+    own = Project.create(tmp_path / "own.annotator")
+    own.import_records([ArticleRecord(text=WIRE, ext_id="mine-1", outlet="Trouw"),
+                        ArticleRecord(text="Iets anders. De minister zegt dat het regent.",
+                                      ext_id="mine-2", outlet="Trouw")])
+    _code(own, "zoe", "mine-1", "possible")
+    _code(own, "zoe", "mine-2", "certain")
+    own.close()
+    report = merge(wire, [tmp_path / "own.annotator"])
+    assert report.failed == []
+    (claim,) = wire.claims(coder_id=wire.coder("zoe").id)
+    assert wire.article(claim.article_id).ext_id == "x"  # the unique text matched
+    assert any("mine-1" in s and "2 articles" in s for s in report.skipped_articles)

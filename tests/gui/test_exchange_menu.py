@@ -29,6 +29,12 @@ def test_exchange_assign_hand_in_and_merge_from_the_window(qtbot, window, sample
         assert len(pi.claims(coder_id=pi.coder("anna").id)) == 1
     assert window.merge_files([tmp_path / "anna-handin.annotator"])  # again: nothing new
     assert "Unchanged" in window.exchange_report.text()
+    # one bad file among good ones: the window says which merged and which failed (issue 11.14)
+    broken = tmp_path / "broken.annotator"
+    broken.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    assert not window.merge_files([tmp_path / "anna-handin.annotator", broken])
+    text = window.exchange_report.text()
+    assert "Unchanged" in text and "FAILED" in text and "broken.annotator" in text
 
 
 def test_exchange_a_coder_file_offers_its_own_coder_first(qtbot, sample_path, tmp_path,

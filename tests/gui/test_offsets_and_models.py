@@ -170,7 +170,7 @@ def test_codebook_editor_adds_a_variable_and_the_editor_shows_it(qtbot, window):
     dlg.add_value()
     dlg.add_value()
     dlg.tree.setCurrentItem(dlg.tree.topLevelItem(3))
-    dlg.move(-1)
+    dlg.move_item(-1)
     with qtbot.waitSignal(dlg.accepted):
         dlg.accepted.connect(window.session.projectChanged.emit)
         assert dlg.save()

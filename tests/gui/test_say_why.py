@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocumentFragment
 
 from annotator.core.rules import rule_label
 from tests.gui.conftest import gold_payload, show_active
@@ -35,7 +36,8 @@ def ruled_window(qtbot, user_data: Path):
 
 def test_say_why_claims_table_tooltip_names_the_rule(ruled_window) -> None:
     model = ruled_window.claims.model()
-    tip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    html = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    tip = QTextDocumentFragment.fromHtml(html).toPlainText()  # tooltips are escaped HTML
     assert tip.startswith("Suggested: ")
     assert f"Why: {rule_label('according_to')}" in tip
 

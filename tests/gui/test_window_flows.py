@@ -113,8 +113,8 @@ def test_window_reads_back_an_edited_coding_sheet_as_one_undoable_step(qtbot, wi
     assert window.import_sheet(target)
     (after,) = window.session.project.claims(coder_id=window.session.coder.id)
     assert after.values["certainty"] == "uncertain" and after.note == "checked in Excel"
-    assert window.session.undo_stack.undoText() == "Read back sheet.xlsx"
-    window.session.undo_stack.undo()
+    assert window.session.history.undo_text == "Read back sheet.xlsx"
+    window.session.undo()
     (undone,) = window.session.project.claims(coder_id=window.session.coder.id)
     assert undone.values == claim.values and undone.note == claim.note
     # a sheet with a value outside the codebook is refused whole, naming row and column

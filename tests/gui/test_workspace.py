@@ -158,7 +158,9 @@ def test_workspace_click_source_links_it_to_focused_claim(qtbot, window, sample_
 def test_workspace_ctrl_d_marks_done_and_progress_updates(qtbot, window, sample_path):
     with qtbot.waitSignal(window.session.message) as said:
         qtbot.keyClick(window, K.Key_D, Qt.KeyboardModifier.ControlModifier)
-    assert "suggestion(s) left unreviewed" in said.args[0]  # the sample's are all pending
+    assert "Ctrl+D again reopens" in said.args[0]
+    # the sample's suggestions are all pending: a warning that stays says so
+    assert "suggestion(s) left unreviewed" in window.warning_label.text()
     assert window.article_list.progress_label.text() == "1 of 1 articles done"
     with reopen(sample_path) as p:
         assert p.statuses(p.coder("anna").id)[p.articles()[0].id][0] == "done"
@@ -208,7 +210,7 @@ def test_workspace_failed_write_is_shown_not_saved(qtbot, window, sample_path):
     press(qtbot, window, K.Key_A)
     assert window.save_label.text().startswith("NOT saved")
     assert "moved, renamed or deleted" in window.last_error
-    assert window.session.undo_stack.count() == 0
+    assert window.session.history.count == 0
 
 
 def test_workspace_find_and_zoom(qtbot, window):

@@ -10,6 +10,7 @@ import pytest
 
 from annotator import commands
 from annotator.agreement.report import unit_disagreements
+from annotator.agreement.verdict import result_verdict
 from annotator.cli import main
 from annotator.core.model import ArticleRecord
 from annotator.io import agreement_export as X
@@ -72,7 +73,8 @@ def test_agreement_export_workbook_sheets_and_values(tmp_path, report) -> None:
     alpha = {v.variable: v.coefficients["krippendorff_alpha"] for v in rep.variables}
     assert by_var["certainty"][2] == pytest.approx(alpha["certainty"].value)
     assert by_var["certainty"][3] == pytest.approx(alpha["certainty"].ci_low)
-    assert by_var["certainty"][7] == X.mark(alpha["certainty"].value)
+    assert by_var["certainty"][7] == result_verdict(alpha["certainty"]).shown == "uncertain"
+    assert "only 2 units" in by_var["certainty"][15]  # the verdict says why, in the Note
     assert by_var["attribution"][7] == "undefined"  # all indirect: alpha has no variation
     assert by_var["certainty"][13] == 2  # units coded by both
     cells = [c for r in rows for c in r if c is not None]
@@ -98,13 +100,14 @@ def test_agreement_export_confusion_and_disagreements(tmp_path, report) -> None:
     probable_row = confusion[title + 3]  # B said probable where anna said possible
     assert probable_row[0] == "probable" and probable_row[3] == 1
     dis = rows_of(wb["Disagreements"])
-    assert dis[0][:6] == ("Unit", "Article", "Start", "End", "Variable", "Text")
-    assert dis[0][6:] == (CODER_B, CODER_A)
+    assert dis[0][:6] == ("Unit", "Article id", "Start", "End", "Variable", "Text")
+    assert dis[0][6:] == (CODER_B, CODER_A, f"Claim id ({CODER_B})", f"Claim id ({CODER_A})")
     body = {r[4]: r for r in dis[1:]}
     assert body["certainty"][5] == "een drone hebben neergeschoten"
-    assert body["certainty"][6:] == ("probable", "possible")
+    assert body["certainty"][6:8] == ("probable", "possible")
+    assert body["certainty"][1] == "a1"  # the imported id, as in the coding sheet
     assert body["(claim marked?)"][5] == "de wapens werken"
-    assert body["(claim marked?)"][6:] == ("(no claim)", "marked")
+    assert body["(claim marked?)"][6:8] == ("(no claim)", "marked")
     wb.close()
 
 
@@ -127,7 +130,8 @@ def test_agreement_export_wide_uses_numeric_codes(tmp_path, report) -> None:
     X.write_wide(tmp_path / "wide.csv", rep, book)
     with open(tmp_path / "wide.csv", encoding="utf-8", newline="") as fh:
         table = list(csv.reader(fh))
-    assert table[0][4:6] == [f"attribution_{c}" for c in rep.coders]  # not formula-like
+    assert table[0][4:6] == [f"claim_id_{c}" for c in rep.coders]  # not formula-like
+    assert table[0][6:8] == [f"attribution_{c}" for c in rep.coders]
     drone_csv = next(r for r in table[1:] if r[2] == str(drone[2]))
     assert drone_csv[table[0].index(f"certainty_{CODER_A}")] == "3"
 
@@ -137,8 +141,8 @@ def test_agreement_export_long_csv_guards_formulas(tmp_path, report) -> None:
     n = X.write_long_csv(tmp_path / "long.csv", rep)
     with open(tmp_path / "long.csv", encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    assert n == len(rows) == 3 * 3 * 2  # units x variables x coders
-    assert list(rows[0]) == ["unit", "article_id", "coder", "variable", "value"]
+    assert n == len(rows) == 3 * len(rep.variables) * 2  # units x variables x coders
+    assert list(rows[0]) == ["unit", "article_id", "coder", "claim_id", "variable", "value"]
     assert {r["coder"] for r in rows} == {CODER_A, "'" + CODER_B}  # no formula in a spreadsheet
     assert {r["value"] for r in rows if r["variable"] == "certainty"} >= {"possible", "probable"}
 
@@ -179,3 +183,42 @@ def test_agreement_export_cli_bad_outputs(tmp_path, project_file, capsys, argv, 
     code = main(["agreement", str(project_file), *argv])
     assert code == 2
     assert message in capsys.readouterr().err
+
+
+def test_reliability_data_joins_the_coding_sheet_on_imported_and_claim_ids(
+        project_file, tmp_path, capsys) -> None:
+    """Issue 12.5: --wide, --long, the Disagreements sheet and the JSON name articles by the
+    imported id and carry claim ids, the same ones the coding sheet's Claims sheet holds."""
+    import json
+
+    wide, long, book, sheet = (tmp_path / n for n in ("w.csv", "l.csv", "a.xlsx", "s.xlsx"))
+    assert main(["agreement", str(project_file), "--format", "xlsx", "--out", str(book),
+                 "--wide", str(wide), "--long", str(long), "--bootstrap", "0"]) == 0
+    assert main(["export", str(project_file), "--xlsx", str(sheet), "--per-coder"]) == 0
+    claims = rows_of(openpyxl.load_workbook(sheet, read_only=True)["Claims"])
+    head = claims[0]
+    by_claim = {r[head.index("claim_id")]: (r[head.index("article_id")], r[head.index("coder")],
+                                            r[head.index("certainty")]) for r in claims[1:]}
+    with open(wide, encoding="utf-8", newline="") as fh:
+        wide_rows = list(csv.DictReader(fh))
+    for row in wide_rows:
+        assert row["article_id"] == "a1" and row["unit"].startswith("a1:")
+        ids = {c: row[f"claim_id_{c}"] for c in (CODER_A, CODER_B)}
+        for coder, uid in ids.items():
+            if uid:  # joins the coding sheet: the same article and coder
+                assert by_claim[uid][:2] == ("a1", coder)
+    assert sum(1 for r in wide_rows for c in (CODER_A, CODER_B) if r[f"claim_id_{c}"]) == 5
+    with open(long, encoding="utf-8", newline="") as fh:
+        long_rows = list(csv.DictReader(fh))
+    certainty = [r for r in long_rows if r["variable"] == "certainty" and r["claim_id"]]
+    assert certainty and all(by_claim[r["claim_id"]][2] == r["value"] for r in certainty)
+    dis = rows_of(openpyxl.load_workbook(book, read_only=True)["Disagreements"])
+    assert {r[1] for r in dis[1:]} == {"a1"}
+    capsys.readouterr()
+    assert main(["agreement", str(project_file), "--format", "json", "--bootstrap", "0"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["articles"] == ["a1"]
+    found = [d for v in data["variables"] for d in v["disagreements"]]
+    found += data["unit_disagreements"]
+    assert found and all(d["article_id"] == "a1" for d in found)
+    assert all(by_claim[uid][1] == coder for d in found for coder, uid in d["claim_ids"].items())

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from test_sheet_fixtures import TEXT_1, TEXT_2, build_coded, extended_codebook
+from test_sheet_fixtures import (
+    TEXT_1,
+    TEXT_2,
+    build_coded,
+    extended_codebook,
+    set_note_unchecked,
+    store_unchecked,
+)
 
 from annotator import commands as C
 from annotator.core.errors import UserError
@@ -181,10 +188,11 @@ def test_export_formula_triggers_stay_text(tmp_path, lead):
 
 def test_export_control_characters_replaced_visibly_and_reported(tmp_path):
     text = "He said\x07 the \x00plan\x1b works. End."
-    with Project.create(tmp_path / "p.annotator") as proj:
-        proj.import_records([ArticleRecord(text=text, ext_id="a")])
+    with Project.create(tmp_path / "p.annotator") as proj:  # an older project's contents
+        art = store_unchecked(proj, text)
         anna = proj.ensure_coder("anna")
-        proj.apply(C.add_claim, proj.articles()[0].id, anna.id, 0, 25, note="bell\x07")
+        claim = proj.apply(C.add_claim, art, anna.id, 0, 25).created("claim")[0]
+        set_note_unchecked(proj, claim, "bell\x07")
         wb, report = export(proj, tmp_path)
     row = rows_of(wb["Claims"])[0]
     assert row["claim_text"] == f"He said{REPLACEMENT} the {REPLACEMENT}plan{REPLACEMENT} works"
@@ -336,3 +344,24 @@ def test_export_adds_an_agreement_sheet_when_coders_share_articles(coded, tmp_pa
     assert "Agreement between 2 coders: anna, bob" in cells
     assert "certainty" in cells and "attribution" in cells
     assert report.rows["Agreement"] >= 1
+
+
+def test_export_flags_unattributed_claims_with_a_source(coded, tmp_path, capsys):
+    """Issue 12.13: `unattributed` with a linked source is flagged in the Summary sheet and
+    the export's report, through the CLI as a PI runs it."""
+    from annotator.cli import main
+
+    proj = coded.project
+    anna = proj.coder("anna")
+    linked = [c for c in proj.claims(coder_id=anna.id) if c.source_id is not None]
+    proj.apply(C.set_claim_value, linked[0].id, "attribution", "unattributed")
+    path = proj.path
+    proj.close()
+    out = tmp_path / "flagged.xlsx"
+    assert main(["export", str(path), "--xlsx", str(out)]) == 0
+    assert "1 claim(s) coded unattributed, yet linked to a source" in capsys.readouterr().out
+    rows = rows_of(openpyxl.load_workbook(out)["Summary"])
+    flagged = [r for r in rows if r["variable"] == "check"]
+    assert [(r["coder"], r["value"], r["all_outlets"]) for r in flagged] == [
+        ("analysis", "unattributed_with_source", 1)]  # the default: the analysis dataset
+    coded.project = Project.open(path)  # the fixture closes it

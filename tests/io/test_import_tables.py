@@ -182,7 +182,7 @@ def test_dates_are_normalised_only_when_unambiguous(given: object, iso: str) -> 
     assert normalise_date(given) == iso
 
 
-def test_a_huge_table_changing_encoding_part_way_keeps_the_rows_before(
+def test_a_huge_table_changing_encoding_part_way_is_refused_whole(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from annotator.io import import_encoding
 
@@ -194,4 +194,11 @@ def test_a_huge_table_changing_encoding_part_way_keeps_the_rows_before(
     records, problems = split(f)
     assert 2000 < len(records) <= 3000 and records[0].encoding == "utf-8"
     assert len(problems) == 1 and problems[0].where == f"row {len(records) + 2}"
-    assert "utf-8" in str(problems[0]) and "rest of the file" in str(problems[0])
+    assert "utf-8" in str(problems[0]) and problems[0].refuses_file
+    # the import keeps nothing of it: half a file is not imported
+    from annotator.project import Project
+
+    with Project.create(tmp_path / "p.annotator") as proj:
+        outcome = proj.import_paths([f])
+        assert outcome.added == [] and proj.articles() == []
+    assert "nothing from this file was imported" in outcome.skipped[-1][1]

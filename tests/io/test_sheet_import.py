@@ -6,12 +6,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from test_sheet_fixtures import build_coded
+from test_sheet_fixtures import build_coded, set_note_unchecked, store_unchecked
 
 from annotator import commands as C
 from annotator.cli import main
 from annotator.core.errors import UserError
-from annotator.core.model import ArticleRecord
 from annotator.io.sheet_export import export_project
 from annotator.io.sheet_import import SheetImportError, import_sheet, read_changes
 from annotator.project import Project
@@ -229,10 +228,11 @@ def test_sheet_duplicate_rows_refused(coded, sheet):
 def test_sheet_cut_and_cleaned_notes_count_as_unchanged(tmp_path):
     long_note = "x" * 40_000
     with Project.create(tmp_path / "p.annotator") as proj:
-        proj.import_records([ArticleRecord(text="He said\x07 so.", ext_id="a")])
+        art = store_unchecked(proj, "He said\x07 so.")  # an older project's contents
         anna = proj.ensure_coder("anna")
-        proj.apply(C.add_claim, proj.articles()[0].id, anna.id, 0, 7, note=long_note)
-        proj.apply(C.add_claim, proj.articles()[0].id, anna.id, 3, 11, note="bell\x07\r\nnext")
+        proj.apply(C.add_claim, art, anna.id, 0, 7, note=long_note)
+        claim = proj.apply(C.add_claim, art, anna.id, 3, 11).created("claim")[0]
+        set_note_unchecked(proj, claim, "bell\x07\r\nnext")
         export_project(proj, xlsx=tmp_path / "s.xlsx")
         result = read_changes(proj, tmp_path / "s.xlsx", "anna")
     assert result.changes == [] and result.notes == []
@@ -250,6 +250,16 @@ def test_sheet_cli_error_exit_code(coded, sheet, capsys):
     assert main(["import-sheet", str(coded.path), str(sheet), "--coder", "anna"]) == 2
     err = capsys.readouterr().err
     assert "nothing was applied" in err and "Claims row 3, column M (certainty)" in err
+
+
+def test_sheet_note_with_an_escaped_nul_is_refused_naming_the_cell(coded, sheet, capsys):
+    """Issue 11.10: `_x0000_` in a cell reads back as NUL; it must not reach a note."""
+    claim = coded.claim("cost")
+    edit(sheet, "Claims", {(claim.uid, "note"): "voor_x0000_na"})
+    assert main(["import-sheet", str(coded.path), str(sheet), "--coder", "anna"]) == 2
+    err = capsys.readouterr().err
+    assert "nothing was applied" in err and "(note)" in err and "NUL" in err
+    assert coded.claim("cost").note == claim.note
 
 
 def test_sheet_import_uses_the_zip_bomb_guard(coded, sheet, capsys):

@@ -76,10 +76,13 @@ def test_db_migrates_an_older_schema_after_a_backup(project_path: Path, tmp_path
     current = dbmod.schema_version()
     for script in dbmod.migrations().values():
         (mig / script.name).write_text(script.read_text())
-    (mig / f"{current + 1:03d}_coder_email.sql").write_text(
-        "ALTER TABLE coder ADD COLUMN email TEXT NOT NULL DEFAULT '';\n"
-        "CREATE INDEX coder_email ON coder(email);\n")
+    step = ("ALTER TABLE coder ADD COLUMN email TEXT NOT NULL DEFAULT '';\n"
+            "CREATE INDEX coder_email ON coder(email);\n")
+    (mig / f"{current + 1:03d}_coder_email.sql").write_text(step)
+    schema = tmp_path / "schema.sql"  # a migration always comes with its schema.sql
+    schema.write_text(dbmod.SCHEMA_FILE.read_text() + step)
     monkeypatch.setattr(dbmod, "MIGRATIONS_DIR", mig)
+    monkeypatch.setattr(dbmod, "SCHEMA_FILE", schema)
     assert dbmod.schema_version() == current + 1
     with Project.open(project_path) as proj:
         assert proj.db.conn.execute("PRAGMA user_version").fetchone()[0] == current + 1
@@ -157,3 +160,117 @@ def test_db_migrating_a_version_1_file_gives_the_current_schema(tmp_path: Path) 
         assert proj.coder("anna") is not None
         assert proj.project_id == "old-id"
     assert old.with_name("old.annotator.v1-backup").exists()
+
+
+# ---- issue 11.6: a project file's schema is checked on open --------------------------------
+def _tamper(path: Path, *statements: str) -> bytes:
+    conn = sqlite3.connect(path)
+    for s in statements:
+        conn.execute(s)
+    conn.commit()
+    conn.close()
+    return path.read_bytes()
+
+
+def _coded_project(path: Path) -> None:
+    from annotator import commands
+    from annotator.core.model import ArticleRecord
+
+    with Project.create(path) as proj:
+        proj.import_records([ArticleRecord(text="De minister zegt dat het gaat.", ext_id="a1")])
+        anna = proj.ensure_coder("anna")
+        proj.apply(commands.add_claim, proj.articles()[0].id, anna.id, 4, 20,
+                   values={"attribution": "indirect"})
+
+
+@pytest.mark.parametrize(("statement", "named"), [
+    ("CREATE TRIGGER wipe AFTER INSERT ON article BEGIN DELETE FROM claim; END", "trigger 'wipe'"),
+    ("CREATE VIEW v AS SELECT * FROM claim", "view 'v'"),
+    ("CREATE TABLE extra (x)", "table 'extra'"),
+    ("CREATE INDEX claim_note ON claim(note)", "index 'claim_note'"),
+    ("ALTER TABLE claim ADD COLUMN evil TEXT", "table 'claim'"),
+    ("DROP INDEX claim_owner", "index 'claim_owner'"),
+])
+def test_db_open_refuses_a_file_with_schema_objects_annotator_does_not_make(
+        project_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture, statement: str,
+        named: str) -> None:
+    from annotator.cli import main
+
+    _coded_project(project_path)
+    before = _tamper(project_path, statement)
+    (tmp_path / "more.txt").write_text("Een tweede artikel. Zij zegt dat het kan.")
+    assert main(["import", str(project_path), str(tmp_path / "more.txt")]) == 2
+    err = capsys.readouterr().err
+    assert named in err and str(project_path) in err and "Traceback" not in err
+    assert project_path.read_bytes() == before
+    conn = sqlite3.connect(project_path)
+    assert conn.execute("SELECT count(*) FROM claim").fetchone()[0] == 1  # nothing wiped
+    conn.close()
+
+
+def test_db_open_refuses_a_rewritten_text_trigger(project_path: Path) -> None:
+    """Same name, other body: the trigger that keeps texts frozen now deletes claims."""
+    _coded_project(project_path)
+    _tamper(project_path, "DROP TRIGGER article_text_frozen",
+            "CREATE TRIGGER article_text_frozen BEFORE UPDATE OF text, sha256 ON article "
+            "BEGIN DELETE FROM claim; END")
+    with pytest.raises(UserError, match="trigger 'article_text_frozen'.*not the one"):
+        Project.open(project_path)
+
+
+def test_db_open_of_a_marked_file_without_tables_gives_a_message(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from annotator.cli import main
+
+    empty = tmp_path / "empty.annotator"
+    conn = sqlite3.connect(empty)
+    conn.execute(f"PRAGMA application_id = {dbmod.APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {dbmod.schema_version()}")
+    conn.commit()
+    conn.close()
+    assert main(["info", str(empty)]) == 2
+    err = capsys.readouterr().err
+    assert "no tables" in err and "no such table" not in err
+    conn = sqlite3.connect(empty)  # same for an old version, which would otherwise migrate
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    assert main(["info", str(empty)]) == 2
+    assert "no tables" in capsys.readouterr().err
+    assert not empty.with_name("empty.annotator.v1-backup").exists()
+
+
+def _v1_file(path: Path, *extra: str) -> bytes:
+    conn = sqlite3.connect(path)
+    conn.executescript((Path(__file__).parent / "data" / "schema_v1.sql").read_text())
+    conn.execute(f"PRAGMA application_id = {dbmod.APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO project VALUES ('id', 'old-id')")
+    for s in extra:
+        conn.execute(s)
+    conn.commit()
+    conn.close()
+    return path.read_bytes()
+
+
+def test_db_an_old_file_with_a_hostile_trigger_is_refused_before_migrating(tmp_path: Path) -> None:
+    old = tmp_path / "old.annotator"
+    before = _v1_file(old, "CREATE TRIGGER wipe AFTER INSERT ON article BEGIN "
+                           "DELETE FROM claim; END")
+    with pytest.raises(UserError, match="trigger 'wipe' on article"):
+        Project.open(old)
+    assert old.read_bytes() == before
+    assert not old.with_name("old.annotator.v1-backup").exists()
+
+
+def test_db_expected_schema_follows_schema_sql_and_every_migration() -> None:
+    """What a new project has is what a version-1 file has after all migrations (003 too)."""
+    from annotator.store import schema_check
+
+    v1 = sqlite3.connect(":memory:")
+    v1.executescript((Path(__file__).parent / "data" / "schema_v1.sql").read_text())
+    expected = schema_check.expected_shape(dbmod.SCHEMA_FILE)
+    assert schema_check.migrated_shape(v1, dbmod.migration_statements(1), "v1", 1) == expected
+    assert ("table", "suggestion") in expected
+    assert "rule" in [c[1] for c in expected[("table", "suggestion")][0]]
+    assert ("trigger", "article_text_frozen") in expected

@@ -101,9 +101,11 @@ def test_edit_accept_suggestion_makes_it_the_coders_own_with_origin(setup) -> No
     assert claim.source_id == src.id and claim.cue_id is not None
     assert project.decisions(art, coder)[("claim", claim.start, claim.end)] == "accepted"
     # an edit by the coder turns it into 'edited'
-    project.apply(commands.set_claim_value, claim.id, "certainty", "probable")
+    later = project.apply(commands.set_claim_value, claim.id, "certainty", "probable")
     assert project.claims()[0].origin == "edited"
-    edit.revert(project.db)  # undo of the accept (after the later edit was undone in a real stack)
+    later.revert(project.db)  # undone in stack order: the later edit first, then the accept
+    edit.revert(project.db)
+    assert project.claims() == []
 
 
 def test_edit_reject_is_recorded_and_suggestions_never_count_as_coding(setup) -> None:
@@ -153,3 +155,45 @@ def test_edit_codebook_change_that_orphans_values_is_refused(setup) -> None:
     with pytest.raises(UserError, match="certainty = 'possible'"):
         project.set_codebook(smaller)
     assert project.codebook.variable("certainty").value("possible") is not None
+
+
+def test_edit_refuses_rows_changed_since_they_were_read(setup) -> None:
+    """Issue 11.13, in the command layer: `seen` (the row as a window shows it) must match,
+    and undo/redo must find the rows as they left them; else StaleEdit and nothing written."""
+    project, art, coder = setup
+    edit = project.apply(commands.add_claim, art, coder, 0, 4, values={"certainty": "certain"})
+    (claim,) = project.claims(coder_id=coder)
+    seen = {"note": claim.note, "modified": claim.modified, "values": dict(claim.values)}
+    project.apply(commands.set_claim_value, claim.id, "certainty", "possible")  # elsewhere
+    with pytest.raises(commands.StaleEdit, match="changed in another window"):
+        project.apply(commands.update_span, "claim", claim.id, seen=seen, note="mine")
+    with pytest.raises(commands.StaleEdit, match="changed"):
+        edit.revert(project.db)  # the undo would delete a claim edited since
+    (still,) = project.claims(coder_id=coder)
+    assert still.values == {"certainty": "possible"} and still.note == ""
+    project.apply(commands.delete_span, "claim", claim.id)
+    with pytest.raises(commands.StaleEdit, match="deleted in another window"):
+        project.apply(commands.set_claim_value, claim.id, "certainty", "certain")
+    with pytest.raises(commands.StaleEdit):
+        edit.apply(project.db)  # a redo of the add over a row that is not as it expects
+
+
+@pytest.mark.parametrize("note", ["nul\x00", "esc\x1b[31m", "half \ud800 pair", "del\x7f"])
+def test_commands_refuse_notes_that_are_not_storable_text(setup, note: str) -> None:
+    """Issue 11.10: every command that writes a note (or a canonical name) checks it with
+    core.textcheck, as the GUI's note fields and the sheet read-back call them."""
+    from annotator.core.errors import UserError
+
+    project, art, coder = setup
+    claim = project.apply(commands.add_claim, art, coder, 0, 10).created("claim")[0]
+    attempts = [lambda: project.apply(commands.add_claim, art, coder, 0, 5, note=note),
+                lambda: project.apply(commands.update_span, "claim", claim, note=note),
+                lambda: project.apply(commands.set_article_note, art, coder, note),
+                lambda: project.apply(commands.set_article_status, art, coder, "done", note),
+                lambda: project.apply(commands.add_source, art, coder, 0, 5, None, note)]
+    before = _state(project)
+    for attempt in attempts:
+        with pytest.raises(UserError, match="the (note|canonical) holds"):
+            attempt()
+    assert _state(project) == before
+    assert project.apply(commands.update_span, "claim", claim, note="tab\tand\nline").changes

@@ -7,19 +7,18 @@ from collections.abc import Sequence
 from typing import Any
 
 from annotator.agreement.coefficients import Result
-from annotator.agreement.report import AgreementReport, Confusion, VariableReport
+from annotator.agreement.report import AgreementReport, Confusion, VariableReport, variable_notes
+from annotator.agreement.verdict import GUIDANCE, result_verdict
 from annotator.gui.review.table_model import Cell
-from annotator.io.agreement_export import mark, variable_notes
 
-MARK_COLOURS = {"reliable": "#CDEBC8", "tentative": "#FCE8A6", "unreliable": "#F6C1BD",
-                "": "#E6E6E6"}
+MARK_COLOURS = {"reliable": "#CDEBC8", "tentative": "#FCE8A6", "uncertain": "#F3D9C4",
+                "unreliable": "#F6C1BD", "": "#E6E6E6"}
 MARK_SYMBOLS = {"reliable": "\u2714 reliable", "tentative": "\u26a0 tentative",
-                "unreliable": "\u2716 unreliable", "": "undefined"}
-GUIDANCE = ("Krippendorff's guidance (2004): \u03b1 \u2265 .800 reliable, "
-            "\u03b1 \u2265 .667 tentative conclusions only, below that unreliable.")
+                "uncertain": "? uncertain", "unreliable": "\u2716 unreliable",
+                "": "undefined"}
 
 COEFFICIENT_HEADERS = ("Variable", "Level", "Krippendorff's \u03b1", "95% interval",
-                       "Guidance", "Fleiss' \u03ba", "Scott's \u03c0", "Gwet's AC1",
+                       "Verdict", "Fleiss' \u03ba", "Scott's \u03c0", "Gwet's AC1",
                        "Agreement", "Cohen's \u03ba", "Units", "Notes")
 
 
@@ -36,18 +35,21 @@ def _result_cell(r: Result | None) -> Cell:
     return Cell(num(r.value), sort=r.value, align="right", tooltip=r.note)
 
 
-def mark_cell(value: float | None, reason: str | None = None) -> Cell:
-    verdict = mark(value)
-    return Cell(MARK_SYMBOLS[verdict], sort=value if value is not None else float("-inf"),
-                background=MARK_COLOURS[verdict], tooltip=reason or GUIDANCE)
+def mark_cell(r: Result) -> Cell:
+    """The verdict (one rule for every screen: annotator.agreement.verdict), why in the tip."""
+    judged = result_verdict(r)
+    return Cell(MARK_SYMBOLS[judged.label],
+                sort=r.value if r.value is not None else float("-inf"),
+                background=MARK_COLOURS[judged.label], tooltip=f"{judged.reason}\n\n{GUIDANCE}")
 
 
 def alpha_cell(r: Result) -> Cell:
     if r.value is None:
         return _result_cell(r)
+    label = result_verdict(r).label
     return Cell(num(r.value), sort=r.value, align="right", bold=True,
-                background=MARK_COLOURS[mark(r.value)],
-                tooltip=f"{MARK_SYMBOLS[mark(r.value)]} ({r.n_units} units, {r.n_coders} coders)")
+                background=MARK_COLOURS[label],
+                tooltip=f"{MARK_SYMBOLS[label]} ({r.n_units} units, {r.n_coders} coders)")
 
 
 def interval_cell(r: Result) -> Cell:
@@ -74,7 +76,7 @@ def coefficient_rows(report: AgreementReport) -> list[list[Cell]]:
         alpha = c["krippendorff_alpha"]
         rows.append([Cell(v.variable, bold=True, tooltip="; ".join(v.notes) or None),
                      Cell(v.level), alpha_cell(alpha), interval_cell(alpha),
-                     mark_cell(alpha.value, alpha.reason),
+                     mark_cell(alpha),
                      _result_cell(c.get("fleiss_kappa")), _result_cell(c.get("scott_pi")),
                      _result_cell(c.get("gwet_ac1")), _percent_cell(c.get("percent_agreement")),
                      _cohen_cell(v), Cell(str(alpha.n_units), sort=alpha.n_units,
@@ -133,8 +135,9 @@ def pipeline_rows(report: AgreementReport) -> list[list[Cell]]:
 
 
 def summary_text(report: AgreementReport) -> str:
+    n = len(report.articles)
     return (f"{len(report.coders)} coders ({', '.join(report.coders)}) \u00b7 "
-            f"{len(report.articles)} articles coded by two or more \u00b7 "
+            f"{n} article{'' if n == 1 else 's'} coded by two or more \u00b7 "
             f"{report.n_units} claims aligned into units")
 
 

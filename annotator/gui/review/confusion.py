@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.agreement.report import AgreementReport, VariableReport
+from annotator.gui import plain
 from annotator.gui.review import cells as C
 from annotator.gui.review.overview import table_view
 from annotator.gui.review.table_model import CellTableModel
@@ -27,7 +28,7 @@ class ConfusionTab(QWidget):
         self.variable.setObjectName("confusion_variable")
         self.pair = QComboBox()
         self.pair.setObjectName("confusion_pair")
-        self.caption = QLabel()
+        self.caption = plain.rich_label()
         self.caption.setWordWrap(True)
         self.matrix = CellTableModel((), self)
         self.matrix_view = table_view(self.matrix, "confusion")
@@ -93,6 +94,7 @@ class ConfusionTab(QWidget):
                                           for r in row_heads])
         agreed = sum(m.counts[k][k] for k in range(len(m.labels)))
         total = sum(sum(r) for r in m.counts)
-        self.caption.setText(f"<b>{v.variable}</b>: {m.coder_a} and {m.coder_b} gave the same "
+        self.caption.setText(f"<b>{plain.esc(v.variable)}</b>: {plain.esc(m.coder_a)} and "
+                             f"{plain.esc(m.coder_b)} gave the same "
                              f"value in {agreed} of {total} units both coded. Green diagonal = "
                              "agreement; red cells = disagreement (darker = more units).")

@@ -11,6 +11,7 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotator.agreement import links
 from annotator.agreement.alignment import overlap, qualifies
 from annotator.agreement.report import AgreementReport, Disagreement, unit_disagreements
 from annotator.consensus import CONSENSUS
@@ -127,10 +128,16 @@ def consensus_claims(proj: Project, article_id: int) -> list[ConsensusClaim]:
     coder = proj.coder(CONSENSUS)
     if coder is None:
         return []
-    types = {s.id: s.type for s in proj.sources(coder_id=coder.id, article_id=article_id)}
+    mentions = {s.id: s for s in proj.sources(coder_id=coder.id, article_id=article_id)}
+    text = proj.article_text(article_id)
     out = []
     for claim in proj.claims(coder_id=coder.id, article_id=article_id):
-        extra = {"type": types.get(claim.source_id)} if claim.source_id is not None else {}
+        source = mentions.get(claim.source_id) if claim.source_id is not None else None
+        extra = {"type": source.type} if source is not None else {}
+        for name, link in ((links.SOURCE, source), (links.CHANNEL, mentions.get(
+                claim.channel_id) if claim.channel_id is not None else None)):
+            # who the consensus attributes the claim to, as the disagreement list names it
+            extra[name] = " ".join(text[link.start:link.end].split()) if link else links.NO_LINK
         out.append(ConsensusClaim(claim, {**claim.values, **extra}))
     return out
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.gui import plain
 from annotator.gui.review.compare import CompareView
 from annotator.gui.review.data import ReviewRow
 from annotator.gui.review.disagreements import DisagreementFilter, DisagreementModel
@@ -40,7 +41,7 @@ class DisagreementTab(QWidget):
         self.variable.setObjectName("filter_variable")
         self.pair = QComboBox()
         self.pair.setObjectName("filter_pair")
-        self.count = QLabel()
+        self.count = plain.label()
         self.table = self._table()
         self.compare = CompareView()
         self.settle = SettlePanel()

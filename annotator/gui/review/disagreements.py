@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from annotator.gui import plain
 from annotator.gui.review.data import ReviewRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -81,8 +82,10 @@ class DisagreementModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role == ROW_ROLE:
             return index.row()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain.tip(self._text(row, index.column()))
         if role == Qt.ItemDataRole.BackgroundRole and self.consensus(row):
             return QBrush(QColor(SETTLED))  # settled rows stand out (the text says so too)
         return None

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidg
 
 from annotator import commands, consensus
 from annotator.commands import Edit
+from annotator.gui import plain
 from annotator.gui.review.data import ConsensusClaim, ReviewRow, consensus_claims, match_consensus
 from annotator.gui.undo import EditCommand
 from annotator.project import Project
@@ -80,7 +81,7 @@ class SettlePanel(QWidget):
         self.take_b.setObjectName("take_b")
         self.take_a.clicked.connect(lambda: self.take_requested.emit("A"))
         self.take_b.clicked.connect(lambda: self.take_requested.emit("B"))
-        self.state = QLabel()
+        self.state = plain.label()
         self.state.setWordWrap(True)
         self.values = QHBoxLayout()  # one label and combo per variable
         self.combos: dict[str, QComboBox] = {}
@@ -111,13 +112,13 @@ class SettlePanel(QWidget):
             combo.activated.connect(lambda i, v=variable, c=combo:
                                     self.value_chosen.emit(v, c.itemData(i)))
             self.combos[variable] = combo
-            self.values.addWidget(QLabel(variable))
+            self.values.addWidget(plain.label(variable))
             self.values.addWidget(combo)
 
     def set_pair(self, pair: tuple[str, str] | None) -> None:
         a, b = pair or ("A", "B")
-        self.take_a.setText(f"Take A ({a})" if pair else "Take A")
-        self.take_b.setText(f"Take B ({b})" if pair else "Take B")
+        self.take_a.setText(f"Take A ({plain.mnemonic(a)})" if pair else "Take A")
+        self.take_b.setText(f"Take B ({plain.mnemonic(b)})" if pair else "Take B")
 
     def show_consensus(self, found: ConsensusClaim | None, locked: Collection[str] = ()) -> None:
         """Show the consensus values; `locked` variables cannot be edited here (a source type

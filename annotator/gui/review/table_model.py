@@ -10,6 +10,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from annotator.gui import plain
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -82,7 +84,7 @@ def _cell_data(cell: Cell, role: int, bold: QFont) -> Any:
     if role == R.DisplayRole:
         return cell.text
     if role == R.ToolTipRole:
-        return cell.tooltip
+        return plain.tip(cell.tooltip)
     if role == R.BackgroundRole:
         return QBrush(QColor(cell.background)) if cell.background else None
     if role == R.ForegroundRole:

@@ -14,10 +14,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QTabWidget,
     QToolBar,
@@ -28,18 +26,22 @@ from PySide6.QtWidgets import (
 from annotator.commands import Edit
 from annotator.consensus import CONSENSUS
 from annotator.core.errors import UserError
+from annotator.gui import plain
 from annotator.gui.review import settle
 from annotator.gui.review.confusion import ConfusionTab
 from annotator.gui.review.data import ReviewData, ReviewRow, consensus_claims, match_consensus
 from annotator.gui.review.disagreement_tab import DisagreementTab
 from annotator.gui.review.overview import OverviewTab
+from annotator.gui.review.validation_tab import ValidationTab, ValidationWorker
 from annotator.gui.review.worker import ReportWorker, start_report
+from annotator.gui.worker import start_worker
 from annotator.project import Project
 
 
 class AgreementWindow(QMainWindow):
     report_ready = Signal()  # a new report is shown (or its error)
     consensus_changed = Signal()  # an edit, undo or redo reached the file
+    validation_ready = Signal()  # a validation of the suggester is shown (or its error)
 
     def __init__(self, project_path: str | Path, parent: QWidget | None = None, *,
                  bootstrap: int = 1000):
@@ -51,6 +53,8 @@ class AgreementWindow(QMainWindow):
         self.error = ""
         self._thread: threading.Thread | None = None
         self._worker: ReportWorker | None = None
+        self._validation_worker: ValidationWorker | None = None
+        self.validation = None  # the last Validation shown
         self._again = False
         self._texts: dict[int, str] = {}
         self._closed = False
@@ -64,6 +68,9 @@ class AgreementWindow(QMainWindow):
         self.tabs.addTab(self.overview, "Overview")
         self.tabs.addTab(self.confusion, "Confusion")
         self.tabs.addTab(self.review, "Disagreements")
+        self.validation_tab = ValidationTab()
+        self.tabs.addTab(self.validation_tab, "Validation")
+        self.validation_tab.validate_requested.connect(self.validate)
         self.setCentralWidget(self.tabs)
         self._build_actions()
         self._build_status()
@@ -119,31 +126,49 @@ class AgreementWindow(QMainWindow):
         return action
 
     def _fill_coder_menu(self) -> None:
-        """Every coder, checkable; all but the consensus coder are compared at first."""
+        """Every coder, checkable; at first those the CLI and the export compare too: the
+        coders who coded something (not the consensus, not a PI who only looked)."""
+        from annotator.reliability import default_coders
+
         self.coder_menu.clear()
+        compared = set(default_coders(self.project))
         for coder in self.project.coders():
-            action = self.coder_menu.addAction(coder.name)
-            action.setCheckable(True)
-            action.setChecked(coder.name != CONSENSUS)
-            action.toggled.connect(self._coders_changed)
+            self._coder_action(coder.name, coder.name in compared)
         self._update_coder_button()
+        self._fill_references()
+
+    def _fill_references(self) -> None:
+        """The coders the Validation tab can take as reference, the consensus first."""
+        names = [c.name for c in self.project.coders()]
+        names.sort(key=lambda n: n != CONSENSUS)
+        self.validation_tab.set_coders(names, CONSENSUS)
 
     def _add_consensus_coder(self) -> None:
         """The first Take creates the consensus coder: offer it for comparison (unchecked)."""
-        names = [a.text() for a in self.coder_menu.actions()]
+        names = [a.data() for a in self.coder_menu.actions()]
         if CONSENSUS not in names and self.project.coder(CONSENSUS) is not None:
-            action = self.coder_menu.addAction(CONSENSUS)
-            action.setCheckable(True)
-            action.toggled.connect(self._coders_changed)
+            self._coder_action(CONSENSUS, False)
+            self._fill_references()
+
+    def _coder_action(self, name: str, checked: bool) -> QAction:
+        """A checkable coder in the Coders menu; the name is the action's data (its text
+        doubles `&`, its tooltip is escaped)."""
+        action = self.coder_menu.addAction(plain.mnemonic(name))
+        action.setData(name)
+        action.setToolTip(plain.tip(name))
+        action.setCheckable(True)
+        action.setChecked(checked)
+        action.toggled.connect(self._coders_changed)
+        return action
 
     def chosen_coders(self) -> list[str]:
-        return [a.text() for a in self.coder_menu.actions() if a.isChecked()]
+        return [a.data() for a in self.coder_menu.actions() if a.isChecked()]
 
     def set_coders(self, names: list[str]) -> None:
         """Choose the coders to compare (and recompute)."""
         for action in self.coder_menu.actions():
             action.blockSignals(True)
-            action.setChecked(action.text() in names)
+            action.setChecked(action.data() in names)
             action.blockSignals(False)
         self._coders_changed()
 
@@ -153,14 +178,15 @@ class AgreementWindow(QMainWindow):
 
     def _update_coder_button(self) -> None:
         chosen = self.chosen_coders()
-        self.coder_button.setText(f"Coders: {', '.join(chosen) or 'none'} \u25be")
+        self.coder_button.setText(plain.mnemonic(f"Coders: {', '.join(chosen) or 'none'} \u25be"))
+        self.coder_button.setToolTip(plain.tip(", ".join(chosen)))
 
     def _variable_codes(self) -> dict[str, list[str]]:
         """The variables the consensus panel edits: categorical ones the report covers."""
         from annotator.reliability import select_variables
 
         return {v.name: [x.code for x in sorted(v.values, key=lambda x: x.numeric)]
-                for v in select_variables(self.project, None) if v.is_categorical}
+                for v in select_variables(self.project, None) if v.is_categorical and v.values}
 
     # ---- status ----------------------------------------------------------------------------
     def _build_status(self) -> None:
@@ -168,7 +194,7 @@ class AgreementWindow(QMainWindow):
         self.busy.setRange(0, 0)  # no steps to count: the engine runs in one go
         self.busy.setMaximumWidth(160)
         self.busy.setVisible(False)
-        self.message = QLabel()
+        self.message = plain.label()
         self.statusBar().addWidget(self.message, 1)
         self.statusBar().addPermanentWidget(self.busy)
 
@@ -213,7 +239,7 @@ class AgreementWindow(QMainWindow):
         self.error = error
         if data is None:
             self._say(error)
-            QMessageBox.warning(self, "Agreement", error)
+            plain.message(self, "Agreement", error, warning=True)
         else:
             self._show_data(data)
         self.report_ready.emit()
@@ -315,7 +341,7 @@ class AgreementWindow(QMainWindow):
         try:
             edit = make()
         except UserError as exc:
-            QMessageBox.warning(self, "Agreement", str(exc))
+            plain.message(self, "Agreement", str(exc), warning=True)
             return
         if edit is None:
             self._say(nothing)
@@ -326,7 +352,8 @@ class AgreementWindow(QMainWindow):
 
     def _after_edit(self, edit: Edit | None, error: str | None) -> None:
         if error:
-            QMessageBox.warning(self, "Agreement", f"The change was not saved: {error}")
+            plain.message(self, "Agreement", f"The change was not saved: {error}",
+                          warning=True)
         row = self.review.current()
         self._refresh_consensus(edit.article_id if edit is not None else None)
         if row is not None:
@@ -335,6 +362,31 @@ class AgreementWindow(QMainWindow):
             self._say(f"Saved: {edit.text}.")
         self._add_consensus_coder()
         self.consensus_changed.emit()
+
+    # ---- validating the suggester ------------------------------------------------------------
+    def validate(self, against: str, blind: bool = False) -> None:
+        """The suggester as coder `machine` against `against`, computed in the background."""
+        if self._validation_worker is not None or self._closed:
+            return
+        self.validation_tab.set_busy(True, f"Validating the suggester against {against}\u2026")
+        self._validation_worker = ValidationWorker(self.path, against, self.bootstrap,
+                                                   blind)
+        self._validation_worker.finished.connect(self._validation_done,
+                                                 Qt.ConnectionType.QueuedConnection)
+        start_worker(self._validation_worker, self, name="validation")
+
+    def _validation_done(self, result, error: str) -> None:
+        self._validation_worker = None
+        if self._closed:
+            return
+        self.validation_tab.set_busy(False)
+        if result is None:
+            self.validation_tab.summary.setText(error)
+            plain.message(self, "Validation", error, warning=True)
+        else:
+            self.validation = result
+            self.validation_tab.show_result(result)
+        self.validation_ready.emit()
 
     # ---- export ----------------------------------------------------------------------------
     def _ask_export(self) -> None:
@@ -358,7 +410,7 @@ class AgreementWindow(QMainWindow):
                                      texts={a: self._text(a) for a in wanted},
                                      codebook=self.project.codebook)
         except UserError as exc:
-            QMessageBox.warning(self, "Agreement", str(exc))
+            plain.message(self, "Agreement", str(exc), warning=True)
             return
         self._say(f"Wrote {target}")
 

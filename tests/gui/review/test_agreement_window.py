@@ -59,8 +59,16 @@ def test_agreement_window_shows_alpha_and_mark(window, review_path) -> None:
     assert shown["type"] == "undefined"  # no sources: says so, with the reason as tooltip
     marks = {model.cell(r, 0).text: model.cell(r, GUIDANCE_COLUMN).text
              for r in range(model.rowCount())}
-    assert "reliable" in marks["certainty"] and "unreliable" in marks["attribution"]
+    # .933 over a handful of units is not "reliable": the verdict takes the units into account
+    assert "uncertain" in marks["certainty"] and "unreliable" in marks["attribution"]
+    row = next(r for r in range(model.rowCount()) if model.cell(r, 0).text == "certainty")
+    assert "units (fewer than 50)" in model.cell(row, GUIDANCE_COLUMN).tooltip
     assert not window.busy.isVisible() and window.tabs.isEnabled()
+    from annotator.agreement.coefficients import KAPPA_FAMILY
+    from annotator.agreement.verdict import GUIDANCE
+
+    shown = window.overview.guidance.text()
+    assert GUIDANCE in shown and KAPPA_FAMILY in shown  # the definitions, not only in JSON
 
 
 def test_agreement_window_confusion_heatmap(window) -> None:
@@ -232,3 +240,40 @@ def test_agreement_window_take_all_agreed_units_is_one_undoable_step(window, qtb
     assert len(consensus_claims(review_path)) == 1
     window.undo_action.trigger()
     assert consensus_claims(review_path) == []
+
+
+def test_agreement_window_cohen_units_column_is_filled_and_in_view(window) -> None:
+    """Issue 12.13: the Units column had its numbers but stretched out of the narrow view."""
+    view = window.overview.views[1]
+    model = view.model()
+    units = [model.index(r, 3).data() for r in range(model.rowCount())]
+    assert units[:2] == ["3", "3"]
+    right = view.columnViewportPosition(3) + view.columnWidth(3)
+    assert right <= view.viewport().width()
+    assert view.columnWidth(3) >= view.fontMetrics().horizontalAdvance("Units")
+
+
+def test_window_export_and_cli_compare_the_same_coders(qtbot, review_path, tmp_path,
+                                                       capsys) -> None:
+    """Issue 12.6: the PI who opened the merged project (and coded nothing) is not a coder."""
+    import json
+
+    import openpyxl
+
+    from annotator.cli import main
+
+    with Project.open(review_path) as proj:
+        proj.ensure_coder("pi")
+    w = AgreementWindow(review_path, bootstrap=0)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.data is not None, timeout=15000)
+    assert w.chosen_coders() == ["anna", "ben"]
+    assert list(w.data.report.coders) == ["anna", "ben"]
+    w.close()
+    assert main(["agreement", str(review_path), "--format", "json", "--bootstrap", "0"]) == 0
+    assert json.loads(capsys.readouterr().out)["coders"] == ["anna", "ben"]
+    out = tmp_path / "all.xlsx"
+    assert main(["export", str(review_path), "--xlsx", str(out)]) == 0
+    title = openpyxl.load_workbook(out)["Agreement"]["A1"].value
+    assert title == "Agreement between 2 coders: anna, ben"

@@ -3,8 +3,26 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def _in_word(c: str) -> bool:
+    """A letter, digit or combining mark: part of a word (emoji and punctuation are not)."""
+    return c.isalnum() or c == "_" or unicodedata.category(c).startswith("M")
+
+
+def snap(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a selection to whole words: an edge inside a word moves out to the word's edge.
+    A mouse seldom lands exactly between two letters ("e Iraanse generaal Qassem Soleim")."""
+    if end <= start:
+        return start, end
+    while start > 0 and _in_word(text[start - 1]) and _in_word(text[start]):
+        start -= 1
+    while end < len(text) and _in_word(text[end - 1]) and _in_word(text[end]):
+        end += 1
+    return start, end
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from annotator.core.checks import UNATTRIBUTED_WITH_SOURCE_TEXT, unattributed_with_source
 from annotator.core.model import Article, Claim, Cue, SourceMention, Suggestions
 from annotator.core.text import Utf16Map
 from annotator.project import Project
@@ -134,15 +135,27 @@ class ArticleState:
                                  c.channel_id))
         sug = {s.id: s for s in self.suggestions.sources} if self.suggestions else {}
         for c in self.pending_claims:
-            src = sug.get(c.source) if c.source is not None else None
+            pending_src = sug.get(c.source) if c.source is not None else None
             values = {k: v for k, v in (("attribution", c.attribution),
                                         ("certainty", c.certainty)) if v}
             rows.append(ClaimRow(("claim", True, c.id), c.start, c.end, self.text[c.start:c.end],
-                                 self.text[src.start:src.end] if src else "",
-                                 (src.type or "") if src else "", values, "suggested",
+                                 self.text[pending_src.start:pending_src.end] if pending_src else "",
+                                 (pending_src.type or "") if pending_src else "", values, "suggested",
                                  rule=c.rule))
         rows.sort(key=lambda r: (r.start, r.end, r.suggested))
         return rows
+
+    def warnings(self) -> list[str]:
+        """What the coder should know about this article's coding, until it is fixed."""
+        out = []
+        pending = sum(1 for r in self.rows if r.suggested)
+        if self.status == "done" and pending:
+            out.append(f"Marked done with {pending} suggestion(s) left unreviewed: they do not "
+                       "count as coding")
+        odd = sum(1 for c in self.claims if unattributed_with_source(c.values, c.source_id))
+        if odd:
+            out.append(f"{odd} claim(s) {UNATTRIBUTED_WITH_SOURCE_TEXT}")
+        return out
 
     def row(self, key: Key | None) -> ClaimRow | None:
         return self._rows_by_key.get(key) if key else None
@@ -163,19 +176,19 @@ def load_article_state(project: Project, article_id: int, coder_id: int, blind: 
                        previous: ArticleState | None = None) -> ArticleState:
     """Read the article for this coder. With `previous` (the same article, before an edit),
     the text, its offset map and the suggestions are reused: edits never change them."""
-    same = previous is not None and previous.article.id == article_id
-    article = previous.article if same else project.article(article_id)
+    old = previous if previous is not None and previous.article.id == article_id else None
+    article = old.article if old is not None else project.article(article_id)
     if article is None:
         raise KeyError(article_id)
     status, note = project.statuses(coder_id).get(article_id, ("not_started", ""))
     return ArticleState(
         article=article,
-        text=previous.text if same else project.article_text(article_id),
-        umap=previous.umap if same else None,
+        text=old.text if old is not None else project.article_text(article_id),
+        umap=old.umap if old is not None else None,
         claims=project.claims(coder_id=coder_id, article_id=article_id),
         sources={s.id: s for s in project.sources(coder_id=coder_id, article_id=article_id)},
         cues={c.id: c for c in project.cues(coder_id=coder_id, article_id=article_id)},
-        suggestions=previous.suggestions if same else project.suggestions(article_id),
+        suggestions=old.suggestions if old is not None else project.suggestions(article_id),
         decisions=project.decisions(article_id, coder_id),
         blind=blind or article.require_blind,
         status=status,

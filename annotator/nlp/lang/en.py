@@ -1,0 +1,62 @@
+"""English: word-order facts as data and the hooks the rules call where English differs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from annotator.nlp import speakers
+from annotator.nlp.lang import LangHooks
+from annotator.nlp.nounphrase import np_right
+from annotator.nlp.tokens import CLOSE_MARKS
+
+if TYPE_CHECKING:
+    from annotator.nlp.discourse import Discourse
+
+
+def apposition_speaker(d: Discourse, a: int, ci: int) -> tuple[int, tuple[int, int]] | None:
+    """English '"...," Medvedev, now the deputy head of the council, said': (mark, name)."""
+    t = d.t
+    m = ci - 1
+    if m <= a or t.words[m] != ",":
+        return None
+    p = next((x for x in range(m - 1, max(a, m - 20), -1) if t.words[x] == "," or t.quote_of[x] >= 0
+              or t.words[x][-1:] in CLOSE_MARKS), None)
+    if p is None or t.words[p] != "," or t.quote_of[p] >= 0:
+        return None
+    s = p
+    while s - 1 > a and t.is_word(s - 1) and p - s < 5 and t.quote_of[s - 1] < 0:
+        s -= 1
+    if s == p or not t.is_cap(s) or not (t.words[s - 1] == "," or t.words[s - 1][-1:] in CLOSE_MARKS):
+        return None
+    return s - 1, (s, p)
+
+
+def relative_that(d: Discourse, m: int) -> bool:
+    """English "that" followed straight by a verb opens a relative clause, not a report."""
+    t, lex = d.t, d.lex
+    w = t.lowers[m]
+    return not t.is_cap(m) and (w in lex.fw["auxiliaries"] or w in lex.verbs
+                                or w in lex.fw.get("relative_verbs", ()))
+
+
+def tag_speaker(d: Discourse, a: int, ci: int, boundary: int) -> tuple[int, tuple[int, int] | None] | None:
+    """English puts the speaker before the tag verb ('"...," the council has said'), or sets a
+    name with its apposition there; None when the words before the verb are no speaker."""
+    appos = apposition_speaker(d, a, ci)
+    if appos is not None:
+        return appos
+    back = speakers.walk_back_speaker(d, a, ci)
+    if back is None:
+        return None
+    if back + 1 < ci:
+        return back, np_right(d.lex, d.t, back + 1, ci) or (back + 1, ci)
+    return back, None
+
+
+HOOKS = LangHooks(
+    code="en", verb_second=False, relative_subject=True, subject_next_to_verb=True,
+    parenthetical_tags=True, tag_may_report_clause=True, reportative_zou=False,
+    participle_suffix="ing", past_participle_suffix="ed",
+    compound_nouns=False, head_participles=frozenset({"seen", "shown"}), suffix_types_names=False,
+    tag_speaker=tag_speaker, that_is_relative=relative_that,
+)

@@ -1,0 +1,71 @@
+"""The attribution rules, one module per construction, and the one list that orders them.
+
+A sentence is read by `SENTENCE_RULES` in order; the cue rule reads each cue word and hands a
+reporting verb to `VERB_RULES` in order, where the first rule that finds a claim wins. A rule
+earlier in a list takes precedence over a later one: that is the whole precedence, written here
+and nowhere else. Each rule is a function of the `Discourse` (annotator/nlp/discourse.py), the
+state it reads and changes; language differences reach it through `d.lang`
+(annotator/nlp/lang/).
+"""
+
+from __future__ import annotations
+
+from annotator.nlp.discourse import Discourse
+from annotator.nlp.rules import (
+    as_clause,
+    channels,
+    colon_quote,
+    continuation,
+    cues,
+    document,
+    embedded_post,
+    frames,
+    hedged,
+    parenthetical,
+    quote_tag,
+    reporting_verb,
+    retro,
+    verb_object,
+)
+from annotator.nlp.rules.base import Construction
+
+VERB_RULES: tuple[Construction, ...] = (
+    Construction("document", "a document verb: Uit X blijkt, staat in X, figures show",
+                 document.document, modes=frozenset({"document"}), final=True),
+    Construction("channel", "a sharing verb: deelde op Instagram, posted on X",
+                 channels.share, modes=frozenset({"share"}), final=True),
+    Construction("parenthetical_tag", "a tag inside its claim: The decision, officials said, was final",
+                 parenthetical.parenthetical),
+    Construction("quote_tag", "a reporting verb after the claim: '...', zegt X / CLAIM, she said",
+                 quote_tag.tag),
+    Construction("as_clause", "zoals / as before the speaker: zoals X al zei, As X noted",
+                 as_clause.as_clause),
+    Construction("retro_tag", "Dat / That opening the sentence: Dat meldt X.",
+                 retro.retro),
+    Construction("verb_object", "a verb whose object is the claim: called for X, urged X to, pledged to",
+                 verb_object.verb_object),
+    Construction("reporting_verb", "a reporting verb before its complement: X zegt dat, X said:",
+                 reporting_verb.report),
+)
+
+
+def _cues(d: Discourse, pi: int, a: int, b: int) -> None:
+    cues.read_cues(d, a, b, VERB_RULES)
+
+
+SENTENCE_RULES: tuple[Construction, ...] = (
+    Construction("uncertainty_frame", "Het is niet duidelijk of / It is unclear whether", frames.frames),
+    Construction("colon_quote", "a noun phrase and a colon: X: '...'", colon_quote.colon_np),
+    Construction("cues", "tag words, volgens / according to, reporting verbs", _cues),
+    Construction("quote_continuation", "a quote opening the sentence without a tag", continuation.loose_quotes),
+    Construction("hedged_sentence", "a hedge in a sentence with no claim yet", hedged.unattributed,
+                 when="nothing_found"),
+    Construction("channel", "channel prepositions after a sourced claim: tegen de NOS, told CNN",
+                 channels.channels, when="sourced"),
+)
+
+PARAGRAPH_RULES: tuple[Construction, ...] = (
+    Construction("embedded_post", "a paragraph 'text — Name (@handle) date'", embedded_post.embedded_post),
+)
+
+__all__ = ["PARAGRAPH_RULES", "SENTENCE_RULES", "VERB_RULES", "quote_tag"]

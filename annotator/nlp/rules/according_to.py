@@ -1,0 +1,41 @@
+"""Volgens X ... / ..., according to X."""
+
+from __future__ import annotations
+
+from annotator.nlp.discourse import Cue, Discourse, rule
+from annotator.nlp.nounphrase import np_right
+from annotator.nlp.rules import quote_tag
+
+
+@rule("according_to")
+def preposition(d: Discourse, a: int, b: int, ci: int, cj: int) -> None:
+    """Volgens X ... / ..., according to X."""
+    t = d.t
+    span = np_right(d.lex, t, cj, b)
+    if not span:
+        return
+    src = d.add_source(span)
+    cue = Cue(ci, cj)
+    lead = d.skip_lead(a, b)
+    if t.lowers[lead] in d.lex.retro_pronouns and ci - lead <= 2 and d.prev_sentence \
+            and all(t.lowers[m] in d.lex.passive_aux for m in range(lead + 1, ci)):
+        pa, pb = d.prev_sentence  # "That is according to a report by X."
+        if d.overlaps_claim(pa, pb):
+            d.relink(pa, pb, src, cue)
+        else:
+            d.add_claim(d.skip_lead(pa, pb), pb, src, cue, "indirect")
+        return
+    q = d.quote_ending_at(ci) if ci > lead else None
+    if q is not None and q not in d.quote_used and not quote_tag.partial_quote(d, a, q):
+        d.direct(q, src, cue)  # '"...," according to the mayor'
+        return
+    if ci <= lead:
+        start = span[1]
+        if start + 1 < b and t.words[start] == "," and t.lowers[start + 1] in d.lex.fw["relative_pronouns"]:
+            tail = d.tail(start)  # "Volgens de brandweer, die snel ter plaatse was, is ..."
+            start = tail + 1 if tail < b and t.words[tail] == "," else start
+        d.add_claim(start, d.claim_end(start, b), src, cue, "indirect")
+    elif t.words[ci - 1] == ",":
+        d.add_claim(d.clause_start(a, ci - 1), ci - 1, src, cue, "indirect")
+    else:
+        d.add_claim(lead, d.claim_end(span[1], b), src, cue, "indirect")

@@ -1,0 +1,154 @@
+"""Whether a word at k is a cue here: a finite, affirmative reporting verb in running text, with its particle."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from annotator.nlp.discourse import Discourse
+from annotator.nlp.lexicon import VerbEntry
+from annotator.nlp.rules import according_to, quote_tag, reporting_verb
+from annotator.nlp.rules.base import Construction
+
+
+def cue_position_ok(d: Discourse, a: int, b: int, k: int) -> bool:
+    """A verb form reports only as a finite, affirmative verb in running text: not "State
+    Department" mid-sentence, not "declined to say" / "om te vertellen", not "did not confirm"."""
+    t, lex = d.t, d.lex
+    lead = d.skip_lead(a, b)
+    if k > lead and t.is_cap(k) and not title_case(d, a, b):
+        return False
+    if k > a and t.lowers[k - 1] in lex.fw.get("infinitive_markers", ()):
+        return False
+    for m in range(k - 1, max(a, k - 4) - 1, -1):
+        if t.words[m] in (",", ";", ":") or t.quote_of[m] >= 0:
+            break
+        if t.lowers[m] in lex.fw["negations"]:
+            return False
+    return True
+
+
+def title_case(d: Discourse, a: int, b: int) -> bool:
+    """English headlines capitalise every word: "Minister Says Talks Will Resume"."""
+    t = d.t
+    words = [m for m in range(a, b) if t.is_word(m) and len(t.words[m]) > 3]
+    return len(words) >= 2 and sum(t.is_cap(m) for m in words) * 4 >= len(words) * 3
+
+
+def verb_span(d: Discourse, b: int, k: int, entry: VerbEntry) -> int | None:
+    """End of the cue starting at k, or None when a separable verb lacks its particle."""
+    t = d.t
+    if k > 0 and t.is_cap(k) and t.is_word(k - 1):
+        return None  # "Velinsk State University": a capitalised name, not a verb
+    if k > 0 and t.lowers[k - 1] in d.lex.fw["determiners"] and t.lowers[k - 1] not in ("dat", "that", "die") \
+            and not (t.lowers[k - 1] in d.lex.retro_pronouns and (k == 1 or not t.is_word(k - 2))):
+        return None  # "the claims", "de post": a noun, not a verb; "Dit meldt X." is a report
+    for word in entry.requires:
+        if word not in t.lowers[max(0, k - 3):min(b, k + 6)]:
+            return None
+    if entry.not_with_infinitive and ends_in_infinitive(d, k, b):
+        return None  # "wil anoniem blijven", "wilde niet zeggen": an auxiliary, not a wish
+    if entry.not_ending_in_name and ends_in_name(d, k, b):
+        return None
+    if entry.blocked_before and any(w in entry.blocked_before for w in t.lowers[max(0, k - 4):k]):
+        return None  # "op de hoogte gesteld": not a report
+    if entry.blocked_particles:
+        for m in range(k + 1, min(b, k + 9)):
+            w = t.lowers[m]
+            if w in d.lex.complementisers or t.quote_of[m] >= 0 or w in (",", ":", ";"):
+                break
+            if w in entry.blocked_particles and (m + 1 >= b or not t.is_word(m + 1)
+                                                 or t.lowers[m + 1] in d.lex.complementisers):
+                return None  # "schrijven bronnen toe aan": attribute, not write
+    if not entry.particle or t.lowers[k] in entry.particle_optional:
+        return k + 1
+    for m in range(k + 1, min(b, k + 8)):
+        if t.lowers[m] in entry.particle:
+            between = t.lowers[k + 1:m]
+            close = all(w in ("eraan", "erop", "er", "niet", "ook", "nog", "al") for w in between)
+            return m + 1 if close else k + 1
+        if t.lowers[m] in d.lex.complementisers or t.quote_of[m] >= 0:
+            break
+    if k > 0 and t.lowers[k - 1] in entry.particle:
+        return k + 1
+    return None
+
+
+def clause_last(d: Discourse, k: int, b: int) -> tuple[int, int | None]:
+    """The last word of the verb's clause (up to punctuation, a subordinator or a coordinator)
+    and where a complementiser stopped it, if one did."""
+    t, lex = d.t, d.lex
+    stops = lex.fw.get("clause_subordinators", ())
+    m = k + 1
+    while m < b and t.quote_of[m] < 0 and t.words[m] not in (",", ";", ":", ".", "(") \
+            and t.lowers[m] not in stops and t.lowers[m] not in lex.coordinators:
+        if t.lowers[m] in lex.complementisers and m > k + 1:
+            return m - 1, m
+        m += 1
+    return m - 1, None
+
+
+def ends_in_infinitive(d: Discourse, k: int, b: int) -> bool:
+    """An auxiliary use: "wil anoniem blijven", "wilde (niet) bevestigen dat"; but a wish in
+    "willen voorkomen dat ...", where the clause after is the claim."""
+    t, lex = d.t, d.lex
+    last, comp = clause_last(d, k, b)
+    if comp is not None:
+        return d.is_reporting(last) or any(w in lex.fw["negations"] for w in t.lowers[k + 1:comp])
+    if any(d.is_reporting(x) for x in range(k + 1, last + 1)):
+        return True  # "wilde niet zeggen hoe hoog ...": the auxiliary of another cue
+    return last > k and t.lowers[last].endswith(tuple(lex.fw.get("infinitive_endings", ()))) \
+        and not t.is_cap(last) and t.lowers[last - 1] not in lex.fw["determiners"]
+
+
+def ends_in_name(d: Discourse, k: int, b: int) -> bool:
+    """ "noemde haar dochter Anna": naming, not the judgement of "noemde het plan kansloos"."""
+    last, comp = clause_last(d, k, b)
+    return comp is None and last > k and d.t.is_cap(last)
+
+
+def read_cues(d: Discourse, a: int, b: int, verb_rules: Sequence[Construction]) -> None:
+    """Every cue word of the sentence, left to right, outside quotes and claims already made."""
+    t = d.t
+    nxt = a
+    for k in t.candidates("cue", a, b):
+        if k >= nxt and t.quote_of[k] < 0 and not d.in_claimed(k):
+            nxt = try_cue(d, a, b, k, verb_rules)
+
+
+def try_cue(d: Discourse, a: int, b: int, k: int, verb_rules: Sequence[Construction]) -> int:
+    """Read the cue at k (tag word, preposition or reporting verb); return where to go on."""
+    t, lex = d.t, d.lex
+    lw = t.lowers[k]
+    if lw in lex.tags:
+        if not quote_tag.tag(d, a, b, k, k + 1, None) and k == d.skip_lead(a, b):
+            quote_tag.tag_opening(d, a, b, k)  # "‘...’ Aldus de burgemeester."
+        return k + 1
+    hit = lex.prepositions.match(t.lowers, k, b)
+    if hit:
+        according_to.preposition(d, a, b, k, k + hit[0])
+        return k + hit[0]
+    if not cue_position_ok(d, a, b, k):
+        return k + 1
+    for entry in lex.verb(lw):
+        end = verb_span(d, b, k, entry)
+        if end:
+            before = set(d.sources)
+            if read_verb(d, a, b, k, end, entry, verb_rules):
+                return end
+            d.forget_sources(before)
+    return k + 1
+
+
+def read_verb(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry,
+              verb_rules: Sequence[Construction]) -> bool:
+    """The verb rules in their order: the first that finds a claim wins; a `final` rule's
+    answer stands for the verb modes it takes."""
+    if reporting_verb.blocked(d, a, b, k, end):
+        return False
+    for construction in verb_rules:
+        if construction.modes is not None and entry.mode not in construction.modes:
+            continue
+        found = construction.run(d, a, b, k, end, entry)
+        if found or construction.final:
+            return bool(found)
+    return False

@@ -1,0 +1,129 @@
+"""The quote tag: '...', aldus X / CLAIM, zegt X / "...," she said (the claim comes first)."""
+
+from __future__ import annotations
+
+from annotator.nlp import speakers
+from annotator.nlp.discourse import _TRAIL, Cue, Discourse, rule
+from annotator.nlp.lexicon import VerbEntry
+from annotator.nlp.nounphrase import np_right
+from annotator.nlp.tokens import CLOSE_MARKS
+
+
+@rule("quote_tag")
+def tag(d: Discourse, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None) -> bool:
+    """"...", aldus X / CLAIM, zegt X / "...," she said: the claim comes first."""
+    t, lex = d.t, d.lex
+    boundary, src_span = ci - 1, None
+    if boundary > a and t.lowers[boundary] in lex.fw.get("tag_particles", ()):
+        boundary -= 1  # "..., zo zegt X" / "..., zo deelt X mee"
+    if entry is not None:  # a verb cue (not a tag word such as aldus): where is its speaker?
+        found = d.lang.tag_speaker(d, a, ci, boundary)
+        if found is None:
+            return False
+        boundary, src_span = found
+    if boundary <= a or not (t.words[boundary] == "," or t.words[boundary][-1:] in CLOSE_MARKS):
+        return False
+    if t.words[boundary] != "," and t.text[t.starts[boundary] - 1] not in ",.!?…" \
+            and not (boundary + 1 < ci and t.words[boundary + 1] == ","):
+        return False  # "used ‘personal’ phones but stressed": a quoted word, not a tag
+    if apposition_before(d, a, boundary):
+        return False
+    q = d.quote_ending_at(boundary + 1 if t.words[boundary] != "," else boundary)
+    if entry is not None and entry.mode == "object" and (q is None or src_span is None):
+        return False  # "X, the top Democrat, called on Y to ...": an object verb tags only '"...," she urged'
+    if src_span is None:
+        src_span = speakers.speaker_after(d, cj, b)
+        if src_span and d.lang.tag_may_report_clause and any(
+                t.lowers[m] in lex.fw.get("finite_verbs", ()) for m in range(src_span[0] + 1, src_span[1])):
+            return False  # ", said profits fell": a reported clause, not a speaker after the verb
+    if not src_span:
+        return False
+    after_src = max(src_span[1], cj)
+    if entry is not None and after_src < b and t.lowers[after_src] in entry.particle:
+        after_src += 1  # "‘...’, houdt de burgemeester vol."
+    if t.lowers[ci] in lex.h.get("addressee_verbs", ()) and after_src == cj:
+        addressee = np_right(lex, t, cj, b)  # "..., three sources told Reuters."
+        after_src = addressee[1] if addressee else after_src
+    if q is None and not tag_rest_ok(d, after_src, b):
+        return False
+    if q is not None and partial_quote(d, a, q):
+        q = None  # "Akkoord ‘binnen handbereik’, meldt X": a quoted phrase in a paraphrase
+    src = d.add_source(src_span, d.tail(src_span[1]))
+    cue = Cue(ci, cj)
+    if q is not None:
+        d.direct(q, src, cue)
+    else:
+        start = d.clause_start(a, boundary)
+        if only_a_name(d, start, boundary):
+            return False  # "John Smith, a spokesman for X, said ...": an apposition
+        d.add_claim(start, boundary, src, cue, "indirect", entry, t.lowers[ci])
+    nxt = after_src
+    while nxt < b and (t.lowers[nxt] in lex.fw["time_words"] or t.words[nxt] == ","):
+        nxt += 1
+    q2 = d.quote_starting_at(nxt)
+    if q2 is not None and t.words[after_src:nxt].count(","):
+        d.direct(q2, src, cue)
+    return True
+
+
+@rule("tag_after_quote")
+def tag_opening(d: Discourse, a: int, b: int, k: int) -> bool:
+    """A tag cue opening its own sentence reports the sentence before it."""
+    if d.prev_sentence is None:
+        return False
+    src = d.add_source(speakers.speaker_after(d, k + 1, b))
+    if src is None:
+        return False
+    pa, pb = d.prev_sentence
+    cue = Cue(k, k + 1)
+    if d.overlaps_claim(pa, pb):
+        return d.relink(pa, pb, src, cue)
+    return d.add_claim(d.skip_lead(pa, pb), pb, src, cue, "indirect") is not None
+
+
+def apposition_before(d: Discourse, a: int, boundary: int) -> bool:
+    """"Greaves, who ran the charity, denies ...": the comma closes an apposition."""
+    t, lex = d.t, d.lex
+    if t.words[boundary] != ",":
+        return False
+    p = next((m for m in range(boundary - 1, a, -1) if t.words[m] == "," and t.quote_of[m] < 0), None)
+    if p is None or p + 1 >= boundary:
+        return False
+    first = t.lowers[p + 1]
+    return first in lex.fw["relative_pronouns"] or first[:1].isdigit()
+
+
+def only_a_name(d: Discourse, start: int, boundary: int) -> bool:
+    t, fw = d.t, d.lex.fw
+    finite = fw.get("finite_verbs", ())
+    ed = d.lang.past_participle_suffix
+    if boundary - start >= 2 and any(
+            not t.is_cap(m) and (t.lowers[m] in finite or t.lowers[m] in fw["auxiliaries"]
+                                 or (ed is not None and t.lowers[m].endswith(ed) and len(t.lowers[m]) > 4
+                                     and t.words[m - 1] != ","))
+            for m in range(start + 1, boundary)):
+        return False  # "Shares fell, Bloomberg reported": a clause, not a name before its apposition
+    span = np_right(d.lex, t, start, boundary)
+    return boundary - start < 3 or (span is not None and span[1] >= boundary and boundary - start < 6)
+
+
+def partial_quote(d: Discourse, a: int, q: int) -> bool:
+    """True when words of the journalist come before the quote in its clause."""
+    t = d.t
+    opening = t.first_at_or_after(d.quotes[q].open)
+    start = d.clause_start(a, opening)
+    words = sum(t.is_word(m) for m in range(start, opening))
+    return words >= 2 and not any(t.words[m] in (":", ",") for m in range(start, opening))
+
+
+def tag_rest_ok(d: Discourse, m: int, b: int) -> bool:
+    """After "CLAIM, zegt X" only adverbials may follow (tegen Sporza, on Thursday, ...)."""
+    t, lex = d.t, d.lex
+    if m >= b or (t.words[m] in _TRAIL and t.words[m] != ":"):
+        return True
+    w = t.lowers[m]
+    stop = next((x for x in range(m, b - 1) if t.words[x] == "," and d.is_reporting(x + 1)), b)
+    if any(x in lex.complementisers for x in t.lowers[m:stop]):
+        return False  # (", adding that ...": a second report of the same speaker may follow)
+    return (w in lex.fw["stop_prepositions"] or w in lex.fw["time_words"]
+            or w in lex.fw["conjunctions"] or w in lex.channel_prepositions)

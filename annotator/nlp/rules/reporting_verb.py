@@ -1,0 +1,102 @@
+"""X zegt dat ... / X said (that) ... / X zegt: ... : the reporting verb with its complement."""
+
+from __future__ import annotations
+
+from annotator.nlp import complement, speakers
+from annotator.nlp.discourse import Cue, Discourse, Src, rule
+from annotator.nlp.lexicon import VerbEntry
+from annotator.nlp.rules import introduced_quote
+
+
+def skip_addressee(d: Discourse, m: int, b: int) -> int:
+    """Past the addressee of "told": a listed noun or object pronoun, or an outlet's name."""
+    t, lex = d.t, d.lex
+    if m < b and t.lowers[m] in lex.h.get("addressees", ()):
+        return m + 1
+    hit = lex.media_names.match(t.words, m, b) if m < b and t.words[m] in lex.media_names.by_first else None
+    return m + hit[0] if hit else m
+
+
+def bare_start(d: Discourse, end: int, b: int) -> int | None:
+    t = d.t
+    m = end
+    topic = d.lex.fw.get("topic_prepositions", ())
+    if m + 1 < b and t.lowers[m] in topic and t.lowers[m + 1] not in d.lex.fw["time_words"] \
+            and not t.words[m + 1][:1].isdigit():
+        return None  # "berichtte over de brief", "wrote about": a topic, not a claim
+    while m < b and t.lowers[m] in d.lex.fw["time_words"]:
+        m += 1
+    if m >= b or not t.is_word(m) or b - m < 2:
+        return None
+    return m
+
+
+def find_colon(d: Discourse, end: int, b: int) -> int | None:
+    t = d.t
+    m = end
+    while m < b and t.lowers[m] in d.lex.fw["time_words"]:
+        m += 1
+    if m + 1 < b and t.words[m] == "," and d.quote_starting_at(m + 1) is not None:
+        return m  # 'He added, "I am truly sorry."'
+    for m in range(end, min(b, end + 8)):
+        if t.words[m] == ":":
+            return m
+        if t.lowers[m] in d.lex.complementisers or t.quote_of[m] >= 0:
+            return None
+    return None
+
+
+@rule("verb_colon")
+def colon_claims(d: Discourse, b: int, colon: int, src: Src, cue: Cue, entry: VerbEntry, k: int) -> bool:
+    q = d.quote_starting_at(colon + 1)
+    if q is not None:
+        return d.direct(q, src, cue) is not None
+    return d.add_claim(colon + 1, b, src, cue, "indirect", entry, d.t.lowers[k]) is not None
+
+
+def blocked(d: Discourse, a: int, b: int, k: int, end: int) -> bool:
+    """A reporting verb form that reports nothing here, whatever rule would take it."""
+    t, lex = d.t, d.lex
+    if k > a and t.lowers[k - 1] in lex.passive_aux and end < b and t.lowers[end] == "to":
+        return True  # "is said to", "was told to": a hedge or an order, not a report
+    return k > a and t.lowers[k - 1] in lex.passive_aux \
+        and any(w in lex.fw["negations"] for w in t.lowers[max(a, k - 4):k]) \
+        and not any(w in lex.passive_agent for w in t.lowers[a:b])  # "kon niet worden bevestigd": a hedge
+
+
+@rule("reporting_verb")
+def report(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) -> bool:
+    """X zegt dat CLAIM / X said CLAIM / X zegt: CLAIM, after the tag-like rules declined."""
+    t = d.t
+    comp = complement.find_complement(d, k, end, b)
+    colon = find_colon(d, end, b) if comp is None else None
+    lead = d.skip_lead(a, b)
+    if comp is None and colon is None and lead + 1 == k and t.lowers[lead] in d.lex.retro_pronouns:
+        return False  # "Dat melden ingewijden aan de krant." whose sentence before is taken: no bare claim
+    if comp is None and colon is None and introduced_quote.introduces(d, a, b, k, end):
+        d.intro = (a, b, k, end)  # a quote opening the next sentence is this speaker's
+        return introduced_quote.speaker_after_quote(d, a, b, k, end)  # "‘...’ De burgemeester zucht."
+
+    if comp is None and colon is None and entry.mode != "always" and not entry.certainty \
+            and not entry.takes_object:
+        return False
+    if comp is None and colon is None and entry.mode == "complement" and entry.lemma in d.lex.strict_complement:
+        return False
+    if colon is None and entry.mode == "colon":
+        return False
+    src = speakers.subject(d, a, b, k, end)
+    if src is None:
+        return False
+    cue = Cue(k, end)
+    if colon is not None:
+        return colon_claims(d, b, colon, src, cue, entry, k)
+    bare = max(end, src.j) if src.i >= end else end
+    if comp is None and t.lowers[k] in d.lex.h.get("addressee_verbs", ()):
+        bare = skip_addressee(d, bare, b)  # "told reporters the president would sign"
+    start = comp + 1 if comp is not None and not entry.takes_object else bare_start(d, bare, b)
+    if start is None:
+        return False
+    stop = d.claim_end(start, b)
+    if k >= a + 2 and t.lowers[k - 1] in d.lex.fw["relative_pronouns"] and t.words[k - 2] == ",":
+        stop = next((m for m in range(start, stop) if t.words[m] == "," and t.quote_of[m] < 0), stop)
+    return d.add_claim(start, stop, src, cue, "indirect", entry, t.lowers[k]) is not None

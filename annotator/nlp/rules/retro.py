@@ -1,0 +1,43 @@
+"""The retro tag: "Dat meldt X." / "Dat heeft X gezegd." reports the sentence before."""
+
+from __future__ import annotations
+
+from annotator.nlp import complement, speakers
+from annotator.nlp.discourse import Cue, Discourse, rule
+from annotator.nlp.lexicon import VerbEntry
+from annotator.nlp.nounphrase import np_right
+
+
+@rule("retro_tag")
+def retro(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) -> bool:
+    """Dat meldt X. / Dat heeft X gezegd. / Dat X, werd door Y bevestigd."""
+    t, lex = d.t, d.lex
+    lead = d.skip_lead(a, b)
+    if t.lowers[lead] not in lex.retro_pronouns or k - lead > 30:
+        return False
+    if entry.mode == "colon" and t.lowers[lead] in lex.complementisers:
+        return False  # "Dat klinkt goed", "Dat weet iedereen": not a report of the sentence before
+    agent = next((m for m in range(lead, k) if t.lowers[m] in lex.passive_agent), None)
+    comma = next((m for m in range(lead, k) if t.words[m] == "," and t.quote_of[m] < 0), None)
+    if agent is not None and comma is not None and comma < agent:
+        src = d.add_source(np_right(lex, t, agent + 1, k), k)
+        return d.add_claim(lead + 1, comma, src, Cue(k, end), "indirect", entry, t.lowers[k]) is not None
+    if comma is not None or k - lead > 10 or complement.find_complement(d, k, end, b) is not None \
+            or not d.prev_sentence:
+        return False
+    finite = lead + 1
+    span = speakers.speaker_after(d, end, b) if finite == k else np_right(lex, t, finite + 1, k)
+    if t.lowers[finite] in lex.passive_aux and finite < k:  # "Dat werd (door X) bevestigd (door X)."
+        after = end if end < b and t.lowers[end] in lex.passive_agent else None
+        agent = agent if agent is not None else after
+        if agent is None:
+            return False
+        span = np_right(lex, t, agent + 1, k if agent < k else b)
+    src = d.add_source(span)
+    pa, pb = d.prev_sentence
+    if src is None:
+        return False
+    if d.overlaps_claim(pa, pb):
+        return d.relink(pa, pb, src, Cue(k, end))
+    return d.add_claim(d.skip_lead(pa, pb), pb, src, Cue(k, end), "indirect", entry,
+                          t.lowers[k]) is not None

@@ -1,0 +1,86 @@
+"""X called for CLAIM / X urged CLAIM (Y to Z) / X pledged CLAIM (to Z) / X condemned CLAIM:
+a verb whose object is what the speaker demands, promises or says about it (issue 13.3).
+
+Only verbs whose lexicon entry lists `objects` (cue_verbs.jsonl): `np` takes a noun-phrase
+object, `to` a to-infinitive, `np_to` an object with its infinitive. A "that" clause or a colon
+after the verb is left to the reporting-verb rule. Refusals (declined, refused) are not listed:
+they report an act, not a statement.
+"""
+
+from __future__ import annotations
+
+from annotator.nlp import complement, speakers
+from annotator.nlp.discourse import Cue, Discourse, rule
+from annotator.nlp.lexicon import VerbEntry
+from annotator.nlp.rules.reporting_verb import find_colon
+from annotator.nlp.tokens import OPEN_MARKS
+
+_POSSESSIVE = frozenset({"'s", "’s"})
+_NP_TO_REACH = 8  # "urged [the leaders of both parties] to": how far the infinitive may follow
+
+
+def infinitive_at(d: Discourse, m: int, b: int) -> bool:
+    """A to-infinitive opens at m: "to" and a verb, not "to the voters"."""
+    t, lex = d.t, d.lex
+    if m + 1 >= b or t.lowers[m] not in lex.fw.get("infinitive_markers", ()) or not t.is_word(m + 1):
+        return False
+    nxt = t.lowers[m + 1]
+    return not (t.is_cap(m + 1) or nxt in lex.fw["determiners"] or nxt in lex.pronouns
+                or nxt[:1].isdigit())
+
+
+def object_start(d: Discourse, entry: VerbEntry, end: int, b: int) -> int | None:
+    """Where the claim in the verb's object opens, or None when the words after it are none."""
+    t, lex = d.t, d.lex
+    m = end
+    while m < b and t.lowers[m] in lex.fw["time_words"] and t.lowers[m] not in lex.fw["determiners"]:
+        m += 1
+    if m + 1 >= b or not (t.is_word(m) or t.words[m][:1] in OPEN_MARKS):
+        return None
+    if "to" in entry.objects and infinitive_at(d, m, b):
+        return m
+    w = t.lowers[m]
+    fw = lex.fw
+    if w in fw.get("infinitive_markers", ()) or w in fw["stop_prepositions"] or w in fw["np_prepositions"] \
+            or w in fw["subordinators"] or w in lex.coordinators or w in lex.complementisers \
+            or w in fw["negations"]:
+        return None  # "agreed to the deal", "attacked after the vote", "asked not to be named"
+    if "np" in entry.objects:
+        return m
+    if "np_to" in entry.objects:
+        for x in range(m + 1, min(b, m + _NP_TO_REACH)):
+            if not t.is_word(x) and t.words[x] not in _POSSESSIVE:
+                return None
+            if infinitive_at(d, x, b):
+                return m
+    return None
+
+
+def relative_before(d: Discourse, a: int, k: int) -> bool:
+    """The verb at k opens a comma-set relative clause (", who has long demanded")."""
+    t, fw = d.t, d.lex.fw
+    m = k - 1
+    while m > a and (t.lowers[m] in fw["auxiliaries"] or t.lowers[m] in fw.get("verb_adverbs", ())):
+        m -= 1
+    return m > a and t.lowers[m] in fw["relative_pronouns"] and t.words[m - 1] == ","
+
+
+@rule("verb_object")
+def verb_object(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) -> bool:
+    t = d.t
+    if not entry.objects or (k > a and t.lowers[k - 1] in _POSSESSIVE):
+        return False  # "Trump's plans to cut taxes": a noun
+    if entry.particle and t.lowers[end - 1] not in entry.particle:
+        return False  # "called his mother for dinner": the particle must follow the verb
+    if complement.find_complement(d, k, end, b) is not None or find_colon(d, end, b) is not None:
+        return False  # "agreed that ...", "urged: ...": the reporting-verb rule reads those
+    start = object_start(d, entry, end, b)
+    if start is None:
+        return False
+    src = speakers.subject(d, a, b, k, end)
+    if src is None or src.i >= end:
+        return False
+    stop = d.claim_end(start, b)
+    if relative_before(d, a, k):  # "the senator, who has pledged to cut taxes, spoke": the clause ends
+        stop = next((m for m in range(start, stop) if t.words[m] == "," and t.quote_of[m] < 0), stop)
+    return d.add_claim(start, stop, src, Cue(k, end), "indirect", entry, t.lowers[k]) is not None

@@ -1,0 +1,198 @@
+"""Who speaks: the subject of a reporting verb, the speaker after a tag, the name before a quote."""
+
+from __future__ import annotations
+
+from annotator.nlp import sourcetype
+from annotator.nlp.discourse import Discourse, Src
+from annotator.nlp.nounphrase import np_right
+
+
+def speaker_after(d: Discourse, cj: int, b: int) -> tuple[int, int] | None:
+    """The speaker after a tag cue; "het" in Flemish "klinkt het bij X" points on to X."""
+    t, lex = d.t, d.lex
+    if cj < b and t.lowers[cj] in lex.complementisers:
+        return None
+    while cj < b - 1 and t.lowers[cj] in lex.fw["time_words"] and t.lowers[cj] not in lex.fw["determiners"]:
+        cj += 1  # "aldus nog het parket", "zegt ook de minister"
+    if cj < b and (t.lowers[cj] in lex.fw["np_prepositions"] or t.lowers[cj] in lex.fw["stop_prepositions"]) \
+            and t.lowers[cj] not in lex.fw["determiners"]:
+        return None  # "said of the expulsions": no speaker here
+    span = np_right(lex, t, cj, b)
+    if span and t.lowers[span[0]] in lex.h.get("empty_subjects", ()):
+        m = span[0] + 1
+        if m < b and t.lowers[m] in lex.fw["stop_prepositions"] | lex.fw["np_prepositions"]:
+            span = np_right(lex, t, m + 1, b) or span
+    return span
+
+
+def subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
+    """The speaker of a reporting verb at k: before it, or after it in Dutch inversion."""
+    t, lex = d.t, d.lex
+    if k > a and (t.lowers[k - 1] in lex.coordinators or t.words[k - 1] == ",") and d.sentence_srcs:
+        return d.sentence_srcs[-1]
+    if k - 2 > a and t.lowers[k - 1] in d.pronouns and t.lowers[k - 2] in lex.coordinators:
+        return d.add_source((k - 1, k), k)  # "..., en ze voegden eraan toe dat": ze speaks
+    lead = d.skip_lead(a, k)
+    if lead >= k:
+        return d.add_source(np_right(lex, t, end, b))
+    clause = lex.fw.get("clause_subordinators", set()) | lex.complementisers
+    preps = lex.fw["stop_prepositions"] | lex.fw["np_prepositions"]
+    subs = [m for m in range(lead + 1, k) if t.quote_of[m] < 0 and t.lowers[m] in clause
+            and t.lowers[m - 1] not in preps]  # "op dat tijdstip": a determiner
+    if d.lang.relative_subject and k - 2 > lead and t.lowers[k - 1] in lex.fw["relative_pronouns"] \
+            and t.words[k - 2] == ",":
+        return d.add_source(np_before(d, lead, k - 2), k)  # "the Act, which says that"
+    for m in reversed(subs):
+        span = np_right(lex, t, m + 1, k)
+        if span:
+            return d.add_source(span, k)
+    fronted = t.lowers[lead] in lex.fw["subject_fronting"] or t.lowers[lead] in lex.fw["time_words"]
+    if d.lang.verb_second and k - 1 > lead and t.words[k - 1] == "," and end < b and (
+            fronted or t.lowers[lead] in lex.fw.get("clause_subordinators", ())):
+        return d.add_source(np_right(lex, t, end, b))  # "Sinds X is beëdigd, maakt de N-VA ..."
+    fronted_pp = d.lang.verb_second and fronted and t.lowers[lead] in lex.fw["stop_prepositions"]
+    if fronted and (fronted_pp or not d.lang.verb_second or lead + 1 >= k or not t.is_cap(lead + 1)):  # "Op X schreef Y", "Donderdag zei Y"
+        commas = [m for m in range(lead, k) if t.words[m] == "," and t.quote_of[m] < 0]
+        if not d.lang.verb_second and commas:
+            return d.add_source(np_right(lex, t, commas[-1] + 1, k), k)
+        if not d.lang.verb_second:
+            return d.add_source(np_before(d, lead, k), k)  # "Yesterday the mayor said"
+        finite = next((m for m in range(lead + 1, k + 1) if t.lowers[m] in lex.fw["auxiliaries"]
+                       or t.lowers[m] in lex.verbs), k)
+        stop = k if finite < k else b
+        return d.add_source(np_right(lex, t, finite + 1 if finite < k else end, stop))
+    after_comma = subject_after_comma(d, lead, k)
+    if after_comma is not None:
+        return d.add_source(after_comma, k)  # "More than anything else, Mr. Obama believes"
+    span = np_right(lex, t, lead, k)
+    ing = d.lang.participle_suffix
+    if ing and span and span[1] < k - 1 and t.words[k - 1] == "," and t.lowers[k].endswith(ing):
+        fw = lex.fw
+        for m in range(span[0] + 1, span[1]):  # "The company cut its forecast": the verb before a determiner
+            if t.lowers[m + 1] in fw["determiners"] and not t.is_cap(m) and t.lowers[m] not in fw["np_prepositions"] \
+                    and t.lowers[m] not in fw["stop_prepositions"] and t.lowers[m] not in fw["determiners"]:
+                span = (span[0], m)
+                break
+        return d.add_source(span, k)  # "The minister slammed the plan, saying ..."
+    if d.lang.subject_next_to_verb and span and not reaches_verb(d, span[1], k) \
+            and t.lowers[span[1]] not in lex.fw["relative_pronouns"]:
+        if any(t.lowers[m] in lex.fw["subordinators"] for m in range(span[1], k)):
+            span = np_before(d, lead, k) or span  # "Oil rose after Israel said ..."
+        else:
+            span = np_before_aux(d, lead, k)  # "Figures filed with the commission show"
+    return d.add_source(apposition_name(d, span, k) or span, k)
+
+
+def subject_after_comma(d: Discourse, lead: int, k: int) -> tuple[int, int] | None:
+    """Where the subject stands next to its verb, a fronted phrase set off by a comma ("For his
+    part, the senator said") is not the subject: the noun phrase after the last comma is."""
+    t = d.t
+    if d.lang.verb_second or not d.lang.subject_next_to_verb:
+        return None
+    comma = next((m for m in range(k - 1, lead, -1) if t.words[m] == "," and t.quote_of[m] < 0), None)
+    if comma is None or comma + 1 >= k or not t.is_word(comma + 1):
+        return None
+    fw, first = d.lex.fw, t.lowers[comma + 1]
+    if any(first in fw[key] for key in ("relative_pronouns", "conjunctions", "auxiliaries", "stop_prepositions",
+                                        "np_prepositions", "subordinators", "leading_skip")) \
+            or first in d.lex.coordinators or first in d.lex.verbs:
+        return None  # ", but has said", ", despite ...": no noun phrase opens the clause
+    src = d.lex.src
+    if not (t.is_cap(comma + 1) or first in fw["determiners"] or first in d.pronouns
+            or first in src["person_nouns"] or first in src["institution_nouns"]):
+        return None  # ", despite admitting": the phrase must look like a speaker
+    span = np_right(d.lex, t, comma + 1, k)
+    if span is None or span[0] != comma + 1 or not reaches_verb(d, span[1], k):
+        return None
+    return span
+
+
+def reaches_verb(d: Discourse, j: int, k: int) -> bool:
+    """True when only auxiliaries, adverbs or a comma-set apposition lie between j and k."""
+    t, lex = d.t, d.lex
+    if j < t.n and t.words[j] == ",":
+        return True
+    return all(t.lowers[m] in lex.fw["auxiliaries"] or t.lowers[m] in lex.fw["time_words"]
+               or t.lowers[m] in lex.fw.get("verb_adverbs", ()) for m in range(j, k))
+
+
+def np_before_aux(d: Discourse, lead: int, k: int) -> tuple[int, int]:
+    m = k
+    while m > lead + 1 and d.t.lowers[m - 1] in d.lex.fw["auxiliaries"]:
+        m -= 1
+    return lead, m
+
+
+def np_before(d: Discourse, lead: int, k: int) -> tuple[int, int] | None:
+    """The English subject right before its verb, read backwards over name and noun words."""
+    t, lex = d.t, d.lex
+    m = k - 1
+    adverbs = lex.fw.get("verb_adverbs", ())
+    while m > lead and (t.lowers[m] in lex.fw["auxiliaries"] or t.lowers[m] in adverbs):
+        m -= 1  # "who has repeatedly said": neither the auxiliary nor the adverb is the subject
+    end, fw = m + 1, lex.fw
+    while m >= lead and t.quote_of[m] < 0 and (t.is_word(m) or t.lowers[m] in ("'s", "’s")):
+        w = t.lowers[m]
+        head = m == end - 1 and m > lead and t.lowers[m - 1] not in fw["pronouns"]
+        if (w in fw["stop_prepositions"] and w not in fw["np_prepositions"]) or w in fw["subordinators"] \
+                or w in fw["conjunctions"] or (w in lex.verbs and not t.is_cap(m) and not head) \
+                or w in fw["auxiliaries"]:
+            break
+        if w in fw["articles"] and not (m > lead and t.lowers[m - 1] in fw["np_prepositions"]):
+            m -= 1
+            break  # "the 1911 Official Secrets Act": the article opens the phrase
+        m -= 1
+    start = m + 1
+    while start < end and t.lowers[start] in fw["np_prepositions"]:
+        start += 1
+    return (start, end) if start < end else None
+
+
+def apposition_name(d: Discourse, span: tuple[int, int] | None, k: int) -> tuple[int, int] | None:
+    """"De advocaat van X, Marieke Kool, stelt": the name nearest the cue is the speaker."""
+    t = d.t
+    if not span or span[1] >= k - 2 or t.words[span[1]] != "," or t.words[k - 1] != ",":
+        return None
+    inner = range(span[1] + 1, k - 1)
+    names = [m for m in inner if t.is_cap(m)]
+    if len(names) >= 2 and all(t.is_cap(m) or t.lowers[m] in ("van", "de", "der", "den", "ter", "el", "von")
+                               for m in inner):
+        return span[1] + 1, k - 1
+    return None
+
+
+def named_before(d: Discourse) -> Src | None:
+    """"Willem Bakker (67) woont aan de dijk. ‘...’": a full name opening the sentence before a
+    speakerless quote is its speaker (cue null)."""
+    if d.prev_sentence is None:
+        return None
+    t, lex = d.t, d.lex
+    pa, pb = d.prev_sentence
+    lead = d.skip_lead(pa, pb)
+    span = np_right(lex, t, lead, pb)
+    if not span or span[1] >= pb or d.overlaps_claim(pa, pb):
+        return None
+    names = [m for m in range(span[0], span[1]) if t.is_cap(m) and t.lowers[m] not in lex.fw["determiners"]]
+    role = not names and pb - pa <= 8 and t.lowers[span[0]] in lex.fw["determiners"] \
+        and t.lowers[span[1] - 1] in lex.src["person_nouns"]  # "Ook zijn buurman is ongerust."
+    if not role and (len(names) < 2 or names[0] > span[0] + 1):
+        return None
+    kind = sourcetype.classify(lex, t, span[0], span[1], d.surnames, span[1])
+    return d.add_source(span) if kind in ("person", "anonymous") else None
+
+
+def walk_back_speaker(d: Discourse, a: int, ci: int) -> int | None:
+    """English "..., the council has said": the token before the speaker, or None when
+    the words before the verb are a relative clause or apposition, not a speaker."""
+    t, lex = d.t, d.lex
+    m = ci - 1
+    if m > a and t.lowers[m] in lex.coordinators:
+        return None  # "said ... but stressed": a second verb of the same speaker
+    while m > a and (t.is_word(m) or (t.lowers[m] in ("'", "’") and t.is_word(m - 1))) \
+            and ci - m <= 8 and t.quote_of[m] < 0:
+        w = t.lowers[m]
+        if w in lex.fw["relative_pronouns"] or w in lex.fw["subordinators"] \
+                or (d.is_reporting(m) and not t.is_cap(m)):
+            return None
+        m -= 1
+    return m
