@@ -19,12 +19,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from annotator.io import sheet_queries as Q
+
 NEEDS_CONSENSUS = "needs_consensus"
 PICK_TABLE = "temp.export_pick"
-
-_WORK = ("SELECT article_id, coder_id FROM claim UNION SELECT article_id, coder_id FROM "
-         "source_mention UNION SELECT article_id, coder_id FROM cue UNION SELECT article_id, "
-         "coder_id FROM article_status WHERE status != 'not_started'")
 
 Pick = tuple[int, int | None, str | None]  # article, coder (None: nobody's rows), state
 
@@ -40,20 +38,20 @@ class Picks:
         return {k for _, k, _ in self.rows if k is not None}
 
 
-def _pairs(conn: sqlite3.Connection, sql: str) -> dict[int, set[int]]:
-    found: dict[int, set[int]] = defaultdict(set)
-    for article, coder in conn.execute(sql):
-        found[article].add(coder)
-    return found
+def _pairs(found: Iterable[tuple[int, int]]) -> dict[int, set[int]]:
+    by_article: dict[int, set[int]] = defaultdict(set)
+    for article, coder in found:
+        by_article[article].add(coder)
+    return by_article
 
 
 def analysis_picks(conn: sqlite3.Connection, consensus_id: int | None) -> Picks:
     """One pick per article: consensus, else the single (assigned) coder who worked on it."""
-    work = _pairs(conn, _WORK)
-    assigned = _pairs(conn, "SELECT article_id, coder_id FROM assignment")
+    work = _pairs(Q.work_pairs(conn))
+    assigned = _pairs(Q.assigned_pairs(conn))
     rows: list[Pick] = []
     unsettled = unassigned = 0
-    for (article,) in conn.execute("SELECT id FROM article ORDER BY id"):
+    for article in Q.article_ids(conn):
         done = work.get(article, set())
         if consensus_id is not None and consensus_id in done:
             rows.append((article, consensus_id, None))
@@ -76,10 +74,10 @@ def analysis_picks(conn: sqlite3.Connection, consensus_id: int | None) -> Picks:
 def coder_picks(conn: sqlite3.Connection, coder_ids: Sequence[int]) -> Picks:
     """Per coder: each (article, coder) the coder was assigned or worked on."""
     wanted = set(coder_ids)
-    work = _pairs(conn, _WORK)
-    assigned = _pairs(conn, "SELECT article_id, coder_id FROM assignment")
+    work = _pairs(Q.work_pairs(conn))
+    assigned = _pairs(Q.assigned_pairs(conn))
     rows: list[Pick] = []
-    for (article,) in conn.execute("SELECT id FROM article ORDER BY id"):
+    for article in Q.article_ids(conn):
         coders = (work.get(article, set()) | assigned.get(article, set())) & wanted
         rows += [(article, k, None) for k in sorted(coders)]
     return Picks(rows)
@@ -87,9 +85,4 @@ def coder_picks(conn: sqlite3.Connection, coder_ids: Sequence[int]) -> Picks:
 
 def store_picks(conn: sqlite3.Connection, rows: Iterable[Pick]) -> None:
     """(Re)fill the temporary pick table the sheet queries join (this connection only)."""
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS export_pick (article_id INTEGER NOT NULL, "
-                 "coder_id INTEGER, state TEXT)")
-    conn.execute("DELETE FROM temp.export_pick")
-    conn.executemany("INSERT INTO temp.export_pick VALUES (?, ?, ?)", rows)
-    conn.execute("CREATE INDEX IF NOT EXISTS temp.export_pick_key "
-                 "ON export_pick (article_id, coder_id)")
+    Q.store_picks(conn, rows)

@@ -10,7 +10,7 @@ dataset or each coder's work.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -144,12 +144,41 @@ def unattributed_with_source(project: Project, coder_ids: Sequence[int]
 
     if not coder_ids:
         return
-    sql = ("SELECT c.coder_id, a.outlet, count(*) FROM claim c "
+    sql = (f"SELECT c.coder_id, a.outlet, count(*) FROM claim c{_picked('c')} "
            "JOIN article a ON a.id = c.article_id "
            "JOIN claim_value x ON x.claim_id = c.id AND x.variable = ? AND x.value = ? "
            f"WHERE c.source_id IS NOT NULL AND c.coder_id IN ({_marks(coder_ids)}) "
            "GROUP BY 1, 2")
     yield from project.db.conn.execute(sql, (ATTRIBUTION, UNATTRIBUTED, *coder_ids))
+
+
+# ---- the export's picks (see sheet_picks) ---------------------------------------------------
+_WORK = ("SELECT article_id, coder_id FROM claim UNION SELECT article_id, coder_id FROM "
+         "source_mention UNION SELECT article_id, coder_id FROM cue UNION SELECT article_id, "
+         "coder_id FROM article_status WHERE status != 'not_started'")
+
+
+def work_pairs(conn: sqlite3.Connection) -> Iterator[tuple[int, int]]:
+    """(article, coder) for every coder with a claim, source, cue or begun status there."""
+    yield from conn.execute(_WORK)
+
+
+def assigned_pairs(conn: sqlite3.Connection) -> Iterator[tuple[int, int]]:
+    yield from conn.execute("SELECT article_id, coder_id FROM assignment")
+
+
+def article_ids(conn: sqlite3.Connection) -> list[int]:
+    return [r[0] for r in conn.execute("SELECT id FROM article ORDER BY id")]
+
+
+def store_picks(conn: sqlite3.Connection, rows: Iterable[tuple[Any, ...]]) -> None:
+    """(Re)fill temp.export_pick (article, coder, state): this connection only."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS export_pick (article_id INTEGER NOT NULL, "
+                 "coder_id INTEGER, state TEXT)")
+    conn.execute("DELETE FROM temp.export_pick")
+    conn.executemany("INSERT INTO temp.export_pick VALUES (?, ?, ?)", rows)
+    conn.execute("CREATE INDEX IF NOT EXISTS temp.export_pick_key "
+                 "ON export_pick (article_id, coder_id)")
 
 
 def _cursor(project: Project) -> sqlite3.Cursor:
