@@ -73,15 +73,22 @@ def verb_span(d: Discourse, b: int, k: int, entry: VerbEntry) -> int | None:
     return None
 
 
+def short_quote(d: Discourse, q: int) -> bool:
+    """A quoted phrase inside a clause ("wil daar ‘in het belang van het onderzoek’ niets kwijt")."""
+    quote = d.quotes[q]
+    return quote.closed and len(d.t.text[quote.start:quote.end].split()) <= 6
+
+
 def clause_last(d: Discourse, k: int, b: int) -> tuple[int, int | None]:
     """The last word of the verb's clause (up to punctuation, a subordinator or a coordinator)
     and where a complementiser stopped it, if one did."""
     t, lex = d.t, d.lex
     stops = lex.fw.get("clause_subordinators", ())
     m = k + 1
-    while m < b and t.quote_of[m] < 0 and t.words[m] not in (",", ";", ":", ".", "(") \
+    while m < b and (t.quote_of[m] < 0 or short_quote(d, t.quote_of[m])) \
+            and t.words[m] not in (",", ";", ":", ".", "(") \
             and t.lowers[m] not in stops and t.lowers[m] not in lex.coordinators:
-        if t.lowers[m] in lex.complementisers and m > k + 1:
+        if t.lowers[m] in lex.complementisers and m > k + 1 and t.quote_of[m] < 0:
             return m - 1, m
         m += 1
     return m - 1, None
@@ -94,16 +101,17 @@ def ends_in_infinitive(d: Discourse, k: int, b: int) -> bool:
     last, comp = clause_last(d, k, b)
     if comp is not None:
         return d.is_reporting(last) or any(w in lex.fw["negations"] for w in t.lowers[k + 1:comp])
-    if any(d.is_reporting(x) for x in range(k + 1, last + 1)):
-        return True  # "wilde niet zeggen hoe hoog ...": the auxiliary of another cue
+    if any(d.is_reporting(x) or t.lowers[x] in lex.fw["negations"] for x in range(k + 1, last + 1)):
+        return True  # "wilde niet zeggen hoe hoog ...", "wil daar niets over kwijt": a refusal
     return last > k and t.lowers[last].endswith(tuple(lex.fw.get("infinitive_endings", ()))) \
         and not t.is_cap(last) and t.lowers[last - 1] not in lex.fw["determiners"]
 
 
 def ends_in_name(d: Discourse, k: int, b: int) -> bool:
-    """ "noemde haar dochter Anna": naming, not the judgement of "noemde het plan kansloos"."""
+    """ "noemde haar dochter Anna": naming, not the judgement of "noemde het plan kansloos";
+    "De naam noemt het bedrijf niet": withholding it."""
     last, comp = clause_last(d, k, b)
-    return comp is None and last > k and d.t.is_cap(last)
+    return comp is None and last > k and (d.t.is_cap(last) or d.t.lowers[last] in d.lex.fw["negations"])
 
 
 def read_cues(d: Discourse, a: int, b: int, verb_rules: Sequence[Construction]) -> None:
