@@ -7,10 +7,9 @@ and compared like any coder. Each step is a `commands.Edit`.
 from __future__ import annotations
 
 from annotator import commands
+from annotator.core.model import CONSENSUS  # noqa: F401  (its name lives in core; callers import it here too)
 from annotator.store import rows as R
 from annotator.store.db import Database
-
-CONSENSUS = "consensus"
 
 
 def _copy_span(b: commands._Builder, table: str, row_id: int | None, coder_id: int) -> int | None:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+# the coder whose coding is the settled one (the agreement window's consensus step writes it)
+CONSENSUS = "consensus"
+
 ORIGINS = ("accepted", "edited", "manual")
 
 

@@ -348,8 +348,8 @@ def select(project: Project, coder_names: Sequence[str] | None = None,
            include_suggestions: bool = False, per_coder: bool = False) -> Selection:
     """What to export: the analysis dataset by default; every coder's work with `per_coder`;
     the named coders' work with `coder_names` (unknown names are refused)."""
-    from annotator.consensus import CONSENSUS
     from annotator.core.errors import UserError
+    from annotator.core.model import CONSENSUS
 
     conn = project.db.conn
     if not coder_names:
