@@ -92,7 +92,9 @@ def _can_close(text: str, i: int, start: int, end: int, width: int = 1) -> bool:
     return not _is_word(after)
 
 
-_MARKS = re.compile("(?<!,),,(?!,)|''|’’|[‘“„«'\"‹‚’”»›]")
+# every branch opens with a literal, so the regex engine skips ahead to the next candidate
+# character; ",," preceded by a comma is refused by the look-behind at its end (",,,")
+_MARKS = re.compile(",,(?!,)(?<!,,,)|''|’’|[‘“„«'\"‹‚’”»›]")
 
 
 def _closer(text: str, marks: list[tuple[int, str]], idx: int, closers: tuple[str, ...],
