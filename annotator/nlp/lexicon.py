@@ -81,6 +81,12 @@ class PhraseTable:
         return set(self.by_first)
 
 
+# source-type noun lists in the order they are tried: the first list that has a word types it
+NOUN_TYPE_LISTS = (("social_media_nouns", "social_media"), ("anonymous_nouns", "anonymous"),
+                   ("document_nouns", "document"), ("news_media_nouns", "news_media"),
+                   ("person_nouns", "person"), ("institution_nouns", "institution"))
+
+
 @dataclass
 class Lexicon:
     lang: str
@@ -128,6 +134,7 @@ class Lexicon:
     _acronym_clashes: frozenset[str] | None = None
     _pronouns: frozenset[str] | None = None
     _inst_firsts: frozenset[str] | None = None
+    _noun_types: dict[str, str] | None = None
 
     def verb(self, lower: str) -> list[VerbEntry]:
         return self.verbs.get(lower, [])
@@ -143,6 +150,16 @@ class Lexicon:
                 (re.compile(r"^.{3,}(?:" + "|".join(map(re.escape, sorted(sfx, key=len, reverse=True))) + ")$"), label)
                 for sfx, label in groups if sfx]
         return self._suffixes
+
+    @property
+    def noun_types(self) -> dict[str, str]:
+        """Word or two-word phrase -> the source type of the first NOUN_TYPE_LISTS list that has
+        it (one look-up instead of two per list)."""
+        if self._noun_types is None:
+            self._noun_types = {}
+            for key, label in reversed(NOUN_TYPE_LISTS):  # earlier lists overwrite later ones
+                self._noun_types.update(dict.fromkeys(self.src[key], label))
+        return self._noun_types
 
     @property
     def pronouns(self) -> frozenset[str]:

@@ -1,5 +1,8 @@
 """Build the suggestion pipeline: `spacy.blank(lang)` plus the registered components.
 
+Its tokens carry text, lower case, norm, prefix and suffix; spaCy's lexeme flags (is_punct,
+like_num, ...) and shape are not computed (see KEPT_LEX_ATTRS).
+
 The components are configured through spaCy's config system, so a trained pipeline's
 components could be added the same way; no trained model is needed here.
 """
@@ -7,7 +10,7 @@ components could be added the same way; no trained model is needed here.
 from __future__ import annotations
 
 import spacy
-from spacy.attrs import ORTH
+from spacy.attrs import LANG, LOWER, NORM, ORTH, PREFIX, SUFFIX
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
@@ -15,12 +18,18 @@ from annotator.nlp import components, lexicon  # noqa: F401  (components registe
 
 PIPE_NAMES = ("annotator_sentences", "annotator_attribution")
 CHUNK_CHARS = 500_000  # longer texts are processed in paragraph-aligned pieces
+# lexical attributes computed for each new word: the rules read words from `Toks`, never the
+# lexeme flags (is_punct, like_num, ...) or shape, whose getters cost a quarter of tokenising a
+# real article (each unseen word is a new lexeme); ORTH and these stay as spaCy has them
+KEPT_LEX_ATTRS = frozenset((LANG, LOWER, NORM, PREFIX, SUFFIX))
 
 
 def build(lang: str) -> Language:
     """A fresh pipeline for "nl" or "en"."""
     config = {"nlp": {"tokenizer": {"@tokenizers": "annotator.text_keeping_tokenizer.v1"}}}
     nlp = spacy.blank(lang, config=config)
+    getters = nlp.vocab.lex_attr_getters
+    nlp.vocab.lex_attr_getters = {k: f for k, f in getters.items() if k in KEPT_LEX_ATTRS}
     lex = lexicon.load(lang)
     base = _spacy_tokenizer(nlp)
     for name in lex.src["social_media_names"]:

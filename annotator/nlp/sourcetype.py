@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Container
 
 from annotator.nlp.lang import hooks
-from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.lexicon import NOUN_TYPE_LISTS, Lexicon
 from annotator.nlp.tokens import Toks
 
 PRONOUN = "pronoun"
+_RANK = {label: n for n, (_, label) in enumerate(NOUN_TYPE_LISTS)}  # each list has its own label
 
 
 def head_end(lex: Lexicon, t: Toks, i: int, j: int) -> int:
@@ -32,14 +33,13 @@ def head_end(lex: Lexicon, t: Toks, i: int, j: int) -> int:
 
 
 def _word_type(lex: Lexicon, w: str, prev: str | None) -> str | None:
-    src = lex.src
-    pair = f"{prev} {w}" if prev else None
-    for key, label in (("social_media_nouns", "social_media"), ("anonymous_nouns", "anonymous"),
-                       ("document_nouns", "document"), ("news_media_nouns", "news_media"),
-                       ("person_nouns", "person"), ("institution_nouns", "institution")):
-        if w in src[key] or (pair and pair in src[key]):
-            return label
-    return None
+    types = lex.noun_types
+    label = types.get(w)
+    if prev:
+        pair = types.get(f"{prev} {w}")
+        if pair is not None and (label is None or _RANK[pair] < _RANK[label]):
+            return pair  # the pair is in a list tried before the word's
+    return label
 
 
 def known_source_word(lex: Lexicon, w: str) -> bool:
@@ -91,7 +91,7 @@ def _names_type(lex: Lexicon, t: Toks, i: int, h: int, surnames: Container[str])
 
 def classify(lex: Lexicon, t: Toks, i: int, j: int, surnames: Container[str], tail_end: int) -> str:
     """Type of the source phrase [i, j); tokens [j, tail_end) are its comma-set apposition."""
-    if j - i == 1 and t.lowers[i] in lex.src["person_pronouns"] | lex.src["group_pronouns"] | lex.src["institution_pronouns"]:
+    if j - i == 1 and t.lowers[i] in lex.pronouns:
         return PRONOUN
     if j - i <= 4 and " ".join(t.lowers[i:j]) in lex.src.get("partitive_pronouns", ()):
         return PRONOUN  # "one of them", "een van hen": one of the group named before

@@ -7,6 +7,7 @@ odd number of marks never breaks anything. Sentences never split inside a quotat
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
@@ -92,7 +93,9 @@ def _can_close(text: str, i: int, start: int, end: int, width: int = 1) -> bool:
     return not _is_word(after)
 
 
-_MARKS = re.compile("(?<!,),,(?!,)|''|’’|[‘“„«'\"‹‚’”»›]")
+# every branch opens with a literal, so the regex engine skips ahead to the next candidate
+# character; ",," preceded by a comma is refused by the look-behind at its end (",,,")
+_MARKS = re.compile(",,(?!,)(?<!,,,)|''|’’|[‘“„«'\"‹‚’”»›]")
 
 
 def _closer(text: str, marks: list[tuple[int, str]], idx: int, closers: tuple[str, ...],
@@ -124,14 +127,16 @@ def quotes(text: str, start: int, end: int) -> list[Quote]:
 
 def sentences(text: str, start: int, end: int, qs: list[Quote]) -> list[tuple[int, int]]:
     """Sentences of one paragraph as (start, end), never split inside a quotation."""
-    inside = [(q.open, q.close) for q in qs]
+    opens = [q.open for q in qs]  # the quotes are disjoint and in order: bisect for the one around
+    closes = [q.close for q in qs]
     out, s = [], start
     for m in _BOUNDARY.finditer(text, start, end):
         cut = m.end()
         if cut >= end or not (_starts_sentence(text[cut]) or text.startswith(",,", cut)):
             continue
         last = _rstrip(text, m.start(), m.end()) - 1  # the final mark of ". ’ " runs
-        if any(a < last < b for a, b in inside) or _is_abbreviation(text, m.start(), s, cut):
+        x = bisect.bisect_left(opens, last) - 1  # the last quote opening before `last`
+        if (x >= 0 and last < closes[x]) or _is_abbreviation(text, m.start(), s, cut):
             continue
         out.append((s, _rstrip(text, s, m.end())))
         s = cut
@@ -202,7 +207,7 @@ def furniture(text: str, ps: int, pe: int) -> bool:
     prefixes, byline, _ = _furniture()
     if text.startswith(prefixes, ps):
         return True
-    words = text[ps:pe].split()
+    words = text[ps:pe].split(None, 9)  # ten pieces: more than nine words, no need to split them all
     return (len(words) <= 9 and words[0] in byline and text[pe - 1] not in ".!?:"
             and all(w[:1].isupper() or w in ("and", "en", "&", "und") for w in words[1:]))
 

@@ -14,7 +14,9 @@ from collections.abc import Set as AbstractSet
 CLOSE_MARKS = frozenset("’”»'\"›“")
 OPEN_MARKS = frozenset("‘“„«'\"‹‚")
 WIDE_MARKS = frozenset((",,", "''", "’’"))  # two-character quote marks (,,Zo gaat het.''), one token each
-_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,3}(?![\w-])")
+# the look-behind follows the first capital (same test, "not after a word character or a
+# hyphen"), so the regex engine can skip ahead to the next capital instead of trying every position
+_ACRONYM = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{1,2}(?![\w-])")
 
 
 class Toks:
