@@ -9,6 +9,8 @@ components could be added the same way; no trained model is needed here.
 
 from __future__ import annotations
 
+from typing import Any
+
 import spacy
 from spacy.attrs import LANG, LOWER, NORM, ORTH, PREFIX, SUFFIX
 from spacy.language import Language
@@ -28,8 +30,8 @@ def build(lang: str) -> Language:
     """A fresh pipeline for "nl" or "en"."""
     config = {"nlp": {"tokenizer": {"@tokenizers": "annotator.text_keeping_tokenizer.v1"}}}
     nlp = spacy.blank(lang, config=config)
-    getters = nlp.vocab.lex_attr_getters
-    nlp.vocab.lex_attr_getters = {k: f for k, f in getters.items() if k in KEPT_LEX_ATTRS}
+    vocab: Any = nlp.vocab  # spaCy's stub for Vocab lacks lex_attr_getters, a documented attribute
+    vocab.lex_attr_getters = {k: f for k, f in vocab.lex_attr_getters.items() if k in KEPT_LEX_ATTRS}
     lex = lexicon.load(lang)
     base = _spacy_tokenizer(nlp)
     for name in lex.src["social_media_names"]:
