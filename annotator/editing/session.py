@@ -221,19 +221,18 @@ class EditingSession:
 
     # ---- suggestions ----------------------------------------------------------------------
     def accept(self, key: Key | None = None) -> None:
-        key = key or self.focus
-        if key is None or not key[1] or self.coder is None:
-            self.events.emit("message", "Nothing to accept: focus a suggestion first (J/K)")
-            return
-        self.run(self.apply(commands.accept_suggestion, self.me.id, key[2]))
-        self._focus_next_after(key)
+        self._decide(commands.accept_suggestion, "accept", key)
 
     def reject(self, key: Key | None = None) -> None:
+        self._decide(commands.reject_suggestion, "reject", key)
+
+    def _decide(self, builder: Callable[..., Edit], verb: str, key: Key | None) -> None:
+        """Accept or reject the suggestion at `key` (the focused one), then move on."""
         key = key or self.focus
         if key is None or not key[1] or self.coder is None:
-            self.events.emit("message", "Nothing to reject: focus a suggestion first (J/K)")
+            self.events.emit("message", f"Nothing to {verb}: focus a suggestion first (J/K)")
             return
-        self.run(self.apply(commands.reject_suggestion, self.me.id, key[2]))
+        self.run(self.apply(builder, self.me.id, key[2]))
         self._focus_next_after(key)
 
     def _focus_next_after(self, key: Key) -> None:
