@@ -112,9 +112,9 @@ def export_project(project: Project, *, xlsx: Path | None = None, csv_dir: Path 
 def _note_checks(project: Project, sel, report: ExportReport) -> None:
     """Say what the Summary sheet flags for checking (claims unattributed with a source)."""
     from annotator.core.checks import UNATTRIBUTED_WITH_SOURCE, UNATTRIBUTED_WITH_SOURCE_TEXT
-    from annotator.io.sheet_queries import unattributed_with_source
+    from annotator.store.sheet_rows import unattributed_with_source
 
-    n = sum(k for _, _, k in unattributed_with_source(project, sel.ids))
+    n = sum(r.claims for r in unattributed_with_source(project.db.conn, sel.ids))
     if n:
         report.note(f"{n} claim(s) {UNATTRIBUTED_WITH_SOURCE_TEXT}: check them (Summary sheet, "
                     f"variable 'check', value {UNATTRIBUTED_WITH_SOURCE})")

@@ -8,8 +8,8 @@ and named by status `needs_consensus` in Articles, so nothing is counted twice. 
 export shows every coder's work instead (per coder), one Articles row per article and coder who
 was assigned it or worked on it.
 
-The choice is written to a temporary table (`temp.export_pick`) that the sheet queries join, so
-the rows still stream from SQLite.
+The choice is written to a temporary table (`store.sheet_rows.store_picks`) that the sheet
+queries join, so the rows still stream from SQLite.
 """
 
 from __future__ import annotations
@@ -19,12 +19,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from annotator.io import sheet_queries as Q
+from annotator.store import sheet_rows as Q
+from annotator.store.sheet_rows import Pick
 
 NEEDS_CONSENSUS = "needs_consensus"
-PICK_TABLE = "temp.export_pick"
-
-Pick = tuple[int, int | None, str | None]  # article, coder (None: nobody's rows), state
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.codebook import Codebook
-from annotator.io import sheet_queries as Q
 from annotator.io.cells import as_in_sheet, over_cell_limit
+from annotator.store import sheet_rows as Q
 
 if TYPE_CHECKING:
     from annotator.io.sheet_tables import Selection
@@ -92,12 +92,13 @@ def record_rows(project: Project, sel: Selection) -> Iterator[list[Any]]:
     variables = fields[:-1]
     cells = _Entries(book)
     blank = [None] * len(fields)
-    for r in Q.claim_rows(project, sel.ids, variables):
-        yield ["Claims", r[2], *(cells(f, v) for f, v in zip(variables, r[21:], strict=True)),
-               cells(NOTE, r[15]), None]
+    conn = project.db.conn
+    for r in Q.claim_rows(conn, sel.ids, variables):
+        yield ["Claims", r.uid, *(cells(f, v) for f, v in zip(variables, r.values, strict=True)),
+               cells(NOTE, r.note), None]
     if book.variable(SOURCE_TYPE) is not None:
-        for s in Q.source_rows(project, sel.ids):
-            yield ["Sources", s[2], *blank, cells(SOURCE_TYPE, s[5])]
+        for s in Q.source_rows(conn, sel.ids):
+            yield ["Sources", s.uid, *blank, cells(SOURCE_TYPE, s.type)]
 
 
 def record_columns(book: Codebook) -> list[str]:

@@ -17,9 +17,9 @@ from annotator import __version__
 from annotator.core.checks import UNATTRIBUTED_WITH_SOURCE, UNATTRIBUTED_WITH_SOURCE_TEXT
 from annotator.core.codebook import Codebook
 from annotator.core.model import Coder
-from annotator.io import sheet_queries as Q
 from annotator.io.cells import parse_date, parse_stamp
 from annotator.io.sheet_picks import Picks, analysis_picks, coder_picks, store_picks
+from annotator.store import sheet_rows as Q
 
 if TYPE_CHECKING:
     from annotator.project import Project
@@ -136,13 +136,14 @@ def claims_table(project: Project, sel: Selection) -> Table:
 
     def rows() -> Iterator[Row]:
         texts = _TextCache(project)
-        for r in Q.claim_rows(project, sel.ids, variables):
-            text = texts.get(r[0])
-            ext, title, outlet, when = r[17:21]
-            vals = r[21:]
-            yield [ext, title, outlet, parse_date(when), r[1], r[2], text[r[3]:r[4]], r[3], r[4],
-                   _span(text, r[6], r[7]), r[8], vals[0], vals[1], _span(text, r[10], r[11]),
-                   r[14], r[15], parse_stamp(r[16]), r[5], r[9], _span(text, r[12], r[13]),
+        for r in Q.claim_rows(project.db.conn, sel.ids, variables):
+            text = texts.get(r.article_id)
+            vals = r.values
+            yield [r.ext_id, r.title, r.outlet, parse_date(r.date), r.coder, r.uid,
+                   text[r.start:r.end], r.start, r.end, _span(text, r.source_start, r.source_end),
+                   r.source_type, vals[0], vals[1], _span(text, r.cue_start, r.cue_end),
+                   r.origin, r.note, parse_stamp(r.modified), r.source_uid, r.source_name,
+                   _span(text, r.channel_start, r.channel_end),
                    *(_typed(book, v, x) for v, x in zip(variables[2:], vals[2:], strict=True))]
         if sel.include_suggestions:
             yield from _suggestion_rows(project, sel, len(variables) - 2)
@@ -152,7 +153,7 @@ def claims_table(project: Project, sel: Selection) -> Table:
 
 def _suggestion_rows(project: Project, sel: Selection, extras: int) -> Iterator[Row]:
     texts = _TextCache(project)
-    for r in Q.suggestion_rows(project, sel.ids):
+    for r in Q.suggestion_rows(project.db.conn, sel.ids):
         a, start, end, ss, se, stype, qs, qe, attr, cert, ext, title, outlet, when = r
         text = texts.get(a)
         yield [ext, title, outlet, parse_date(when), None, None, text[start:end], start, end,
@@ -169,7 +170,7 @@ class _TextCache:
 
     def get(self, article_id: int) -> str:
         if article_id != self.article_id:
-            self.article_id, self.text = article_id, Q.text_of(self.project, article_id)
+            self.article_id, self.text = article_id, Q.article_text(self.project.db.conn, article_id)
         return self.text
 
 
@@ -208,7 +209,7 @@ def sources_table(project: Project, sel: Selection) -> Table:
     def rows() -> Iterator[Row]:
         texts = _TextCache(project)
         for a, coder, uid, start, end, stype, canonical, origin, modified, ext in Q.source_rows(
-                project, sel.ids):
+                project.db.conn, sel.ids):
             yield [uid, ext, coder, texts.get(a)[start:end], stype, canonical, start, end,
                    origin, parse_stamp(modified)]
 
@@ -231,9 +232,12 @@ def articles_table(project: Project, sel: Selection) -> Table:
             *(_var_column(book, v) for v in art_vars)]
 
     def rows() -> Iterator[Row]:
-        for r in Q.article_rows(project, types, levels):
-            vals = Q.article_values(project, r[0], r[5]) if art_vars and r[5] else {}
-            yield [r[1], r[2], r[3], parse_date(r[4]), r[6], r[7], r[8] or None, *r[9:],
+        conn = project.db.conn
+        for r in Q.article_rows(conn, types, levels):
+            vals = (Q.article_values(conn, r.article_id, r.coder_id)
+                    if art_vars and r.coder_id else {})
+            yield [r.ext_id, r.title, r.outlet, parse_date(r.date), r.coder, r.status,
+                   r.note or None, r.claims, *r.per_type, *r.per_level,
                    *(_typed(book, v, vals.get(v)) for v in art_vars)]
 
     return Table("Articles", cols, rows)
@@ -268,10 +272,10 @@ def summary_table(project: Project, sel: Selection) -> Table:
     counts: dict[tuple[str, str, str, str], int] = Counter()  # (coder, var, value, outlet)
     names = {c.id: ANALYSIS if sel.analysis else c.name for c in sel.coders}
     for var, what in plan:
-        for k, outlet, value, n in Q.summary_counts(project, sel.ids, what):
+        for k, outlet, value, n in Q.summary_counts(project.db.conn, sel.ids, what):
             counts[(names[k], var, value or NO_VALUE, outlet)] += n
     flagged: dict[tuple[str, str], int] = Counter()  # (coder, outlet): claims to check
-    for k, outlet, n in Q.unattributed_with_source(project, sel.ids):
+    for k, outlet, n in Q.unattributed_with_source(project.db.conn, sel.ids):
         flagged[(names[k], outlet)] += n
     outlets = sorted({key[3] for key in counts} | {key[1] for key in flagged})
     cols = [Column("coder", width=10), Column("variable", width=12), Column("value", width=14),

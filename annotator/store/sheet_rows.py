@@ -1,21 +1,114 @@
-"""Streaming reads for the coding sheet, straight from the project's SQLite connection.
+"""Streaming reads for the coding sheet, as typed rows straight from SQLite.
 
 `Project.claims()` builds every claim as an object with a dict of values: fine for a window,
 too slow and too big for 100,000 claims. These queries join what one sheet row needs and yield
-plain tuples in article order, so the export holds one article's text at a time. Rows are
-limited to the (article, coder) pairs in `temp.export_pick` (see `sheet_picks`): the analysis
-dataset or each coder's work.
+named tuples in article order, so the export holds one article's text at a time. Rows are
+limited to the (article, coder) pairs in the export's pick table (`store_picks`): the analysis
+dataset or each coder's work, as the use case chose them.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import NamedTuple
 
-if TYPE_CHECKING:
-    from annotator.project import Project
+from annotator.core.checks import ATTRIBUTION, UNATTRIBUTED
 
+# (article id, coder id or None: nobody's rows, state or None) as the export picked them
+Pick = tuple[int, int | None, str | None]
+
+
+class ClaimRow(NamedTuple):
+    """One claim with what its sheet row shows; `values` in the order of the asked variables."""
+
+    article_id: int
+    coder: str
+    uid: str
+    start: int
+    end: int
+    source_uid: str | None
+    source_start: int | None
+    source_end: int | None
+    source_type: str | None
+    source_name: str | None
+    cue_start: int | None
+    cue_end: int | None
+    channel_start: int | None
+    channel_end: int | None
+    origin: str
+    note: str
+    modified: str
+    ext_id: str
+    title: str
+    outlet: str
+    date: str
+    values: tuple[str | None, ...]
+
+
+class SuggestionRow(NamedTuple):
+    """A suggested claim no given coder decided on, with its suggested source and cue."""
+
+    article_id: int
+    start: int
+    end: int
+    source_start: int | None
+    source_end: int | None
+    source_type: str | None
+    cue_start: int | None
+    cue_end: int | None
+    attribution: str | None
+    certainty: str | None
+    ext_id: str
+    title: str
+    outlet: str
+    date: str
+
+
+class SourceRow(NamedTuple):
+    article_id: int
+    coder: str
+    uid: str
+    start: int
+    end: int
+    type: str | None
+    canonical: str | None
+    origin: str
+    modified: str
+    ext_id: str
+
+
+class ArticleRow(NamedTuple):
+    """One picked (article, coder): `coder` None when no coder's rows are shown; claims counted
+    in all, per asked source type and per asked certainty level."""
+
+    article_id: int
+    ext_id: str
+    title: str
+    outlet: str
+    date: str
+    coder_id: int | None
+    coder: str | None
+    status: str
+    note: str
+    claims: int
+    per_type: tuple[int, ...]
+    per_level: tuple[int, ...]
+
+
+class OutletCount(NamedTuple):
+    """Claims of one coder in one outlet with one value (None: no value)."""
+
+    coder_id: int
+    outlet: str
+    value: str | None
+    claims: int
+
+
+class FlaggedCount(NamedTuple):
+    coder_id: int
+    outlet: str
+    claims: int
 
 
 def _marks(ids: Sequence[int]) -> str:
@@ -27,14 +120,19 @@ def _picked(alias: str) -> str:
             f"AND p.coder_id = {alias}.coder_id")
 
 
-def claim_rows(project: Project, coder_ids: Sequence[int],
-               variables: Sequence[str]) -> Iterator[tuple[Any, ...]]:
-    """One tuple per claim of the given coders, ordered by article, coder, offsets.
+def _cursor(conn: sqlite3.Connection) -> sqlite3.Cursor:
+    cur = conn.cursor()
+    cur.arraysize = 1000
+    return cur
 
-    Fields: article id, coder name, uid, start, end, source (uid, start, end, type, canonical),
-    cue (start, end), channel (start, end), origin, note, modified, article (ext_id, title,
-    outlet, date), then one value per variable.
-    """
+
+def _claim_row(_: sqlite3.Cursor, r: tuple) -> ClaimRow:
+    return ClaimRow._make((*r[:21], r[21:]))
+
+
+def claim_rows(conn: sqlite3.Connection, coder_ids: Sequence[int],
+               variables: Sequence[str]) -> Iterator[ClaimRow]:
+    """One row per picked claim of the given coders, ordered by article, coder, offsets."""
     if not coder_ids:
         return
     joins = "".join(
@@ -52,15 +150,14 @@ def claim_rows(project: Project, coder_ids: Sequence[int],
         f"LEFT JOIN source_mention ch ON ch.id = c.channel_id{joins} "
         f"WHERE c.coder_id IN ({_marks(coder_ids)}) "
         "ORDER BY c.article_id, k.name, c.start, c.end, c.id")
-    yield from _cursor(project).execute(sql, (*variables, *coder_ids))
+    cur = _cursor(conn)
+    cur.row_factory = _claim_row
+    yield from cur.execute(sql, (*variables, *coder_ids))
 
 
-def suggestion_rows(project: Project, coder_ids: Sequence[int]) -> Iterator[tuple[Any, ...]]:
-    """Suggested claims no given coder has accepted or rejected, in article order.
-
-    Fields: article id, start, end, source (start, end, type), cue (start, end), attribution,
-    certainty, article (ext_id, title, outlet, date).
-    """
+def suggestion_rows(conn: sqlite3.Connection, coder_ids: Sequence[int]
+                    ) -> Iterator[SuggestionRow]:
+    """Suggested claims no given coder has accepted or rejected, in article order."""
     decided = ""
     if coder_ids:
         decided = (" AND NOT EXISTS (SELECT 1 FROM suggestion_decision d "
@@ -72,11 +169,13 @@ def suggestion_rows(project: Project, coder_ids: Sequence[int]) -> Iterator[tupl
            "LEFT JOIN suggestion s ON s.id = g.source_ref "
            "LEFT JOIN suggestion q ON q.id = g.cue_ref "
            f"WHERE g.kind = 'claim'{decided} ORDER BY g.article_id, g.start, g.end, g.id")
-    yield from _cursor(project).execute(sql, tuple(coder_ids))
+    cur = _cursor(conn)
+    cur.row_factory = lambda _, r: SuggestionRow._make(r)
+    yield from cur.execute(sql, tuple(coder_ids))
 
 
-def source_rows(project: Project, coder_ids: Sequence[int]) -> Iterator[tuple[Any, ...]]:
-    """(article id, coder, uid, start, end, type, canonical, origin, modified, ext_id)."""
+def source_rows(conn: sqlite3.Connection, coder_ids: Sequence[int]) -> Iterator[SourceRow]:
+    """The picked source mentions of the given coders, in article order."""
     if not coder_ids:
         return
     sql = ("SELECT s.article_id, k.name, s.uid, s.start, s.end, s.type, s.canonical, s.origin, "
@@ -85,20 +184,20 @@ def source_rows(project: Project, coder_ids: Sequence[int]) -> Iterator[tuple[An
            "JOIN article a ON a.id = s.article_id "
            f"WHERE s.coder_id IN ({_marks(coder_ids)}) "
            "ORDER BY s.article_id, k.name, s.start, s.end, s.id")
-    yield from _cursor(project).execute(sql, tuple(coder_ids))
+    cur = _cursor(conn)
+    cur.row_factory = lambda _, r: SourceRow._make(r)
+    yield from cur.execute(sql, tuple(coder_ids))
 
 
-def text_of(project: Project, article_id: int) -> str:
-    row = project.db.conn.execute("SELECT text FROM article WHERE id = ?",
-                                  (article_id,)).fetchone()
+def article_text(conn: sqlite3.Connection, article_id: int) -> str:
+    row = conn.execute("SELECT text FROM article WHERE id = ?", (article_id,)).fetchone()
     return row[0] if row else ""
 
 
-def article_rows(project: Project, types: Sequence[str],
-                 levels: Sequence[str]) -> Iterator[tuple[Any, ...]]:
-    """One tuple per picked (article, coder), in article order: article id, ext_id, title,
-    outlet, date, coder id, coder name (None: no coder's rows), status, note, claims, then
-    claims per source type in `types` and per certainty level in `levels`."""
+def article_rows(conn: sqlite3.Connection, types: Sequence[str],
+                 levels: Sequence[str]) -> Iterator[ArticleRow]:
+    """One row per picked (article, coder), in article order, with the claims counted in all,
+    per source type in `types` and per certainty level in `levels`."""
     per_type = "".join(", sum(s.type IS ?)" for _ in types)
     per_level = "".join(", sum(v.value IS ?)" for _ in levels)
     sql = ("SELECT a.id, a.ext_id, a.title, a.outlet, a.date, k.id, k.name, "
@@ -110,18 +209,21 @@ def article_rows(project: Project, types: Sequence[str],
            "LEFT JOIN source_mention s ON s.id = c.source_id "
            "LEFT JOIN claim_value v ON v.claim_id = c.id AND v.variable = 'certainty' "
            "GROUP BY a.id, p.coder_id ORDER BY a.id, k.name")
-    yield from _cursor(project).execute(sql, (*types, *levels))
+    split = 10 + len(types)
+    cur = _cursor(conn)
+    cur.row_factory = lambda _, r: ArticleRow._make((*r[:10], r[10:split], r[split:]))
+    yield from cur.execute(sql, (*types, *levels))
 
 
-def article_values(project: Project, article_id: int, coder_id: int) -> dict[str, str]:
-    return dict(project.db.conn.execute(
+def article_values(conn: sqlite3.Connection, article_id: int, coder_id: int) -> dict[str, str]:
+    return dict(conn.execute(
         "SELECT variable, value FROM article_value WHERE article_id = ? AND coder_id = ?",
         (article_id, coder_id)))
 
 
-def summary_counts(project: Project, coder_ids: Sequence[int], what: str
-                   ) -> Iterator[tuple[int, str, str | None, int]]:
-    """(coder id, outlet, value, claims) for the source `type` or a claim variable."""
+def summary_counts(conn: sqlite3.Connection, coder_ids: Sequence[int], what: str
+                   ) -> Iterator[OutletCount]:
+    """Picked claims per coder, outlet and value of the source `type` or a claim variable."""
     if not coder_ids:
         return
     params: tuple[str, ...]
@@ -134,14 +236,13 @@ def summary_counts(project: Project, coder_ids: Sequence[int], what: str
     sql = (f"SELECT c.coder_id, a.outlet, {value}, count(*) FROM claim c{_picked('c')} "
            f"JOIN article a ON a.id = c.article_id {join} "
            f"WHERE c.coder_id IN ({_marks(coder_ids)}) GROUP BY 1, 2, 3")
-    yield from project.db.conn.execute(sql, (*params, *coder_ids))
+    for row in conn.execute(sql, (*params, *coder_ids)):
+        yield OutletCount._make(row)
 
 
-def unattributed_with_source(project: Project, coder_ids: Sequence[int]
-                             ) -> Iterator[tuple[int, str, int]]:
-    """(coder id, outlet, claims) of claims coded unattributed that have a linked source."""
-    from annotator.core.checks import ATTRIBUTION, UNATTRIBUTED
-
+def unattributed_with_source(conn: sqlite3.Connection, coder_ids: Sequence[int]
+                             ) -> Iterator[FlaggedCount]:
+    """Picked claims per coder and outlet coded unattributed that have a linked source."""
     if not coder_ids:
         return
     sql = (f"SELECT c.coder_id, a.outlet, count(*) FROM claim c{_picked('c')} "
@@ -149,10 +250,11 @@ def unattributed_with_source(project: Project, coder_ids: Sequence[int]
            "JOIN claim_value x ON x.claim_id = c.id AND x.variable = ? AND x.value = ? "
            f"WHERE c.source_id IS NOT NULL AND c.coder_id IN ({_marks(coder_ids)}) "
            "GROUP BY 1, 2")
-    yield from project.db.conn.execute(sql, (ATTRIBUTION, UNATTRIBUTED, *coder_ids))
+    for row in conn.execute(sql, (ATTRIBUTION, UNATTRIBUTED, *coder_ids)):
+        yield FlaggedCount._make(row)
 
 
-# ---- the export's picks (see sheet_picks) ---------------------------------------------------
+# ---- the export's picks ---------------------------------------------------------------------
 _WORK = ("SELECT article_id, coder_id FROM claim UNION SELECT article_id, coder_id FROM "
          "source_mention UNION SELECT article_id, coder_id FROM cue UNION SELECT article_id, "
          "coder_id FROM article_status WHERE status != 'not_started'")
@@ -171,17 +273,11 @@ def article_ids(conn: sqlite3.Connection) -> list[int]:
     return [r[0] for r in conn.execute("SELECT id FROM article ORDER BY id")]
 
 
-def store_picks(conn: sqlite3.Connection, rows: Iterable[tuple[Any, ...]]) -> None:
-    """(Re)fill temp.export_pick (article, coder, state): this connection only."""
+def store_picks(conn: sqlite3.Connection, rows: Iterable[Pick]) -> None:
+    """(Re)fill the temporary pick table the sheet queries join: this connection only."""
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS export_pick (article_id INTEGER NOT NULL, "
                  "coder_id INTEGER, state TEXT)")
     conn.execute("DELETE FROM temp.export_pick")
     conn.executemany("INSERT INTO temp.export_pick VALUES (?, ?, ?)", rows)
     conn.execute("CREATE INDEX IF NOT EXISTS temp.export_pick_key "
                  "ON export_pick (article_id, coder_id)")
-
-
-def _cursor(project: Project) -> sqlite3.Cursor:
-    cur = project.db.conn.cursor()
-    cur.arraysize = 1000
-    return cur
