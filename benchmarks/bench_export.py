@@ -25,9 +25,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from annotator.core.model import ArticleRecord
-from annotator.io.sheet_export import ExportReport, write_xlsx
-from annotator.io.sheet_tables import build_tables, select
+from annotator.io.sheet_export import ExportReport
 from annotator.project import Project
+from annotator.sheet.export import write_xlsx
+from annotator.sheet.tables import build_tables, select
 from annotator.store.db import now
 
 GOAL_RATIO = 1.5

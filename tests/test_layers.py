@@ -9,7 +9,8 @@ import sys
 import pytest
 
 CORE_MODULES = ["annotator.project", "annotator.commands", "annotator.cli", "annotator.sample",
-                "annotator.store.db", "annotator.core.codebook", "annotator.io.importers"]
+                "annotator.store.db", "annotator.core.codebook", "annotator.io.importers",
+                "annotator.sheet.export"]
 
 
 @pytest.mark.parametrize("module", CORE_MODULES)

@@ -42,8 +42,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from annotator.io.sheet_export import export_project
     from annotator.project import Project
+    from annotator.sheet.export import export_project
 
     with Project.open(args.project) as proj:
         validation = _validation(proj, args)
@@ -67,8 +67,8 @@ def _validation(proj: Any, args: argparse.Namespace) -> dict[str, Any] | None:
 
 
 def run_import_sheet(args: argparse.Namespace) -> int:
-    from annotator.io.sheet_import import import_sheet
     from annotator.project import Project
+    from annotator.sheet.readback import import_sheet
 
     with Project.open(args.project) as proj:
         result = import_sheet(proj, args.sheet, args.coder)

@@ -22,7 +22,7 @@ PROJECT_FILTER = "annotator projects (*.annotator);;All files (*)"
 def sheet_exporter():
     """The coding-sheet exporter, when this installation has it (written alongside the GUI)."""
     try:
-        from annotator.io import sheet_export
+        from annotator.sheet import export as sheet_export
     except ImportError:
         return None
     return sheet_export
@@ -147,7 +147,7 @@ class FileMenuMixin:
     def import_sheet(self, path: Path) -> bool:
         """Apply the values this coder edited in an exported sheet: all of them, as one undoable
         step, or none (every problem is listed with its sheet, row and column)."""
-        from annotator.io.sheet_import import apply_changes, read_changes
+        from annotator.sheet.readback import apply_changes, read_changes
 
         project, coder = self.session.project, self.session.coder
         if project is None or coder is None:

@@ -1,9 +1,9 @@
-"""Write the coding sheet: an xlsx workbook (streamed with XlsxWriter), CSV files, SPSS/Stata.
+"""Write the coding sheet's tables: an xlsx workbook (streamed with XlsxWriter), CSV files.
 
-`export_project(project, xlsx=..., csv_dir=..., sav=..., dta=...)` writes every format asked
-for and returns an `ExportReport`: row counts per sheet and notes on each cell that had to be
-changed (control characters replaced, texts cut at Excel's limit), naming sheet, row and column.
-Each file is written under a temporary name and renamed at the end.
+The writers take `Table`s (see `sheet_tables`; `annotator.sheet` fills them from a project) and
+fill an `ExportReport`: row counts per sheet and notes on each cell that had to be changed
+(control characters replaced, texts cut at Excel's limit), naming sheet, row and column. Each
+file is written under a temporary name and renamed at the end.
 """
 
 from __future__ import annotations
@@ -16,20 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import UserError
-from annotator.core.outpaths import check_output
 from annotator.io.cells import csv_text, excel_can_date, over_cell_limit, sheet_text
 from annotator.io.outfiles import replacing
-from annotator.io.sheet_tables import (
-    ABOUT_LIST_COLUMN,
-    Selection,
-    Table,
-    build_tables,
-    select,
-    validation_lists,
-)
+from annotator.io.sheet_tables import ABOUT_LIST_COLUMN, Table, validation_lists
 
 if TYPE_CHECKING:
-    from annotator.project import Project
+    from annotator.agreement.report import AgreementReport
+    from annotator.core.codebook import Codebook
 
 MAX_NOTES = 50  # cell notes listed one by one; the rest are counted
 CSV_NAMES = {"Claims": "claims.csv", "Sources": "sources.csv", "Articles": "articles.csv",
@@ -68,82 +61,16 @@ class ExportReport:
         return out
 
 
-def export_project(project: Project, *, xlsx: Path | None = None, csv_dir: Path | None = None,
-                   csv_bom: bool = False, sav: Path | None = None, dta: Path | None = None,
-                   coders: Sequence[str] | None = None, per_coder: bool = False,
-                   include_suggestions: bool = False, force: bool = False,
-                   validation: Mapping[str, Any] | None = None) -> ExportReport:
-    """Write every format asked for; refuse before writing when a target cannot be written.
-
-    By default the Claims, Sources, Articles and Summary tables are the analysis dataset (one
-    coding per article: the consensus, else the one coder's); `per_coder` or `coders` gives
-    every (or the named) coder's work instead. `validation` (`Validation.to_dict()` of
-    `annotator validate`) adds a Validation sheet."""
-    if not any((xlsx, csv_dir, sav, dta)):
-        raise UserError("nothing to export: give --xlsx, --csv, --sav or --dta")
-    if validation is not None and xlsx is None:
-        raise UserError("the Validation sheet goes into the workbook: give --xlsx too")
-    for target in (xlsx, sav, dta):
-        if target is not None:
-            check_output(target, force=force, reading=(project.path,))
-    if csv_dir is not None:
-        for name in CSV_NAMES.values():
-            check_output(Path(csv_dir) / name, force=force, reading=(project.path,))
-    if csv_dir is not None:
-        try:
-            Path(csv_dir).mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise UserError(f"cannot make the CSV folder ({exc.strerror})", path=csv_dir) from exc
-    sel = select(project, coders, include_suggestions, per_coder)
-    report = ExportReport()
-    _note_checks(project, sel, report)
-    _describe(sel, report)
-    if xlsx:
-        write_xlsx(project, sel, Path(xlsx), report, force=force, validation=validation)
-    if csv_dir:
-        write_csv(project, sel, Path(csv_dir), report, bom=csv_bom, force=force)
-    if sav or dta:
-        from annotator.io.stats_export import write_stats
-
-        write_stats(project, sel, sav=sav, dta=dta, report=report, force=force)
-    return report
-
-
-def _note_checks(project: Project, sel, report: ExportReport) -> None:
-    """Say what the Summary sheet flags for checking (claims unattributed with a source)."""
-    from annotator.core.checks import UNATTRIBUTED_WITH_SOURCE, UNATTRIBUTED_WITH_SOURCE_TEXT
-    from annotator.store.sheet_rows import unattributed_with_source
-
-    n = sum(r.claims for r in unattributed_with_source(project.db.conn, sel.ids))
-    if n:
-        report.note(f"{n} claim(s) {UNATTRIBUTED_WITH_SOURCE_TEXT}: check them (Summary sheet, "
-                    f"variable 'check', value {UNATTRIBUTED_WITH_SOURCE})")
-
-
-def _describe(sel: Selection, report: ExportReport) -> None:
-    if not sel.analysis:
-        report.dataset = "each coder's work (" + ", ".join(c.name for c in sel.coders) + ")"
-        return
-    report.dataset = ("analysis: per article the consensus where it exists, else the one "
-                      "coder's work (--per-coder for every coder's)")
-    picks = sel.picks
-    if picks is not None and picks.unsettled:
-        report.note(f"{picks.unsettled:,} article(s) coded by two or more coders have no "
-                    "consensus yet: their claims and sources are left out (status "
-                    "needs_consensus in Articles); settle them in the agreement window, or "
-                    "export --per-coder")
-    if picks is not None and picks.unassigned_work:
-        report.note(f"work of {picks.unassigned_work:,} coder(s) on articles not assigned to them "
-                    "is left out of the analysis dataset")
-
-
 # ---- xlsx --------------------------------------------------------------------------------
-def write_xlsx(project: Project, sel: Selection, path: Path, report: ExportReport, *,
-               force: bool = False, validation: Mapping[str, Any] | None = None) -> None:
+def write_xlsx(tables: Sequence[Table], book: Codebook, path: Path, report: ExportReport, *,
+               project_id: str, project_file: str, force: bool = False,
+               agreement: AgreementReport | None = None,
+               validation: Mapping[str, Any] | None = None) -> None:
+    """The tables as a workbook; the Agreement and Validation sheets, when given, go after the
+    visible tables; the codebook's codes become drop-down lists."""
     import xlsxwriter
 
-    tables = build_tables(project, sel)
-    lists = validation_lists(project.codebook)
+    lists = validation_lists(book)
     with replacing(path, force=force) as (tmp,):
         wb = xlsxwriter.Workbook(str(tmp), _WORKBOOK_OPTIONS)
         try:
@@ -151,33 +78,25 @@ def write_xlsx(project: Project, sel: Selection, path: Path, report: ExportRepor
             first_hidden = next((t for t in tables if t.hidden), None)
             for table in tables:
                 if table is first_hidden:  # Agreement goes after Summary, before hidden About
-                    _add_agreement_sheet(wb, project, sel, fmts, report)
+                    if agreement is not None:
+                        _add_agreement_sheet(wb, agreement, fmts, report)
                     if validation is not None:
                         _add_validation_sheet(wb, validation, fmts, report)
                 n = _write_sheet(wb, table, fmts, report)
                 if not table.hidden:
                     report.rows[table.name] = n
             _add_validation(wb, tables, lists, report)
-            _set_properties(wb, project)
+            _set_properties(wb, project_id, project_file)
         finally:
             _close(wb, path)
     report.files.append(path)
 
 
-def _add_agreement_sheet(wb, project: Project, sel: Selection, fmts: dict,
+def _add_agreement_sheet(wb, agreement: AgreementReport, fmts: dict,
                          report: ExportReport) -> None:
-    """The agreement report as its own sheet, when two or more coders coded common articles."""
+    """The agreement report as its own sheet."""
     from annotator.io.agreement_export import write_agreement_sheet
-    from annotator.reliability import default_coders, project_report
 
-    # the coders the CLI and the window compare: of the selection, those who coded something
-    compared = set(default_coders(project))
-    names = [c.name for c in sel.coders if c.name in compared]
-    if len(names) < 2:
-        return
-    agreement = project_report(project, names)
-    if not agreement.articles:
-        return
     write_agreement_sheet(wb, agreement, {"header": fmts["header"]})
     report.rows["Agreement"] = agreement.n_units
 
@@ -265,7 +184,7 @@ def _checked(value: str, sheet: str, row: int, column: str, report: ExportReport
     return cleaned
 
 
-def _add_validation(wb, tables: list[Table], lists: dict[str, list[str]],
+def _add_validation(wb, tables: Sequence[Table], lists: dict[str, list[str]],
                     report: ExportReport) -> None:
     """Drop-down lists of the codebook's codes on the coded columns of Claims and Sources."""
     for table in tables:
@@ -294,17 +213,17 @@ def _list_rule(variable: str, lists: dict[str, list[str]]) -> dict:
     return rule
 
 
-def _set_properties(wb, project: Project) -> None:
-    wb.set_properties({"title": "Coding sheet", "subject": f"annotator project {project.path.name}",
-                       "comments": f"project id {project.project_id}"})
-    wb.set_custom_property("annotator_project_id", project.project_id)
+def _set_properties(wb, project_id: str, project_file: str) -> None:
+    wb.set_properties({"title": "Coding sheet", "subject": f"annotator project {project_file}",
+                       "comments": f"project id {project_id}"})
+    wb.set_custom_property("annotator_project_id", project_id)
 
 
 # ---- CSV ---------------------------------------------------------------------------------
-def write_csv(project: Project, sel: Selection, folder: Path, report: ExportReport, *,
+def write_csv(tables: Sequence[Table], folder: Path, report: ExportReport, *,
               bom: bool = False, force: bool = False) -> None:
     """The visible tables as UTF-8 CSV files (with a BOM for Excel if asked), texts whole."""
-    tables = [t for t in build_tables(project, sel) if not t.hidden]
+    tables = [t for t in tables if not t.hidden]
     targets = [folder / CSV_NAMES[t.name] for t in tables]
     with replacing(*targets, force=force) as temps:
         for table, tmp in zip(tables, temps, strict=True):

@@ -1,27 +1,26 @@
-"""Read a coding sheet edited in Excel back into one coder's annotations.
+"""Read a coding sheet edited in Excel back as the changes to one coder's annotations.
 
-`import_sheet(project, path, coder)` reads the claim-level coded columns and `note` of the
+`read_changes(project, path, coder)` reads the claim-level coded columns and `note` of the
 Claims sheet and `type` of the Sources sheet, for the rows of that coder, matched by claim and
 source id. Only cells the user changed since the export count (the hidden Exported sheet holds
 fingerprints of what was exported, see `sheet_record`): an older sheet never reverts later
 edits, and a cell changed both in the sheet and in the project is a conflict. Everything is checked first against the codebook; any problem is reported with
-sheet, row and column, and then nothing is applied. Otherwise every change is applied as an
-undoable Edit (the same ones the window makes), all in one transaction. Spans and texts are not
-edited through the sheet.
+sheet, row and column, and then nothing is applied. Otherwise `annotator.sheet.readback` applies
+every change as an undoable Edit (the same ones the window makes), all in one transaction.
+Spans and texts are not edited through the sheet.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from openpyxl.utils import get_column_letter
 
-from annotator import commands
-from annotator.core.codebook import Variable
+from annotator.core.codebook import Codebook, Variable
 from annotator.core.errors import UserError
-from annotator.core.model import Coder
+from annotator.core.model import Claim, Coder, SourceMention
 from annotator.core.textcheck import find_problem
 from annotator.io import sheet_reader as SR
 from annotator.io import sheet_record as R
@@ -33,9 +32,6 @@ from annotator.io.sheet_tables import (
     claim_variables,
     source_columns,
 )
-
-if TYPE_CHECKING:
-    from annotator.project import Project
 
 MAX_PROBLEMS = 200
 
@@ -52,11 +48,14 @@ class SheetImportError(UserError):
                          path=path)
 
 
+CLAIM, SOURCE = "claim", "source"  # what a change edits
+
+
 @dataclass(frozen=True)
 class Change:
     """One value to set: `what` is a claim variable, `note` or the source `type`."""
 
-    table: str  # claim or source_mention
+    kind: str  # CLAIM or SOURCE
     row_id: int
     what: str
     value: str | None
@@ -64,23 +63,38 @@ class Change:
 
 
 @dataclass
-class ImportResult:
+class SheetChanges:
+    """What a checked sheet asks for: the changes, and notes on what was not read."""
+
     changes: list[Change] = field(default_factory=list)
-    edits: list[commands.Edit] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        claims = {c.row_id for c in self.changes if c.table == "claim"}
-        sources = {c.row_id for c in self.changes if c.table == "source_mention"}
+        claims = {c.row_id for c in self.changes if c.kind == CLAIM}
+        sources = {c.row_id for c in self.changes if c.kind == SOURCE}
         out = [f"applied {len(self.changes)} change(s) to {len(claims)} claim(s) and "
                f"{len(sources)} source(s)"]
         return out + [f"  note: {n}" for n in self.notes]
 
 
+class SheetProject(Protocol):
+    """What reading a sheet back needs to know of the project (`annotator.project.Project`)."""
+
+    @property
+    def path(self) -> Path: ...
+    @property
+    def project_id(self) -> str: ...
+    @property
+    def codebook(self) -> Codebook: ...
+    def claims(self) -> list[Claim]: ...
+    def sources(self, coder_id: int | None = None) -> list[SourceMention]: ...
+    def article_text(self, article_id: int) -> str: ...
+
+
 class _Reader:
     """Checks a workbook against the project and collects changes and problems."""
 
-    def __init__(self, project: Project, path: Path, coder: Coder):
+    def __init__(self, project: SheetProject, path: Path, coder: Coder):
         self.project, self.path, self.coder = project, path, coder
         self.book = project.codebook
         self.changes: list[Change] = []
@@ -183,7 +197,7 @@ class _Reader:
                 continue
             for name in variables:
                 self.coded(ws, number, cells, cols[name], self.book.require(name),
-                           claim.values.get(name), ("claim", claim.id, uid))
+                           claim.values.get(name), (CLAIM, claim.id, uid))
             self.note(ws, number, cells, cols["note"], claim, uid)
             self.read_only(ws, number, cells, cols, claim)
         if self.ignored:
@@ -258,7 +272,7 @@ class _Reader:
             return
         if self.changed(ws, number, col, R.NOTE, uid, text, claim.note,
                         fallback=text not in (claim.note, as_in_sheet(claim.note))):
-            self.add("claim", claim.id, "note", text, ws, number)
+            self.add(CLAIM, claim.id, "note", text, ws, number)
 
     def changed(self, ws: Any, number: int, col: int, field: str, uid: str, value: str | None,
                 stored: str | None, *, fallback: bool) -> bool:
@@ -329,9 +343,9 @@ class _Reader:
             return ""
         return "" if raw is None else str(raw).strip()
 
-    def add(self, table: str, row_id: int, what: str, value: str | None, ws: Any,
+    def add(self, kind: str, row_id: int, what: str, value: str | None, ws: Any,
             number: int) -> None:
-        self.changes.append(Change(table, row_id, what, value, f"{ws.title} row {number}"))
+        self.changes.append(Change(kind, row_id, what, value, f"{ws.title} row {number}"))
 
     # ---- Sources -------------------------------------------------------------------------
     def read_sources(self, ws: Any) -> None:
@@ -353,7 +367,7 @@ class _Reader:
             mention = self.find(ws, number, cols["source_id"], "source_id", uid, sources, seen)
             if mention is not None:
                 self.coded(ws, number, cells, cols["type"], var, mention.type,
-                           ("source_mention", mention.id, uid))
+                           (SOURCE, mention.id, uid))
 
 
 def _show(value: str | None) -> str:
@@ -366,34 +380,10 @@ def _cell(cells: tuple, col: int) -> Any:
     return cells[col] if col < len(cells) else None
 
 
-def read_changes(project: Project, path: Path, coder_name: str) -> ImportResult:
+def read_changes(project: SheetProject, path: Path, coder: Coder) -> SheetChanges:
     """Check the whole sheet; return the changes it asks for, or raise SheetImportError."""
-    coder = project.coder(coder_name)
-    if coder is None:
-        raise UserError(f"no coder {coder_name!r} in the project", path=project.path)
     reader = _Reader(project, Path(path), coder)
     reader.read()
     if reader.problems:
         raise SheetImportError(Path(path), reader.problems)
-    return ImportResult(changes=reader.changes, notes=reader.notes)
-
-
-def apply_changes(project: Project, result: ImportResult) -> ImportResult:
-    """Apply every change as an Edit, all in one transaction (all or nothing)."""
-    with project.db.transaction():
-        for ch in result.changes:
-            result.edits.append(_edit(project, ch))
-    return result
-
-
-def _edit(project: Project, ch: Change) -> commands.Edit:
-    if ch.table == "source_mention":
-        return project.apply(commands.update_span, "source_mention", ch.row_id, type=ch.value)
-    if ch.what == "note":
-        return project.apply(commands.update_span, "claim", ch.row_id, note=ch.value or "")
-    return project.apply(commands.set_claim_value, ch.row_id, ch.what, ch.value)
-
-
-def import_sheet(project: Project, path: Path, coder_name: str) -> ImportResult:
-    """Read the sheet back into `coder_name`'s claims and sources: all of it, or nothing."""
-    return apply_changes(project, read_changes(project, path, coder_name))
+    return SheetChanges(changes=reader.changes, notes=reader.notes)

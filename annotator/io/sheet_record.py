@@ -11,16 +11,11 @@ value differs from S; both at once is a conflict. Fingerprints, not values: a no
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from annotator.core.codebook import Codebook
 from annotator.io.cells import as_in_sheet, over_cell_limit
-from annotator.store import sheet_rows as Q
-
-if TYPE_CHECKING:
-    from annotator.io.sheet_tables import Selection
-    from annotator.project import Project
 
 SHEET = "Exported"
 NOTE = "note"
@@ -49,10 +44,10 @@ def read_form(book: Codebook, field: str, stored: str | None) -> str | None:
     var = book.variable(field)
     if var is None or stored is None:
         return stored
-    from annotator.io.sheet_tables import _typed
+    from annotator.io.sheet_tables import typed_value
 
     try:
-        return var.check(_typed(book, field, stored))
+        return var.check(typed_value(book, field, stored))
     except ValueError:
         return stored
 
@@ -85,20 +80,26 @@ class _Entries:
         return found
 
 
-def record_rows(project: Project, sel: Selection) -> Iterator[list[Any]]:
-    """One row per exported claim and source: sheet, id, then one entry per field."""
-    book = project.codebook
+def record_rows(book: Codebook, claims: Iterable[tuple[str, Sequence[str | None], str]],
+                sources: Iterable[tuple[str, str | None]]) -> Iterator[list[Any]]:
+    """One row per exported claim and source: sheet, id, then one entry per field. `claims`
+    gives (uid, values of `record_variables`, note), `sources` (uid, type); the sources are
+    read only when the codebook has the source `type`."""
     fields = claim_fields(book)
     variables = fields[:-1]
     cells = _Entries(book)
     blank = [None] * len(fields)
-    conn = project.db.conn
-    for r in Q.claim_rows(conn, sel.ids, variables):
-        yield ["Claims", r.uid, *(cells(f, v) for f, v in zip(variables, r.values, strict=True)),
-               cells(NOTE, r.note), None]
+    for uid, values, note in claims:
+        yield ["Claims", uid, *(cells(f, v) for f, v in zip(variables, values, strict=True)),
+               cells(NOTE, note), None]
     if book.variable(SOURCE_TYPE) is not None:
-        for s in Q.source_rows(conn, sel.ids):
-            yield ["Sources", s.uid, *blank, cells(SOURCE_TYPE, s.type)]
+        for uid, stype in sources:
+            yield ["Sources", uid, *blank, cells(SOURCE_TYPE, stype)]
+
+
+def record_variables(book: Codebook) -> list[str]:
+    """The claim variables the record holds, in the order `record_rows` wants their values."""
+    return claim_fields(book)[:-1]
 
 
 def record_columns(book: Codebook) -> list[str]:

@@ -15,28 +15,25 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from annotator.core.codebook import Codebook, Variable
 from annotator.core.model import ORIGINS
 from annotator.io.cells import cut_marker
 from annotator.io.outfiles import replacing
-from annotator.io.sheet_tables import SUGGESTED, Column, Selection, claims_table
-
-if TYPE_CHECKING:
-    from annotator.project import Project
+from annotator.io.sheet_tables import SUGGESTED, Column, Table
 
 STATUS_CODES = {name: i for i, name in enumerate((*ORIGINS, SUGGESTED), 1)}
 STATA_VERSION = 14  # release 118: strL that haven reads (119 reads as "")
 SPSS_STRING_BYTES = 32_767
 
 
-def write_stats(project: Project, sel: Selection, *, sav: Path | None, dta: Path | None,
+def write_stats(table: Table, book: Codebook, *, sav: Path | None, dta: Path | None,
                 report: Any, force: bool = False) -> None:
     """Write the Claims table to `sav` and/or `dta`, each under a temporary name first."""
     import pyreadstat
 
-    frame, labels, value_labels = claims_frame(project, sel)
+    frame, labels, value_labels = claims_frame(table, book)
     for target, writer, stata in ((sav, pyreadstat.write_sav, False),
                                   (dta, pyreadstat.write_dta, True)):
         if target is None:
@@ -50,7 +47,7 @@ def write_stats(project: Project, sel: Selection, *, sav: Path | None, dta: Path
                          "them when reading")
         else:
             out = _spss_frame(frame, target, report)
-            extra = {"variable_measure": _measures(project, frame, value_labels)}
+            extra = {"variable_measure": _measures(book, frame, value_labels)}
         with replacing(target, force=force) as (tmp,):
             try:
                 writer(out, str(tmp), column_labels=labels, variable_value_labels=vlabels,
@@ -105,13 +102,11 @@ def spss_text(value: Any) -> Any:
     return raw[:room].decode("utf-8", errors="ignore") + marker
 
 
-def claims_frame(project: Project, sel: Selection) -> tuple[Any, dict[str, str | None],
-                                                             dict[str, dict]]:
+def claims_frame(table: Table, book: Codebook) -> tuple[Any, dict[str, str | None],
+                                                       dict[str, dict]]:
     """The Claims table as a DataFrame with numeric codes, its variable and value labels."""
     import pandas as pd
 
-    table = claims_table(project, sel)
-    book = project.codebook
     data: dict[str, list] = {c.name: [] for c in table.columns}
     names = table.names
     for row in table.rows():
@@ -175,15 +170,15 @@ def _stata_labels(value_labels: dict[str, dict]) -> dict[str, dict]:
             if all(float(k).is_integer() for k in labels)}
 
 
-def _measures(project: Project, frame, value_labels: dict) -> dict[str, str]:
+def _measures(book: Codebook, frame, value_labels: dict) -> dict[str, str]:
     """SPSS measurement levels: the codebook's (ordinal, nominal; interval and ratio are
     'scale'), offsets and counts 'scale', other labelled codes nominal."""
     spss = {"nominal": "nominal", "ordinal": "ordinal", "interval": "scale", "ratio": "scale"}
     out = {}
     for column in frame.columns:
-        variable = project.codebook.variable(column)
+        variable = book.variable(column)
         if variable is None and column == "source_type":
-            variable = project.codebook.variable("type")
+            variable = book.variable("type")
         if variable is not None:
             out[column] = spss[variable.measure]
         elif column in value_labels:

@@ -15,8 +15,8 @@ from test_sheet_fixtures import TEXT_1, build_coded
 from annotator import commands as C
 from annotator.cli import main
 from annotator.core.model import ArticleRecord
-from annotator.io.sheet_export import export_project
 from annotator.project import Project
+from annotator.sheet.export import export_project
 
 
 @pytest.fixture

@@ -20,8 +20,8 @@ from annotator import commands as C
 from annotator.core.errors import UserError
 from annotator.core.model import ArticleRecord
 from annotator.io.cells import CELL_LIMIT, REPLACEMENT
-from annotator.io.sheet_export import export_project
 from annotator.project import Project
+from annotator.sheet.export import export_project
 
 CLAIM_COLUMNS = ["article_id", "title", "outlet", "date", "coder", "claim_id", "claim_text",
                  "start", "end", "source_text", "source_type", "attribution", "certainty",

@@ -11,9 +11,10 @@ from test_sheet_fixtures import build_coded, set_note_unchecked, store_unchecked
 from annotator import commands as C
 from annotator.cli import main
 from annotator.core.errors import UserError
-from annotator.io.sheet_export import export_project
-from annotator.io.sheet_import import SheetImportError, import_sheet, read_changes
+from annotator.io.sheet_import import SheetImportError
 from annotator.project import Project
+from annotator.sheet.export import export_project
+from annotator.sheet.readback import import_sheet, read_changes
 
 
 @pytest.fixture

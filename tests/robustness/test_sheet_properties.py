@@ -17,9 +17,9 @@ from annotator.core.model import ArticleRecord
 from annotator.core.text import normalise_newlines
 from annotator.core.textcheck import find_problem
 from annotator.io.cells import as_in_sheet
-from annotator.io.sheet_export import export_project
-from annotator.io.sheet_import import import_sheet
 from annotator.project import Project
+from annotator.sheet.export import export_project
+from annotator.sheet.readback import import_sheet
 
 # what the store takes (no control characters but tab and line ends; see core.textcheck)
 REFUSED = "".join(chr(c) for c in range(0xA0) if find_problem(chr(c)))
