@@ -39,11 +39,16 @@ def tag(d: Discourse, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None)
     if not src_span:
         return False
     after_src = max(src_span[1], cj)
-    if entry is not None and after_src < b and t.lowers[after_src] in entry.particle:
-        after_src += 1  # "‘...’, houdt de burgemeester vol."
+    if entry is not None and entry.particle:
+        fill = after_src
+        while fill < b and t.lowers[fill] in lex.fw.get("particle_fillers", ()):
+            fill += 1  # "..., voegt de woordvoerder daaraan toe."
+        if fill < b and t.lowers[fill] in entry.particle:
+            after_src = fill + 1  # "‘...’, houdt de burgemeester vol."
     if t.lowers[ci] in lex.h.get("addressee_verbs", ()) and after_src == cj:
         addressee = np_right(lex, t, cj, b)  # "..., three sources told Reuters."
         after_src = addressee[1] if addressee else after_src
+    after_src = past_parenthesis(d, after_src, b)  # "..., zegt wethouder Kok (CDA)."
     if q is None and not tag_rest_ok(d, after_src, b):
         return False
     if q is not None and partial_quote(d, a, q):
@@ -125,5 +130,16 @@ def tag_rest_ok(d: Discourse, m: int, b: int) -> bool:
     stop = next((x for x in range(m, b - 1) if t.words[x] == "," and d.is_reporting(x + 1)), b)
     if any(x in lex.complementisers for x in t.lowers[m:stop]):
         return False  # (", adding that ...": a second report of the same speaker may follow)
+    if t.words[m - 1] == ")" and w in lex.fw["np_prepositions"]:
+        return True  # "..., aldus Els Mulder (58) van de bewonersgroep."
     return (w in lex.fw["stop_prepositions"] or w in lex.fw["time_words"]
             or w in lex.fw["conjunctions"] or w in lex.channel_prepositions)
+
+
+def past_parenthesis(d: Discourse, m: int, b: int) -> int:
+    """Past a short bracketed aside after the speaker: "(CDA)", "(45)", "(D-Ohio)"."""
+    t = d.t
+    if m >= b or t.words[m] != "(":
+        return m
+    close = next((x for x in range(m + 1, min(b, m + 8)) if t.words[x] == ")"), None)
+    return close + 1 if close is not None else m
