@@ -45,3 +45,64 @@ def test_nl_name_before_a_verb_stops_before_the_verb(suggest) -> None:
     result = suggest(text, "nl")
     claim = claim_for(text, result, "Zo hoog stond het water nog nooit.")
     assert source_of(result, claim) == ("Karel de Wit", "person")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Hij woont al veertig jaar aan de dijk. ,,Zo hoog stond het water nog nooit.''", "Hij"),
+    ("Karel de Wit is boer. De Wit loopt over zijn land. ,,Zo hoog stond het water nog nooit.''", "De Wit"),
+    ("Karel de Wit is boer. De 58-jarige De Wit loopt over zijn land. ,,Zo hoog stond het water nog nooit.''",
+     "De 58-jarige De Wit"),
+])
+def test_nl_untagged_quote_takes_the_person_subject_of_the_sentence_before(suggest, text, speaker) -> None:
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "Zo hoog stond het water nog nooit.")
+    assert claim["attribution"] == "direct" and cue_of(result, claim) is None
+    assert source_of(result, claim) == (speaker, "person")
+
+
+def test_nl_plural_they_before_a_quote_is_not_taken_for_its_speaker(suggest) -> None:
+    text = ",,We zijn er klaar voor'', zegt de kok. Ze hebben de keuken verbouwd. ,,Alles is nieuw en schoon.''"
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "Alles is nieuw en schoon.")
+    assert source_of(result, claim) == ("de kok", "person")
+
+
+@pytest.mark.parametrize(("text", "words", "cue"), [
+    ("Het kabinet wil dat gemeenten meer woningen bouwen.", "gemeenten meer woningen bouwen", "wil"),
+    ("De boeren willen niet dat de dijk wordt verlegd.", "de dijk wordt verlegd", "willen"),
+    ("De bewoners beseffen dat de renovatie lang gaat duren.", "de renovatie lang gaat duren", "beseffen"),
+    ("De wethouder realiseert zich dat het plan geld kost.", "het plan geld kost", "realiseert"),
+])
+def test_nl_wish_and_awareness_verbs_with_a_dat_clause(suggest, text, words, cue) -> None:
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, words)
+    assert claim["attribution"] == "indirect" and cue_of(result, claim) == cue
+    assert source_of(result, claim) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "De burgemeester wil dat graag.",
+    "De minister wil dat niet, zei ze eerder al.",
+    "De gemeente wil dat pand slopen.",
+])
+def test_nl_wil_dat_with_a_demonstrative_is_no_claim(suggest, text) -> None:
+    assert [c for c in suggest(text, "nl")["claims"] if c["cue"] is not None
+            and suggest(text, "nl")["cues"][c["cue"]]["text"] == "wil"] == []
+
+
+def test_nl_tag_after_a_wish_clause_takes_the_whole_clause(suggest) -> None:
+    text = "De bewoners willen dat de gemeente meer woningen bouwt, zegt wijkagent Sanne Bos."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "De bewoners willen dat de gemeente meer woningen bouwt")
+    assert cue_of(result, claim) == "zegt" and source_of(result, claim) == ("wijkagent Sanne Bos", "person")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Volgens Els Kok (D66) is het plan te duur.", "Els Kok"),
+    ("Volgens de burgemeester van Zandvliet, Els Kok, is het plan te duur.", "de burgemeester van Zandvliet"),
+])
+def test_nl_volgens_with_an_aside_keeps_it_out_of_the_claim(suggest, text, speaker) -> None:
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "is het plan te duur")
+    assert text[claim["start"]:claim["end"]] == "is het plan te duur"
+    assert source_of(result, claim) == (speaker, "person")
