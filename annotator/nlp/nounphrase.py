@@ -80,6 +80,8 @@ def np_right(lex: Lexicon, t: Toks, i: int, end: int) -> tuple[int, int] | None:
         if lw in lex.fw["determiners"] or lw in adverbs:
             j += 1
             continue
+        if t.words[j][:1].isdigit() and ("," in t.words[j] or "." in t.words[j]) and j > i:
+            break  # "volgens het CPB 1,6 procent": an amount, no part of the name
         if dutch and saw_noun and not t.is_cap(j) and not t.words[j][:1].isdigit():
             break  # Dutch compounds are one word: two lower-case nouns in a row end the phrase
         if dutch and j - 1 > i and t.is_cap(j - 1) and not t.is_cap(j) and t.is_word(j) \

@@ -106,3 +106,49 @@ def test_nl_volgens_with_an_aside_keeps_it_out_of_the_claim(suggest, text, speak
     claim = claim_for(text, result, "is het plan te duur")
     assert text[claim["start"]:claim["end"]] == "is het plan te duur"
     assert source_of(result, claim) == (speaker, "person")
+
+
+def test_nl_closing_tag_takes_precedence_over_a_verb_inside_its_claim(suggest) -> None:
+    text = "Ook de dorpen zouden bij het plan moeten worden toegevoegd, vindt gedeputeerde Mila Roos."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "Ook de dorpen zouden bij het plan moeten worden toegevoegd")
+    assert cue_of(result, claim) == "vindt" and source_of(result, claim) == ("gedeputeerde Mila Roos", "person")
+    assert len(result["claims"]) == 1
+
+
+def test_nl_first_report_keeps_its_speaker_before_a_closing_tag(suggest) -> None:
+    text = "De burgemeester zei dat de brug dichtgaat, meldt de omroep."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "de brug dichtgaat")
+    assert cue_of(result, claim) == "zei" and source_of(result, claim) == ("De burgemeester", "person")
+
+
+def test_nl_merkt_as_a_tag(suggest) -> None:
+    text = ",,Niemand weet hoe dat werkt'', merkt hij. ,,Ook de ambtenaren niet.''"
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "Niemand weet hoe dat werkt")
+    assert cue_of(result, claim) == "merkt" and source_of(result, claim) == ("hij", "person")
+
+
+def test_nl_tag_with_a_colon_gives_the_quote_after_to_the_same_speaker(suggest) -> None:
+    text = "Toch moet de provincie snel beslissen, zegt econoom Ruud Smit: ‘Anders raakt het dorp alle bedrijven kwijt.’"
+    result = suggest(text, "nl")
+    first = claim_for(text, result, "moet de provincie snel beslissen")
+    quote = claim_for(text, result, "Anders raakt het dorp alle bedrijven kwijt.")
+    assert source_of(result, first) == source_of(result, quote) == ("econoom Ruud Smit", "person")
+    assert quote["attribution"] == "direct"
+
+
+def test_nl_fronted_phrase_before_a_colon_tag_is_no_claim(suggest) -> None:
+    text = "Bij de opening van de brug, zei de burgemeester: ‘Dit is een mooie dag voor iedereen.’"
+    result = suggest(text, "nl")
+    assert [text[c["start"]:c["end"]] for c in result["claims"]] == ["Dit is een mooie dag voor iedereen."]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Het gezin houdt volgens het Nibud 2,5 procent meer over.", "het Nibud"),
+    ("Het duo beraadt zich op vervolgstappen. ,,We geven niet zomaar op.''", "Het duo"),
+])
+def test_nl_source_edges(suggest, text, speaker) -> None:
+    result = suggest(text, "nl")
+    assert speaker in [s["text"] for s in result["sources"]]

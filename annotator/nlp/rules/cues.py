@@ -138,9 +138,30 @@ def read_cues(d: Discourse, a: int, b: int, verb_rules: Sequence[Construction]) 
     """Every cue word of the sentence, left to right, outside quotes and claims already made."""
     t = d.t
     nxt = a
-    for k in t.candidates("cue", a, b):
-        if k >= nxt and t.quote_of[k] < 0 and not d.in_claimed(k):
+    found = t.candidates("cue", a, b)
+    last = closing_tag(d, a, b, found)
+    if last is not None:
+        try_cue(d, a, b, last, verb_rules)  # "CLAIM met toegevoegd, vindt hij.": the closing tag first
+    for k in found:
+        if k >= nxt and k != last and t.quote_of[k] < 0 and not d.in_claimed(k):
             nxt = try_cue(d, a, b, k, verb_rules)
+
+
+def closing_tag(d: Discourse, a: int, b: int, found: Sequence[int]) -> int | None:
+    """A reporting verb right after a comma that closes the sentence with its speaker
+    ("..., vindt hij.", "..., zegt Kok, wethouder van Zorg."), when the clause before it has
+    other cue words but no reporting verb with its own "dat" or colon; else None."""
+    t, lex = d.t, d.lex
+    cands = [k for k in found if t.quote_of[k] < 0]
+    if len(cands) < 2:
+        return None
+    k = cands[-1]
+    if k - 1 <= a or t.words[k - 1] != "," or b - k > 14 or t.is_cap(k) or not d.is_reporting(k):
+        return None
+    if any(t.words[m] in (",", ":") or t.lowers[m] in lex.complementisers for m in (x + 1 for x in cands[:-1])) \
+            or any(t.lowers[m] in lex.complementisers for m in range(k + 1, b)):
+        return None  # "Hij zei dat ..., meldt X": the first report keeps its speaker
+    return k
 
 
 def try_cue(d: Discourse, a: int, b: int, k: int, verb_rules: Sequence[Construction]) -> int:

@@ -51,6 +51,8 @@ def tag(d: Discourse, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None)
     after_src = past_parenthesis(d, after_src, b)  # "..., zegt wethouder Kok (CDA)."
     if q is None and not tag_rest_ok(d, after_src, b):
         return False
+    if q is None and after_src < b and t.words[after_src] == ":" and not has_verb(d, a, boundary):
+        return False  # "Bij de presentatie, zei ze: ‘...’": no claim before the tag; the colon rule reads it
     if q is not None and partial_quote(d, a, q):
         q = None  # "Akkoord ‘binnen handbereik’, meldt X": a quoted phrase in a paraphrase
     src = d.add_source(src_span, d.tail(src_span[1]))
@@ -63,10 +65,10 @@ def tag(d: Discourse, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None)
             return False  # "John Smith, a spokesman for X, said ...": an apposition
         d.add_claim(start, boundary, src, cue, "indirect", entry, t.lowers[ci])
     nxt = after_src
-    while nxt < b and (t.lowers[nxt] in lex.fw["time_words"] or t.words[nxt] == ","):
+    while nxt < b and (t.lowers[nxt] in lex.fw["time_words"] or t.words[nxt] in (",", ":")):
         nxt += 1
     q2 = d.quote_starting_at(nxt)
-    if q2 is not None and t.words[after_src:nxt].count(","):
+    if q2 is not None and (t.words[after_src:nxt].count(",") or t.words[after_src:nxt].count(":")):
         d.direct(q2, src, cue)
     return True
 
@@ -126,6 +128,8 @@ def tag_rest_ok(d: Discourse, m: int, b: int) -> bool:
     t, lex = d.t, d.lex
     if m >= b or (t.words[m] in _TRAIL and t.words[m] != ":"):
         return True
+    if t.words[m] == ":" and d.quote_starting_at(m + 1) is not None:
+        return True  # "CLAIM, zegt X: ‘...’": the quote after is the speaker's too
     w = t.lowers[m]
     stop = next((x for x in range(m, b - 1) if t.words[x] == "," and d.is_reporting(x + 1)), b)
     if any(x in lex.complementisers for x in t.lowers[m:stop]):
@@ -143,3 +147,10 @@ def past_parenthesis(d: Discourse, m: int, b: int) -> int:
         return m
     close = next((x for x in range(m + 1, min(b, m + 8)) if t.words[x] == ")"), None)
     return close + 1 if close is not None else m
+
+
+def has_verb(d: Discourse, a: int, boundary: int) -> bool:
+    """A finite verb or auxiliary between a and boundary: a clause, not a fronted phrase."""
+    t, fw = d.t, d.lex.fw
+    return any(t.lowers[m] in fw["auxiliaries"] or t.lowers[m] in fw.get("finite_verbs", ())
+               for m in range(a, boundary) if t.quote_of[m] < 0)
