@@ -141,7 +141,9 @@ def read_cues(d: Discourse, a: int, b: int, verb_rules: Sequence[Construction]) 
     found = t.candidates("cue", a, b)
     last = closing_tag(d, a, b, found)
     if last is not None:
+        before = len(d.claims)
         try_cue(d, a, b, last, verb_rules)  # "CLAIM met toegevoegd, vindt hij.": the closing tag first
+        last = last if len(d.claims) > before else None
     for k in found:
         if k >= nxt and k != last and t.quote_of[k] < 0 and not d.in_claimed(k):
             nxt = try_cue(d, a, b, k, verb_rules)

@@ -128,8 +128,8 @@ def tag_rest_ok(d: Discourse, m: int, b: int) -> bool:
     t, lex = d.t, d.lex
     if m >= b or (t.words[m] in _TRAIL and t.words[m] != ":"):
         return True
-    if t.words[m] == ":" and d.quote_starting_at(m + 1) is not None:
-        return True  # "CLAIM, zegt X: ‘...’": the quote after is the speaker's too
+    if t.words[m] == ":" and d.lang.verb_second and d.quote_starting_at(m + 1) is not None:
+        return True  # "CLAIM, zegt X: ‘...’" (the speaker after its verb): the quote after is the speaker's too
     w = t.lowers[m]
     stop = next((x for x in range(m, b - 1) if t.words[x] == "," and d.is_reporting(x + 1)), b)
     if any(x in lex.complementisers for x in t.lowers[m:stop]):
