@@ -137,7 +137,8 @@ class Discourse:
         src = Src(i, j, kind, channel, self.current_rule())
         self.sources[(i, j)] = src
         self.recent_sources = [*self.recent_sources[-15:], src]  # overlaps are always local
-        if kind == "person" and j - i >= 2 and self.t.is_cap(j - 1):
+        if kind == "person" and j - i >= 2 and self.t.is_cap(j - 1) \
+                and self.t.lowers[j - 2] not in self.lex.fw["np_prepositions"]:  # not "woordvoerder van Aventus"
             self.surnames.add(self.t.words[j - 1])
         return src
 

@@ -192,7 +192,8 @@ class Lexicon:
             self._name_stop = frozenset(
                 fw["determiners"] | fw["leading_skip"] | fw["stop_prepositions"] | fw["conjunctions"]
                 | src["institution_nouns"] | src["person_nouns"] | src["news_media_nouns"]
-                | src["document_nouns"] | fw["time_words"])
+                | src["document_nouns"] | fw["time_words"]
+                | (fw["np_prepositions"] - fw.get("surname_prefixes", frozenset())))  # "Bij Aventus"
         return self._name_stop
 
     @property

@@ -56,9 +56,13 @@ def person_names(lex: Lexicon, text: str, orgs: set[str] | None = None) -> set[s
     known = lex.name_stop_words
     inst = lex.src["institution_name_tokens"]
     for m in _CAPRUN.finditer(text):
-        words = [w for w in m.group(0).split() if w[:1].isupper() and not w.endswith(".")]
-        while words and words[0].lower() in known:
-            words = words[1:]
+        parts = m.group(0).split()
+        while parts and parts[0].lower() in known:
+            parts = parts[1:]
+        low = next((x for x, w in enumerate(parts) if not w[:1].isupper()), len(parts))
+        if low >= 2:
+            parts = parts[:low]  # "Dominick Woltering van Aventus": the name ends before "van"
+        words = [w for w in parts if w[:1].isupper() and not w.endswith(".")]
         if len(words) < 2:
             continue
         if any(w.lower() in inst for w in words[1:]):

@@ -80,8 +80,14 @@ def np_right(lex: Lexicon, t: Toks, i: int, end: int) -> tuple[int, int] | None:
         if lw in lex.fw["determiners"] or lw in adverbs:
             j += 1
             continue
+        if t.words[j][:1].isdigit() and ("," in t.words[j] or "." in t.words[j]) and j > i:
+            break  # "volgens het CPB 1,6 procent": an amount, no part of the name
         if dutch and saw_noun and not t.is_cap(j) and not t.words[j][:1].isdigit():
             break  # Dutch compounds are one word: two lower-case nouns in a row end the phrase
+        if dutch and j - 1 > i and t.is_cap(j - 1) and not t.is_cap(j) and t.is_word(j) \
+                and not t.words[j][:1].isdigit() and lw not in lex.fw.get("surname_prefixes", ()) \
+                and not _adjective_like(lex, t.lowers[j - 1]):
+            break  # "Piet Jansen woont ...": a lower-case word after a name is no part of it
         saw_word = True
         modifier = dutch and j + 1 < end and (t.lowers[j + 1] in src["person_nouns"]
                                              or t.lowers[j + 1] in src["institution_nouns"])

@@ -41,6 +41,7 @@ def build(lang: str) -> Language:
     for word in sorted(particles):
         if len(nlp.tokenizer(f"{word}.")) == 1:  # "houdt hij vol." ends a sentence: "vol." is no abbreviation
             base.add_special_case(f"{word}.", [{ORTH: word}, {ORTH: "."}])
+    base.add_special_case("):", [{ORTH: ")"}, {ORTH: ":"}])  # "Kok (CDA): ..." is no emoticon
     nlp.add_pipe("annotator_sentences")
     nlp.add_pipe("annotator_attribution", config={"lang": lang})
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS + 1)

@@ -201,8 +201,13 @@ def named_before(d: Discourse) -> Src | None:
     names = [m for m in range(span[0], span[1]) if t.is_cap(m) and t.lowers[m] not in lex.fw["determiners"]]
     role = not names and pb - pa <= 8 and t.lowers[span[0]] in lex.fw["determiners"] \
         and t.lowers[span[1] - 1] in lex.src["person_nouns"]  # "Ook zijn buurman is ongerust."
-    if not role and (len(names) < 2 or names[0] > span[0] + 1):
-        return None
+    w = t.lowers[span[0]]
+    if span[1] - span[0] == 1 and w in lex.src["person_pronouns"] and w in lex.fw["pronouns"] and span[0] == pa \
+            and not (w in lex.src["group_pronouns"] and t.lowers[span[1]].endswith("en")):
+        return d.add_source(span)  # "Hij woont al veertig jaar aan de dijk. ‘...’" (not "Ze hebben")
+    known = bool(names) and names[-1] == span[1] - 1 and t.words[names[-1]] in d.surnames
+    if not role and not known and (len(names) < 2 or names[0] > span[0] + 1):
+        return None  # "De 45-jarige Kok", "Kok" once the text has named him: known names
     kind = sourcetype.classify(lex, t, span[0], span[1], d.surnames, span[1])
     return d.add_source(span) if kind in ("person", "anonymous") else None
 

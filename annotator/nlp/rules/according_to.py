@@ -30,10 +30,12 @@ def preposition(d: Discourse, a: int, b: int, ci: int, cj: int) -> None:
         d.direct(q, src, cue)  # '"...," according to the mayor'
         return
     if ci <= lead:
-        start = span[1]
+        start = quote_tag.past_parenthesis(d, span[1], b)  # "Volgens Kok (CDA) is ..."
         if start + 1 < b and t.words[start] == "," and t.lowers[start + 1] in d.lex.fw["relative_pronouns"]:
             tail = d.tail(start)  # "Volgens de brandweer, die snel ter plaatse was, is ..."
             start = tail + 1 if tail < b and t.words[tail] == "," else start
+        elif start + 1 < b and t.words[start] == ",":
+            start = apposition_end(d, start, b)  # "Volgens de burgemeester, Els Kok, is ..."
         d.add_claim(start, d.claim_end(start, b), src, cue, "indirect")
     elif t.words[ci - 1] == "," and span[1] < b and t.lowers[span[1]] in d.lex.fw["auxiliaries"]:
         d.add_claim(span[1], d.claim_end(span[1], b), src, cue, "indirect")  # "..., volgens X is dat onzin"
@@ -41,3 +43,13 @@ def preposition(d: Discourse, a: int, b: int, ci: int, cj: int) -> None:
         d.add_claim(d.clause_start(a, ci - 1), ci - 1, src, cue, "indirect")
     else:
         d.add_claim(lead, d.claim_end(span[1], b), src, cue, "indirect")
+
+
+def apposition_end(d: Discourse, comma: int, b: int) -> int:
+    """After "Volgens X, APPOSITION," the verb that opens the claim; else the comma itself."""
+    t, lex = d.t, d.lex
+    appos = np_right(lex, t, comma + 1, b)
+    if appos is None or appos[1] + 1 >= b or t.words[appos[1]] != "," or appos[1] - comma > 8:
+        return comma
+    verb = t.lowers[appos[1] + 1]
+    return appos[1] + 1 if verb in lex.fw["auxiliaries"] or verb in lex.verbs else comma

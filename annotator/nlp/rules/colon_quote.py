@@ -6,6 +6,7 @@ from annotator.nlp import sourcetype
 from annotator.nlp.discourse import Discourse, rule
 from annotator.nlp.nounphrase import np_right
 from annotator.nlp.rules import stance
+from annotator.nlp.rules.quote_tag import past_parenthesis
 
 
 @rule("colon_quote")
@@ -16,8 +17,14 @@ def colon_np(d: Discourse, pi: int, a: int, b: int) -> None:
         return
     lead = d.skip_lead(a, b)
     span = np_right(lex, t, lead, b)
+    if span and span[1] < b and t.words[span[1]] in (",", "("):
+        colon = apposition_colon(d, span[1], b)  # "Piet Kok, wethouder van Zorg: ‘...’"
+        q = d.quote_starting_at(colon + 1) if colon is not None else None
+        if q is not None and q not in d.quote_used:
+            d.direct(q, d.add_source(span), None)
+            return
     if span and span[1] < b and t.words[span[1]] != ":":
-        after = stance.stance_end(d, span[1], b)  # "De burgemeester is stellig: ‘...’"
+        after = stance.stance_end(d, past_parenthesis(d, span[1], b), b)  # "De burgemeester is stellig: ‘...’"
         if after is not None and t.words[after] == ":":
             q = d.quote_starting_at(after + 1)
             if q is not None and q not in d.quote_used:
@@ -43,3 +50,14 @@ def headline_name(d: Discourse, span: tuple[int, int]) -> bool:
     i, j = span
     return d.lang.headline_name_claims and j - i <= 4 and all(t.is_cap(m) for m in range(i, j) if t.is_word(m)) \
         and " ".join(t.lowers[i:j]) not in d.lex.h.get("headline_labels", ())
+
+
+def apposition_colon(d: Discourse, m: int, b: int) -> int | None:
+    """The colon after a name's bracketed aside or comma-set apposition ("Kok (CDA):", "Kok,
+    wethouder van Zorg:"), when only a noun phrase stands between them; else None."""
+    t, lex = d.t, d.lex
+    m = past_parenthesis(d, m, b)
+    if m < b and t.words[m] == ",":
+        role = np_right(lex, t, m + 1, b)
+        m = role[1] if role and role[1] - m <= 10 else m
+    return m if m < b and t.words[m] == ":" else None

@@ -98,13 +98,33 @@ def ends_in_infinitive(d: Discourse, k: int, b: int) -> bool:
     """An auxiliary use: "wil anoniem blijven", "wilde (niet) bevestigen dat"; but a wish in
     "willen voorkomen dat ...", where the clause after is the claim."""
     t, lex = d.t, d.lex
+    if k + 2 < b and t.lowers[k + 1] in lex.complementisers:
+        after = t.lowers[k + 2]
+        if not t.is_word(k + 2) or after in lex.fw.get("demonstrative_followers", ()) \
+                or after in lex.fw["negations"] or after in lex.verbs or after in lex.fw["auxiliaries"]:
+            return True  # "wil dat graag", "wil dat zeggen": a demonstrative, no wish of a clause
+        if clause_opening(d, k + 2):
+            return False  # "wil dat gemeenten meer bouwen": the clause is the wish
     last, comp = clause_last(d, k, b)
     if comp is not None:
-        return d.is_reporting(last) or any(w in lex.fw["negations"] for w in t.lowers[k + 1:comp])
+        between = t.lowers[k + 1:comp]
+        if all(w in lex.fw["negations"] or w in lex.fw["time_words"] or w in lex.fw.get("verb_adverbs", ())
+               for w in between):
+            return False  # "wil niet dat de brug dichtgaat", "wil ook graag dat": still a wish
+        return d.is_reporting(last) or any(w in lex.fw["negations"] for w in between)
     if any(d.is_reporting(x) or t.lowers[x] in lex.fw["negations"] for x in range(k + 1, last + 1)):
         return True  # "wilde niet zeggen hoe hoog ...", "wil daar niets over kwijt": a refusal
     return last > k and t.lowers[last].endswith(tuple(lex.fw.get("infinitive_endings", ()))) \
         and not t.is_cap(last) and t.lowers[last - 1] not in lex.fw["determiners"]
+
+
+def clause_opening(d: Discourse, m: int) -> bool:
+    """The word after "dat" opens a clause (a determiner, pronoun, name or plural noun), not a
+    noun that "dat" determines ("wil dat huis kopen")."""
+    t, fw = d.t, d.lex.fw
+    w = t.lowers[m]
+    return w in fw["determiners"] or w in fw["pronouns"] or t.is_cap(m) or w in ("er", "hier", "daar") \
+        or (w.endswith(("en", "s")) and len(w) > 3)
 
 
 def ends_in_name(d: Discourse, k: int, b: int) -> bool:
@@ -118,9 +138,32 @@ def read_cues(d: Discourse, a: int, b: int, verb_rules: Sequence[Construction]) 
     """Every cue word of the sentence, left to right, outside quotes and claims already made."""
     t = d.t
     nxt = a
-    for k in t.candidates("cue", a, b):
-        if k >= nxt and t.quote_of[k] < 0 and not d.in_claimed(k):
+    found = t.candidates("cue", a, b)
+    last = closing_tag(d, a, b, found)
+    if last is not None:
+        before = len(d.claims)
+        try_cue(d, a, b, last, verb_rules)  # "CLAIM met toegevoegd, vindt hij.": the closing tag first
+        last = last if len(d.claims) > before else None
+    for k in found:
+        if k >= nxt and k != last and t.quote_of[k] < 0 and not d.in_claimed(k):
             nxt = try_cue(d, a, b, k, verb_rules)
+
+
+def closing_tag(d: Discourse, a: int, b: int, found: Sequence[int]) -> int | None:
+    """A reporting verb right after a comma that closes the sentence with its speaker
+    ("..., vindt hij.", "..., zegt Kok, wethouder van Zorg."), when the clause before it has
+    other cue words but no reporting verb with its own "dat" or colon; else None."""
+    t, lex = d.t, d.lex
+    cands = [k for k in found if t.quote_of[k] < 0]
+    if len(cands) < 2:
+        return None
+    k = cands[-1]
+    if k - 1 <= a or t.words[k - 1] != "," or b - k > 14 or t.is_cap(k) or not d.is_reporting(k):
+        return None
+    if any(t.words[m] in (",", ":") or t.lowers[m] in lex.complementisers for m in (x + 1 for x in cands[:-1])) \
+            or any(t.lowers[m] in lex.complementisers for m in range(k + 1, b)):
+        return None  # "Hij zei dat ..., meldt X": the first report keeps its speaker
+    return k
 
 
 def try_cue(d: Discourse, a: int, b: int, k: int, verb_rules: Sequence[Construction]) -> int:

@@ -39,13 +39,20 @@ def tag(d: Discourse, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None)
     if not src_span:
         return False
     after_src = max(src_span[1], cj)
-    if entry is not None and after_src < b and t.lowers[after_src] in entry.particle:
-        after_src += 1  # "‘...’, houdt de burgemeester vol."
+    if entry is not None and entry.particle:
+        fill = after_src
+        while fill < b and t.lowers[fill] in lex.fw.get("particle_fillers", ()):
+            fill += 1  # "..., voegt de woordvoerder daaraan toe."
+        if fill < b and t.lowers[fill] in entry.particle:
+            after_src = fill + 1  # "‘...’, houdt de burgemeester vol."
     if t.lowers[ci] in lex.h.get("addressee_verbs", ()) and after_src == cj:
         addressee = np_right(lex, t, cj, b)  # "..., three sources told Reuters."
         after_src = addressee[1] if addressee else after_src
+    after_src = past_parenthesis(d, after_src, b)  # "..., zegt wethouder Kok (CDA)."
     if q is None and not tag_rest_ok(d, after_src, b):
         return False
+    if q is None and after_src < b and t.words[after_src] == ":" and not has_verb(d, a, boundary):
+        return False  # "Bij de presentatie, zei ze: ‘...’": no claim before the tag; the colon rule reads it
     if q is not None and partial_quote(d, a, q):
         q = None  # "Akkoord ‘binnen handbereik’, meldt X": a quoted phrase in a paraphrase
     src = d.add_source(src_span, d.tail(src_span[1]))
@@ -58,10 +65,10 @@ def tag(d: Discourse, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None)
             return False  # "John Smith, a spokesman for X, said ...": an apposition
         d.add_claim(start, boundary, src, cue, "indirect", entry, t.lowers[ci])
     nxt = after_src
-    while nxt < b and (t.lowers[nxt] in lex.fw["time_words"] or t.words[nxt] == ","):
+    while nxt < b and (t.lowers[nxt] in lex.fw["time_words"] or t.words[nxt] in (",", ":")):
         nxt += 1
     q2 = d.quote_starting_at(nxt)
-    if q2 is not None and t.words[after_src:nxt].count(","):
+    if q2 is not None and (t.words[after_src:nxt].count(",") or t.words[after_src:nxt].count(":")):
         d.direct(q2, src, cue)
     return True
 
@@ -121,9 +128,29 @@ def tag_rest_ok(d: Discourse, m: int, b: int) -> bool:
     t, lex = d.t, d.lex
     if m >= b or (t.words[m] in _TRAIL and t.words[m] != ":"):
         return True
+    if t.words[m] == ":" and d.lang.verb_second and d.quote_starting_at(m + 1) is not None:
+        return True  # "CLAIM, zegt X: ‘...’" (the speaker after its verb): the quote after is the speaker's too
     w = t.lowers[m]
     stop = next((x for x in range(m, b - 1) if t.words[x] == "," and d.is_reporting(x + 1)), b)
     if any(x in lex.complementisers for x in t.lowers[m:stop]):
         return False  # (", adding that ...": a second report of the same speaker may follow)
+    if t.words[m - 1] == ")" and w in lex.fw["np_prepositions"]:
+        return True  # "..., aldus Els Mulder (58) van de bewonersgroep."
     return (w in lex.fw["stop_prepositions"] or w in lex.fw["time_words"]
             or w in lex.fw["conjunctions"] or w in lex.channel_prepositions)
+
+
+def past_parenthesis(d: Discourse, m: int, b: int) -> int:
+    """Past a short bracketed aside after the speaker: "(CDA)", "(45)", "(D-Ohio)"."""
+    t = d.t
+    if m >= b or t.words[m] != "(":
+        return m
+    close = next((x for x in range(m + 1, min(b, m + 8)) if t.words[x] == ")"), None)
+    return close + 1 if close is not None else m
+
+
+def has_verb(d: Discourse, a: int, boundary: int) -> bool:
+    """A finite verb or auxiliary between a and boundary: a clause, not a fronted phrase."""
+    t, fw = d.t, d.lex.fw
+    return any(t.lowers[m] in fw["auxiliaries"] or t.lowers[m] in fw.get("finite_verbs", ())
+               for m in range(a, boundary) if t.quote_of[m] < 0)

@@ -114,6 +114,9 @@ def report(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) -> 
     if start is None:
         return False
     stop = d.claim_end(start, b)
+    if entry.mode != "always" and stop + 1 < b and t.words[stop] == "," and d.is_reporting(stop + 1) \
+            and t.quote_of[stop + 1] < 0:
+        return False  # "De bewoners willen dat X, zegt Kok.": the tag's claim is the whole clause
     if entry.takes_object:
         stop = object_end(d, start, stop)
     if k >= a + 2 and t.lowers[k - 1] in d.lex.fw["relative_pronouns"] and t.words[k - 2] == ",":
