@@ -214,7 +214,7 @@ def walk_back_speaker(d: Discourse, a: int, ci: int) -> int | None:
     m = ci - 1
     if m > a and t.lowers[m] in lex.coordinators:
         return None  # "said ... but stressed": a second verb of the same speaker
-    while m > a and (t.is_word(m) or (t.lowers[m] in ("'", "’") and t.is_word(m - 1))) \
+    while m > a and (t.is_word(m) or (t.lowers[m] in ("'", "’", "'s", "’s") and t.is_word(m - 1))) \
             and ci - m <= 8 and t.quote_of[m] < 0:
         w = t.lowers[m]
         if w in lex.fw["relative_pronouns"] or w in lex.fw["subordinators"] \
