@@ -71,3 +71,43 @@ def test_modal_in_a_subordinate_clause_is_no_hedge_of_the_claim(suggest, text, w
     result = suggest(text, "en")
     check_contract(text, result)
     assert claim_for(text, result, words)["certainty"] == level
+
+
+def test_dash_credit_after_a_quote_names_its_speaker(suggest):
+    text = ("What Voters Said\n\n"
+            "“The debate was a disaster for him. He dodged every question.” ― Ana Ruiz\n"
+            "“I will vote for her. She knows the issues.”― Tom Baker\n\n"
+            "More reactions will follow.")
+    result = suggest(text, "en")
+    check_contract(text, result)
+    first = claim_for(text, result, "The debate was a disaster for him. He dodged every question.")
+    second = claim_for(text, result, "I will vote for her. She knows the issues.")
+    assert source_of(result, first) == ("Ana Ruiz", "person") and first["cue"] is None
+    assert source_of(result, second) == ("Tom Baker", "person") and second["rule"] == "dash_credit"
+
+
+def test_a_dash_after_a_quote_without_a_name_is_no_credit(suggest):
+    text = "The mayor spoke.\n\n“We need change in this city,” — and she meant it."
+    result = suggest(text, "en")
+    assert not any(c["rule"] == "dash_credit" for c in result["claims"])
+
+
+@pytest.mark.parametrize(("text", "words", "source"), [
+    ("In a statement, the lawyer for the family, Ann Ruiz, said the video shows a struggle.",
+     "the video shows a struggle", "Ann Ruiz"),
+    ("Mr. Lee, who knew that a vote would fail, told reporters the bill was dead.",
+     "the bill was dead", "Mr. Lee"),
+    ("The mayor, who has said that taxes are too high, said the budget was balanced.",
+     "the budget was balanced", "The mayor"),
+    ("Back then, the state wrongly claimed that the bridge was safe.", "the bridge was safe", "the state"),
+])
+def test_the_speaker_around_appositions_and_relative_clauses(suggest, text, words, source):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert source_of(result, claim)[0] == source
+
+
+def test_an_adverb_and_a_comma_are_no_subject(suggest):
+    result = suggest("Initially, state regulators did not consider the plan a serious option.", "en")
+    assert result["claims"] == [] and result["sources"] == []
