@@ -66,12 +66,36 @@ def _perfect(lex: Lexicon, t: Toks, k: int, j: int) -> bool:
     return False
 
 
+_SENTENCE_ENDS = frozenset(".?!")
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "-", "(", ")"})
+
+
+def in_subordinate(lex: Lexicon, t: Toks, i: int, k: int) -> bool:
+    """The modal at k stands in a relative or adverbial clause inside the claim ("who could",
+    "because it would", "before they could"): a `subordinate_openers` word (hedges.json) before
+    it in the same comma-free stretch. Prior-art rule 1: a hedge counts only where it governs
+    the claim."""
+    openers = lex.h.get("subordinate_openers")
+    aux = lex.fw["auxiliaries"]
+    if not openers or t.lowers[k] not in aux:
+        return False  # only a modal verb belongs to its clause; "after he allegedly ..." is the reporter's
+    for m in range(k - 1, i - 1, -1):
+        w = t.lowers[m]
+        if w in _CLAUSE_BREAKS or t.words[m] in _SENTENCE_ENDS or w in aux:
+            return False  # "children who had been in contact might": the relative clause ended at its verb
+        if w in openers:
+            return True
+    return False
+
+
 def claim_certainty(lex: Lexicon, t: Toks, i: int, j: int, cue_level: str | None,
                     past_cue: bool) -> str:
     """Certainty level of the claim on tokens [i, j)."""
     level = "certain"
     conditional = not lex.h["conditional_markers"].isdisjoint(t.lowers[i:j])
     for k, found in hedge_hits(lex, t, i, j):
+        if in_subordinate(lex, t, i, k):
+            continue  # "... doctors who could leak details": the modal hedges the relative clause, not the claim
         if t.lowers[k] in lex.h["zou_words"] and past_cue and not conditional and not _perfect(lex, t, k, j):
             continue  # future in the past: "zei dat hij zou komen"; not "zou hebben verduisterd"
         if LEVEL_RANK[found] > LEVEL_RANK[level]:
@@ -79,9 +103,6 @@ def claim_certainty(lex: Lexicon, t: Toks, i: int, j: int, cue_level: str | None
     if cue_level and LEVEL_RANK[cue_level] > LEVEL_RANK[level]:
         level = cue_level
     return level
-
-
-_SENTENCE_ENDS = frozenset(".?!")
 
 
 def quote_certainty(lex: Lexicon, t: Toks, i: int, j: int) -> str:

@@ -7,6 +7,7 @@ from annotator.nlp.discourse import Discourse
 
 def find_complement(d: Discourse, k: int, end: int, b: int) -> int | None:
     t, lex = d.t, d.lex
+    finite = lex.fw.get("finite_auxiliaries", ())
     for m in range(end, min(b, end + 14)):
         w = t.lowers[m]
         q = t.quote_of[m]
@@ -18,6 +19,10 @@ def find_complement(d: Discourse, k: int, end: int, b: int) -> int | None:
         if w in (".", ";", ":") or (w == "," and m > end + 1):
             return None
         if w in lex.complementisers:
+            if m + 1 >= b or not t.is_word(m + 1) and t.quote_of[m + 1] < 0 and t.words[m + 1] != ",":
+                return None  # "said the test could change that.": a pronoun ending the clause
+            if m > end + 1 and any(t.lowers[x] in finite for x in range(end, m)):
+                return None  # "said the vote would show that ...": the clause began before "that"
             prev = t.lowers[m - 1]
             if m > end and (prev in lex.fw["stop_prepositions"] or prev in lex.fw["np_prepositions"]
                             or prev in lex.fw.get("clause_subordinators", ())) \
@@ -45,6 +50,8 @@ def bare_clause(d: Discourse, end: int, b: int) -> int | None:
     if w in fw["pronouns"]:
         nxt = t.lowers[end + 1]
         return end if nxt in aux or nxt in fw.get("finite_verbs", ()) else None
+    if w not in fw["determiners"] and t.is_word(end) and not _function_word(d, end):
+        return end if _bare_subject(d, end, b) else None  # "found Trump would", "hoped electric utilities would"
     if w not in fw["determiners"] or w in d.lex.complementisers:
         return None
     for m in range(end + 1, min(b, end + 5)):
@@ -53,3 +60,21 @@ def bare_clause(d: Discourse, end: int, b: int) -> int | None:
         if (not t.is_word(m) and t.words[m] not in ("'s", "’s")) or t.lowers[m] in fw["subordinators"]:
             return None  # "agreed a deal that would cut costs": a relative clause, not a report
     return None
+
+
+def _function_word(d: Discourse, m: int) -> bool:
+    fw, w = d.lex.fw, d.t.lowers[m]
+    return any(w in fw[key] for key in ("stop_prepositions", "np_prepositions", "subordinators", "auxiliaries",
+                                        "negations", "time_words", "conjunctions")) \
+        or w in d.lex.coordinators or w in d.lex.complementisers
+
+
+def _bare_subject(d: Discourse, end: int, b: int) -> bool:
+    """A short phrase of names and nouns, then a finite auxiliary: the subject of a bare clause."""
+    t, aux = d.t, d.lex.fw.get("finite_auxiliaries", ())
+    for m in range(end + 1, min(b, end + 5)):
+        if t.lowers[m] in aux:
+            return True
+        if not t.is_word(m) and t.words[m] not in ("'s", "’s") or _function_word(d, m):
+            return False
+    return False

@@ -35,6 +35,9 @@ def subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
     lead = d.skip_lead(a, k)
     if lead >= k:
         return d.add_source(np_right(lex, t, end, b))
+    if d.lang.subject_next_to_verb and lead + 2 == k and t.words[k - 1] == "," \
+            and t.lowers[lead] in lex.fw.get("verb_adverbs", ()):
+        return None  # "Initially, state regulators ...": no subject before the word, so no verb
     clause = lex.fw.get("clause_subordinators", set()) | lex.complementisers
     preps = lex.fw["stop_prepositions"] | lex.fw["np_prepositions"]
     subs = [m for m in range(lead + 1, k) if t.quote_of[m] < 0 and t.lowers[m] in clause
@@ -42,6 +45,9 @@ def subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
     if d.lang.relative_subject and k - 2 > lead and t.lowers[k - 1] in lex.fw["relative_pronouns"] \
             and t.words[k - 2] == ",":
         return d.add_source(np_before(d, lead, k - 2), k)  # "the Act, which says that"
+    rel = relative_before_verb(d, lead, k) if d.lang.relative_subject and subs else None
+    if rel is not None:
+        subs = [m for m in subs if m < rel]  # "Mr. Obama, who understood that ..., told": not that clause's subject
     if not d.lang.relative_subject and t.words[k - 1] == "," and subs and t.words[subs[0] - 1] == "," \
             and t.lowers[subs[0]] in lex.fw["relative_pronouns"] and subs[0] - 1 > lead:
         return d.add_source(np_right(lex, t, lead, subs[0] - 1), k)  # "Turkije, dat sinds ..., waarschuwde"
@@ -65,7 +71,9 @@ def subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
     if fronted and (fronted_pp or not d.lang.verb_second or lead + 1 >= k or not t.is_cap(lead + 1)):  # "Op X schreef Y", "Donderdag zei Y"
         commas = [m for m in range(lead, k) if t.words[m] == "," and t.quote_of[m] < 0]
         if not d.lang.verb_second and commas:
-            return d.add_source(np_right(lex, t, commas[-1] + 1, k), k)
+            last = commas[-1] if commas[-1] < k - 1 or len(commas) == 1 else commas[0]
+            span = np_right(lex, t, last + 1, k)  # "In a statement, one of the attorneys, Jo Bam, said"
+            return d.add_source(apposition_name(d, span, k) or span, k)
         if not d.lang.verb_second:
             return d.add_source(np_before(d, lead, k), k)  # "Yesterday the mayor said"
         finite = next((m for m in range(lead + 1, k + 1) if t.lowers[m] in lex.fw["auxiliaries"]
@@ -92,6 +100,22 @@ def subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
         else:
             span = np_before_aux(d, lead, k)  # "Figures filed with the commission show"
     return d.add_source(apposition_name(d, span, k) or span, k)
+
+
+def relative_before_verb(d: Discourse, lead: int, k: int) -> int | None:
+    """The comma opening ", who ... ," that closes right before the verb at k, or None."""
+    t, lex = d.t, d.lex
+    if k - 3 <= lead or t.words[k - 1] != ",":
+        return None
+    found = None
+    for m in range(k - 2, max(lead, k - 30), -1):
+        if t.quote_of[m] >= 0 or t.words[m] in (";", ":"):
+            break
+        if t.words[m] == ",":
+            if not (m > lead and t.lowers[m + 1] in lex.fw["relative_pronouns"] and t.lowers[m + 1] != "that"):
+                break
+            found = m  # ", who was in Brussels, where she met ...,": the first relative clause opens it
+    return found
 
 
 def subject_after_comma(d: Discourse, lead: int, k: int) -> tuple[int, int] | None:
@@ -219,7 +243,7 @@ def walk_back_speaker(d: Discourse, a: int, ci: int) -> int | None:
     m = ci - 1
     if m > a and t.lowers[m] in lex.coordinators:
         return None  # "said ... but stressed": a second verb of the same speaker
-    while m > a and (t.is_word(m) or (t.lowers[m] in ("'", "’") and t.is_word(m - 1))) \
+    while m > a and (t.is_word(m) or (t.lowers[m] in ("'", "’", "'s", "’s") and t.is_word(m - 1))) \
             and ci - m <= 8 and t.quote_of[m] < 0:
         w = t.lowers[m]
         if w in lex.fw["relative_pronouns"] or w in lex.fw["subordinators"] \

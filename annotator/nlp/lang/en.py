@@ -14,21 +14,29 @@ if TYPE_CHECKING:
 
 
 def apposition_speaker(d: Discourse, a: int, ci: int) -> tuple[int, tuple[int, int]] | None:
-    """English '"...," Medvedev, now the deputy head of the council, said': (mark, name)."""
+    """English '"...," Medvedev, now the deputy head of the council, said': (mark, name); also
+    with several appositions ('"...," Pruitt, the attorney general of Oklahoma, one of the
+    states suing, said'), where the name must follow the closing mark."""
     t = d.t
     m = ci - 1
     if m <= a or t.words[m] != ",":
         return None
-    p = next((x for x in range(m - 1, max(a, m - 20), -1) if t.words[x] == "," or t.quote_of[x] >= 0
-              or t.words[x][-1:] in CLOSE_MARKS), None)
-    if p is None or t.words[p] != "," or t.quote_of[p] >= 0:
-        return None
-    s = p
-    while s - 1 > a and t.is_word(s - 1) and p - s < 5 and t.quote_of[s - 1] < 0:
-        s -= 1
-    if s == p or not t.is_cap(s) or not (t.words[s - 1] == "," or t.words[s - 1][-1:] in CLOSE_MARKS):
-        return None
-    return s - 1, (s, p)
+    p: int | None = m
+    first = True
+    while p is not None:
+        p = next((x for x in range(p - 1, max(a, p - 20), -1) if t.words[x] == "," or t.quote_of[x] >= 0
+                  or t.words[x][-1:] in CLOSE_MARKS
+                  or (d.is_reporting(x) and t.lowers[x - 1] not in d.lex.fw["determiners"])), None)
+        if p is None or t.words[p] != "," or t.quote_of[p] >= 0 or m - p > 40:
+            return None
+        s = p
+        while s - 1 > a and t.is_word(s - 1) and p - s < 5 and t.quote_of[s - 1] < 0:
+            s -= 1
+        if s < p and t.is_cap(s) and (t.words[s - 1][-1:] in CLOSE_MARKS
+                                      or (first and t.words[s - 1] == ",")):
+            return s - 1, (s, p)
+        first = False
+    return None
 
 
 def relative_that(d: Discourse, m: int) -> bool:

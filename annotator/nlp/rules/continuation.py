@@ -6,6 +6,8 @@ from annotator.nlp import speakers
 from annotator.nlp.discourse import Discourse, rule
 from annotator.nlp.rules import introduced_quote, stance
 
+_CREDIT_DASHES = frozenset({"―", "—", "–", "-"})  # '“...” ― Ana Ruiz': a credit line after the quote
+
 
 @rule("quote_continuation")
 def loose_quotes(d: Discourse, pi: int, a: int, b: int) -> None:
@@ -18,6 +20,31 @@ def loose_quotes(d: Discourse, pi: int, a: int, b: int) -> None:
     quote = d.quotes[q]
     if len(t.text[quote.start:quote.end].split()) < 3:
         return
+    if dash_credit(d, q, b):
+        return
     if introduced_quote.intro_speaker(d, q) or stance.stance_tag(d, q, b):
         return
     d.direct(q, speakers.named_before(d) or d.last_speaker(), None)
+
+
+@rule("dash_credit")
+def dash_credit(d: Discourse, q: int, b: int) -> bool:
+    """'“...” ― Ana Ruiz' ending the sentence: a dash and a capitalised name of at most five
+    words after the closing mark name the quote's speaker (cue null)."""
+    t, quote = d.t, d.quotes[q]
+    if not quote.closed:
+        return False
+    m = t.first_at_or_after(quote.close)  # the closing mark, or the mark and the dash as one token
+    if m < b and t.words[m][-1:] in _CREDIT_DASHES:
+        m += 1
+    elif m + 1 < b and t.words[m + 1] in _CREDIT_DASHES:
+        m += 2
+    else:
+        return False
+    end = b
+    while end > m and not t.is_word(end - 1):
+        end -= 1
+    if not 1 <= end - m <= 5 or not t.is_cap(m) or t.lowers[m] in d.lex.fw["determiners"] \
+            or not all(t.is_word(x) or t.words[x] == "." for x in range(m, end)):
+        return False
+    return d.direct(q, d.add_source((m, end)), None) is not None

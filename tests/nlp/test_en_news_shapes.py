@@ -1,0 +1,113 @@
+"""English news shapes from issue 13, part 3: tags after long appositions, clauses without
+"that", and modals that hedge a clause inside the claim rather than the claim. Sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.conftest import check_contract
+from tests.nlp.test_behaviour import claim_for, cue_of, source_of
+
+
+@pytest.mark.parametrize(("text", "words", "source"), [
+    ("\"The vote was rigged,\" Ann Ruiz, the mayor of Dayton, a city of 140,000, said on Monday.",
+     "The vote was rigged", "Ann Ruiz"),
+    ("\"We will appeal,\" the union's chief negotiator said.", "We will appeal", "the union's chief negotiator"),
+    ("\"We will appeal,\" Ohio's attorney general said in a statement.", "We will appeal",
+     "Ohio's attorney general"),
+])
+def test_quote_tag_after_appositions_and_possessives(suggest, text, words, source):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert claim["attribution"] == "direct"
+    assert source_of(result, claim)[0] == source and cue_of(result, claim) == "said"
+
+
+@pytest.mark.parametrize(("text", "words", "source", "cue"), [
+    ("The analysts said the new tariffs could change that.", "the new tariffs could change that",
+     "The analysts", "said"),
+    ("The mayor said the audit would show that the money was spent.",
+     "the audit would show that the money was spent", "The mayor", "said"),
+    ("The study found Ohio would lose two seats.", "Ohio would lose two seats", "The study", "found"),
+    ("Ms. Ruiz hoped state lawmakers would pass the bill.", "state lawmakers would pass the bill",
+     "Ms. Ruiz", "hoped"),
+])
+def test_clause_without_that(suggest, text, words, source, cue):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words
+    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
+
+
+@pytest.mark.parametrize("text", [
+    "She added sugar to the tea.",
+    "He noted the time on a card.",
+])
+def test_a_plain_object_is_no_bare_clause(suggest, text):
+    assert suggest(text, "en")["claims"] == []
+
+
+@pytest.mark.parametrize(("text", "words", "level"), [
+    # a modal inside a relative or adverbial clause of the claim hedges that clause only
+    ("The mayor said the bridge was closed before engineers could inspect it.",
+     "the bridge was closed before engineers could inspect it", "certain"),
+    ("The mayor says the city hired lawyers who might sue the state.",
+     "the city hired lawyers who might sue the state", "certain"),
+    ("The mayor says the plan failed because the council would not pay.",
+     "the plan failed because the council would not pay", "certain"),
+    # ... but a modal of the claim's own clause does, also after a relative clause has ended
+    ("The mayor says children who were in the building may be tested.",
+     "children who were in the building may be tested", "possible"),
+    ("The mayor says the bridge may close before engineers arrive.",
+     "the bridge may close before engineers arrive", "possible"),
+    # a reportative adverb is the reporter's hedge wherever it stands
+    ("Police say the man was arrested after he allegedly stole a car.",
+     "the man was arrested after he allegedly stole a car", "possible"),
+])
+def test_modal_in_a_subordinate_clause_is_no_hedge_of_the_claim(suggest, text, words, level):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    assert claim_for(text, result, words)["certainty"] == level
+
+
+def test_dash_credit_after_a_quote_names_its_speaker(suggest):
+    text = ("What Voters Said\n\n"
+            "“The debate was a disaster for him. He dodged every question.” ― Ana Ruiz\n"
+            "“I will vote for her. She knows the issues.”― Tom Baker\n\n"
+            "More reactions will follow.")
+    result = suggest(text, "en")
+    check_contract(text, result)
+    first = claim_for(text, result, "The debate was a disaster for him. He dodged every question.")
+    second = claim_for(text, result, "I will vote for her. She knows the issues.")
+    assert source_of(result, first) == ("Ana Ruiz", "person") and first["cue"] is None
+    assert source_of(result, second) == ("Tom Baker", "person") and second["rule"] == "dash_credit"
+
+
+def test_a_dash_after_a_quote_without_a_name_is_no_credit(suggest):
+    text = "The mayor spoke.\n\n“We need change in this city,” — and she meant it."
+    result = suggest(text, "en")
+    assert not any(c["rule"] == "dash_credit" for c in result["claims"])
+
+
+@pytest.mark.parametrize(("text", "words", "source"), [
+    ("In a statement, the lawyer for the family, Ann Ruiz, said the video shows a struggle.",
+     "the video shows a struggle", "Ann Ruiz"),
+    ("Mr. Lee, who knew that a vote would fail, told reporters the bill was dead.",
+     "the bill was dead", "Mr. Lee"),
+    ("The mayor, who has said that taxes are too high, said the budget was balanced.",
+     "the budget was balanced", "The mayor"),
+    ("Back then, the state wrongly claimed that the bridge was safe.", "the bridge was safe", "the state"),
+])
+def test_the_speaker_around_appositions_and_relative_clauses(suggest, text, words, source):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert source_of(result, claim)[0] == source
+
+
+def test_an_adverb_and_a_comma_are_no_subject(suggest):
+    result = suggest("Initially, state regulators did not consider the plan a serious option.", "en")
+    assert result["claims"] == [] and result["sources"] == []
