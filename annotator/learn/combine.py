@@ -1,13 +1,26 @@
 """Rules and model together (no spaCy here).
 
-The rules are precise on the constructions they know; the model brings what they miss. So the
-combination keeps every span the rules found and adds the model's spans that overlap none of
-them (per kind). A variable the rules fill with the project's own codes keeps the rules' value
-on the rules' spans; a variable they do not know (another codebook's codes) takes the model's.
+The rules are precise on the constructions they know; the model brings what they miss. The
+combination is a `Policy` decided on the training articles only (`choose_policy`, over
+out-of-fold predictions of an inner cross-validation, see annotator.learn.train):
+
+- spans: every span the rules found stays, with its links; a model span joins only where no
+  span of its kind is yet, and only when its score reaches the kind's threshold (`NEVER`: the
+  model adds nothing of that kind). Model-only claims take the model's values and the nearest
+  source and cue in their paragraph.
+- values on the rules' spans: the rules' value, unless the training folds showed the model's
+  value better for that variable (`values[var] == "model"`); a variable the rules do not know
+  (another codebook's codes) always takes the model's.
+
+`choose_policy` starts from the rules alone and accepts a change only when it improves its own
+measure and leaves no measure of `annotator evaluate` below the rules' on the training folds;
+on a tie the rules' side (the stricter threshold) wins.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.codebook import Codebook, default_codebook
@@ -16,6 +29,33 @@ from annotator.core.codebook import Codebook, default_codebook
 RULE_FIELDS = {("source", "type"): "sources", ("claim", "attribution"): "claims",
                ("claim", "certainty"): "claims"}
 KINDS = ("sources", "cues", "claims")
+KIND = {"source": "sources", "claim": "claims"}
+NEVER = 1.01  # a threshold no score reaches: the model adds no span of that kind
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, NEVER)
+MEASURES = ("source_f1", "cue_f1", "claim_f1", "link_acc", "type_acc", "attribution_acc",
+            "certainty_acc", "certainty_level_recall")
+SPAN_MEASURE = {"sources": "source_f1", "cues": "cue_f1", "claims": "claim_f1"}
+VALUE_MEASURES = {"source.type": ("type_acc",), "claim.attribution": ("attribution_acc",),
+                  "claim.certainty": ("certainty_acc", "certainty_level_recall")}
+EPS = 1e-9
+
+
+@dataclass
+class Policy:
+    """How rules and model combine: per kind the least score a model span needs to join, per
+    variable whose value a rules span keeps ("rules" or "model")."""
+
+    thresholds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(KINDS, NEVER))
+    values: dict[str, str] = field(default_factory=dict)
+
+    def threshold(self, kind: str) -> float:
+        return self.thresholds.get(kind, NEVER)
+
+    def with_threshold(self, kind: str, value: float) -> Policy:
+        return Policy({**self.thresholds, kind: value}, dict(self.values))
+
+    def with_value(self, var: str, who: str) -> Policy:
+        return Policy(dict(self.thresholds), {**self.values, var: who})
 
 
 def rules_know(book: Codebook) -> set[tuple[str, str]]:
@@ -36,6 +76,24 @@ def learned_variables(book: Codebook) -> list[tuple[str, str]]:
     return out + [(v.level, v.name) for v in book.at_level("claim") if v.is_categorical]
 
 
+def rules_policy(book: Codebook, values: dict[str, str] | None = None,
+                 thresholds: dict[str, float] | None = None) -> Policy:
+    """The rules alone, except for what `values`/`thresholds` say (a trained model's choices,
+    possibly from an older model that recorded only thresholds): the variables the rules know
+    keep the rules' value, the others take the model's."""
+    known = {f"{lv}.{n}" for lv, n in rules_know(book)}
+    chosen = {f"{lv}.{n}": "rules" if f"{lv}.{n}" in known else "model"
+              for lv, n in learned_variables(book)}
+    for var, who in (values or {}).items():
+        if var in known and who in ("rules", "model"):
+            chosen[var] = who
+    out = Policy(values=chosen)
+    for kind, t in (thresholds or {}).items():
+        if kind in KINDS:
+            out = out.with_threshold(kind, float(t))
+    return out
+
+
 def _overlaps(a: dict[str, Any], items: list[dict[str, Any]]) -> bool:
     return any(a["start"] < b["end"] and b["start"] < a["end"] for b in items)
 
@@ -46,8 +104,8 @@ def link_claims(text: str, payload: dict[str, Any], only: set[int] | None = None
     for i, claim in enumerate(payload["claims"]):
         if only is not None and i not in only:
             continue
-        for key, field in (("sources", "source"), ("cues", "cue")):
-            claim[field] = _nearest(text, claim, payload[key])
+        for key, field_ in (("sources", "source"), ("cues", "cue")):
+            claim[field_] = _nearest(text, claim, payload[key])
 
 
 def _nearest(text: str, claim: dict[str, Any], items: list[dict[str, Any]]) -> int | None:
@@ -62,44 +120,103 @@ def _nearest(text: str, claim: dict[str, Any], items: list[dict[str, Any]]) -> i
     return best
 
 
-def combine(text: str, rules: dict[str, Any], model: dict[str, Any],
-            thresholds: dict[str, float] | None = None) -> tuple[dict[str, Any],
-                                                                dict[str, set[int]]]:
-    """The rules' payload with the model's non-overlapping spans added (those scoring at least
-    the kind's threshold, tuned on held-out articles when training); also, per kind, the
-    indices of the added spans (their values come from the model's classifiers)."""
+def combine(text: str, rules: dict[str, Any], model: dict[str, Any], policy: Policy,
+            on_rules: dict[str, Any] | None = None) -> tuple[dict[str, Any],
+                                                             dict[str, set[int]]]:
+    """The combined payload and, per kind, the indices of the spans the model added.
+
+    `rules` is the rules' payload, `model` the model alone's (spans with scores and values),
+    `on_rules` the rules' payload with the model's values on the rules' spans (needed only
+    where `policy.values` says "model"; without it the rules' values stay)."""
     out: dict[str, Any] = {**rules, **{k: [dict(x) for x in rules[k]] for k in KINDS}}
     added: dict[str, set[int]] = {k: set() for k in KINDS}
     for kind in KINDS:
-        least = (thresholds or {}).get(kind, 0.0)
+        least = policy.threshold(kind)
         for item in model.get(kind, []):
             if item.get("score", 1.0) >= least and not _overlaps(item, out[kind]):
                 added[kind].add(len(out[kind]))
                 out[kind].append(dict(item))
+    if on_rules is not None:
+        for var, who in policy.values.items():
+            level, name = var.split(".", 1)
+            key = KIND.get(level)
+            if who != "model" or key is None:
+                continue
+            for item, theirs in zip(out[key], on_rules[key], strict=False):
+                if name in theirs:
+                    item[name] = theirs[name]
+                    if theirs.get("rule") and theirs["rule"] != item.get("rule"):
+                        item["rule"] = theirs["rule"]
     link_claims(text, out, only=added["claims"])
     return out, added
 
 
-THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01)  # 1.01: the model adds nothing
+@dataclass
+class Heldout:
+    """Predictions on articles a model did not see (one inner fold each), with their gold."""
+
+    texts: list[str] = field(default_factory=list)
+    rules: list[dict[str, Any]] = field(default_factory=list)
+    model: list[dict[str, Any]] = field(default_factory=list)
+    on_rules: list[dict[str, Any]] = field(default_factory=list)
+    golds: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, text: str, rules: dict[str, Any], model: dict[str, Any],
+            on_rules: dict[str, Any], gold: dict[str, Any]) -> None:
+        for name, value in (("texts", text), ("rules", rules), ("model", model),
+                            ("on_rules", on_rules), ("golds", gold)):
+            getattr(self, name).append(value)
 
 
-def tune_thresholds(texts: list[str], rules: list[dict[str, Any]], model: list[dict[str, Any]],
-                    golds: list[dict[str, Any]]) -> dict[str, float]:
-    """Per kind, the least score a model span needs to join the rules: the one giving the best
-    F1 of that kind on these (held-out) articles; on a tie the stricter one."""
-    from annotator.nlp.evaluate import greedy_match
+def figures(held: Heldout, policy: Policy) -> dict[str, Any]:
+    """The measures of `annotator evaluate` of the combination `policy` on `held`."""
+    from annotator.nlp.evaluate import Tally, score_article
 
-    out = {}
+    tally = Tally()
+    for text, r, m, o, gold in zip(held.texts, held.rules, held.model, held.on_rules,
+                                   held.golds, strict=True):
+        merged, _ = combine(text, r, m, policy, o)
+        score_article(merged, gold, tally)
+    return tally.figures()
+
+
+def _not_below(f: dict[str, Any], floor: dict[str, Any], measures: Sequence[str]) -> bool:
+    return all(floor.get(m) is None or (f.get(m) is not None and f[m] >= floor[m] - EPS)
+               for m in measures)
+
+
+def _total(f: dict[str, Any], measures: Sequence[str]) -> float:
+    return sum(float(f.get(m) or 0.0) for m in measures)
+
+
+def choose_policy(held: Heldout, start: Policy) -> tuple[Policy, dict[str, Any]]:
+    """The combination for a model, from its held-out predictions on training articles.
+
+    From `start` (the rules alone), per kind (sources, cues, claims) the threshold giving the
+    best F1 of that kind among those leaving every measure at least the rules'; on a tie the
+    stricter one. Then per variable the rules know, the model's value on the rules' spans when
+    that raises the variable's measures and leaves every measure at least the rules'. Returns
+    the policy and the held-out figures of the rules and of the chosen combination."""
+    floor = figures(held, start)
+    policy, now = start, floor
     for kind in KINDS:
-        best: tuple[float, float] = (-1.0, 1.01)
-        for t in THRESHOLDS:
-            m = p = g = 0
-            for text, r, mo, gold in zip(texts, rules, model, golds, strict=True):
-                merged, _ = combine(text, r, mo, {k: t for k in KINDS})
-                m += len(greedy_match(merged[kind], gold[kind], half=kind == "claims"))
-                p, g = p + len(merged[kind]), g + len(gold[kind])
-            f1 = 2 * m / (p + g) if p + g else 0.0
-            if f1 > best[0] + 1e-9 or (abs(f1 - best[0]) <= 1e-9 and t > best[1]):
-                best = (f1, t)
-        out[kind] = best[1]
-    return out
+        for t in sorted(THRESHOLDS, reverse=True):  # strict to loose: a tie keeps the stricter
+            cand = policy.with_threshold(kind, t)
+            f = figures(held, cand)
+            if (_not_below(f, floor, MEASURES)
+                    and f[SPAN_MEASURE[kind]] > now[SPAN_MEASURE[kind]] + EPS):
+                policy, now = cand, f
+    for var in sorted(VALUE_MEASURES):
+        if start.values.get(var) != "rules":
+            continue  # the rules do not know this variable: the model's value already
+        cand = policy.with_value(var, "model")
+        f = figures(held, cand)
+        if (_not_below(f, floor, MEASURES)
+                and _total(f, VALUE_MEASURES[var]) > _total(now, VALUE_MEASURES[var]) + EPS):
+            policy, now = cand, f
+    return policy, {"articles": len(held.texts), "rules": _round(floor),
+                    "combined": _round(now)}
+
+
+def _round(f: dict[str, Any]) -> dict[str, Any]:
+    return {m: None if f.get(m) is None else round(float(f[m]), 4) for m in MEASURES}

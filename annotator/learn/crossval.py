@@ -109,6 +109,7 @@ def _fold_model(train: list[TrainArticle], lang: str, book: Codebook, folder: Pa
     found = fit(train, lang, book, folder, settings=settings, progress=progress)
     info = ModelInfo(name=name, project_id="", language=lang, codebook_hash=codebook_hash(book),
                      trained_at="", articles=len(train), coder="", variables=found["variables"],
-                     thresholds=found["thresholds"])
+                     thresholds=found["thresholds"], values=found["values"],
+                     scores={"inner_cv": found["inner_cv"]})
     (folder / "meta.json").write_text(info.to_json(), encoding="utf-8")
     return Learner.load(folder)

@@ -84,6 +84,14 @@ class Learner:
                 if self.rule not in rule:  # a rules span with a model's value says so
                     items[i]["rule"] = f"{rule}+{self.rule}" if rule else self.rule
 
+    def on_rules(self, text: str, rules: dict[str, Any]) -> dict[str, Any]:
+        """A copy of the rules' payload with the model's value of every learned variable on
+        the rules' spans (the rules' own payload is left as it is)."""
+        out = {**rules, **{k: [dict(x) for x in rules.get(k, [])]
+                           for k in ("sources", "cues", "claims")}}
+        self.classify(text, out)
+        return out
+
     def suggest(self, texts: list[str]) -> list[dict[str, Any]]:
         """The model alone: spans, links and every learned value."""
         out = self.spans(texts)

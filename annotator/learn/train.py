@@ -1,7 +1,10 @@
 """Fitting a project's model: the span model, then one classifier per codebook variable.
 
-Held out: a fifth of the articles (at least two) scores every epoch; the epoch with the best
-held-out span F1 is kept. Everything is written into a temporary folder; only a finished run is
+Before that, how the model joins the rules (`combine.Policy`) is chosen by an inner
+cross-validation over the training articles only: `Settings.inner_folds` models, each trained
+without one fold, predict that fold, and `combine.choose_policy` decides on these predictions.
+Held out for the span model: a fifth of the articles (at least two) scores every epoch; the
+epoch with the best held-out span F1 is kept. Everything is written into a temporary folder; only a finished run is
 swapped in (`store.swap_in`), so a cancelled, failed or killed run leaves the previous model.
 """
 
@@ -9,6 +12,7 @@ from __future__ import annotations
 
 import random
 import shutil
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,7 +26,7 @@ from spacy.training import Example
 from annotator.core.codebook import Codebook
 from annotator.learn import spans as SP
 from annotator.learn.classify import claim_cue, span_features, train_classifier
-from annotator.learn.combine import learned_variables
+from annotator.learn.combine import Heldout, Policy, choose_policy, learned_variables, rules_policy
 from annotator.learn.data import MIN_ARTICLES, TrainArticle, require_enough
 from annotator.learn.store import ModelInfo, codebook_hash, new_model_folder, swap_in
 from annotator.nlp.evaluate import Tally, score_article
@@ -52,6 +56,7 @@ class Settings:
     batch_size: int = 4
     seed: int = 0
     heldout: float = 0.2
+    inner_folds: int = 3  # the inner cross-validation choosing the combination
 
 
 def split(articles: list[TrainArticle], settings: Settings) -> tuple[list[TrainArticle],
@@ -70,9 +75,85 @@ def span_figures(tally: Tally) -> float:
 def fit(articles: list[TrainArticle], lang: str, book: Codebook, folder: Path, *,
         settings: Settings | None = None, progress: OnProgress | None = None,
         should_stop: ShouldStop | None = None) -> dict[str, Any]:
-    """Train into `folder` (spans/ and classify/<level.name>/); returns what meta.json records."""
+    """Train into `folder` (spans/ and classify/<level.name>/); returns what meta.json records.
+
+    First the combination with the rules is chosen by an inner cross-validation over these
+    articles (`choose`): then the span model and the classifiers are fitted on all of them."""
     settings = settings or Settings()
+    policy, inner = choose(articles, lang, book, settings, progress, should_stop)
     spacy.util.fix_random_seed(settings.seed)  # the same data gives the same model
+    best, n_train, n_held = _fit_spans(articles, lang, folder / "spans", settings, "spans",
+                                       progress, should_stop)
+    variables: dict[str, list[str]] = {}
+    for (level, name), (clf, codes) in _fit_classifiers(articles, lang, book, settings,
+                                                         progress, should_stop).items():
+        (folder / "classify").mkdir(exist_ok=True)
+        clf.to_disk(folder / "classify" / f"{level}.{name}")
+        variables[f"{level}.{name}"] = codes
+    return {"labels": list(SP.LABELS.values()), "variables": variables,
+            "thresholds": policy.thresholds, "values": policy.values, "inner_cv": inner,
+            "heldout_span_f1": round(best, 4), "heldout_articles": n_held,
+            "train_articles": n_train}
+
+
+def choose(articles: list[TrainArticle], lang: str, book: Codebook, settings: Settings,
+           progress: OnProgress | None = None, should_stop: ShouldStop | None = None
+           ) -> tuple[Policy, dict[str, Any]]:
+    """The combination with the rules, decided on `articles` alone: `settings.inner_folds`
+    models, each trained without one fold, predict that fold; `choose_policy` picks thresholds
+    and values on these out-of-fold predictions (see annotator.learn.combine)."""
+    held = heldout_predictions(articles, lang, book, settings, progress, should_stop)
+    return choose_policy(held, rules_policy(book))
+
+
+def heldout_predictions(articles: list[TrainArticle], lang: str, book: Codebook,
+                        settings: Settings, progress: OnProgress | None = None,
+                        should_stop: ShouldStop | None = None) -> Heldout:
+    """Rules and model on every article, the model trained without the article's inner fold."""
+    from annotator.learn.crossval import folds
+    from annotator.nlp.suggest import suggest_many
+
+    held = Heldout()
+    k = min(settings.inner_folds, len(articles))
+    if k < 2:
+        return held
+    rules = list(suggest_many([a.text for a in articles], language=lang))
+    for i, test_idx in enumerate(folds(len(articles), k, settings.seed)):
+        out = set(test_idx)
+        train = [a for j, a in enumerate(articles) if j not in out]
+        learner = _inner_learner(train, lang, book, settings, f"check {i + 1}/{k}", progress,
+                                 should_stop)
+        test = [articles[j] for j in test_idx]
+        models = learner.suggest([a.text for a in test])
+        for j, art, model in zip(test_idx, test, models, strict=True):
+            held.add(art.text, rules[j], model, learner.on_rules(art.text, rules[j]), art.gold)
+    return held
+
+
+def _inner_learner(train: list[TrainArticle], lang: str, book: Codebook, settings: Settings,
+                   stage: str, progress: OnProgress | None,
+                   should_stop: ShouldStop | None) -> Any:
+    from annotator.learn.predict import Learner
+
+    spacy.util.fix_random_seed(settings.seed)
+    tmp = Path(tempfile.mkdtemp(prefix="annotator-inner-"))
+    try:
+        _fit_spans(train, lang, tmp / "spans", settings, stage, progress, should_stop)
+        span_nlp = spacy.load(tmp / "spans")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    classifiers = {var: clf for var, (clf, _) in
+                   _fit_classifiers(train, lang, book, settings, None, should_stop).items()}
+    info = ModelInfo(name=stage, project_id="", language=lang, codebook_hash="", trained_at="",
+                     articles=len(train), coder="")
+    return Learner(tmp, info, span_nlp, classifiers)
+
+
+def _fit_spans(articles: list[TrainArticle], lang: str, out: Path, settings: Settings,
+               stage: str, progress: OnProgress | None,
+               should_stop: ShouldStop | None) -> tuple[float, int, int]:
+    """The span model, its best epoch on a held-out part written to `out`; (best held-out
+    span F1, training articles, held-out articles)."""
     train_set, held = split(articles, settings)
     nlp = SP.blank_model(lang)
     refs = [SP.reference_doc(nlp, a.text, a.gold) for a in train_set]
@@ -92,27 +173,31 @@ def fit(articles: list[TrainArticle], lang: str, book: Codebook, folder: Path, *
         score = _heldout_spans(nlp, held)
         if score > best:
             best = score
-            nlp.to_disk(folder / "spans")
+            nlp.to_disk(out)
         if progress:
-            progress(Progress("spans", epoch, settings.epochs, sum(losses.values()), score))
-    thresholds = _tune(folder, lang, held)
-    variables: dict[str, list[str]] = {}
+            progress(Progress(stage, epoch, settings.epochs, sum(losses.values()), score))
+    return best, len(train_set), len(held)
+
+
+def _fit_classifiers(articles: list[TrainArticle], lang: str, book: Codebook,
+                     settings: Settings, progress: OnProgress | None,
+                     should_stop: ShouldStop | None
+                     ) -> dict[tuple[str, str], tuple[spacy.language.Language, list[str]]]:
+    """One classifier per learnable variable with two codes at least: (model, codes)."""
+    out = {}
     for level, name in learned_variables(book):
         if should_stop and should_stop():
             raise TrainingCancelled
-        codes = book.variable(name).codes() if book.variable(name) else []  # type: ignore[union-attr]
+        var = book.variable(name)
+        codes = var.codes() if var else []
         spacy.util.fix_random_seed(settings.seed)
         clf = train_classifier(lang, _rows(articles, level, name), codes,
                                settings.class_epochs, settings.seed)
         if clf is not None:
-            (folder / "classify").mkdir(exist_ok=True)
-            clf.to_disk(folder / "classify" / f"{level}.{name}")
-            variables[f"{level}.{name}"] = codes
+            out[(level, name)] = (clf, codes)
         if progress:
             progress(Progress(name, 1, 1, 0.0, None))
-    return {"labels": list(SP.LABELS.values()), "variables": variables, "thresholds": thresholds,
-            "heldout_span_f1": round(best, 4), "heldout_articles": len(held),
-            "train_articles": len(train_set)}
+    return out
 
 
 def _heldout_spans(nlp: spacy.language.Language, held: list[TrainArticle]) -> float:
@@ -124,18 +209,6 @@ def _heldout_spans(nlp: spacy.language.Language, held: list[TrainArticle]) -> fl
         pred["sources"] = [{**s, "type": None} for s in pred["sources"]]
         score_article(pred, _gold_for_scoring(art.gold), tally)
     return span_figures(tally)
-
-
-def _tune(folder: Path, lang: str, held: list[TrainArticle]) -> dict[str, float]:
-    """Thresholds for joining the rules, on the held-out articles with the best epoch's model."""
-    from annotator.learn.combine import tune_thresholds
-    from annotator.nlp.suggest import suggest_many
-
-    nlp = spacy.load(folder / "spans")
-    texts = [a.text for a in held]
-    model = [SP.doc_payload(doc) for doc in nlp.pipe(texts)]
-    rules = list(suggest_many(texts, language=lang))
-    return tune_thresholds(texts, rules, model, [a.gold for a in held])
 
 
 def _gold_for_scoring(gold: dict[str, Any]) -> dict[str, Any]:
@@ -178,8 +251,10 @@ def train_model(articles: list[TrainArticle], *, lang: str, book: Codebook, proj
             codebook_hash=codebook_hash(book), trained_at=stamp.isoformat(timespec="seconds"),
             articles=len(articles), coder=coder, labels=found["labels"],
             variables=found["variables"], thresholds=found["thresholds"],
+            values=found["values"],
             scores={"heldout_span_f1": found["heldout_span_f1"],
-                    "heldout_articles": found["heldout_articles"], **(extra_scores or {})},
+                    "heldout_articles": found["heldout_articles"],
+                    "inner_cv": found["inner_cv"], **(extra_scores or {})},
             seconds=round(time.monotonic() - started, 1), spacy_version=spacy.__version__)
         (tmp / "meta.json").write_text(info.to_json(), encoding="utf-8")
     except BaseException:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.learn.combine import combine, learned_variables, rules_know
+from annotator.learn.combine import combine, rules_policy
 from annotator.learn.data import coded_articles
 from annotator.learn.store import ModelInfo, check_model, current_model, models_dir
 
@@ -48,18 +48,20 @@ def usable_model(project: Project, base: Path | None = None
 
 
 def combined_batch(learner: Learner, book: Any) -> Batch:
-    """A batch suggester: the rules, the model's extra spans, and the model's values for the
-    variables the rules do not know."""
+    """A batch suggester: the rules, and the model as the policy chosen when training says
+    (its spans above the thresholds where the rules found none, its values where they beat
+    the rules' and for the variables the rules do not know)."""
     from annotator.nlp.suggest import suggest_many
 
-    model_only = set(learned_variables(book)) - rules_know(book)
+    policy = rules_policy(book, learner.info.values, learner.info.thresholds)
+    model_values = any(who == "model" for who in policy.values.values())
 
     def run(texts: list[str], language: str | None) -> list[dict[str, Any]]:
         rules = list(suggest_many(texts, language=language))
         out = []
-        for text, r, m in zip(texts, rules, learner.spans(texts), strict=True):
-            merged, added = combine(text, r, m, learner.info.thresholds)
-            learner.classify(text, merged, which=added, variables=model_only)
+        for text, r, m in zip(texts, rules, learner.suggest(texts), strict=True):
+            theirs = learner.on_rules(text, r) if model_values else None
+            merged, _ = combine(text, r, m, policy, theirs)
             out.append(merged)
         return out
 

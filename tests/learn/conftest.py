@@ -59,16 +59,18 @@ def code_project(proj, n: int, coder: str = "ann", own_types: bool = False,
 
 @pytest.fixture
 def tiny(monkeypatch: pytest.MonkeyPatch) -> None:
-    """One epoch everywhere (the CLI's default settings too)."""
+    """One epoch everywhere (the CLI's default settings too) and no inner cross-validation
+    unless a test asks for it (the combination is then the rules' own: tests of the choice
+    itself are in test_combine and test_choose_on_training_folds_only)."""
     from annotator.learn import train
 
     monkeypatch.setattr(train.Settings, "__init__", _tiny_init)
 
 
 def _tiny_init(self, epochs: int = 1, class_epochs: int = 1, batch_size: int = 4,
-               seed: int = 0, heldout: float = 0.2) -> None:
+               seed: int = 0, heldout: float = 0.2, inner_folds: int = 0) -> None:
     self.epochs, self.class_epochs, self.batch_size = 1, 1, batch_size
-    self.seed, self.heldout = seed, heldout
+    self.seed, self.heldout, self.inner_folds = seed, heldout, inner_folds
 
 
 @pytest.fixture

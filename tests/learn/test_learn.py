@@ -45,6 +45,9 @@ def test_train_small_project_keeps_model_bound_to_project(project, project_path,
     assert info["project_id"] == pid and info["articles"] == 12 and info["coder"] == "ann"
     assert info["codebook_hash"] and info["trained_at"] and "heldout_span_f1" in info["scores"]
     assert set(info["variables"]) == {"source.type", "claim.attribution", "claim.certainty"}
+    # the combination with the rules (no inner folds in these tiny runs: the rules alone)
+    assert info["values"] == dict.fromkeys(info["variables"], "rules")
+    assert set(info["thresholds"]) == {"sources", "cues", "claims"} and "inner_cv" in info["scores"]
     assert book_json  # the codebook hash binds the model to this codebook (stale test below)
     assert "12 articles of ann" in capsys.readouterr().out
 
@@ -168,3 +171,52 @@ def test_evaluate_cv_reports_modes_and_per_code_f1(project_path, code, capsys):
 def test_evaluate_cv_wants_a_project_file(tmp_path, capsys):
     assert main(["evaluate", "--cv", "3", str(tmp_path)]) == 2
     assert "one project file" in capsys.readouterr().err
+
+
+class Recorder:
+    """A stand-in for an inner model: remembers what it was trained on, predicts nothing."""
+
+    seen: list[set[str]] = []
+
+    def __init__(self, train):
+        self.trained = {a.text for a in train}
+        Recorder.seen.append(self.trained)
+
+    def suggest(self, texts):
+        assert not self.trained & set(texts), "an inner model predicted its own training text"
+        return [{"sources": [], "cues": [], "claims": []} for _ in texts]
+
+    def on_rules(self, text, rules):
+        assert text not in self.trained
+        return rules
+
+
+def test_choose_on_training_folds_only(monkeypatch):
+    """The combination is decided on out-of-fold predictions of the training articles: each
+    is predicted once, by an inner model that did not see it, and cross-validation's test
+    folds never reach the choice."""
+    from annotator.learn import crossval, train
+    from annotator.learn.data import from_gold
+    from tests.learn.conftest import gold_articles
+
+    arts = [from_gold(text, gold) for _, text, gold in gold_articles(9)]
+    Recorder.seen = []
+    monkeypatch.setattr(train, "_inner_learner", lambda tr, *a, **k: Recorder(tr))
+    held = train.heldout_predictions(arts, "nl", default_codebook(), train.Settings(inner_folds=3))
+    assert sorted(held.texts) == sorted(a.text for a in arts)  # each article once
+    assert len(Recorder.seen) == 3 and all(len(s) == 6 for s in Recorder.seen)
+
+    # evaluate --cv: the model of each fold, and so its combination, sees its training part
+    from annotator.learn.store import ModelInfo
+
+    def fold_model(tr, *args, **kwargs):
+        learner = Recorder(tr)
+        learner.info = ModelInfo("cv", "", "nl", "", "", len(tr), "")  # type: ignore[attr-defined]
+        return learner
+
+    Recorder.seen = []
+    monkeypatch.setattr(crossval, "_fold_model", fold_model)
+    out = crossval.cross_validate(arts, "nl", default_codebook(), 3)
+    assert out["combined"] == out["rules"]  # a model predicting nothing changes nothing
+    for trained, test_idx in zip(Recorder.seen, crossval.folds(len(arts), 3), strict=True):
+        assert len(trained) == 6 and not trained & {arts[j].text for j in test_idx}
