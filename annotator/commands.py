@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.errors import UserError
+from annotator.core.model import Claim, Kind, Role, SourceMention
 from annotator.core.textcheck import check_text
 from annotator.store import rows as R
 from annotator.store.db import Database, now
@@ -81,8 +82,9 @@ class Edit:
                 _expect(c, ch, ch.after)
                 R.put_row(c, ch.table, ch.key, ch.before)
 
-    def created(self, table: str) -> list[int]:
-        """Ids of rows of `table` this edit creates."""
+    def created(self, kind: str) -> list[int]:
+        """Ids of the annotations of `kind` (a `Kind`, or a table's name) this edit creates."""
+        table = R.KIND_TABLES.get(kind, kind)
         return [ch.key[0] for ch in self.changes
                 if ch.table == table and ch.before is None and ch.after is not None]
 
@@ -96,6 +98,20 @@ def _expect(conn, ch: RowChange, expected: R.Row | None) -> None:
         raise _changed_elsewhere(ch.table, ch.key[0] if len(ch.key) == 1 else None,
                                  gone=expected is not None
                                  and R.get_row(conn, ch.table, ch.key) is None)
+
+
+def seen_claim(c: Claim) -> Seen:
+    """A claim as a window shows it, for `seen=`: an edit on it is refused when the file's row
+    differs (another window on the same coder changed or deleted it)."""
+    return {"start": c.start, "end": c.end, "source_id": c.source_id,
+            "channel_id": c.channel_id, "cue_id": c.cue_id, "note": c.note,
+            "origin": c.origin, "modified": c.modified, "values": dict(c.values)}
+
+
+def seen_source(s: SourceMention) -> Seen:
+    """A source mention as a window shows it, for `seen=` (see `seen_claim`)."""
+    return {"start": s.start, "end": s.end, "type": s.type, "canonical": s.canonical,
+            "origin": s.origin, "modified": s.modified}
 
 
 def check_seen(conn, table: str, row_id: int, seen: Seen | None) -> R.Row:
@@ -231,6 +247,35 @@ def update_span(db: Database, table: str, row_id: int, *, seen: Seen | None = No
         check_seen(b.conn, table, row_id, seen)
         b.update(table, row_id, changes)
     return build(db, f"Change {label} {what}", row["article_id"] if row else None, steps)
+
+
+def update_claim(db: Database, claim_id: int, *, seen: Seen | None = None,
+                 **changes) -> Edit:
+    """Change a claim's span (`start`, `end`) or `note`; links: `link_source`, `link_cue`."""
+    return update_span(db, "claim", claim_id, seen=seen, **changes)
+
+
+def update_source(db: Database, source_id: int, *, seen: Seen | None = None,
+                  **changes) -> Edit:
+    """Change a source mention's span, `type` or `canonical` name."""
+    return update_span(db, "source_mention", source_id, seen=seen, **changes)
+
+
+def link_source(db: Database, claim_id: int, source_id: int | None, *,
+                role: Role = Role.SOURCE, seen: Seen | None = None) -> Edit:
+    """Make a source mention the claim's source or channel (None: unlink it)."""
+    return update_span(db, "claim", claim_id, seen=seen, **{R.ROLE_COLUMNS[role]: source_id})
+
+
+def link_cue(db: Database, claim_id: int, cue_id: int | None, *,
+             seen: Seen | None = None) -> Edit:
+    return update_span(db, "claim", claim_id, seen=seen, cue_id=cue_id)
+
+
+def delete_annotation(db: Database, kind: Kind, row_id: int, *,
+                      seen: Seen | None = None) -> Edit:
+    """Delete a source mention, cue or claim (see `delete_span`)."""
+    return delete_span(db, R.KIND_TABLES[kind], row_id, seen=seen)
 
 
 def set_claim_value(db: Database, claim_id: int, variable: str, value: str | None, *,
