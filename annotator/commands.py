@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.errors import UserError
+from annotator.core.model import Claim, Kind, Role, SourceMention
 from annotator.core.textcheck import check_text
 from annotator.store import rows as R
 from annotator.store.db import Database, now
@@ -81,8 +82,9 @@ class Edit:
                 _expect(c, ch, ch.after)
                 R.put_row(c, ch.table, ch.key, ch.before)
 
-    def created(self, table: str) -> list[int]:
-        """Ids of rows of `table` this edit creates."""
+    def created(self, kind: str) -> list[int]:
+        """Ids of the annotations of `kind` (a `Kind`, or a table's name) this edit creates."""
+        table = R.KIND_TABLES.get(kind, kind)
         return [ch.key[0] for ch in self.changes
                 if ch.table == table and ch.before is None and ch.after is not None]
 
@@ -96,6 +98,20 @@ def _expect(conn, ch: RowChange, expected: R.Row | None) -> None:
         raise _changed_elsewhere(ch.table, ch.key[0] if len(ch.key) == 1 else None,
                                  gone=expected is not None
                                  and R.get_row(conn, ch.table, ch.key) is None)
+
+
+def seen_claim(c: Claim) -> Seen:
+    """A claim as a window shows it, for `seen=`: an edit on it is refused when the file's row
+    differs (another window on the same coder changed or deleted it)."""
+    return {"start": c.start, "end": c.end, "source_id": c.source_id,
+            "channel_id": c.channel_id, "cue_id": c.cue_id, "note": c.note,
+            "origin": c.origin, "modified": c.modified, "values": dict(c.values)}
+
+
+def seen_source(s: SourceMention) -> Seen:
+    """A source mention as a window shows it, for `seen=` (see `seen_claim`)."""
+    return {"start": s.start, "end": s.end, "type": s.type, "canonical": s.canonical,
+            "origin": s.origin, "modified": s.modified}
 
 
 def check_seen(conn, table: str, row_id: int, seen: Seen | None) -> R.Row:
@@ -233,6 +249,35 @@ def update_span(db: Database, table: str, row_id: int, *, seen: Seen | None = No
     return build(db, f"Change {label} {what}", row["article_id"] if row else None, steps)
 
 
+def update_claim(db: Database, claim_id: int, *, seen: Seen | None = None,
+                 **changes) -> Edit:
+    """Change a claim's span (`start`, `end`) or `note`; links: `link_source`, `link_cue`."""
+    return update_span(db, "claim", claim_id, seen=seen, **changes)
+
+
+def update_source(db: Database, source_id: int, *, seen: Seen | None = None,
+                  **changes) -> Edit:
+    """Change a source mention's span, `type` or `canonical` name."""
+    return update_span(db, "source_mention", source_id, seen=seen, **changes)
+
+
+def link_source(db: Database, claim_id: int, source_id: int | None, *,
+                role: Role = Role.SOURCE, seen: Seen | None = None) -> Edit:
+    """Make a source mention the claim's source or channel (None: unlink it)."""
+    return update_span(db, "claim", claim_id, seen=seen, **{R.ROLE_COLUMNS[role]: source_id})
+
+
+def link_cue(db: Database, claim_id: int, cue_id: int | None, *,
+             seen: Seen | None = None) -> Edit:
+    return update_span(db, "claim", claim_id, seen=seen, cue_id=cue_id)
+
+
+def delete_annotation(db: Database, kind: Kind, row_id: int, *,
+                      seen: Seen | None = None) -> Edit:
+    """Delete a source mention, cue or claim (see `delete_span`)."""
+    return delete_span(db, R.KIND_TABLES[kind], row_id, seen=seen)
+
+
 def set_claim_value(db: Database, claim_id: int, variable: str, value: str | None, *,
                     seen: Seen | None = None) -> Edit:
     def steps(b: _Builder) -> None:
@@ -368,3 +413,69 @@ def set_article_value(db: Database, article_id: int, coder_id: int, variable: st
         b.set("article_value", (article_id, coder_id, variable), after)
         _mark_in_progress(b, article_id, coder_id)
     return build(db, f"Set {variable} to {value or 'nothing'}", article_id, steps)
+
+
+# ---- the consensus coder -------------------------------------------------------------------
+def _copy_span(b: _Builder, table: str, row_id: int | None, coder_id: int) -> int | None:
+    """The consensus coder's span matching another coder's span: reused if present, else copied."""
+    if row_id is None:
+        return None
+    row = R.get_row(b.conn, table, (row_id,))
+    if row is None:
+        return None
+    found = R.get_rows(b.conn, table, "article_id = ? AND coder_id = ? AND start = ? AND end = ?",
+                       (row["article_id"], coder_id, row["start"], row["end"]))
+    if found:
+        return found[0]["id"]
+    fields = {k: row[k] for k in row if k not in ("id", "uid", "coder_id", "created", "modified")}
+    return b.insert(table, {**fields, "coder_id": coder_id})
+
+
+def _copy_claim(b: _Builder, src: dict, consensus_coder_id: int) -> int:
+    """A copy of claim row `src` (with its source, channel, cue and values) for the consensus."""
+    source = _copy_span(b, "source_mention", src["source_id"], consensus_coder_id)
+    channel = _copy_span(b, "source_mention", src["channel_id"], consensus_coder_id)
+    cue = _copy_span(b, "cue", src["cue_id"], consensus_coder_id)
+    new = b.insert("claim", {"article_id": src["article_id"], "coder_id": consensus_coder_id,
+                             "start": src["start"], "end": src["end"], "source_id": source,
+                             "channel_id": channel, "cue_id": cue, "note": src["note"],
+                             "origin": src["origin"], "suggestion_id": src["suggestion_id"]})
+    for v in R.get_rows(b.conn, "claim_value", "claim_id = ?", (src["id"],)):
+        b.set("claim_value", (new, v["variable"]),
+              {"claim_id": new, "variable": v["variable"], "value": v["value"]})
+    return new
+
+
+def take_claim(db: Database, claim_id: int, consensus_coder_id: int,
+               replace_claim_id: int | None = None) -> Edit:
+    """Copy a coder's claim (span, links, values, note) to the consensus coder.
+
+    `replace_claim_id`, a consensus claim for the same unit, is deleted first, so that taking
+    coder B's coding after coder A's leaves one consensus claim.
+    """
+    def steps(b: _Builder) -> None:
+        src = R.get_row(b.conn, "claim", (claim_id,))
+        if src is None:
+            raise KeyError(f"claim {claim_id} does not exist")
+        if replace_claim_id is not None:
+            for v in R.get_rows(b.conn, "claim_value", "claim_id = ?", (replace_claim_id,)):
+                b.delete("claim_value", (replace_claim_id, v["variable"]))
+            b.delete("claim", (replace_claim_id,))
+        _copy_claim(b, src, consensus_coder_id)
+    row = R.get_row(db.conn, "claim", (claim_id,))
+    return build(db, "Take coding into consensus", row["article_id"] if row else None,
+                          steps)
+
+
+def take_agreed(db: Database, claim_ids: list[int], consensus_coder_id: int) -> Edit:
+    """Copy many claims (units every coder agreed on) into the consensus in one undoable step;
+    a unit where the consensus already has a claim on the same span is left as it is."""
+    def steps(b: _Builder) -> None:
+        for claim_id in claim_ids:
+            src = R.get_row(b.conn, "claim", (claim_id,))
+            if src is None or R.get_rows(
+                    b.conn, "claim", "article_id = ? AND coder_id = ? AND start = ? AND end = ?",
+                    (src["article_id"], consensus_coder_id, src["start"], src["end"])):
+                continue
+            _copy_claim(b, src, consensus_coder_id)
+    return build(db, "Take all agreed units into consensus", None, steps)

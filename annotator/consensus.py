@@ -1,77 +1,13 @@
 """Settling disagreements: copy one coder's coding into the consensus coder, undoably.
 
 The consensus is an ordinary coder (named `consensus` by default), so it is exported, merged
-and compared like any coder. Each step is a `commands.Edit`.
+and compared like any coder. Each step is a `commands.Edit` (`take_claim`, `take_agreed`, built
+in `commands` like every other edit).
 """
 
 from __future__ import annotations
 
-from annotator import commands
-from annotator.core.model import CONSENSUS  # noqa: F401  (its name lives in core; callers import it here too)
-from annotator.store import rows as R
-from annotator.store.db import Database
+from annotator.commands import take_agreed, take_claim
+from annotator.core.model import CONSENSUS
 
-
-def _copy_span(b: commands._Builder, table: str, row_id: int | None, coder_id: int) -> int | None:
-    """The consensus coder's span matching another coder's span: reused if present, else copied."""
-    if row_id is None:
-        return None
-    row = R.get_row(b.conn, table, (row_id,))
-    if row is None:
-        return None
-    found = R.get_rows(b.conn, table, "article_id = ? AND coder_id = ? AND start = ? AND end = ?",
-                       (row["article_id"], coder_id, row["start"], row["end"]))
-    if found:
-        return found[0]["id"]
-    fields = {k: row[k] for k in row if k not in ("id", "uid", "coder_id", "created", "modified")}
-    return b.insert(table, {**fields, "coder_id": coder_id})
-
-
-def _copy_claim(b: commands._Builder, src: dict, consensus_coder_id: int) -> int:
-    """A copy of claim row `src` (with its source, channel, cue and values) for the consensus."""
-    source = _copy_span(b, "source_mention", src["source_id"], consensus_coder_id)
-    channel = _copy_span(b, "source_mention", src["channel_id"], consensus_coder_id)
-    cue = _copy_span(b, "cue", src["cue_id"], consensus_coder_id)
-    new = b.insert("claim", {"article_id": src["article_id"], "coder_id": consensus_coder_id,
-                             "start": src["start"], "end": src["end"], "source_id": source,
-                             "channel_id": channel, "cue_id": cue, "note": src["note"],
-                             "origin": src["origin"], "suggestion_id": src["suggestion_id"]})
-    for v in R.get_rows(b.conn, "claim_value", "claim_id = ?", (src["id"],)):
-        b.set("claim_value", (new, v["variable"]),
-              {"claim_id": new, "variable": v["variable"], "value": v["value"]})
-    return new
-
-
-def take_claim(db: Database, claim_id: int, consensus_coder_id: int,
-               replace_claim_id: int | None = None) -> commands.Edit:
-    """Copy a coder's claim (span, links, values, note) to the consensus coder.
-
-    `replace_claim_id`, a consensus claim for the same unit, is deleted first, so that taking
-    coder B's coding after coder A's leaves one consensus claim.
-    """
-    def steps(b: commands._Builder) -> None:
-        src = R.get_row(b.conn, "claim", (claim_id,))
-        if src is None:
-            raise KeyError(f"claim {claim_id} does not exist")
-        if replace_claim_id is not None:
-            for v in R.get_rows(b.conn, "claim_value", "claim_id = ?", (replace_claim_id,)):
-                b.delete("claim_value", (replace_claim_id, v["variable"]))
-            b.delete("claim", (replace_claim_id,))
-        _copy_claim(b, src, consensus_coder_id)
-    row = R.get_row(db.conn, "claim", (claim_id,))
-    return commands.build(db, "Take coding into consensus", row["article_id"] if row else None,
-                          steps)
-
-
-def take_agreed(db: Database, claim_ids: list[int], consensus_coder_id: int) -> commands.Edit:
-    """Copy many claims (units every coder agreed on) into the consensus in one undoable step;
-    a unit where the consensus already has a claim on the same span is left as it is."""
-    def steps(b: commands._Builder) -> None:
-        for claim_id in claim_ids:
-            src = R.get_row(b.conn, "claim", (claim_id,))
-            if src is None or R.get_rows(
-                    b.conn, "claim", "article_id = ? AND coder_id = ? AND start = ? AND end = ?",
-                    (src["article_id"], consensus_coder_id, src["start"], src["end"])):
-                continue
-            _copy_claim(b, src, consensus_coder_id)
-    return commands.build(db, "Take all agreed units into consensus", None, steps)
+__all__ = ["CONSENSUS", "take_agreed", "take_claim"]

@@ -278,10 +278,7 @@ class Project:
             "articles": AR.count_articles(self.db),
             "suggested_articles": len(S.suggested_article_ids(self.db)),
             "coders": coders,
-            "claims": counts["claim"],
-            "sources": counts["source_mention"],
-            "cues": counts["cue"],
-            "suggestions": counts["suggestion"],
+            **counts,
         }
 
 

@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 # the coder whose coding is the settled one (the agreement window's consensus step writes it)
 CONSENSUS = "consensus"
 
 ORIGINS = ("accepted", "edited", "manual")
+
+
+class Kind(StrEnum):
+    """What a coder marks in a text: a source mention, a cue or a claim."""
+
+    SOURCE = "source"
+    CUE = "cue"
+    CLAIM = "claim"
+
+
+class Role(StrEnum):
+    """How a source mention serves a claim: the one who says it, or the channel it came by."""
+
+    SOURCE = "source"
+    CHANNEL = "channel"
 
 
 @dataclass

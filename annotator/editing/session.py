@@ -15,7 +15,7 @@ from datetime import datetime
 from annotator import commands
 from annotator.commands import Edit
 from annotator.core.errors import UserError
-from annotator.core.model import Coder
+from annotator.core.model import Coder, Kind, Role
 from annotator.editing import spans
 from annotator.editing.article_state import ArticleState, ClaimRow, Key, load_article_state
 from annotator.editing.events import Events
@@ -35,7 +35,7 @@ class EditingSession:
         self.focus: Key | None = None
         self.variable: str | None = None
         self.blind = False
-        self._seen: dict | None = None  # the focused claim as shown, for the edit in hand
+        self._seen: commands.Seen | None = None  # the focused claim as shown, for the edit in hand
         self.history = History(self._after, lambda: self.events.emit("history_changed"))
         self._pending_focus: Key | None = None
 
@@ -154,22 +154,17 @@ class EditingSession:
         if self.state is not None and self.state.row(focus) is not None:
             self.set_focus(focus)  # the claim is still there: keep it focused
 
-    def seen(self, table: str, row_id: int) -> dict | None:
-        """The row as this window shows it: an edit made on it is refused when the file's row
-        differs (another window on the same coder changed or deleted it)."""
+    def seen(self, kind: Kind, row_id: int) -> commands.Seen | None:
+        """The claim or source as this window shows it: an edit made on it is refused when the
+        file's row differs (another window on the same coder changed or deleted it)."""
         state = self.state
         if state is None:
             return None
-        if table == "claim":
+        if kind == Kind.CLAIM:
             c = next((c for c in state.claims if c.id == row_id), None)
-            return None if c is None else {
-                "start": c.start, "end": c.end, "source_id": c.source_id,
-                "channel_id": c.channel_id, "cue_id": c.cue_id, "note": c.note,
-                "origin": c.origin, "modified": c.modified, "values": dict(c.values)}
-        s = state.sources.get(row_id) if table == "source_mention" else None
-        return None if s is None else {"start": s.start, "end": s.end, "type": s.type,
-                                       "canonical": s.canonical, "origin": s.origin,
-                                       "modified": s.modified}
+            return None if c is None else commands.seen_claim(c)
+        s = state.sources.get(row_id) if kind == Kind.SOURCE else None
+        return None if s is None else commands.seen_source(s)
 
     def _saved(self, what: str) -> None:
         self.events.emit("saved", f"Saved {datetime.now():%H:%M:%S} ({what})")
@@ -251,12 +246,12 @@ class EditingSession:
         if row is None or self.coder is None or self.project is None:
             return None
         if not row.suggested:
-            self._seen = self.seen("claim", row.key[2])
+            self._seen = self.seen(Kind.CLAIM, row.key[2])
             return row.key[2]
         self._seen = None  # made in this very step: nothing else can have changed it
         edit = self.proj.apply(commands.accept_suggestion, self.me.id, row.key[2])
         edits.append(edit)
-        created = edit.created("claim")
+        created = edit.created(Kind.CLAIM)
         return created[0] if created else None
 
     def _on_claim(self, text: str, change: Callable[[int], Edit]) -> None:
@@ -271,7 +266,7 @@ class EditingSession:
             if cid is None:
                 return made
             made.append(change(cid))
-            self._pending_focus = ("claim", False, cid)
+            self._pending_focus = (Kind.CLAIM, False, cid)
             return made
 
         self._pending_focus = None
@@ -296,8 +291,9 @@ class EditingSession:
         self.set_value(var.name, value.code)
 
     def set_claim_field(self, text: str, **changes) -> None:
+        """Change the focused claim's span (`start`, `end`) or `note`."""
         self._on_claim(text, lambda cid: self.proj.apply(
-            commands.update_span, "claim", cid, seen=self._seen, **changes))
+            commands.update_claim, cid, seen=self._seen, **changes))
 
     def nudge(self, edge: str, step: int) -> None:
         row = self.focused_row()
@@ -315,8 +311,8 @@ class EditingSession:
         if row.suggested:
             self.reject(row.key)
             return
-        self.run(self.apply(commands.delete_span, "claim", row.key[2],
-                            seen=self.seen("claim", row.key[2])))
+        self.run(self.apply(commands.delete_annotation, Kind.CLAIM, row.key[2],
+                            seen=self.seen(Kind.CLAIM, row.key[2])))
 
     # ---- new spans from a selection -------------------------------------------------------
     def _span(self, start: int, end: int) -> tuple[int, int] | None:
@@ -333,28 +329,33 @@ class EditingSession:
         if span is None or self.coder is None:
             return
         edit = self.run(self.apply(commands.add_claim, self.article_id, self.me.id, *span))
-        if edit and edit.created("claim"):
-            self.set_focus(("claim", False, edit.created("claim")[0]))
+        if edit and edit.created(Kind.CLAIM):
+            self.set_focus((Kind.CLAIM, False, edit.created(Kind.CLAIM)[0]))
 
-    def make_source(self, start: int, end: int, type_: str | None, role: str = "source") -> None:
+    def make_source(self, start: int, end: int, type_: str | None,
+                    role: Role = Role.SOURCE) -> None:
         """A new source mention; it becomes the focused claim's source (or channel)."""
         span = self._span(start, end)
         if span is None or self.coder is None:
             return
-        label = "Add channel" if role == "channel" else "Add source"
-        self._make_linked(label, "source_id" if role == "source" else "channel_id",
+        label = "Add channel" if role == Role.CHANNEL else "Add source"
+        self._make_linked(label, Kind.SOURCE,
                           lambda: self.proj.apply(commands.add_source, self.article_id,
-                                                     self.me.id, *span, type_))
+                                                  self.me.id, *span, type_),
+                          lambda cid, sid: self.proj.apply(commands.link_source, cid, sid,
+                                                           role=role, seen=self._seen))
 
     def make_cue(self, start: int, end: int) -> None:
         span = self._span(start, end)
         if span is None or self.coder is None:
             return
-        self._make_linked("Add cue", "cue_id", lambda: self.proj.apply(
-            commands.add_cue, self.article_id, self.me.id, *span))
+        self._make_linked("Add cue", Kind.CUE, lambda: self.proj.apply(
+            commands.add_cue, self.article_id, self.me.id, *span),
+            lambda cid, cue: self.proj.apply(commands.link_cue, cid, cue, seen=self._seen))
 
-    def _make_linked(self, text: str, column: str, add: Callable[[], Edit]) -> None:
-        table = "cue" if column == "cue_id" else "source_mention"
+    def _make_linked(self, text: str, kind: Kind, add: Callable[[], Edit],
+                     link: Callable[[int, int], Edit]) -> None:
+        """Add a source or cue; with a claim focused, link it to the claim in the same step."""
         if self.focused_row() is None:
             self.run(add, text)
             return
@@ -363,11 +364,10 @@ class EditingSession:
         def build() -> list[Edit]:
             cid = self._claim_id(made)
             made.append(add())
-            new_id = made[-1].created(table)[0]
+            new_id = made[-1].created(kind)[0]
             if cid is not None:
-                made.append(self.proj.apply(commands.update_span, "claim", cid,
-                                               seen=self._seen, **{column: new_id}))
-                self._pending_focus = ("claim", False, cid)
+                made.append(link(cid, new_id))
+                self._pending_focus = (Kind.CLAIM, False, cid)
             return made
 
         self._pending_focus = None
@@ -375,13 +375,17 @@ class EditingSession:
         if self._pending_focus:
             self.set_focus(self._pending_focus)
 
-    def link_source(self, source_id: int) -> None:
-        self.set_claim_field("Link source to claim", source_id=source_id)
+    def link_source(self, source_id: int | None, role: Role = Role.SOURCE) -> None:
+        """Make a source mention the focused claim's source or channel (None: unlink)."""
+        text = "Set channel" if role == Role.CHANNEL else "Link source to claim"
+        self._on_claim(text, lambda cid: self.proj.apply(
+            commands.link_source, cid, source_id, role=role, seen=self._seen))
 
     # ---- sources and article --------------------------------------------------------------
     def set_source_field(self, source_id: int, **changes) -> None:
-        self.run(self.apply(commands.update_span, "source_mention", source_id,
-                            seen=self.seen("source_mention", source_id), **changes))
+        """Change a source mention's span, `type` or `canonical` name."""
+        self.run(self.apply(commands.update_source, source_id,
+                            seen=self.seen(Kind.SOURCE, source_id), **changes))
 
     def toggle_done(self) -> None:
         if self.state is None or self.coder is None:
@@ -407,7 +411,7 @@ class EditingSession:
 
     def link_mark(self, mark) -> None:
         """Make a clicked source (the coder's or a suggested one) the focused claim's source."""
-        if mark.kind != "source":
+        if mark.kind != Kind.SOURCE:
             return
         if not mark.suggested:
             self.link_source(mark.id)
@@ -415,12 +419,11 @@ class EditingSession:
 
         def change(cid: int) -> Edit:
             adopt = self.proj.apply(commands.accept_suggestion, self.me.id, mark.id)
-            sid = adopt.created("source_mention")
+            sid = adopt.created(Kind.SOURCE)
             if not sid:  # the coder already had this span: find it
                 sid = [s.id for s in self.proj.sources(self.me.id, self.article_id)
                        if (s.start, s.end) == (mark.start, mark.end)]
-            link = self.proj.apply(commands.update_span, "claim", cid, seen=self._seen,
-                                      source_id=sid[0])
+            link = self.proj.apply(commands.link_source, cid, sid[0], seen=self._seen)
             return combine("Link source to claim", [adopt, link])
 
         self._on_claim("Link source to claim", change)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.checks import UNATTRIBUTED_WITH_SOURCE_TEXT, unattributed_with_source
 from annotator.core.codebook import Codebook, Variable
+from annotator.core.model import Role
 from annotator.gui import plain
 from annotator.gui.session import Session
 from annotator.gui.sources_panel import SourcesPanel
@@ -113,9 +114,9 @@ class DetailEditor(QTabWidget):
         self.article_note = QLineEdit(placeholderText="Note on this article")
         self.source_combo.setToolTip("The claim's source (or click a source in the text)")
         self.channel_combo.setToolTip("Where the source said it (H on a selection)")
-        self.source_combo.activated.connect(lambda _i: self._link("source_id", self.source_combo))
+        self.source_combo.activated.connect(lambda _i: self._link(Role.SOURCE, self.source_combo))
         self.channel_combo.activated.connect(
-            lambda _i: self._link("channel_id", self.channel_combo))
+            lambda _i: self._link(Role.CHANNEL, self.channel_combo))
         self.claim_note.editingFinished.connect(self._claim_note)
         self.article_note.editingFinished.connect(
             lambda: self.session.set_article_note(self.article_note.text()))
@@ -217,9 +218,8 @@ class DetailEditor(QTabWidget):
         self.session.set_variable(name)
         self.session.set_value(name, box.currentData())
 
-    def _link(self, column: str, box: QComboBox) -> None:
-        label = "Link source to claim" if column == "source_id" else "Set channel"
-        self.session.set_claim_field(label, **{column: box.currentData()})
+    def _link(self, role: Role, box: QComboBox) -> None:
+        self.session.link_source(box.currentData(), role)
 
     def _claim_note(self) -> None:
         row = self.session.focused_row()

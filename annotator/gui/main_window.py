@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import UserError
+from annotator.core.model import Kind, Role
 from annotator.editing.article_state import Mark
 from annotator.gui import dialogs, plain, settings, styles
 from annotator.gui.article_list import ArticleListPanel, ArticleRow
@@ -350,9 +351,9 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
 
     def _mark_clicked(self, mark: Mark) -> None:
         row = self.session.focused_row()
-        if mark.kind == "claim":
+        if mark.kind == Kind.CLAIM:
             self.session.set_focus(mark.key)
-        elif mark.kind == "source" and row is not None and row.source_id != mark.id:
+        elif mark.kind == Kind.SOURCE and row is not None and row.source_id != mark.id:
             self.session.link_mark(mark)
         else:
             self.statusBar().showMessage(self.view.describe(mark), 5000)
@@ -389,7 +390,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         if span:
             self.session.make_cue(*span)
 
-    def make_source(self, role: str = "source") -> None:
+    def make_source(self, role: Role = Role.SOURCE) -> None:
         span = self._selection()
         if span is None or self.session.project is None:
             return
@@ -398,13 +399,13 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.type_menu.popup(self.view.viewport().mapToGlobal(rect.bottomLeft() + QPoint(0, 4)))
 
     def make_channel(self) -> None:
-        self.make_source("channel")
+        self.make_source(Role.CHANNEL)
 
-    def _type_menu(self, span: tuple[int, int], role: str) -> QMenu:
+    def _type_menu(self, span: tuple[int, int], role: Role) -> QMenu:
         """Ask the source's type: the codebook's types, each on its shortcut digit."""
         menu = QMenu(self)
         menu.setToolTipsVisible(True)
-        menu.addSection("Channel type" if role == "channel" else "Source type")
+        menu.addSection("Channel type" if role == Role.CHANNEL else "Source type")
         var = self.session.project.codebook.variable("type")
         for v in var.values if var else ():
             act = menu.addAction(swatch(styles.source_colour(v.code)),

@@ -41,9 +41,9 @@ def apply_changes(project: Project, result: ImportResult) -> ImportResult:
 
 def _edit(project: Project, ch: Change) -> commands.Edit:
     if ch.kind == SOURCE:
-        return project.apply(commands.update_span, "source_mention", ch.row_id, type=ch.value)
+        return project.apply(commands.update_source, ch.row_id, type=ch.value)
     if ch.what == "note":
-        return project.apply(commands.update_span, "claim", ch.row_id, note=ch.value or "")
+        return project.apply(commands.update_claim, ch.row_id, note=ch.value or "")
     return project.apply(commands.set_claim_value, ch.row_id, ch.what, ch.value)
 
 

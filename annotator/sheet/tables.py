@@ -191,7 +191,7 @@ def build_tables(project: Project, sel: Selection) -> list[Table]:
 
 def record_table(project: Project, sel: Selection) -> Table:
     """Hidden sheet: fingerprints of the exported editable cells, so that read-back applies
-    only what the user changed (see `sheet_record`)."""
+    only what the user changed (see `annotator.io.sheet_record`)."""
     book = project.codebook
     conn = project.db.conn
 

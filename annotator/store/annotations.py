@@ -79,8 +79,11 @@ def claim_counts(db: Database, coder_id: int) -> dict[int, int]:
 
 
 def annotation_counts(db: Database) -> dict[str, int]:
-    return {t: db.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in ("source_mention", "cue", "claim", "suggestion")}
+    """How many claims, sources, cues and suggestions the project holds (all coders)."""
+    tables = {"claims": "claim", "sources": "source_mention", "cues": "cue",
+              "suggestions": "suggestion"}
+    return {name: db.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for name, t in tables.items()}
 
 
 def decisions(db: Database, article_id: int, coder_id: int) -> dict[tuple[str, int, int], str]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from annotator.core.model import Kind, Role
+
 # table -> primary key columns
 KEYS: dict[str, tuple[str, ...]] = {
     "source_mention": ("id",),
@@ -22,6 +24,12 @@ KEYS: dict[str, tuple[str, ...]] = {
 }
 
 Row = dict[str, Any]
+
+# the domain's names for what the tables hold: the table of each kind of annotation, and the
+# claim's column for each role a source mention plays (commands speak the domain's names)
+KIND_TABLES: dict[str, str] = {Kind.SOURCE: "source_mention", Kind.CUE: "cue",
+                               Kind.CLAIM: "claim"}
+ROLE_COLUMNS: dict[str, str] = {Role.SOURCE: "source_id", Role.CHANNEL: "channel_id"}
 
 
 def key_of(table: str, row: Row) -> tuple:

@@ -7,10 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator import commands
 from annotator.cli import main
-from annotator.core.model import ArticleRecord
-from annotator.project import Project
 
 # Krippendorff (2011) example: 4 coders x 12 units with missing values.
 MATRIX = """coder,u1,u2,u3,u4,u5,u6,u7,u8,u9,u10,u11,u12
@@ -103,21 +100,8 @@ def test_cli_needs_project_or_matrix(capsys, matrix, tmp_path) -> None:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    path = tmp_path / "p.annotator"
-    text = "Minister A zei dat het zeker is. Volgens B zou het kunnen. Het is onduidelijk."
-    with Project.create(path) as proj:
-        proj.import_records([ArticleRecord(text=text, ext_id="a1", title="t")])
-        article = proj.articles()[0].id
-        for name, certainty in (("anna", "certain"), ("bram", "possible")):
-            coder = proj.ensure_coder(name).id
-            proj.apply(commands.add_claim, article, coder, 0, 32,
-                       {"attribution": "indirect", "certainty": "certain"})
-            proj.apply(commands.add_claim, article, coder, 34, 58,
-                       {"attribution": "indirect", "certainty": certainty})
-            proj.apply(commands.set_article_status, article, coder, "done")
-        proj.ensure_coder("consensus")
-    return path
+def project(two_coders) -> Path:
+    return two_coders("indirect", consensus=True)
 
 
 def test_cli_project_json_report(capsys, project) -> None:

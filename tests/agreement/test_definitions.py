@@ -49,24 +49,8 @@ def test_cohen_weights_match_irrcac(level) -> None:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    from annotator import commands
-    from annotator.core.model import ArticleRecord
-    from annotator.project import Project
-
-    path = tmp_path / "p.annotator"
-    text = "Minister A zei dat het zeker is. Volgens B zou het kunnen. Het is onduidelijk."
-    with Project.create(path) as proj:
-        proj.import_records([ArticleRecord(text=text, ext_id="a1", title="t")])
-        article = proj.articles()[0].id
-        for name, certainty in (("anna", "certain"), ("bram", "possible")):
-            coder = proj.ensure_coder(name).id
-            proj.apply(commands.add_claim, article, coder, 0, 32,
-                       {"attribution": "indirect", "certainty": "certain"})
-            proj.apply(commands.add_claim, article, coder, 34, 58,
-                       {"attribution": "direct", "certainty": certainty})
-            proj.apply(commands.set_article_status, article, coder, "done")
-    return path
+def project(two_coders) -> Path:
+    return two_coders("direct")
 
 
 def test_table_output_states_the_definitions(project, capsys) -> None:

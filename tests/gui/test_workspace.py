@@ -114,6 +114,29 @@ def test_workspace_cue_and_channel_link_to_focused_claim(qtbot, window, sample_p
     assert claim.cue_id is not None and claim.channel_id is not None
 
 
+def test_workspace_detail_combos_link_source_and_channel(qtbot, window, sample_path):
+    text = window.session.state.text
+    window.view.select_codepoints(text.index("De aanval"), text.index(" maar niet"))
+    press(qtbot, window, K.Key_C)
+    t = text.index("Twitter")
+    window.session.make_source(t, t + 7, "social_media")  # the focused claim's source
+    (claim,) = stored_claims(sample_path)
+    twitter = claim.source_id
+    assert twitter is not None and claim.channel_id is None
+    for box, want in ((window.detail.channel_combo, (twitter, twitter)),
+                      (window.detail.source_combo, (None, twitter))):
+        index = box.findData(want[1]) if box is window.detail.channel_combo else 0
+        box.setCurrentIndex(index)
+        box.activated.emit(index)
+        (claim,) = stored_claims(sample_path)
+        assert (claim.source_id, claim.channel_id) == want
+    assert window.undo_action.text() == "&Undo Link source to claim"
+    window.undo_action.trigger()
+    assert window.undo_action.text() == "&Undo Set channel"
+    (claim,) = stored_claims(sample_path)
+    assert (claim.source_id, claim.channel_id) == (twitter, twitter)
+
+
 def test_workspace_number_keys_set_focused_variable(qtbot, window, sample_path):
     press(qtbot, window, K.Key_J)
     press(qtbot, window, K.Key_3)  # attribution: unattributed, accepting the suggestion

@@ -197,3 +197,25 @@ def test_commands_refuse_notes_that_are_not_storable_text(setup, note: str) -> N
             attempt()
     assert _state(project) == before
     assert project.apply(commands.update_span, "claim", claim, note="tab\tand\nline").changes
+
+
+def test_commands_in_domain_terms_are_the_row_changes_and_undo_exactly(setup) -> None:
+    from annotator.core.model import Kind, Role
+
+    project, art, coder = setup
+    src = project.apply(commands.add_source, art, coder, 15, 22, "news_media").created(Kind.SOURCE)[0]
+    via = project.apply(commands.add_source, art, coder, 0, 14, "news_media").created(Kind.SOURCE)[0]
+    cid = project.apply(commands.add_claim, art, coder, 32, 60).created(Kind.CLAIM)[0]
+    before = _state(project)
+    channel = project.apply(commands.link_source, cid, via, role=Role.CHANNEL)
+    source = project.apply(commands.link_source, cid, src)
+    (claim,) = project.claims(coder_id=coder)
+    assert (claim.source_id, claim.channel_id) == (src, via)
+    assert [(ch.table, ch.after and ch.after["channel_id"]) for ch in channel.changes] == [
+        ("claim", via)]
+    retyped = project.apply(commands.update_source, src, type="person")
+    gone = project.apply(commands.delete_annotation, Kind.CLAIM, cid)
+    assert project.claims() == []
+    for edit in (gone, retyped, source, channel):
+        edit.revert(project.db)
+    assert _state(project) == before

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidg
 
 from annotator import commands, consensus
 from annotator.commands import Edit
+from annotator.core.model import Kind
 from annotator.gui import plain
 from annotator.gui.review.data import ConsensusClaim, ReviewRow, consensus_claims, match_consensus
 from annotator.gui.undo import EditCommand
@@ -35,7 +36,7 @@ def take(proj: Project, row: ReviewRow, coder: str) -> Edit | None:
                                     existing.claim.id if existing else None)
         edit.text = f"Take {coder}'s coding into the consensus"
     elif existing is not None:
-        edit = commands.delete_span(proj.db, "claim", existing.claim.id)
+        edit = commands.delete_annotation(proj.db, Kind.CLAIM, existing.claim.id)
         edit.text = f"Take {coder}'s coding (no claim) into the consensus"
     else:
         return None
@@ -51,8 +52,7 @@ def set_value(proj: Project, row: ReviewRow, variable: str, value: str | None) -
     if spec is not None and spec.level == "source":  # the source type lives on the source
         if existing.claim.source_id is None:
             return None
-        edit = commands.update_span(proj.db, "source_mention", existing.claim.source_id,
-                                    type=value)
+        edit = commands.update_source(proj.db, existing.claim.source_id, type=value)
     else:
         edit = commands.set_claim_value(proj.db, existing.claim.id, variable, value)
     edit.text = f"Consensus {variable}: {value or 'none'}"

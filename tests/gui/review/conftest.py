@@ -54,3 +54,24 @@ def review_path(user_data: Path, tmp_path: Path) -> Path:
     path = tmp_path / "review.annotator"
     build_project(path)
     return path
+
+
+@pytest.fixture
+def agreement_window(qtbot):
+    """Open the agreement window on a project file; waits for the first report, closes it at
+    the end of the test."""
+    from annotator.gui.review import AgreementWindow
+
+    opened = []
+
+    def open_window(path: Path) -> AgreementWindow:
+        w = AgreementWindow(path, bootstrap=50)
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitUntil(lambda: w.data is not None, timeout=15000)
+        opened.append(w)
+        return w
+
+    yield open_window
+    for w in opened:
+        w.close()

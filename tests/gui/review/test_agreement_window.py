@@ -19,13 +19,8 @@ ALPHA_COLUMN, GUIDANCE_COLUMN = 2, 4
 
 
 @pytest.fixture
-def window(qtbot, review_path: Path):
-    w = AgreementWindow(review_path, bootstrap=50)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: w.data is not None, timeout=15000)
-    yield w
-    w.close()
+def window(agreement_window, review_path: Path):
+    return agreement_window(review_path)
 
 
 def consensus_claims(path: Path) -> list:

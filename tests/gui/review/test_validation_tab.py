@@ -33,13 +33,8 @@ def validated_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, validated_path: Path):
-    w = AgreementWindow(validated_path, bootstrap=50)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: w.data is not None, timeout=15000)
-    yield w
-    w.close()
+def window(agreement_window, validated_path: Path):
+    return agreement_window(validated_path)
 
 
 def run_validation(qtbot, window: AgreementWindow, against: str) -> None:
