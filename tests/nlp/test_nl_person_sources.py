@@ -152,3 +152,20 @@ def test_nl_fronted_phrase_before_a_colon_tag_is_no_claim(suggest) -> None:
 def test_nl_source_edges(suggest, text, speaker) -> None:
     result = suggest(text, "nl")
     assert speaker in [s["text"] for s in result["sources"]]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Die beslissing verbaast Jaap van der Laan: ,,Niemand heeft ons ooit iets gevraagd.''", "Jaap van der Laan"),
+    ("Ook Els Mulder ziet het somber in: ,,Niemand heeft ons ooit iets gevraagd.''", "Els Mulder"),
+    ("De boer heeft een duidelijke mening over het plan: ,,Niemand heeft ons ooit iets gevraagd.''", "De boer"),
+])
+def test_nl_sentence_and_colon_before_a_quote_gives_it_to_the_person_named(suggest, text, speaker) -> None:
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    claim = claim_for(text, result, "Niemand heeft ons ooit iets gevraagd.")
+    assert claim["attribution"] == "direct" and cue_of(result, claim) is None
+    assert source_of(result, claim) == (speaker, "person")
+
+
+def test_nl_colon_list_is_no_quote(suggest) -> None:
+    assert suggest("Het plan heeft drie delen: een brug, een weg en een tunnel.", "nl")["claims"] == []
