@@ -24,7 +24,7 @@ def tag(d: Discourse, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None)
     if boundary <= a or not (t.words[boundary] == "," or t.words[boundary][-1:] in CLOSE_MARKS):
         return False
     if t.words[boundary] != "," and t.text[t.starts[boundary] - 1] not in ",.!?…" \
-            and not (boundary + 1 < ci and t.words[boundary + 1] == ","):
+            and not (boundary + 1 < ci and t.words[boundary + 1] == ",") and not whole_quote(d, a, b, boundary):
         return False  # "used ‘personal’ phones but stressed": a quoted word, not a tag
     if apposition_before(d, a, boundary):
         return False
@@ -154,3 +154,11 @@ def has_verb(d: Discourse, a: int, boundary: int) -> bool:
     t, fw = d.t, d.lex.fw
     return any(t.lowers[m] in fw["auxiliaries"] or t.lowers[m] in fw.get("finite_verbs", ())
                for m in range(a, boundary) if t.quote_of[m] < 0)
+
+
+def whole_quote(d: Discourse, a: int, b: int, boundary: int) -> bool:
+    """A quote of three words or more that opens the sentence and closes at `boundary`
+    ("‘De brug is te gevaarlijk’ zegt Kok."): a tag may follow it without a comma."""
+    q = d.quote_ending_at(boundary + 1)
+    return q is not None and q == d.quote_starting_at(d.skip_lead(a, b)) \
+        and len(d.t.text[d.quotes[q].start:d.quotes[q].end].split()) >= 3
