@@ -169,3 +169,36 @@ def test_nl_sentence_and_colon_before_a_quote_gives_it_to_the_person_named(sugge
 
 def test_nl_colon_list_is_no_quote(suggest) -> None:
     assert suggest("Het plan heeft drie delen: een brug, een weg en een tunnel.", "nl")["claims"] == []
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("De school sluit eerder. Tenminste, dat stellen onderzoekers van de universiteit.", "De school sluit eerder",
+     "onderzoekers van de universiteit"),
+    ("Het plan was geheim, stellen de zeven partijen die niet in de coalitie zitten.", "Het plan was geheim",
+     "de zeven partijen"),
+    ("Het plan was niet geheim, bleek deze week uit een intern onderzoek.", "Het plan was niet geheim",
+     "een intern onderzoek"),
+    ("Het plan was niet geheim, zo blijkt uit een intern onderzoek.", "Het plan was niet geheim", "een intern onderzoek"),
+])
+def test_nl_tags_after_the_claim(suggest, text, words, speaker) -> None:
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words
+    assert source_of(result, claim)[0] == speaker
+
+
+def test_nl_volgens_after_a_comma_is_a_second_claim(suggest) -> None:
+    text = "De provincie noemt een bedrag van tien miljoen euro, volgens de bewoners is dat veel te weinig."
+    result = suggest(text, "nl")
+    first = claim_for(text, result, "een bedrag van tien miljoen euro")
+    second = claim_for(text, result, "is dat veel te weinig")
+    assert text[first["start"]:first["end"]] == "een bedrag van tien miljoen euro"
+    assert source_of(result, second)[0] == "de bewoners"
+
+
+def test_nl_tag_after_a_volgens_claim_adds_no_claim(suggest) -> None:
+    text = "Volgens wethouder Kok is het plan te duur, zei hij gisteren in de raad."
+    result = suggest(text, "nl")
+    assert len(result["claims"]) == 1
+    claim = claim_for(text, result, "is het plan te duur")
+    assert source_of(result, claim) == ("wethouder Kok", "person")

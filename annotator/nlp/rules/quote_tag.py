@@ -134,6 +134,8 @@ def tag_rest_ok(d: Discourse, m: int, b: int) -> bool:
     stop = next((x for x in range(m, b - 1) if t.words[x] == "," and d.is_reporting(x + 1)), b)
     if any(x in lex.complementisers for x in t.lowers[m:stop]):
         return False  # (", adding that ...": a second report of the same speaker may follow)
+    if w in lex.fw["relative_pronouns"] and w not in lex.complementisers and d.lang.verb_second:
+        return True  # "..., stellen de partijen die niet in het college zitten."
     if t.words[m - 1] == ")" and w in lex.fw["np_prepositions"]:
         return True  # "..., aldus Els Mulder (58) van de bewonersgroep."
     return (w in lex.fw["stop_prepositions"] or w in lex.fw["time_words"]
