@@ -202,3 +202,21 @@ def test_nl_tag_after_a_volgens_claim_adds_no_claim(suggest) -> None:
     assert len(result["claims"]) == 1
     claim = claim_for(text, result, "is het plan te duur")
     assert source_of(result, claim) == ("wethouder Kok", "person")
+
+
+@pytest.mark.parametrize(("text", "pieces"), [
+    ("Het plan is, zegt wethouder Kok, een schande voor het dorp.", ["Het plan is", "een schande voor het dorp"]),
+    ("Daarbovenop, zegt ze, komt nog een bonus van duizend euro.",
+     ["Daarbovenop", "komt nog een bonus van duizend euro"]),
+])
+def test_nl_tag_inside_its_claim_gives_one_claim_per_piece(suggest, text, pieces) -> None:
+    result = suggest(text, "nl")
+    assert [text[c["start"]:c["end"]] for c in result["claims"]] == pieces
+    assert len({c["source"] for c in result["claims"]}) == 1 and all(cue_of(result, c) == "zegt"
+                                                                     for c in result["claims"])
+
+
+def test_nl_tag_with_an_apposition_is_not_inside_its_claim(suggest) -> None:
+    text = "De brug blijft dicht, zegt Piet Kok, woordvoerder van de provincie."
+    result = suggest(text, "nl")
+    assert [text[c["start"]:c["end"]] for c in result["claims"]] == ["De brug blijft dicht"]
