@@ -220,3 +220,15 @@ def test_nl_tag_with_an_apposition_is_not_inside_its_claim(suggest) -> None:
     text = "De brug blijft dicht, zegt Piet Kok, woordvoerder van de provincie."
     result = suggest(text, "nl")
     assert [text[c["start"]:c["end"]] for c in result["claims"]] == ["De brug blijft dicht"]
+
+
+@pytest.mark.parametrize(("text", "words", "cue"), [
+    ("Wethouder Kok belooft de bibliotheek open te houden.", "de bibliotheek open te houden", "belooft"),
+    ("De minister dreigt de subsidie stop te zetten.", "de subsidie stop te zetten", "dreigt"),
+    ("De directeur erkent fouten te hebben gemaakt.", "fouten te hebben gemaakt", "erkent"),
+])
+def test_nl_te_infinitive_complement_is_the_claim(suggest, text, words, cue) -> None:
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words and cue_of(result, claim) == cue
+    assert source_of(result, claim) is not None
