@@ -232,3 +232,21 @@ def test_nl_te_infinitive_complement_is_the_claim(suggest, text, words, cue) -> 
     claim = claim_for(text, result, words)
     assert text[claim["start"]:claim["end"]] == words and cue_of(result, claim) == cue
     assert source_of(result, claim) is not None
+
+
+@pytest.mark.parametrize(("text", "words", "cue"), [
+    ("De boeren hopen op een snelle uitspraak van de rechter.", "een snelle uitspraak van de rechter", "hopen op"),
+    ("De bewoners vrezen voor een nieuwe overstroming.", "een nieuwe overstroming", "vrezen voor"),
+    ("De brandweer waarschuwt voor gladde wegen.", "gladde wegen", "waarschuwt voor"),
+])
+def test_nl_stance_verb_with_a_prepositional_object(suggest, text, words, cue) -> None:
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, words)
+    assert cue_of(result, claim) == cue and source_of(result, claim) is not None
+
+
+def test_nl_stance_verb_with_dat_keeps_the_clause(suggest) -> None:
+    text = "De boeren hopen dat de rechter snel uitspraak doet."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "de rechter snel uitspraak doet")
+    assert cue_of(result, claim) == "hopen"
