@@ -250,3 +250,18 @@ def test_nl_stance_verb_with_dat_keeps_the_clause(suggest) -> None:
     result = suggest(text, "nl")
     claim = claim_for(text, result, "de rechter snel uitspraak doet")
     assert cue_of(result, claim) == "hopen"
+
+
+def test_nl_quote_over_paragraphs_takes_the_speaker_of_its_tag(suggest) -> None:
+    text = ",,De dijk houdt het. We zijn er klaar voor.\n\n,,Maar het wordt spannend'', aldus dijkgraaf Tom Berg."
+    result = suggest(text, "nl")
+    first = claim_for(text, result, "De dijk houdt het. We zijn er klaar voor.")
+    second = claim_for(text, result, "Maar het wordt spannend")
+    assert source_of(result, first) == source_of(result, second) == ("dijkgraaf Tom Berg", "person")
+
+
+def test_nl_het_before_an_adjective_is_no_inverted_subject(suggest) -> None:
+    text = "Wethouder Kok vindt het belangrijk dat de bewoners meepraten."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "de bewoners meepraten")
+    assert source_of(result, claim) == ("Wethouder Kok", "person")

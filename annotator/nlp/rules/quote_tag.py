@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from annotator.nlp import speakers
-from annotator.nlp.discourse import _TRAIL, Cue, Discourse, rule
+from annotator.nlp.discourse import _TRAIL, Cue, Discourse, Src, rule
 from annotator.nlp.lexicon import VerbEntry
 from annotator.nlp.nounphrase import np_right
 from annotator.nlp.tokens import CLOSE_MARKS
@@ -58,7 +58,8 @@ def tag(d: Discourse, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None)
     src = d.add_source(src_span, d.tail(src_span[1]))
     cue = Cue(ci, cj)
     if q is not None:
-        d.direct(q, src, cue)
+        if d.direct(q, src, cue) is not None and src is not None:
+            open_quote_before(d, q, src)
     else:
         start = d.clause_start(a, boundary)
         if only_a_name(d, start, boundary):
@@ -164,3 +165,16 @@ def whole_quote(d: Discourse, a: int, b: int, boundary: int) -> bool:
     q = d.quote_ending_at(boundary + 1)
     return q is not None and q == d.quote_starting_at(d.skip_lead(a, b)) \
         and len(d.t.text[d.quotes[q].start:d.quotes[q].end].split()) >= 3
+
+
+def open_quote_before(d: Discourse, q: int, src: Src) -> None:
+    """A quote over paragraphs: ‘A.¶‘B’, aldus X. The unclosed, speakerless quotes of the
+    paragraphs before, back to this one, are X's too."""
+    k = q - 1
+    while k >= 0 and not d.quotes[k].closed:
+        quote = d.quotes[k]
+        claim = next((c for c in reversed(d.claims[-12:]) if c.start == quote.start), None)
+        if claim is None or claim.src is not None or claim.attribution != "direct":
+            return
+        claim.src = src
+        k -= 1
