@@ -78,3 +78,23 @@ def _bare_subject(d: Discourse, end: int, b: int) -> bool:
         if not t.is_word(m) and t.words[m] not in ("'s", "’s") or _function_word(d, m):
             return False
     return False
+
+
+def te_clause(d: Discourse, end: int, b: int) -> bool:
+    """A te-infinitive right after the verb is its complement ("belooft de school open te
+    houden", "erkent fouten te hebben gemaakt"): "te" and an infinitive before the clause ends,
+    with no finite verb, complementiser or quote before it. Only where the language lists its
+    `te_complement_markers`."""
+    t, lex = d.t, d.lex
+    markers = lex.fw.get("te_complement_markers", ())
+    if not markers or end >= b:
+        return False
+    for m in range(end, min(b - 1, end + 10)):
+        w = t.lowers[m]
+        if t.quote_of[m] >= 0 or w in (",", ";", ":", ".", "(") or w in lex.complementisers \
+                or w in lex.fw["auxiliaries"] or (w in lex.verbs and m > end):
+            return False
+        if w in markers:
+            return m + 1 < b and t.is_word(m + 1) and t.lowers[m + 1].endswith(
+                tuple(lex.fw.get("infinitive_endings", ("en",))))
+    return False

@@ -9,7 +9,7 @@ from annotator.nlp.lexicon import Lexicon
 
 # a capitalised run of words, and a role noun before a name ("minister Bijleveld")
 # (the word-start tests follow the first character, so the regex engine skips ahead to candidates)
-_CAPRUN = re.compile(r"[A-ZÀ-Þ](?<!\w[A-ZÀ-Þ])[\w'’-]+(?:\s+(?:[A-ZÀ-Þ]\.\s+|(?:van|de|der|den|von|el|le|la)\s+)?[A-ZÀ-Þ][\w'’-]+)+")
+_CAPRUN = re.compile(r"[A-ZÀ-Þ](?<!\w[A-ZÀ-Þ])[\w'’-]+(?:\s+(?:[A-ZÀ-Þ]\.\s+|(?:(?:van|de|der|den|von|el|le|la|ter|ten)\s+){1,2})?[A-ZÀ-Þ][\w'’-]+)+")
 _ROLE_NAME = re.compile(r"([\w-](?<![\w-]{2})[\w-]+)\s+([A-ZÀ-Þ][a-zà-ÿ'’-]+)\b(?!\s+[A-ZÀ-Þ])")
 
 

@@ -84,7 +84,8 @@ def np_right(lex: Lexicon, t: Toks, i: int, end: int) -> tuple[int, int] | None:
             break  # "volgens het CPB 1,6 procent": an amount, no part of the name
         if dutch and saw_noun and not t.is_cap(j) and not t.words[j][:1].isdigit():
             break  # Dutch compounds are one word: two lower-case nouns in a row end the phrase
-        if dutch and j - 1 > i and t.is_cap(j - 1) and not t.is_cap(j) and t.is_word(j) \
+        if dutch and (j - 1 > i or (j - 1 == i and i > 0 and t.is_word(i - 1))) and t.is_cap(j - 1) \
+                and not t.is_cap(j) and t.is_word(j) \
                 and not t.words[j][:1].isdigit() and lw not in lex.fw.get("surname_prefixes", ()) \
                 and not _adjective_like(lex, t.lowers[j - 1]):
             break  # "Piet Jansen woont ...": a lower-case word after a name is no part of it

@@ -23,13 +23,25 @@ def head_end(lex: Lexicon, t: Toks, i: int, j: int) -> int:
     ed = lang.past_participle_suffix
     for k in range(i + 1, j):
         lw = t.lowers[k]
-        if lw in lex.fw["np_prepositions"] or lex.np_connectors.match(t.lowers, k, j):
+        if (lw in lex.fw["np_prepositions"] or lex.np_connectors.match(t.lowers, k, j)) \
+                and not _name_prefix(lex, t, k, j):
             return k
         if lw in lex.passive_agent and t.lowers[k - 1] in lex.src["document_nouns"]:
             return k  # "a report by the institute": the report is the head
         if ed is not None and not t.is_cap(k) and (lw.endswith(ed) or lw in lang.head_participles):
             return k
     return j
+
+
+def _name_prefix(lex: Lexicon, t: Toks, k: int, j: int) -> bool:
+    """"Piet van der Laan": a surname prefix between a first name and a surname."""
+    prefixes = lex.fw.get("surname_prefixes", ())
+    if t.lowers[k] not in prefixes or not t.is_cap(k - 1):
+        return False
+    m = k + 1
+    while m < j and t.lowers[m] in prefixes and not t.is_cap(m):
+        m += 1
+    return m < j and t.is_cap(m) and m + 1 == j
 
 
 def _word_type(lex: Lexicon, w: str, prev: str | None) -> str | None:

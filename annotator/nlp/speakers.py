@@ -151,6 +151,9 @@ def inverted_subject(d: Discourse, end: int, b: int) -> tuple[int, int] | None:
     span = np_right(lex, t, end, b)
     if span is None:
         return None
+    if t.lowers[span[0]] in lex.src["institution_pronouns"] and span[1] - span[0] == 2 \
+            and not t.is_cap(span[0] + 1) and not sourcetype.known_source_word(lex, t.lowers[span[0] + 1]):
+        return None  # "Kok vindt het belangrijk dat": "het" is no subject here
     m = span[1]
     while m < b and (t.lowers[m] in lex.fw["time_words"] or t.lowers[m] in lex.fw.get("np_adverbs", ())):
         m += 1  # "Overigens oordeelde de Rekenkamer eerder dat"

@@ -152,3 +152,116 @@ def test_nl_fronted_phrase_before_a_colon_tag_is_no_claim(suggest) -> None:
 def test_nl_source_edges(suggest, text, speaker) -> None:
     result = suggest(text, "nl")
     assert speaker in [s["text"] for s in result["sources"]]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Die beslissing verbaast Jaap van der Laan: ,,Niemand heeft ons ooit iets gevraagd.''", "Jaap van der Laan"),
+    ("Ook Els Mulder ziet het somber in: ,,Niemand heeft ons ooit iets gevraagd.''", "Els Mulder"),
+    ("De boer heeft een duidelijke mening over het plan: ,,Niemand heeft ons ooit iets gevraagd.''", "De boer"),
+])
+def test_nl_sentence_and_colon_before_a_quote_gives_it_to_the_person_named(suggest, text, speaker) -> None:
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    claim = claim_for(text, result, "Niemand heeft ons ooit iets gevraagd.")
+    assert claim["attribution"] == "direct" and cue_of(result, claim) is None
+    assert source_of(result, claim) == (speaker, "person")
+
+
+def test_nl_colon_list_is_no_quote(suggest) -> None:
+    assert suggest("Het plan heeft drie delen: een brug, een weg en een tunnel.", "nl")["claims"] == []
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("De school sluit eerder. Tenminste, dat stellen onderzoekers van de universiteit.", "De school sluit eerder",
+     "onderzoekers van de universiteit"),
+    ("Het plan was geheim, stellen de zeven partijen die niet in de coalitie zitten.", "Het plan was geheim",
+     "de zeven partijen"),
+    ("Het plan was niet geheim, bleek deze week uit een intern onderzoek.", "Het plan was niet geheim",
+     "een intern onderzoek"),
+    ("Het plan was niet geheim, zo blijkt uit een intern onderzoek.", "Het plan was niet geheim", "een intern onderzoek"),
+])
+def test_nl_tags_after_the_claim(suggest, text, words, speaker) -> None:
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words
+    assert source_of(result, claim)[0] == speaker
+
+
+def test_nl_volgens_after_a_comma_is_a_second_claim(suggest) -> None:
+    text = "De provincie noemt een bedrag van tien miljoen euro, volgens de bewoners is dat veel te weinig."
+    result = suggest(text, "nl")
+    first = claim_for(text, result, "een bedrag van tien miljoen euro")
+    second = claim_for(text, result, "is dat veel te weinig")
+    assert text[first["start"]:first["end"]] == "een bedrag van tien miljoen euro"
+    assert source_of(result, second)[0] == "de bewoners"
+
+
+def test_nl_tag_after_a_volgens_claim_adds_no_claim(suggest) -> None:
+    text = "Volgens wethouder Kok is het plan te duur, zei hij gisteren in de raad."
+    result = suggest(text, "nl")
+    assert len(result["claims"]) == 1
+    claim = claim_for(text, result, "is het plan te duur")
+    assert source_of(result, claim) == ("wethouder Kok", "person")
+
+
+@pytest.mark.parametrize(("text", "pieces"), [
+    ("Het plan is, zegt wethouder Kok, een schande voor het dorp.", ["Het plan is", "een schande voor het dorp"]),
+    ("Daarbovenop, zegt ze, komt nog een bonus van duizend euro.",
+     ["Daarbovenop", "komt nog een bonus van duizend euro"]),
+])
+def test_nl_tag_inside_its_claim_gives_one_claim_per_piece(suggest, text, pieces) -> None:
+    result = suggest(text, "nl")
+    assert [text[c["start"]:c["end"]] for c in result["claims"]] == pieces
+    assert len({c["source"] for c in result["claims"]}) == 1 and all(cue_of(result, c) == "zegt"
+                                                                     for c in result["claims"])
+
+
+def test_nl_tag_with_an_apposition_is_not_inside_its_claim(suggest) -> None:
+    text = "De brug blijft dicht, zegt Piet Kok, woordvoerder van de provincie."
+    result = suggest(text, "nl")
+    assert [text[c["start"]:c["end"]] for c in result["claims"]] == ["De brug blijft dicht"]
+
+
+@pytest.mark.parametrize(("text", "words", "cue"), [
+    ("Wethouder Kok belooft de bibliotheek open te houden.", "de bibliotheek open te houden", "belooft"),
+    ("De minister dreigt de subsidie stop te zetten.", "de subsidie stop te zetten", "dreigt"),
+    ("De directeur erkent fouten te hebben gemaakt.", "fouten te hebben gemaakt", "erkent"),
+])
+def test_nl_te_infinitive_complement_is_the_claim(suggest, text, words, cue) -> None:
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words and cue_of(result, claim) == cue
+    assert source_of(result, claim) is not None
+
+
+@pytest.mark.parametrize(("text", "words", "cue"), [
+    ("De boeren hopen op een snelle uitspraak van de rechter.", "een snelle uitspraak van de rechter", "hopen op"),
+    ("De bewoners vrezen voor een nieuwe overstroming.", "een nieuwe overstroming", "vrezen voor"),
+    ("De brandweer waarschuwt voor gladde wegen.", "gladde wegen", "waarschuwt voor"),
+])
+def test_nl_stance_verb_with_a_prepositional_object(suggest, text, words, cue) -> None:
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, words)
+    assert cue_of(result, claim) == cue and source_of(result, claim) is not None
+
+
+def test_nl_stance_verb_with_dat_keeps_the_clause(suggest) -> None:
+    text = "De boeren hopen dat de rechter snel uitspraak doet."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "de rechter snel uitspraak doet")
+    assert cue_of(result, claim) == "hopen"
+
+
+def test_nl_quote_over_paragraphs_takes_the_speaker_of_its_tag(suggest) -> None:
+    text = ",,De dijk houdt het. We zijn er klaar voor.\n\n,,Maar het wordt spannend'', aldus dijkgraaf Tom Berg."
+    result = suggest(text, "nl")
+    first = claim_for(text, result, "De dijk houdt het. We zijn er klaar voor.")
+    second = claim_for(text, result, "Maar het wordt spannend")
+    assert source_of(result, first) == source_of(result, second) == ("dijkgraaf Tom Berg", "person")
+
+
+def test_nl_het_before_an_adjective_is_no_inverted_subject(suggest) -> None:
+    text = "Wethouder Kok vindt het belangrijk dat de bewoners meepraten."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "de bewoners meepraten")
+    assert source_of(result, claim) == ("Wethouder Kok", "person")

@@ -158,6 +158,8 @@ def closing_tag(d: Discourse, a: int, b: int, found: Sequence[int]) -> int | Non
     if len(cands) < 2:
         return None
     k = cands[-1]
+    if lex.prepositions.match(t.lowers, cands[0], b) and cands[0] == d.skip_lead(a, b):
+        return None  # "Volgens X ..., zei hij": the opening volgens attributes the claim
     if k - 1 <= a or t.words[k - 1] != "," or b - k > 14 or t.is_cap(k) or not d.is_reporting(k):
         return None
     if any(t.words[m] in (",", ":") or t.lowers[m] in lex.complementisers for m in (x + 1 for x in cands[:-1])) \

@@ -13,10 +13,16 @@ def document(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) -
     """Uit X blijkt dat ... / ..., staat in X / Dat staat in X."""
     t, lex = d.t, d.lex
     lead = d.skip_lead(a, b)
+    after = end
+    while after < b - 1 and t.lowers[after] in lex.fw["time_words"]:
+        after += 1  # "..., bleek deze week uit X": a time phrase before the document
+    if after + 1 < b and t.lowers[after] in lex.fw["determiners"] and t.lowers[after + 1] in lex.fw.get("time_nouns", ()) \
+            and after + 2 < b and t.lowers[after + 2] in lex.document_prepositions:
+        after += 2
     if t.lowers[lead] in lex.document_prepositions and lead < k:
         span = np_right(lex, t, lead + 1, k)
-    elif end < b and t.lowers[end] in lex.document_prepositions:
-        span = np_right(lex, t, end + 1, b)
+    elif after < b and t.lowers[after] in lex.document_prepositions:
+        span = np_right(lex, t, after + 1, b)
     elif end + 2 < b and t.lowers[end] in lex.fw.get("document_particles", ()) \
             and t.lowers[end + 2] in lex.document_prepositions:  # "Dat komt naar voren uit X"
         span = np_right(lex, t, end + 3, b)
@@ -38,8 +44,9 @@ def document(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) -
             return False
         src = d.add_source(span)
         return d.add_claim(pa, pb, src, cue, "indirect", entry, t.lowers[k]) is not None
-    if k > a and t.words[k - 1] == ",":
+    comma = k - 2 if k - 1 > a and t.lowers[k - 1] in lex.fw.get("tag_particles", ()) else k - 1
+    if comma > a and t.words[comma] == ",":  # "..., (zo) blijkt uit X"
         src = d.add_source(span)
-        return d.add_claim(d.clause_start(a, k - 1), k - 1, src, cue, "indirect", entry,
+        return d.add_claim(d.clause_start(a, comma), comma, src, cue, "indirect", entry,
                               t.lowers[k]) is not None
     return False

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from annotator.nlp import speakers
-from annotator.nlp.discourse import _TRAIL, Cue, Discourse, rule
+from annotator.nlp.discourse import _TRAIL, Cue, Discourse, Src, rule
 from annotator.nlp.lexicon import VerbEntry
 from annotator.nlp.nounphrase import np_right
 from annotator.nlp.tokens import CLOSE_MARKS
@@ -24,7 +24,7 @@ def tag(d: Discourse, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None)
     if boundary <= a or not (t.words[boundary] == "," or t.words[boundary][-1:] in CLOSE_MARKS):
         return False
     if t.words[boundary] != "," and t.text[t.starts[boundary] - 1] not in ",.!?…" \
-            and not (boundary + 1 < ci and t.words[boundary + 1] == ","):
+            and not (boundary + 1 < ci and t.words[boundary + 1] == ",") and not whole_quote(d, a, b, boundary):
         return False  # "used ‘personal’ phones but stressed": a quoted word, not a tag
     if apposition_before(d, a, boundary):
         return False
@@ -58,7 +58,8 @@ def tag(d: Discourse, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None)
     src = d.add_source(src_span, d.tail(src_span[1]))
     cue = Cue(ci, cj)
     if q is not None:
-        d.direct(q, src, cue)
+        if d.direct(q, src, cue) is not None and src is not None:
+            open_quote_before(d, q, src)
     else:
         start = d.clause_start(a, boundary)
         if only_a_name(d, start, boundary):
@@ -134,6 +135,8 @@ def tag_rest_ok(d: Discourse, m: int, b: int) -> bool:
     stop = next((x for x in range(m, b - 1) if t.words[x] == "," and d.is_reporting(x + 1)), b)
     if any(x in lex.complementisers for x in t.lowers[m:stop]):
         return False  # (", adding that ...": a second report of the same speaker may follow)
+    if w in lex.fw["relative_pronouns"] and w not in lex.complementisers and d.lang.verb_second:
+        return True  # "..., stellen de partijen die niet in het college zitten."
     if t.words[m - 1] == ")" and w in lex.fw["np_prepositions"]:
         return True  # "..., aldus Els Mulder (58) van de bewonersgroep."
     return (w in lex.fw["stop_prepositions"] or w in lex.fw["time_words"]
@@ -154,3 +157,24 @@ def has_verb(d: Discourse, a: int, boundary: int) -> bool:
     t, fw = d.t, d.lex.fw
     return any(t.lowers[m] in fw["auxiliaries"] or t.lowers[m] in fw.get("finite_verbs", ())
                for m in range(a, boundary) if t.quote_of[m] < 0)
+
+
+def whole_quote(d: Discourse, a: int, b: int, boundary: int) -> bool:
+    """A quote of three words or more that opens the sentence and closes at `boundary`
+    ("‘De brug is te gevaarlijk’ zegt Kok."): a tag may follow it without a comma."""
+    q = d.quote_ending_at(boundary + 1)
+    return q is not None and q == d.quote_starting_at(d.skip_lead(a, b)) \
+        and len(d.t.text[d.quotes[q].start:d.quotes[q].end].split()) >= 3
+
+
+def open_quote_before(d: Discourse, q: int, src: Src) -> None:
+    """A quote over paragraphs: ‘A.¶‘B’, aldus X. The unclosed, speakerless quotes of the
+    paragraphs before, back to this one, are X's too."""
+    k = q - 1
+    while k >= 0 and not d.quotes[k].closed:
+        quote = d.quotes[k]
+        claim = next((c for c in reversed(d.claims[-12:]) if c.start == quote.start), None)
+        if claim is None or claim.src is not None or claim.attribution != "direct":
+            return
+        claim.src = src
+        k -= 1

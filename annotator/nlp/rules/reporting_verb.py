@@ -84,7 +84,12 @@ def report(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) -> 
     if comp is None and colon is None and entry.mode == "complement":
         bare = complement.bare_clause(d, end, b)
         comp = bare - 1 if bare is not None else None  # "acknowledged it was unlikely": as if "that" stood before it
+        if comp is None and not entry.takes_object and complement.te_clause(d, end, b):
+            comp = end - 1  # "belooft de school open te houden": the te-infinitive is the claim
     lead = d.skip_lead(a, b)
+    if comp is None and colon is None and d.lang.verb_second and k - 2 >= a and t.words[k - 1] == "," \
+            and d.in_claimed(k - 2):
+        return False  # "Volgens X ..., zei hij gisteren": the tag of a claim already made
     if comp is None and colon is None and lead + 1 == k and t.lowers[lead] in d.lex.retro_pronouns:
         return False  # "Dat melden ingewijden aan de krant." whose sentence before is taken: no bare claim
     if comp is None and colon is None and introduced_quote.introduces(d, a, b, k, end):
