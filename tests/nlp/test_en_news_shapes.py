@@ -111,3 +111,35 @@ def test_the_speaker_around_appositions_and_relative_clauses(suggest, text, word
 def test_an_adverb_and_a_comma_are_no_subject(suggest):
     result = suggest("Initially, state regulators did not consider the plan a serious option.", "en")
     assert result["claims"] == [] and result["sources"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor watched from the front row, beside Ann Ruiz, the former secretary of state.",
+    "Voters in 18 states will go to the polls in November.",
+    "New York state is cutting funds for public schools.",
+])
+def test_a_verb_form_used_as_a_noun_is_no_cue(suggest, text):
+    result = suggest(text, "en")
+    assert result["claims"] == [] and result["cues"] == []
+
+
+def test_a_gerund_after_a_preposition_still_reports(suggest):
+    text = "The senator began by saying the plan had failed."
+    result = suggest(text, "en")
+    claim = claim_for(text, result, "the plan had failed")
+    assert source_of(result, claim)[0] == "The senator"
+
+
+@pytest.mark.parametrize(("text", "words", "source"), [
+    ("He spoke with voters in Ohio and said the plan was fair.", "the plan was fair", "He"),
+    ("Ann Ruiz met voters in Ohio and said the plan was fair.", "the plan was fair", "Ann Ruiz"),
+])
+def test_the_subject_of_coordinated_verbs(suggest, text, words, source):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    assert source_of(result, claim_for(text, result, words))[0] == source
+
+
+def test_a_prepositional_phrase_is_no_speaker(suggest):
+    result = suggest("But for the senator, the hearing proved to be a disaster.", "en")
+    assert not any(s["text"].startswith("for") for s in result["sources"])
