@@ -143,3 +143,33 @@ def test_the_subject_of_coordinated_verbs(suggest, text, words, source):
 def test_a_prepositional_phrase_is_no_speaker(suggest):
     result = suggest("But for the senator, the hearing proved to be a disaster.", "en")
     assert not any(s["text"].startswith("for") for s in result["sources"])
+
+
+@pytest.mark.parametrize(("text", "words", "source", "cue"), [
+    ("The senator discussed the new tax plan with reporters.", "the new tax plan", "The senator", "discussed"),
+    ("The governor spoke of a long recovery for the region.", "a long recovery for the region",
+     "The governor", "spoke of"),
+    ("The mayor talked about the rising cost of housing.", "the rising cost of housing", "The mayor",
+     "talked about"),
+    ("Several economists echoed the warning from the central bank.", "the warning from the central bank",
+     "Several economists", "echoed"),
+    ("Local farmers worry the new rules will hurt them.", "the new rules will hurt them", "Local farmers",
+     "worry"),
+    ("The coach knew the team was tired.", "the team was tired", "The coach", "knew"),
+    ("Investigators suspect the fire was set on purpose.", "the fire was set on purpose", "Investigators",
+     "suspect"),
+])
+def test_more_statement_verbs(suggest, text, words, source, cue):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
+
+
+@pytest.mark.parametrize("text", [
+    "The neighbours are worried; many homes flooded last year.",
+    "Residents of the \"old town\", are worried about the river.",
+    "I know.",
+])
+def test_worried_as_an_adjective_is_no_cue(suggest, text):
+    assert suggest(text, "en")["claims"] == []

@@ -58,6 +58,8 @@ def tag_speaker(d: Discourse, a: int, ci: int, boundary: int) -> tuple[int, tupl
     if back is None:
         return None
     if back + 1 < ci:
+        if all(d.t.lowers[m] in d.lex.fw["auxiliaries"] for m in range(back + 1, ci)):
+            return None  # '"wet end", are worried': a copula and an adjective, no tag
         return back, np_right(d.lex, d.t, back + 1, ci) or (back + 1, ci)
     return back, None
 
