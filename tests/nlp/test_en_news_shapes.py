@@ -158,6 +158,11 @@ def test_a_prepositional_phrase_is_no_speaker(suggest):
     ("The coach knew the team was tired.", "the team was tired", "The coach", "knew"),
     ("Investigators suspect the fire was set on purpose.", "the fire was set on purpose", "Investigators",
      "suspect"),
+    ("The union urges its members to reject the offer.", "its members to reject the offer", "The union",
+     "urges"),
+    ("The minister understood the deal would fail.", "the deal would fail", "The minister", "understood"),
+    ("The residents dispute the claim that the water is safe.", "the claim that the water is safe",
+     "The residents", "dispute"),
 ])
 def test_more_statement_verbs(suggest, text, words, source, cue):
     result = suggest(text, "en")
@@ -173,3 +178,17 @@ def test_more_statement_verbs(suggest, text, words, source, cue):
 ])
 def test_worried_as_an_adjective_is_no_cue(suggest, text):
     assert suggest(text, "en")["claims"] == []
+
+
+def test_as_x_put_it(suggest):
+    text = "As the mayor put it, the city is broke."
+    result = suggest(text, "en")
+    claim = claim_for(text, result, "the city is broke")
+    assert source_of(result, claim)[0] == "the mayor" and cue_of(result, claim) == "put it"
+
+
+def test_a_news_outlet_has_learned(suggest):
+    text = "The governor will resign next week, the Herald has learned."
+    result = suggest(text, "en")
+    claim = claim_for(text, result, "The governor will resign next week")
+    assert source_of(result, claim)[0] == "the Herald"
