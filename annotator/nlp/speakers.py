@@ -27,6 +27,61 @@ def speaker_after(d: Discourse, cj: int, b: int) -> tuple[int, int] | None:
 
 def subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
     """The speaker of a reporting verb at k: before it, or after it in Dutch inversion."""
+    return find_subject(d, a, b, k, end)
+
+
+def vetted_subject(d: Discourse, a: int, b: int, k: int, end: int) -> tuple[bool, Src | None]:
+    """(found, speaker): as `subject`, but a phrase that cannot be a subject next to its verb
+    (see `plausible_subject`) is dropped, the claim kept without a speaker: (True, None)."""
+    before = set(d.sources)
+    src = find_subject(d, a, b, k, end)
+    if src is None or not d.lang.subject_next_to_verb or plausible_subject(d, src.i, src.j):
+        return src is not None, src
+    if (src.i, src.j) not in before:
+        d.forget_sources(before)
+    t, fw = d.t, d.lex.fw
+    j = src.j
+    if t.lowers[j - 1] in d.lex.coordinators or t.lowers[j - 1] in fw.get("noun_after", ()):
+        cut = first_verb(d, src.i + 1, src.j)  # "He spoke with voters and [said]", "She began by [saying]"
+        if cut is None and t.lowers[src.i] in d.pronouns:
+            cut = src.i + 1
+        if cut is not None and plausible_subject(d, src.i, cut):
+            return True, d.add_source((src.i, cut), k)
+        return True, None
+    while j > src.i + 1 and (t.lowers[j - 1] in fw["auxiliaries"] or t.lowers[j - 1] in fw.get("verb_adverbs", ())):
+        j -= 1  # "Recent polls have similarly [found]": the auxiliary and adverb belong to the verb
+    if j < src.j and plausible_subject(d, src.i, j):
+        return True, d.add_source((src.i, j), k)
+    return True, None
+
+
+def plausible_subject(d: Discourse, i: int, j: int) -> bool:
+    """A subject next to its verb is a noun phrase: it opens with no preposition ("for Donald
+    Trump") and is not a lone verb form or adverb ("seemed", "however", "stripping out")."""
+    t, fw = d.t, d.lex.fw
+    first = t.lowers[i]
+    last = t.lowers[j - 1]
+    if first in fw["stop_prepositions"] or first in fw["np_prepositions"] or last in d.lex.coordinators \
+            or last in fw.get("noun_after", ()):
+        return False
+    return not (j - i <= 2 and not t.is_cap(i) and first not in d.pronouns and (
+        first in d.lex.verbs or first in fw["auxiliaries"] or first in fw.get("verb_adverbs", ())
+        or first in fw["conjunctions"] or first.endswith("ing")))
+
+
+def first_verb(d: Discourse, i: int, j: int) -> int | None:
+    """The first word in [i, j) that looks like a finite verb: listed, or lower case in -ed."""
+    t, fw = d.t, d.lex.fw
+    ed = d.lang.past_participle_suffix
+    finite = fw.get("finite_auxiliaries", set()) | fw.get("finite_verbs", set())
+    for m in range(i, j):
+        w = t.lowers[m]
+        if not t.is_cap(m) and (w in finite or w in d.lex.verbs or (ed and w.endswith(ed) and len(w) > 4)):
+            return m
+    return None
+
+
+def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
     t, lex = d.t, d.lex
     if k > a and (t.lowers[k - 1] in lex.coordinators or t.words[k - 1] == ",") and d.sentence_srcs:
         return d.sentence_srcs[-1]

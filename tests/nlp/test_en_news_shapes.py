@@ -111,3 +111,84 @@ def test_the_speaker_around_appositions_and_relative_clauses(suggest, text, word
 def test_an_adverb_and_a_comma_are_no_subject(suggest):
     result = suggest("Initially, state regulators did not consider the plan a serious option.", "en")
     assert result["claims"] == [] and result["sources"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor watched from the front row, beside Ann Ruiz, the former secretary of state.",
+    "Voters in 18 states will go to the polls in November.",
+    "New York state is cutting funds for public schools.",
+])
+def test_a_verb_form_used_as_a_noun_is_no_cue(suggest, text):
+    result = suggest(text, "en")
+    assert result["claims"] == [] and result["cues"] == []
+
+
+def test_a_gerund_after_a_preposition_still_reports(suggest):
+    text = "The senator began by saying the plan had failed."
+    result = suggest(text, "en")
+    claim = claim_for(text, result, "the plan had failed")
+    assert source_of(result, claim)[0] == "The senator"
+
+
+@pytest.mark.parametrize(("text", "words", "source"), [
+    ("He spoke with voters in Ohio and said the plan was fair.", "the plan was fair", "He"),
+    ("Ann Ruiz met voters in Ohio and said the plan was fair.", "the plan was fair", "Ann Ruiz"),
+])
+def test_the_subject_of_coordinated_verbs(suggest, text, words, source):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    assert source_of(result, claim_for(text, result, words))[0] == source
+
+
+def test_a_prepositional_phrase_is_no_speaker(suggest):
+    result = suggest("But for the senator, the hearing proved to be a disaster.", "en")
+    assert not any(s["text"].startswith("for") for s in result["sources"])
+
+
+@pytest.mark.parametrize(("text", "words", "source", "cue"), [
+    ("The senator discussed the new tax plan with reporters.", "the new tax plan", "The senator", "discussed"),
+    ("The governor spoke of a long recovery for the region.", "a long recovery for the region",
+     "The governor", "spoke of"),
+    ("The mayor talked about the rising cost of housing.", "the rising cost of housing", "The mayor",
+     "talked about"),
+    ("Several economists echoed the warning from the central bank.", "the warning from the central bank",
+     "Several economists", "echoed"),
+    ("Local farmers worry the new rules will hurt them.", "the new rules will hurt them", "Local farmers",
+     "worry"),
+    ("The coach knew the team was tired.", "the team was tired", "The coach", "knew"),
+    ("Investigators suspect the fire was set on purpose.", "the fire was set on purpose", "Investigators",
+     "suspect"),
+    ("The union urges its members to reject the offer.", "its members to reject the offer", "The union",
+     "urges"),
+    ("The minister understood the deal would fail.", "the deal would fail", "The minister", "understood"),
+    ("The residents dispute the claim that the water is safe.", "the claim that the water is safe",
+     "The residents", "dispute"),
+])
+def test_more_statement_verbs(suggest, text, words, source, cue):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
+
+
+@pytest.mark.parametrize("text", [
+    "The neighbours are worried; many homes flooded last year.",
+    "Residents of the \"old town\", are worried about the river.",
+    "I know.",
+])
+def test_worried_as_an_adjective_is_no_cue(suggest, text):
+    assert suggest(text, "en")["claims"] == []
+
+
+def test_as_x_put_it(suggest):
+    text = "As the mayor put it, the city is broke."
+    result = suggest(text, "en")
+    claim = claim_for(text, result, "the city is broke")
+    assert source_of(result, claim)[0] == "the mayor" and cue_of(result, claim) == "put it"
+
+
+def test_a_news_outlet_has_learned(suggest):
+    text = "The governor will resign next week, the Herald has learned."
+    result = suggest(text, "en")
+    claim = claim_for(text, result, "The governor will resign next week")
+    assert source_of(result, claim)[0] == "the Herald"

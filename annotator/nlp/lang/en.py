@@ -24,10 +24,11 @@ def apposition_speaker(d: Discourse, a: int, ci: int) -> tuple[int, tuple[int, i
     p: int | None = m
     first = True
     while p is not None:
-        p = next((x for x in range(p - 1, max(a, p - 20), -1) if t.words[x] == "," or t.quote_of[x] >= 0
+        p = next((x for x in range(p - 1, max(a, p - 30), -1) if t.words[x] == "," or t.quote_of[x] >= 0
                   or t.words[x][-1:] in CLOSE_MARKS
-                  or (d.is_reporting(x) and t.lowers[x - 1] not in d.lex.fw["determiners"])), None)
-        if p is None or t.words[p] != "," or t.quote_of[p] >= 0 or m - p > 40:
+                  or (d.is_reporting(x) and not t.is_cap(x) and t.lowers[x - 1] not in d.lex.fw["determiners"])),
+                 None)
+        if p is None or t.words[p] != "," or t.quote_of[p] >= 0 or m - p > 45:
             return None
         s = p
         while s - 1 > a and t.is_word(s - 1) and p - s < 5 and t.quote_of[s - 1] < 0:
@@ -57,6 +58,8 @@ def tag_speaker(d: Discourse, a: int, ci: int, boundary: int) -> tuple[int, tupl
     if back is None:
         return None
     if back + 1 < ci:
+        if all(d.t.lowers[m] in d.lex.fw["auxiliaries"] for m in range(back + 1, ci)):
+            return None  # '"wet end", are worried': a copula and an adjective, no tag
         return back, np_right(d.lex, d.t, back + 1, ci) or (back + 1, ci)
     return back, None
 

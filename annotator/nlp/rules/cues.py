@@ -19,12 +19,28 @@ def cue_position_ok(d: Discourse, a: int, b: int, k: int) -> bool:
         return False
     if k > a and t.lowers[k - 1] in lex.fw.get("infinitive_markers", ()):
         return False
+    if noun_use(d, a, b, k):
+        return False
     for m in range(k - 1, max(a, k - 4) - 1, -1):
         if t.words[m] in (",", ";", ":") or t.quote_of[m] >= 0:
             break
         if t.lowers[m] in lex.fw["negations"]:
             return False
     return True
+
+
+def noun_use(d: Discourse, a: int, b: int, k: int) -> bool:
+    """Where the subject stands next to its verb, a verb form after a preposition or a number
+    ("secretary of state", "18 states") or before a finite auxiliary ("New York state is") is
+    a noun."""
+    t, fw = d.t, d.lex.fw
+    if not d.lang.subject_next_to_verb:
+        return False
+    prev = t.lowers[k - 1] if k > a else ""
+    ing = d.lang.participle_suffix
+    if (prev in fw.get("noun_after", ()) and not (ing and t.lowers[k].endswith(ing))) or prev[:1].isdigit():
+        return True  # ("by saying": a gerund after a preposition still reports)
+    return k + 1 < b and t.lowers[k + 1] in fw.get("finite_auxiliaries", ())
 
 
 def title_case(d: Discourse, a: int, b: int) -> bool:

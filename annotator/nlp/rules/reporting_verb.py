@@ -47,7 +47,7 @@ def find_colon(d: Discourse, end: int, b: int) -> int | None:
 
 
 @rule("verb_colon")
-def colon_claims(d: Discourse, b: int, colon: int, src: Src, cue: Cue, entry: VerbEntry, k: int) -> bool:
+def colon_claims(d: Discourse, b: int, colon: int, src: Src | None, cue: Cue, entry: VerbEntry, k: int) -> bool:
     q = d.quote_starting_at(colon + 1)
     if q is not None:
         return d.direct(q, src, cue) is not None
@@ -106,13 +106,13 @@ def report(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) -> 
         return False
     if colon is None and entry.mode == "colon":
         return False
-    src = speakers.subject(d, a, b, k, end)
-    if src is None:
+    found, src = speakers.vetted_subject(d, a, b, k, end)
+    if not found:
         return False
     cue = Cue(k, end)
     if colon is not None:
         return colon_claims(d, b, colon, src, cue, entry, k)
-    bare = max(end, src.j) if src.i >= end else end
+    bare = max(end, src.j) if src is not None and src.i >= end else end
     if comp is None and t.lowers[k] in d.lex.h.get("addressee_verbs", ()):
         bare = skip_addressee(d, bare, b)  # "told reporters the president would sign"
     start = comp + 1 if comp is not None and not entry.takes_object else bare_start(d, bare, b)

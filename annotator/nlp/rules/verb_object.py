@@ -117,8 +117,8 @@ def verb_object(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry
     start = object_start(d, entry, end, b)
     if start is None:
         return False
-    src = speakers.subject(d, a, b, k, end)
-    if src is None or src.i >= end:
+    found, src = speakers.vetted_subject(d, a, b, k, end)
+    if not found or (src is not None and src.i >= end):
         return False
     stop = object_end(d, start, d.claim_end(start, b))
     if relative_before(d, a, k):  # "the senator, who has pledged to cut taxes, spoke": the clause ends
