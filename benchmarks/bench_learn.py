@@ -7,8 +7,9 @@
 English: PolNeAR `train` converted by corpora/polnear as the coders' work (the first N of a
 seeded shuffle), scored on the `rules` half of PolNeAR `dev` (never `test`, never `heldout`).
 Dutch: the hand-coded dpg articles (corpora/dpg), k-fold cross-validated, each fold's training
-part cut to N. Rules, model and combined (the rules plus the model's spans above the tuned
-thresholds) are scored with annotator.nlp.evaluate; training and suggesting times are printed.
+part cut to N. Rules, model and combined (the rules plus the model as the policy chosen by an
+inner cross-validation on the training part says, printed per model) are scored with
+annotator.nlp.evaluate; training and suggesting times are printed.
 When a corpus copy is missing this says which repository to fetch and goes on (exit 0).
 """
 
@@ -92,6 +93,9 @@ def train_and_score(train: list[TrainArticle], test: list[TrainArticle], lang: s
         t0 = time.monotonic()
         learner = _fold_model(train, lang, book, tmp, Settings(epochs=epochs), "bench")
         times["train"] += time.monotonic() - t0
+        info = learner.info
+        print(f"       chosen on the training part: thresholds {info.thresholds}, values "
+              f"{info.values}, link {info.link}", flush=True)
         texts = [a.text for a in test]
         t0 = time.monotonic()
         rules = list(suggest_many(texts, language=lang))

@@ -110,6 +110,7 @@ def _fold_model(train: list[TrainArticle], lang: str, book: Codebook, folder: Pa
     info = ModelInfo(name=name, project_id="", language=lang, codebook_hash=codebook_hash(book),
                      trained_at="", articles=len(train), coder="", variables=found["variables"],
                      thresholds=found["thresholds"], values=found["values"],
+                     link=found["link"],
                      scores={"inner_cv": found["inner_cv"]})
     (folder / "meta.json").write_text(info.to_json(), encoding="utf-8")
     return Learner.load(folder)

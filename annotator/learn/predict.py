@@ -45,13 +45,15 @@ class Learner:
                 _cache[key] = (stamp, cls(folder, info, span_nlp, classifiers))
             return _cache[key][1]
 
-    def spans(self, texts: Iterable[str]) -> list[dict[str, Any]]:
-        """Sources, cues and claims per text (claims linked to the nearest source and cue)."""
+    def spans(self, texts: Iterable[str], least: float = SP.ALONE) -> list[dict[str, Any]]:
+        """Sources, cues and claims scoring `least` at least, per text (claims linked to the
+        nearest source and cue)."""
         out = []
         texts = list(texts)
         for text, doc in zip(texts, self.span_nlp.pipe(texts, batch_size=8), strict=True):
             payload: dict[str, Any] = {"text_length": len(text), **SP.doc_payload(doc)}
             for kind in ("sources", "cues", "claims"):
+                payload[kind] = [x for x in payload[kind] if x["score"] >= least]
                 for item in payload[kind]:
                     item["rule"] = self.rule
             for claim in payload["claims"]:
@@ -92,9 +94,10 @@ class Learner:
         self.classify(text, out)
         return out
 
-    def suggest(self, texts: list[str]) -> list[dict[str, Any]]:
-        """The model alone: spans, links and every learned value."""
-        out = self.spans(texts)
+    def suggest(self, texts: list[str], least: float = SP.ALONE) -> list[dict[str, Any]]:
+        """The model alone: spans (scoring `least` at least; lower for the combination, which
+        has its own thresholds), links and every learned value."""
+        out = self.spans(texts, least)
         for text, payload in zip(texts, out, strict=True):
             self.classify(text, payload)
         return out

@@ -2,7 +2,8 @@
 
 `span_finder` learns where spans start and end (claims are long: n-grams cannot reach them);
 `spancat` labels candidates from the span finder and all 1-3 token n-grams as SOURCE, CUE or
-CLAIM. During training the gold and the rejected spans are added to the candidates (as
+CLAIM, keeping those scoring `LEAST` (the model alone uses those scoring `ALONE`; the
+combination with the rules its own thresholds, chosen on the training folds). During training the gold and the rejected spans are added to the candidates (as
 `hints`), so the classifier sees every positive and every span a coder turned down.
 """
 
@@ -20,6 +21,8 @@ from thinc.types import Ragged
 LABELS = {"sources": "SOURCE", "cues": "CUE", "claims": "CLAIM"}
 CANDIDATES, HINTS, SPANS = "candidates", "hints", "sc"
 WIDTH = 64
+LEAST = 0.2  # spans scoring this much are kept: the combination's thresholds start here
+ALONE = 0.5  # the least score of a span of the model alone (spancat's usual threshold)
 
 CONFIG = """
 [nlp]
@@ -68,7 +71,7 @@ width = {width}
 [components.spancat]
 factory = "spancat"
 spans_key = "sc"
-threshold = 0.5
+threshold = {least}
 max_positive = 1
 
 [components.spancat.model]
@@ -114,7 +117,8 @@ def make_candidates(sizes: list[int]) -> Any:
 
 
 def blank_model(lang: str) -> Language:
-    config = Config().from_str(CONFIG.replace("{lang}", lang).replace("{width}", str(WIDTH)))
+    config = Config().from_str(CONFIG.replace("{lang}", lang).replace("{width}", str(WIDTH))
+                               .replace("{least}", str(LEAST)))
     return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
 
 

@@ -45,6 +45,7 @@ class ModelInfo:
     variables: dict[str, list[str]] = field(default_factory=dict)  # "level.name" -> codes
     thresholds: dict[str, float] = field(default_factory=dict)  # kind -> least score to join
     values: dict[str, str] = field(default_factory=dict)  # "level.name" -> "rules" | "model"
+    link: str = "nearest"  # the source of a claim only the model found (combine.LINKS)
     scores: dict[str, Any] = field(default_factory=dict)
     seconds: float = 0.0
     spacy_version: str = ""

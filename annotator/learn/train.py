@@ -53,7 +53,7 @@ ShouldStop = Callable[[], bool]
 class Settings:
     epochs: int = 12
     class_epochs: int = 8
-    batch_size: int = 4
+    batch_size: int = 1  # small sets: more updates per epoch, about the same time
     seed: int = 0
     heldout: float = 0.2
     inner_folds: int = 3  # the inner cross-validation choosing the combination
@@ -91,7 +91,8 @@ def fit(articles: list[TrainArticle], lang: str, book: Codebook, folder: Path, *
         clf.to_disk(folder / "classify" / f"{level}.{name}")
         variables[f"{level}.{name}"] = codes
     return {"labels": list(SP.LABELS.values()), "variables": variables,
-            "thresholds": policy.thresholds, "values": policy.values, "inner_cv": inner,
+            "thresholds": policy.thresholds, "values": policy.values, "link": policy.link,
+            "inner_cv": inner,
             "heldout_span_f1": round(best, 4), "heldout_articles": n_held,
             "train_articles": n_train}
 
@@ -124,9 +125,10 @@ def heldout_predictions(articles: list[TrainArticle], lang: str, book: Codebook,
         learner = _inner_learner(train, lang, book, settings, f"check {i + 1}/{k}", progress,
                                  should_stop)
         test = [articles[j] for j in test_idx]
-        models = learner.suggest([a.text for a in test])
+        models = learner.suggest([a.text for a in test], least=0.0)
         for j, art, model in zip(test_idx, test, models, strict=True):
-            held.add(art.text, rules[j], model, learner.on_rules(art.text, rules[j]), art.gold)
+            held.add(art.text, rules[j], model, learner.on_rules(art.text, rules[j]),
+                     art.gold, i)
     return held
 
 
@@ -203,7 +205,8 @@ def _fit_classifiers(articles: list[TrainArticle], lang: str, book: Codebook,
 def _heldout_spans(nlp: spacy.language.Language, held: list[TrainArticle]) -> float:
     tally = Tally()
     for art, doc in zip(held, nlp.pipe(a.text for a in held), strict=True):
-        pred = SP.doc_payload(doc)
+        pred = {k: [x for x in v if x["score"] >= SP.ALONE]
+                for k, v in SP.doc_payload(doc).items()}
         pred["claims"] = [{**c, "attribution": None, "certainty": None, "source": None}
                           for c in pred["claims"]]
         pred["sources"] = [{**s, "type": None} for s in pred["sources"]]
@@ -251,7 +254,7 @@ def train_model(articles: list[TrainArticle], *, lang: str, book: Codebook, proj
             codebook_hash=codebook_hash(book), trained_at=stamp.isoformat(timespec="seconds"),
             articles=len(articles), coder=coder, labels=found["labels"],
             variables=found["variables"], thresholds=found["thresholds"],
-            values=found["values"],
+            values=found["values"], link=found["link"],
             scores={"heldout_span_f1": found["heldout_span_f1"],
                     "heldout_articles": found["heldout_articles"],
                     "inner_cv": found["inner_cv"], **(extra_scores or {})},

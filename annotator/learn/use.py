@@ -53,13 +53,15 @@ def combined_batch(learner: Learner, book: Any) -> Batch:
     the rules' and for the variables the rules do not know)."""
     from annotator.nlp.suggest import suggest_many
 
-    policy = rules_policy(book, learner.info.values, learner.info.thresholds)
+    policy = rules_policy(book, learner.info.values, learner.info.thresholds,
+                          learner.info.link)
     model_values = any(who == "model" for who in policy.values.values())
 
     def run(texts: list[str], language: str | None) -> list[dict[str, Any]]:
         rules = list(suggest_many(texts, language=language))
         out = []
-        for text, r, m in zip(texts, rules, learner.suggest(texts), strict=True):
+        for text, r, m in zip(texts, rules, learner.suggest(texts, least=0.0),
+                                 strict=True):
             theirs = learner.on_rules(text, r) if model_values else None
             merged, _ = combine(text, r, m, policy, theirs)
             out.append(merged)
