@@ -265,3 +265,11 @@ def test_nl_het_before_an_adjective_is_no_inverted_subject(suggest) -> None:
     result = suggest(text, "nl")
     claim = claim_for(text, result, "de bewoners meepraten")
     assert source_of(result, claim) == ("Wethouder Kok", "person")
+
+
+def test_nl_vinden_with_an_object_and_a_judgement(suggest) -> None:
+    text = "De bewoners vinden het nieuwe bestemmingsplan onzin."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "het nieuwe bestemmingsplan onzin")
+    assert cue_of(result, claim) == "vinden" and source_of(result, claim) == ("De bewoners", "person")
+    assert suggest("De politie vond het wapen in een sloot.", "nl")["claims"] == []
