@@ -273,3 +273,20 @@ def test_nl_vinden_with_an_object_and_a_judgement(suggest) -> None:
     claim = claim_for(text, result, "het nieuwe bestemmingsplan onzin")
     assert cue_of(result, claim) == "vinden" and source_of(result, claim) == ("De bewoners", "person")
     assert suggest("De politie vond het wapen in een sloot.", "nl")["claims"] == []
+
+
+@pytest.mark.parametrize(("text", "words", "cue"), [
+    ("De school kan niet zeggen of de daders leerlingen zijn.", "de daders leerlingen zijn", "zeggen"),
+    ("De politie onderzoekt of de brand is aangestoken.", "de brand is aangestoken", "onderzoekt"),
+    ("Wethouder Kok vraagt zich af of de brug ooit opengaat.", "de brug ooit opengaat", "vraagt"),
+])
+def test_nl_whether_clause_is_an_uncertain_claim_of_the_subject(suggest, text, words, cue) -> None:
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words
+    assert claim["certainty"] == "uncertain" and cue_of(result, claim) == cue
+    assert source_of(result, claim) is not None
+
+
+def test_nl_negated_verb_without_whether_stays_no_cue(suggest) -> None:
+    assert suggest("De burgemeester wilde gisteren niet zeggen hoe hoog de boete is.", "nl")["claims"] == []
