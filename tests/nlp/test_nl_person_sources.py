@@ -290,3 +290,14 @@ def test_nl_whether_clause_is_an_uncertain_claim_of_the_subject(suggest, text, w
 
 def test_nl_negated_verb_without_whether_stays_no_cue(suggest) -> None:
     assert suggest("De burgemeester wilde gisteren niet zeggen hoe hoog de boete is.", "nl")["claims"] == []
+
+
+@pytest.mark.parametrize(("text", "words", "cue"), [
+    ("De burgemeester riep de inwoners gisteren op om binnen te blijven.", "binnen te blijven", "riep"),
+    ("De provincie stelde voor om de weg te verbreden.", "de weg te verbreden", "stelde"),
+    ("De provincie voorstelde om de weg te verbreden.", "de weg te verbreden", "voorstelde"),
+])
+def test_nl_separable_appeal_and_proposal_verbs(suggest, text, words, cue) -> None:
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, words)
+    assert cue_of(result, claim) == cue and source_of(result, claim) is not None
