@@ -301,3 +301,11 @@ def test_nl_separable_appeal_and_proposal_verbs(suggest, text, words, cue) -> No
     result = suggest(text, "nl")
     claim = claim_for(text, result, words)
     assert cue_of(result, claim) == cue and source_of(result, claim) is not None
+
+
+def test_nl_volgens_two_coordinated_sources(suggest) -> None:
+    text = "Volgens Karel Kok en Els Mulder moet de brug dicht."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "moet de brug dicht")
+    assert text[claim["start"]:claim["end"]] == "moet de brug dicht"
+    assert source_of(result, claim)[0] == "Karel Kok en Els Mulder"
