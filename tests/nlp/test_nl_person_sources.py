@@ -309,3 +309,11 @@ def test_nl_volgens_two_coordinated_sources(suggest) -> None:
     claim = claim_for(text, result, "moet de brug dicht")
     assert text[claim["start"]:claim["end"]] == "moet de brug dicht"
     assert source_of(result, claim)[0] == "Karel Kok en Els Mulder"
+
+
+def test_nl_action_sentence_between_two_quotes_gives_both_its_subject(suggest) -> None:
+    text = ",,De brug moet dicht.'' Piet Kok wijst naar de roestige pijlers. ,,Kijk maar eens goed.''"
+    result = suggest(text, "nl")
+    first = claim_for(text, result, "De brug moet dicht.")
+    second = claim_for(text, result, "Kijk maar eens goed.")
+    assert source_of(result, first) == source_of(result, second) == ("Piet Kok", "person")
