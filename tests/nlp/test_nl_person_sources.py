@@ -317,3 +317,12 @@ def test_nl_action_sentence_between_two_quotes_gives_both_its_subject(suggest) -
     first = claim_for(text, result, "De brug moet dicht.")
     second = claim_for(text, result, "Kijk maar eens goed.")
     assert source_of(result, first) == source_of(result, second) == ("Piet Kok", "person")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Kok stuurde een brief naar de minister waarin hij hem oproept de school open te houden.", "hij"),
+    ("De provincie dreigde met een boete, waarop de gemeente voorstelde om te praten.", "de gemeente"),
+])
+def test_nl_subject_after_a_relative_adverb(suggest, text, speaker) -> None:
+    result = suggest(text, "nl")
+    assert result["claims"] and source_of(result, result["claims"][-1])[0] == speaker
