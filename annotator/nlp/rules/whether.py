@@ -9,11 +9,13 @@ from annotator.nlp.discourse import Cue, Discourse, rule
 from annotator.nlp.lexicon import VerbEntry
 
 
-@rule("whether_clause")
 def whether(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) -> bool:
     m = complement.whether_at(d, end, b)
-    if m is None or m + 2 >= b:
-        return False
+    return m is not None and m + 2 < b and whether_claim(d, a, b, k, end, m)
+
+
+@rule("whether_clause")
+def whether_claim(d: Discourse, a: int, b: int, k: int, end: int, m: int) -> bool:
     src = speakers.subject(d, a, b, k, end)
     if src is None:
         return False
