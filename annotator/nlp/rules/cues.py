@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from annotator.nlp import complement
 from annotator.nlp.discourse import Discourse
 from annotator.nlp.lexicon import VerbEntry
 from annotator.nlp.rules import according_to, quote_tag, reporting_verb
@@ -25,7 +26,7 @@ def cue_position_ok(d: Discourse, a: int, b: int, k: int) -> bool:
         if t.words[m] in (",", ";", ":") or t.quote_of[m] >= 0:
             break
         if t.lowers[m] in lex.fw["negations"]:
-            return False
+            return complement.whether_at(d, k + 1, b) is not None  # "kan niet zeggen of": an open question
     return True
 
 
