@@ -192,3 +192,16 @@ def test_a_news_outlet_has_learned(suggest):
     result = suggest(text, "en")
     claim = claim_for(text, result, "The governor will resign next week")
     assert source_of(result, claim)[0] == "the Herald"
+
+
+@pytest.mark.parametrize(("text", "words", "source"), [
+    ("The plan is dead, Sen. Ann Ruiz (D-Ohio) said.", "The plan is dead", "Sen. Ann Ruiz"),
+    ("\"The plan is dead,\" Sen. Ann Ruiz (D-Ohio) told reporters.", "The plan is dead", "Sen. Ann Ruiz"),
+    ("The guard, who was on leave - was not armed, police said.", "The guard, who was on leave - was not armed",
+     "police"),
+    ("The vote, she told me on Friday, was rigged.", "was rigged", "she"),
+])
+def test_tags_with_brackets_dashes_and_addressees(suggest, text, words, source):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    assert source_of(result, claim_for(text, result, words))[0] == source

@@ -90,6 +90,8 @@ def apposition_before(d: Discourse, a: int, boundary: int) -> bool:
     if p is None or p + 1 >= boundary:
         return False
     first = t.lowers[p + 1]
+    if any(t.words[m] in ("-", "—", "–") for m in range(p + 2, boundary)):
+        return False  # "The officer, who was on leave - was not armed, police said": the clause closed at the dash
     return first in lex.fw["relative_pronouns"] or first[:1].isdigit()
 
 
