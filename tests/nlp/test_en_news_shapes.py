@@ -205,3 +205,20 @@ def test_tags_with_brackets_dashes_and_addressees(suggest, text, words, source):
     result = suggest(text, "en")
     check_contract(text, result)
     assert source_of(result, claim_for(text, result, words))[0] == source
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("In a written statement, the governor condemned Friday's attack.", "Friday's attack"),
+    ("Despite the failed tests, the senator praised the program.", "the program"),
+])
+def test_a_fronted_adverbial_is_no_claim(suggest, text, words):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words
+    assert not any(text[c["start"]:c["end"]].startswith(("In a", "Despite")) for c in result["claims"])
+
+
+def test_goes_without_saying_is_no_cue(suggest):
+    result = suggest("It goes without saying that the plan is dead.", "en")
+    assert result["claims"] == [] and result["sources"] == []
