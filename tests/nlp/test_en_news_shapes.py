@@ -222,3 +222,11 @@ def test_a_fronted_adverbial_is_no_claim(suggest, text, words):
 def test_goes_without_saying_is_no_cue(suggest):
     result = suggest("It goes without saying that the plan is dead.", "en")
     assert result["claims"] == [] and result["sources"] == []
+
+
+def test_a_concessive_clause_ends_the_claim(suggest):
+    text = "She said the campaign would stage a protest, though she admitted it was unlikely to work."
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, "the campaign would stage a protest")
+    assert text[claim["start"]:claim["end"]] == "the campaign would stage a protest"
