@@ -235,6 +235,10 @@ def np_before(d: Discourse, lead: int, k: int) -> tuple[int, int] | None:
     adverbs = lex.fw.get("verb_adverbs", ())
     while m > lead and (t.lowers[m] in lex.fw["auxiliaries"] or t.lowers[m] in adverbs):
         m -= 1  # "who has repeatedly said": neither the auxiliary nor the adverb is the subject
+    if m > lead and t.words[m] == ")":  # "Gov. Mike Pence (R-IN) said": the bracket is left out
+        opening = next((x for x in range(m - 1, max(lead, m - 8), -1) if t.words[x] == "("), None)
+        if opening is not None and opening > lead and t.is_cap(opening - 1):
+            m = opening - 1
     end, fw = m + 1, lex.fw
     while m >= lead and t.quote_of[m] < 0 and (t.is_word(m) or t.lowers[m] in ("'s", "’s")):
         w = t.lowers[m]

@@ -230,3 +230,12 @@ def test_a_concessive_clause_ends_the_claim(suggest):
     check_contract(text, result)
     claim = claim_for(text, result, "the campaign would stage a protest")
     assert text[claim["start"]:claim["end"]] == "the campaign would stage a protest"
+
+
+def test_a_fronted_broadcast_name_and_a_bracketed_party(suggest):
+    text = "On Sunday's broadcast of \"Meet the Press,\" Gov. Ann Ruiz (D-OH) said the budget was balanced."
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, "the budget was balanced")
+    assert source_of(result, claim)[0] == "Gov. Ann Ruiz"
+    assert not any(text[c["start"]:c["end"]].startswith("On Sunday") for c in result["claims"])

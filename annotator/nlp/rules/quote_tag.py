@@ -116,11 +116,11 @@ def fronted_adverbial(d: Discourse, start: int, boundary: int) -> bool:
     t, fw = d.t, d.lex.fw
     finite = fw.get("finite_auxiliaries", set()) | fw.get("finite_verbs", set())
     first = t.lowers[start]
-    if not finite or boundary - start > 10 or not (
+    if not finite or boundary - start > 14 or not (
             first in fw["stop_prepositions"] or first in fw["np_prepositions"] or first in fw.get("adverbial_openers", ())):
         return False
-    return not any(t.lowers[m] in finite or (d.is_reporting(m) and t.lowers[m - 1] not in fw["determiners"])
-                   for m in range(start, boundary))
+    return not any((t.lowers[m] in finite and t.words[m] not in ("'s", "’s"))
+                   or (d.is_reporting(m) and t.lowers[m - 1] not in fw["determiners"]) for m in range(start, boundary))
 
 
 def partial_quote(d: Discourse, a: int, q: int) -> bool:
