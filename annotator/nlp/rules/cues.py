@@ -39,8 +39,9 @@ def noun_use(d: Discourse, a: int, b: int, k: int) -> bool:
         return False
     prev = t.lowers[k - 1] if k > a else ""
     ing = d.lang.participle_suffix
-    if (prev in fw.get("noun_after", ()) and not (ing and t.lowers[k].endswith(ing))) or prev[:1].isdigit():
-        return True  # ("by saying": a gerund after a preposition still reports)
+    if (prev in fw.get("noun_after", ()) and not (ing and t.lowers[k].endswith(ing))) or prev[:1].isdigit() \
+            or prev in fw.get("not_reporting_after", ()):
+        return True  # ("by saying": a gerund after a preposition still reports; "goes without saying" not)
     return k + 1 < b and t.lowers[k + 1] in fw.get("finite_auxiliaries", ())
 
 
