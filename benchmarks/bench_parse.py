@@ -60,6 +60,7 @@ def read_conllu(path: Path) -> list[dict]:
         if not line.strip():
             if cur["words"]:
                 sents.append(cur)
+            mwt_end = -1
             cur = {"words": [], "spaces": [], "upos": [], "xpos": [], "heads": [], "deps": []}
             continue
         if line.startswith("#"):
@@ -163,8 +164,7 @@ def speed(nlp: Language, lang: str, texts: list[str], label: str) -> None:
 # ---------------------------------------------------------------- PolNeAR (silver)
 V1_TO_V2 = {
     "dobj": "obj", "nsubjpass": "nsubj:pass", "csubjpass": "csubj:pass", "auxpass": "aux:pass",
-    "mwe": "fixed", "name": "flat", "neg": "advmod", "nmod:tmod": "obl:tmod",
-    "nmod:npmod": "obl:npmod",
+    "mwe": "fixed", "name": "flat", "neg": "advmod",
 }
 VERBAL = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "JJ", "JJR", "JJS", "RB", "RBR", "RBS", "MD"}
 
@@ -176,6 +176,8 @@ def v1_to_v2(label: str, head_tag: str, dep_tag: str) -> str:
         return "det"  # "no": det in v2, "not"/"never": advmod
     if label in V1_TO_V2:
         return V1_TO_V2[label]
+    if label in ("nmod:tmod", "nmod:npmod"):  # EWT 2.14+: obl:unmarked / nmod:unmarked
+        return "obl:unmarked" if head_tag in VERBAL else "nmod:unmarked"
     if label.startswith("nmod") and label != "nmod:poss" and head_tag in VERBAL:
         return "obl"  # v2 split v1's nmod: obl on predicates, nmod on nouns
     return label
