@@ -298,7 +298,7 @@ def _adopt(b: _Builder, coder_id: int, sug: R.Row) -> int:
 
 def accept_suggestion(db: Database, coder_id: int, suggestion_id: int,
                       claim_variables: tuple[str, ...] = ("attribution", "certainty")) -> Edit:
-    """Make a suggestion the coder's own (origin `accepted`), with its source and cue."""
+    """Make a suggestion the coder's own (origin `accepted`), with its source, cue and channel."""
     def steps(b: _Builder) -> None:
         found = R.get_rows(b.conn, "suggestion", "id = ?", (suggestion_id,))
         if not found:
@@ -308,13 +308,15 @@ def accept_suggestion(db: Database, coder_id: int, suggestion_id: int,
             _adopt(b, coder_id, sug)
         else:
             linked = {}
-            for ref, kind in (("source_ref", "source_id"), ("cue_ref", "cue_id")):
-                if sug[ref] is not None:
+            for ref, kind in (("source_ref", "source_id"), ("cue_ref", "cue_id"),
+                              ("channel_ref", "channel_id")):
+                if sug.get(ref) is not None:
                     target = R.get_rows(b.conn, "suggestion", "id = ?", (sug[ref],))[0]
                     linked[kind] = _adopt(b, coder_id, target)
             cid = b.insert("claim", {"article_id": sug["article_id"], "coder_id": coder_id,
                                      "start": sug["start"], "end": sug["end"],
-                                     "source_id": linked.get("source_id"), "channel_id": None,
+                                     "source_id": linked.get("source_id"),
+                                     "channel_id": linked.get("channel_id"),
                                      "cue_id": linked.get("cue_id"), "note": "",
                                      "origin": "accepted", "suggestion_id": sug["id"]})
             for var in claim_variables:

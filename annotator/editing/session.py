@@ -232,15 +232,14 @@ class EditingSession:
         if key is None or not key[1] or self.coder is None:
             self.events.emit("message", f"Nothing to {verb}: focus a suggestion first (J/K)")
             return
+        row = self.state.row(key) if self.state else None
         self.run(self.apply(builder, self.me.id, key[2]))
-        self._focus_next_after(key)
+        self._focus_next_after(row.start if row else 0)
 
-    def _focus_next_after(self, key: Key) -> None:
+    def _focus_next_after(self, where: int) -> None:
         """After a decision, move on to the next pending suggestion after it in the text."""
         if self.state is None:
             return
-        sug = self.state.suggestions
-        where = next((c.start for c in sug.claims if c.id == key[2]), 0) if sug else 0
         nxt = next((r.key for r in self.state.rows if r.suggested and r.start >= where), None)
         nxt = nxt or next((r.key for r in self.state.rows if r.suggested), None)
         self.set_focus(nxt or self.focus)
@@ -261,8 +260,11 @@ class EditingSession:
 
     def _on_claim(self, text: str, change: Callable[[int], Edit]) -> None:
         """Run `change` on the focused claim; on a suggestion, accept it in the same step."""
-        if self.focused_row() is None:
-            self.events.emit("message", "No claim focused: pick one in the list or with J/K")
+        row = self.focused_row()
+        if row is None or not row.is_claim:
+            self.events.emit("message", "No claim focused: pick one in the list or with J/K"
+                             if row is None else f"This is a {row.status}, not a claim: A "
+                             "accepts it, R rejects it; J moves on to a claim")
             return
         made: list[Edit] = []
 
@@ -355,7 +357,8 @@ class EditingSession:
 
     def _make_linked(self, text: str, column: str, add: Callable[[], Edit]) -> None:
         table = "cue" if column == "cue_id" else "source_mention"
-        if self.focused_row() is None:
+        row = self.focused_row()
+        if row is None or not row.is_claim:
             self.run(add, text)
             return
         made: list[Edit] = []
@@ -375,8 +378,12 @@ class EditingSession:
         if self._pending_focus:
             self.set_focus(self._pending_focus)
 
-    def link_source(self, source_id: int) -> None:
-        self.set_claim_field("Link source to claim", source_id=source_id)
+    def link_source(self, source_id: int, role: str = "source") -> None:
+        """Make a source mention the focused claim's source (or, `role` "channel", channel)."""
+        if role == "channel":
+            self.set_claim_field("Set channel", channel_id=source_id)
+        else:
+            self.set_claim_field("Link source to claim", source_id=source_id)
 
     # ---- sources and article --------------------------------------------------------------
     def set_source_field(self, source_id: int, **changes) -> None:
@@ -406,11 +413,14 @@ class EditingSession:
                             variable, value))
 
     def link_mark(self, mark) -> None:
-        """Make a clicked source (the coder's or a suggested one) the focused claim's source."""
+        """Make a clicked source (the coder's or a suggested one) the focused claim's source;
+        a channel mark (op Twitter) becomes its channel, never its source."""
         if mark.kind != "source":
             return
+        role = "channel" if mark.channel else "source"
+        text = "Set channel" if mark.channel else "Link source to claim"
         if not mark.suggested:
-            self.link_source(mark.id)
+            self.link_source(mark.id, role)
             return
 
         def change(cid: int) -> Edit:
@@ -420,7 +430,7 @@ class EditingSession:
                 sid = [s.id for s in self.proj.sources(self.me.id, self.article_id)
                        if (s.start, s.end) == (mark.start, mark.end)]
             link = self.proj.apply(commands.update_span, "claim", cid, seen=self._seen,
-                                      source_id=sid[0])
-            return combine("Link source to claim", [adopt, link])
+                                      **{f"{role}_id": sid[0]})
+            return combine(text, [adopt, link])
 
-        self._on_claim("Link source to claim", change)
+        self._on_claim(text, change)

@@ -332,11 +332,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
                 out.append((state.sources[sid].start, state.sources[sid].end))
         if row.cue_id is not None and row.cue_id in state.cues:
             out.append((state.cues[row.cue_id].start, state.cues[row.cue_id].end))
-        if row.suggested and state.suggestions:
-            sug = state.suggested_claim(row.key[2])
-            by_id = {s.id: s for s in (*state.suggestions.sources, *state.suggestions.cues)}
-            out += [(by_id[i].start, by_id[i].end) for i in (sug.source, sug.cue) if i in by_id]
-        return out
+        return out + state.suggested_links(row.key)
 
     def _saved(self, text: str) -> None:
         self.save_label.setStyleSheet("color: #1B7F3B;")
@@ -352,7 +348,8 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         row = self.session.focused_row()
         if mark.kind == "claim":
             self.session.set_focus(mark.key)
-        elif mark.kind == "source" and row is not None and row.source_id != mark.id:
+        elif mark.kind == "source" and row is not None and row.is_claim and \
+                (row.channel_id if mark.channel else row.source_id) != mark.id:
             self.session.link_mark(mark)
         else:
             self.statusBar().showMessage(self.view.describe(mark), 5000)
