@@ -6,10 +6,12 @@ and compared like any coder. Each step is a `commands.Edit`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from annotator import commands
 from annotator.core.model import CONSENSUS  # noqa: F401  (its name lives in core; callers import it here too)
 from annotator.store import rows as R
-from annotator.store.db import Database
+from annotator.store.db import Database, now
 
 
 def _copy_span(b: commands._Builder, table: str, row_id: int | None, coder_id: int) -> int | None:
@@ -75,3 +77,49 @@ def take_agreed(db: Database, claim_ids: list[int], consensus_coder_id: int) -> 
                 continue
             _copy_claim(b, src, consensus_coder_id)
     return commands.build(db, "Take all agreed units into consensus", None, steps)
+
+
+# ---- the consensus coder's status per article ----------------------------------------------
+def leave_out(db: Database, article_id: int, start: int, end: int, consensus_coder_id: int,
+              replace_claim_id: int | None = None) -> commands.Edit:
+    """Settle a unit as "no claim": the consensus claim there (if any) is deleted and the
+    decision is kept (a rejected claim of the consensus coder on the unit's span), so that
+    the unit counts as settled."""
+    def steps(b: commands._Builder) -> None:
+        if replace_claim_id is not None and R.get_row(b.conn, "claim", (replace_claim_id,)):
+            for v in R.get_rows(b.conn, "claim_value", "claim_id = ?", (replace_claim_id,)):
+                b.delete("claim_value", (replace_claim_id, v["variable"]))
+            b.delete("claim", (replace_claim_id,))
+        key = (consensus_coder_id, article_id, "claim", start, end)
+        done = R.get_row(b.conn, "suggestion_decision", key)
+        if done is not None and done["decision"] == "rejected":
+            return
+        b.set("suggestion_decision", key,
+              {"coder_id": consensus_coder_id, "article_id": article_id, "kind": "claim",
+               "start": start, "end": end, "decision": "rejected", "decided_at": now()})
+    return commands.build(db, "Leave the claim out of the consensus", article_id, steps)
+
+
+def status_for(settled: Iterable[bool]) -> str:
+    """The consensus coder's status on an article: `done` once every disagreement there is
+    settled (an article without disagreements is done as soon as it is taken), else
+    `in_progress`."""
+    return "done" if all(settled) else "in_progress"
+
+
+def touched_articles(edit: commands.Edit) -> list[int]:
+    return sorted({row["article_id"] for ch in edit.changes for row in (ch.before, ch.after)
+                   if row is not None and row.get("article_id") is not None})
+
+
+def with_status(db: Database, edit: commands.Edit, consensus_coder_id: int,
+                status_of: Callable[[int], str]) -> commands.Edit:
+    """`edit` (applied) plus the consensus coder's status on every article it touched, as one
+    undoable step: settling gives the consensus work a status the export shows."""
+    changes = list(edit.changes)
+    for aid in touched_articles(edit):
+        status = status_of(aid)
+        row = R.get_row(db.conn, "article_status", (aid, consensus_coder_id))
+        if row is None or row["status"] != status:
+            changes += commands.set_article_status(db, aid, consensus_coder_id, status).changes
+    return commands.Edit(edit.text, changes, edit.article_id)
