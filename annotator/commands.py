@@ -219,6 +219,25 @@ def add_claim(db: Database, article_id: int, coder_id: int, start: int, end: int
     return build(db, "Add claim", article_id, steps)
 
 
+LINKS = (("source_id", "source_mention"), ("channel_id", "source_mention"), ("cue_id", "cue"))
+
+
+def drop_if_unlinked(b: _Builder, table: str, row_id: int | None) -> None:
+    """Delete a source mention or cue that no claim links to any more, when it only came with
+    an accepted suggestion (origin `accepted`): the claim it came with was deleted or given
+    another one. A coder's own mark (`manual`, or an accepted one the coder then `edited`) is
+    never deleted this way. Part of the same Edit, so undo brings it back."""
+    if row_id is None:
+        return
+    row = R.get_row(b.conn, table, (row_id,))
+    if row is None or row["origin"] != "accepted":
+        return
+    cols = ("cue_id",) if table == "cue" else ("source_id", "channel_id")
+    if any(R.get_rows(b.conn, "claim", f"{col} = ?", (row_id,)) for col in cols):
+        return
+    b.delete(table, (row_id,))
+
+
 def update_span(db: Database, table: str, row_id: int, *, seen: Seen | None = None,
                 **changes) -> Edit:
     """Change fields of a source mention, cue or claim (span, type, links, note). With
@@ -228,8 +247,12 @@ def update_span(db: Database, table: str, row_id: int, *, seen: Seen | None = No
     row = R.get_row(db.conn, table, (row_id,))
 
     def steps(b: _Builder) -> None:
-        check_seen(b.conn, table, row_id, seen)
+        before = check_seen(b.conn, table, row_id, seen)
         b.update(table, row_id, changes)
+        if table == "claim":  # a link replaced: the old mention may be left over
+            for col, target in LINKS:
+                if col in changes and changes[col] != before[col]:
+                    drop_if_unlinked(b, target, before[col])
     return build(db, f"Change {label} {what}", row["article_id"] if row else None, steps)
 
 
@@ -252,7 +275,9 @@ def set_claim_value(db: Database, claim_id: int, variable: str, value: str | Non
 
 
 def delete_span(db: Database, table: str, row_id: int, *, seen: Seen | None = None) -> Edit:
-    """Delete a span; links to it are cleared explicitly so that undo restores them."""
+    """Delete a span; links to it are cleared explicitly so that undo restores them. A deleted
+    claim takes along the source, cue and channel that only came with it as an accepted
+    suggestion (`drop_if_unlinked`)."""
     def steps(b: _Builder) -> None:
         if seen is not None:
             check_seen(b.conn, table, row_id, seen)
@@ -262,11 +287,14 @@ def delete_span(db: Database, table: str, row_id: int, *, seen: Seen | None = No
         if table == "claim":
             for v in R.get_rows(b.conn, "claim_value", "claim_id = ?", (row_id,)):
                 b.delete("claim_value", (row_id, v["variable"]))
-        else:
-            cols = ("cue_id",) if table == "cue" else ("source_id", "channel_id")
-            for col in cols:
-                for cl in R.get_rows(b.conn, "claim", f"{col} = ?", (row_id,)):
-                    b.set("claim", (cl["id"],), {**cl, col: None})
+            b.delete(table, (row_id,))
+            for col, target in LINKS:
+                drop_if_unlinked(b, target, row[col])
+            return
+        cols = ("cue_id",) if table == "cue" else ("source_id", "channel_id")
+        for col in cols:
+            for cl in R.get_rows(b.conn, "claim", f"{col} = ?", (row_id,)):
+                b.set("claim", (cl["id"],), {**cl, col: None})
         b.delete(table, (row_id,))
     row = R.get_row(db.conn, table, (row_id,))
     label = {"source_mention": "source", "cue": "cue", "claim": "claim"}[table]

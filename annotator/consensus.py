@@ -44,6 +44,19 @@ def _copy_claim(b: commands._Builder, src: dict, consensus_coder_id: int) -> int
     return new
 
 
+def _drop_claim(b: commands._Builder, claim_id: int) -> None:
+    """Delete a consensus claim with its values, and the mentions only it linked to that
+    came with it (`commands.drop_if_unlinked`): nothing is left over in the Sources sheet."""
+    row = R.get_row(b.conn, "claim", (claim_id,))
+    if row is None:
+        return
+    for v in R.get_rows(b.conn, "claim_value", "claim_id = ?", (claim_id,)):
+        b.delete("claim_value", (claim_id, v["variable"]))
+    b.delete("claim", (claim_id,))
+    for col, target in commands.LINKS:
+        commands.drop_if_unlinked(b, target, row[col])
+
+
 def take_claim(db: Database, claim_id: int, consensus_coder_id: int,
                replace_claim_id: int | None = None) -> commands.Edit:
     """Copy a coder's claim (span, links, values, note) to the consensus coder.
@@ -56,9 +69,7 @@ def take_claim(db: Database, claim_id: int, consensus_coder_id: int,
         if src is None:
             raise KeyError(f"claim {claim_id} does not exist")
         if replace_claim_id is not None:
-            for v in R.get_rows(b.conn, "claim_value", "claim_id = ?", (replace_claim_id,)):
-                b.delete("claim_value", (replace_claim_id, v["variable"]))
-            b.delete("claim", (replace_claim_id,))
+            _drop_claim(b, replace_claim_id)
         _copy_claim(b, src, consensus_coder_id)
     row = R.get_row(db.conn, "claim", (claim_id,))
     return commands.build(db, "Take coding into consensus", row["article_id"] if row else None,
@@ -86,10 +97,8 @@ def leave_out(db: Database, article_id: int, start: int, end: int, consensus_cod
     decision is kept (a rejected claim of the consensus coder on the unit's span), so that
     the unit counts as settled."""
     def steps(b: commands._Builder) -> None:
-        if replace_claim_id is not None and R.get_row(b.conn, "claim", (replace_claim_id,)):
-            for v in R.get_rows(b.conn, "claim_value", "claim_id = ?", (replace_claim_id,)):
-                b.delete("claim_value", (replace_claim_id, v["variable"]))
-            b.delete("claim", (replace_claim_id,))
+        if replace_claim_id is not None:
+            _drop_claim(b, replace_claim_id)
         key = (consensus_coder_id, article_id, "claim", start, end)
         done = R.get_row(b.conn, "suggestion_decision", key)
         if done is not None and done["decision"] == "rejected":

@@ -84,9 +84,11 @@ def test_clicking_a_channel_links_it_as_the_claims_channel_not_its_source(
                      and m.start == TEXT.index("Trump op"))
         session.link_mark(trump)
     else:
-        session.accept()
-        focus_claim(session, TEXT.index("Raad eens"))
-        session.set_claim_field("unlink", channel_id=None)
+        session.accept()  # Raad eens, with Trump and Twitter; then a claim of the coder's own
+        session.make_claim(TEXT.index("Raad eens"), TEXT.index(": IRAN"))
+        trump = next(m for m in session.state.marks if m.kind == "source"
+                     and m.start == TEXT.index("Trump op"))
+        session.link_mark(trump)
     twitter = next(m for m in session.state.marks if m.kind == "source"
                    and m.start == TEXT.index("Twitter. ‘We"))
     assert twitter.channel and twitter.suggested == suggested
