@@ -412,6 +412,40 @@ class EditingSession:
         self.run(self.apply(commands.set_article_value, self.article_id, self.me.id,
                             variable, value))
 
+    def click_source(self, mark, replace: bool = False) -> bool:
+        """A click on a source mark with a claim focused: it becomes the claim's source (a
+        channel mark: its channel) when the claim has none yet. A claim that has one keeps it
+        unless `replace` (Ctrl+click): a stray click never relinks. False when the claim
+        already has this very mention."""
+        row = self.focused_row()
+        state = self.state
+        if mark.kind != "source" or row is None or not row.is_claim or state is None:
+            return False
+        role = "channel" if mark.channel else "source"
+        current = self._linked_span(row, role)
+        if current == (mark.start, mark.end):
+            return False
+        if current is not None and not replace:
+            self.events.emit("message", f"Ctrl+click makes “{state.text[mark.start:mark.end]}” "
+                             f"the claim's {role} instead of “{state.text[slice(*current)]}”")
+            return True
+        self.link_mark(mark)
+        return True
+
+    def _linked_span(self, row: ClaimRow, role: str) -> tuple[int, int] | None:
+        """The span of the claim's source or channel (a suggested claim: the suggested one)."""
+        state = self.state
+        assert state is not None
+        if not row.suggested:
+            sid = row.channel_id if role == "channel" else row.source_id
+            s = state.sources.get(sid) if sid is not None else None
+            return (s.start, s.end) if s else None
+        sug = state.suggested_claim(row.key[2])
+        ref = (sug.channel if role == "channel" else sug.source) if sug else None
+        found = next((s for s in state.suggestions.sources if s.id == ref), None) \
+            if state.suggestions and ref is not None else None
+        return (found.start, found.end) if found else None
+
     def link_mark(self, mark) -> None:
         """Make a clicked source (the coder's or a suggested one) the focused claim's source;
         a channel mark (op Twitter) becomes its channel, never its source."""

@@ -26,7 +26,7 @@ from annotator.gui.sources_panel import SourcesPanel
 
 NONE = "—"
 KEYS_HELP = ("Keys: J/K next/previous · A or Enter accept · R reject · select text, then "
-             "C claim, S source, U cue, H channel · click a source to link it · "
+             "C claim, S source, U cue, H channel · click a source to link it (Ctrl+click to replace) · "
              "Alt+←/→ move start, Alt+Shift+←/→ move end · V next variable · 1–9 set it · "
              "Ctrl+D done · Ctrl+Z undo · F1 coding guide")
 

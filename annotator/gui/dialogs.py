@@ -54,7 +54,10 @@ GESTURES: list[KeyRow] = [
     ("Drag over text", "Select it; the selection snaps to whole words (hold Alt for exact "
                        "characters)"),
     ("Click a claim in the text", "Focus it"),
-    ("Click a source in the text", "Make it the focused claim's source"),
+    ("Click a source in the text", "Make it the focused claim's source (a channel: its "
+                                   "channel) when the claim has none yet"),
+    ("Ctrl+click a source", "Make it the focused claim's source or channel, replacing the "
+                            "one it has"),
 ]
 
 

@@ -344,14 +344,12 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.save_label.setText(text)
         dialogs.show_message(self, "The edit was not saved", text, warning=True)
 
-    def _mark_clicked(self, mark: Mark) -> None:
-        row = self.session.focused_row()
+    def _mark_clicked(self, mark: Mark, replace: bool = False) -> None:
+        """A claim: focus it. A source: the focused claim's source or channel if it has none,
+        Ctrl+click (`replace`) to replace the one it has (`EditingSession.click_source`)."""
         if mark.kind == "claim":
             self.session.set_focus(mark.key)
-        elif mark.kind == "source" and row is not None and row.is_claim and \
-                (row.channel_id if mark.channel else row.source_id) != mark.id:
-            self.session.link_mark(mark)
-        else:
+        elif not self.session.click_source(mark, replace):
             self.statusBar().showMessage(self.view.describe(mark), 5000)
 
     # ---- coding keys (names used by coding_keys.CODE_ACTIONS) -----------------------------

@@ -97,3 +97,26 @@ def test_clicking_a_channel_links_it_as_the_claims_channel_not_its_source(
     sources = {s.id: TEXT[s.start:s.end] for s in session.proj.sources(session.me.id)}
     assert sources[claim.source_id] == "Trump" and sources[claim.channel_id] == "Twitter"
     assert session.history.undo_text == "Set channel"
+
+
+def test_a_plain_click_never_replaces_a_claims_source(tmp_path: Path) -> None:
+    session = session_on(tmp_path / "s.annotator", GOLD)
+    said: list[str] = []
+    session.events.connect("message", said.append)
+    focus_claim(session, TEXT.index("Raad eens"))  # a suggested claim: its source is Trump
+    other = next(m for m in session.state.marks if m.kind == "source"
+                 and m.start == TEXT.index("de uittredende"))
+    assert session.click_source(other) and session.proj.claims(session.me.id) == []
+    assert "Ctrl+click makes “de uittredende Amerikaanse president” the claim's source " \
+           "instead of “Trump”" in said[-1]
+    session.accept()
+    focus_claim(session, TEXT.index("Raad eens"))
+    assert session.click_source(other)  # the coder's claim: the same
+    (claim,) = session.proj.claims(session.me.id)
+    assert TEXT[session.state.sources[claim.source_id].start:][:5] == "Trump"
+    assert session.click_source(other, replace=True)  # Ctrl+click: replaced
+    (claim,) = session.proj.claims(session.me.id)
+    assert session.state.source_label(claim.source_id) == "de uittredende Amerikaanse president"
+    session.make_claim(TEXT.index("De aanval"), TEXT.index(" maar niet"))
+    assert session.click_source(other)  # no source yet: a plain click links it
+    assert session.focused_row().source == "de uittredende Amerikaanse president"

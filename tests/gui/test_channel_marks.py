@@ -43,3 +43,22 @@ def test_clicking_a_suggested_channel_sets_the_channel_not_the_source(qtbot, win
         (src,) = p.sources(p.coder("anna").id)
     assert (text[src.start:src.end], src.type) == ("Twitter", "social_media")
     assert window.session.history.undo_text == "Set channel"
+
+
+def test_a_stray_click_keeps_the_source_and_ctrl_click_replaces_it(qtbot, window, sample_path):
+    text = window.session.state.text
+    window.session.set_focus(next(r.key for r in window.session.state.rows
+                                  if r.start == text.index("Raad eens")))
+    press(qtbot, window, K.Key_A)
+    (claim,) = stored_claims(sample_path)
+    window.session.set_focus(("claim", False, claim.id))
+    click_text(qtbot, window, text.index("de uittredende") + 3)
+    assert stored_claims(sample_path)[0].source_id == claim.source_id
+    assert "Ctrl+click makes" in window.statusBar().currentMessage()
+    cursor = window.view.textCursor()
+    cursor.setPosition(window.session.state.umap.to_utf16(text.index("de uittredende") + 3))
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.ControlModifier, window.view.cursorRect(cursor).center())
+    assert window.session.focused_row().source == "de uittredende Amerikaanse president"
+    (after,) = stored_claims(sample_path)
+    assert after.source_id != claim.source_id and after.channel_id == claim.channel_id
