@@ -41,6 +41,9 @@ class EditingSession:
 
     # ---- project and article --------------------------------------------------------------
     def set_project(self, project: Project, coder_name: str) -> None:
+        """Code `project` as `coder_name`; a coder file refuses any name but its own
+        (UserError, and the project open before stays open)."""
+        project.check_coder(coder_name)
         if self.project is not None:
             self.project.close()
         self.project = project

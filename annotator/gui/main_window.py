@@ -201,19 +201,35 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         return self.set_project(open_sample_project(), coder)
 
     def set_project(self, project: Project, coder: str | None = None) -> bool:
-        # a coder's own file (annotator coder-file) names its coder: offer that name first
-        own = project.db.meta("coder")
-        name = coder or dialogs.ask_coder(self, [c.name for c in project.coders()],
-                                          own or settings.remembered_coder())
+        # a coder's own file (annotator coder-file) opens as its coder, and as no other
+        own = project.own_coder()
+        name = coder or own or self._ask_coder(project)
         if not name:
             project.close()
             return False
+        self.stop_suggest()
+        try:
+            self.session.set_project(project, name)
+        except UserError as exc:
+            project.close()
+            dialogs.show_message(self, "Cannot open project", str(exc), warning=True)
+            return False
+        self.project = project
         settings.remember_coder(name)
         settings.add_recent_project(project.path)
-        self.stop_suggest()
-        self.project = project
-        self.session.set_project(project, name)
+        if own:
+            self.statusBar().showMessage(f"{project.path.name} is {own}'s coder file: coding "
+                                         f"as {own}", 8000)
         return True
+
+    def _ask_coder(self, project: Project) -> str | None:
+        """Who is coding, on a project file: a name that is no coder yet is added only when
+        the user confirms it (a typo must not become a coder the PI never assigned)."""
+        known = [c.name for c in project.coders()]
+        while True:
+            name = dialogs.ask_coder(self, known, settings.remembered_coder())
+            if not name or name in known or dialogs.confirm_new_coder(self, name, known):
+                return name
 
     def _project_changed(self) -> None:
         project = self.session.project
