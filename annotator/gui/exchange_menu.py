@@ -136,10 +136,12 @@ class ExchangeMenuMixin:
         lines += [f"• Unchanged: {u}" for u in report.unchanged]
         lines += [f"• Skipped {s}" for s in report.skipped_articles]
         lines += [f"• Note: {n}" for n in report.notes]
+        lines += [f"• WARNING {w}" for w in report.warnings]
         lines += [f"• CONFLICT {c}" for c in report.conflicts]
         lines += [f"• FAILED (nothing merged from it) {f}" for f in report.failed]
         self.exchange_report = dialogs.show_message(self, "Merge", "\n".join(lines) or
                                                     "Nothing to merge.",
-                                                    warning=bool(report.conflicts or report.failed))
+                                                    warning=bool(report.conflicts or report.failed
+                                                                 or report.warnings))
         self.refresh_articles(reread=True)
         return not (report.conflicts or report.failed)

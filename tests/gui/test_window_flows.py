@@ -23,12 +23,36 @@ def test_window_asks_the_coder_when_not_given(qtbot, sample_path, monkeypatch):
         return "carla"
 
     monkeypatch.setattr(dialogs, "ask_coder", fake_ask)
+    # carla is no coder of the sample yet: a new coder only when the user says so
+    monkeypatch.setattr(dialogs, "confirm_new_coder",
+                        lambda parent, name, known: asked.setdefault("new", name) == "carla")
     settings.remember_coder("bert")
     w = MainWindow()
     qtbot.addWidget(w)
     assert w.open_project(sample_path)
     assert asked["remembered"] == "bert" and w.session.coder.name == "carla"
+    assert asked["new"] == "carla"
     assert settings.remembered_coder() == "carla"
+    w.close()
+
+
+def test_window_a_new_coder_name_is_confirmed_or_asked_again(qtbot, sample_path, monkeypatch):
+    from annotator.gui import dialogs
+    from annotator.gui.main_window import MainWindow
+
+    with reopen(sample_path) as p:
+        p.ensure_coder("anna")
+    answers, confirmed = ["Anna", "anna"], []
+    monkeypatch.setattr(dialogs, "ask_coder", lambda *a: answers.pop(0))
+    monkeypatch.setattr(dialogs, "confirm_new_coder",
+                        lambda parent, name, known: confirmed.append(name) and False)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.open_project(sample_path)  # "Anna": not added; asked again, "anna" exists
+    assert confirmed == ["Anna"] and w.session.coder.name == "anna"
+    assert [c.name for c in w.session.project.coders()] == ["anna"]
+    question = dialogs.new_coder_question("Anna", ["anna", "bob"])
+    assert "Did you mean “anna”?" in question and "Coders here: anna, bob." in question
     w.close()
 
 
