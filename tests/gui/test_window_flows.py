@@ -186,3 +186,34 @@ def test_window_emoji_article_imported_through_project(qtbot, user_data, tmp_pat
     assert w.session.focused_row().text == "het werkt"
     w.view.viewportEvent(QHelpEvent(QEvent.Type.ToolTip, QPoint(-50, -50), QPoint(0, 0)))
     w.close()
+
+
+def test_window_undo_across_articles_refreshes_the_list_and_status_bar(qtbot, window, tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text("Tweede artikel. De minister zegt dat alles goed gaat.", encoding="utf-8")
+    window.import_articles([other])
+    window.import_report.done(0)  # the import's report is window-modal: keys wait for it
+    first = window.session.article_id
+    model = window.article_list.model
+
+    def count(article_id: int) -> int:
+        return model.rows[model.row_of(article_id)].claims
+
+    window.session.accept()
+    assert count(first) == 1
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.article_id != first
+    window.statusBar().showMessage("Nothing to accept: focus a suggestion first (J/K)", 5000)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.article_id == first
+    assert count(first) == 0  # the list row follows the undo
+    assert window.statusBar().currentMessage() == ""  # the other article's message is gone
+    assert "Undo: Accept suggestion" in window.save_label.text()
+    qtbot.keyClick(window.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.article_id != first
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)  # redo: back again, counted again
+    assert window.session.article_id == first and count(first) == 1
+    keys = [k.toString() for k in window.redo_action.shortcuts()]
+    assert len(keys) == len(set(keys)) and {"Ctrl+Shift+Z", "Ctrl+Y"} <= set(keys)
