@@ -217,3 +217,25 @@ def test_window_undo_across_articles_refreshes_the_list_and_status_bar(qtbot, wi
     assert window.session.article_id == first and count(first) == 1
     keys = [k.toString() for k in window.redo_action.shortcuts()]
     assert len(keys) == len(set(keys)) and {"Ctrl+Shift+Z", "Ctrl+Y"} <= set(keys)
+
+
+def test_window_file_dialogs_open_in_the_projects_folder(window, sample_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    asked: list[str] = []
+
+    def fake(parent, caption, folder="", *rest):
+        asked.append(folder)
+        return ([], "") if caption in ("Import articles", "Merge coder files") else ("", "")
+
+    for name in ("getOpenFileName", "getOpenFileNames", "getSaveFileName"):
+        monkeypatch.setattr(QFileDialog, name, fake)
+    for choose in (window.choose_project, window.new_project, window.choose_imports,
+                   window.choose_export, window.choose_sheet_import, window.choose_hand_in,
+                   window.choose_merge):
+        choose()
+    assert len(asked) == 7
+    assert all(Path(f).parent == sample_path.parent or Path(f) == sample_path.parent
+               for f in asked), asked
+    assert str(sample_path.with_suffix(".xlsx")) in asked  # the export suggests a name
+    assert str(sample_path.parent / f"{sample_path.stem}-handin.annotator") in asked
