@@ -221,6 +221,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.project = project
         settings.remember_coder(name)
         settings.add_recent_project(project.path)
+        self.update_recent_menu()  # only a project that opened is a recent one
         if own:
             self.statusBar().showMessage(f"{project.path.name} is {own}'s coder file: coding "
                                          f"as {own}", 8000)
