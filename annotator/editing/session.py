@@ -145,6 +145,7 @@ class EditingSession:
             self._saved(f"{cmd.last}: {cmd.edit.text}")
         if cmd.article_id is not None and cmd.article_id != self.article_id:
             self.load_article(cmd.article_id)
+            self.events.emit("state_changed")  # the coding changed too: counts, statuses
         else:
             self.reload()
 

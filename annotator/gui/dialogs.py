@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +29,18 @@ def ask_coder(parent: QWidget, known: list[str], remembered: str) -> str | None:
         names, 0, True)
     name = name.strip()
     return name if ok and name else None
+
+
+def start_in(project_path: Path | None, name: str = "") -> str:
+    """Where a file dialog opens: the open project's folder (with a suggested file `name`),
+    else the folder of the most recent project, never the folder the app was started from."""
+    from annotator.gui import settings
+
+    folder = project_path.parent if project_path is not None else next(
+        (p.parent for p in settings.recent_projects() if p.parent.is_dir()), None)
+    if folder is None:
+        return name
+    return str(folder / name) if name else str(folder)
 
 
 def new_coder_question(name: str, known: list[str]) -> str:

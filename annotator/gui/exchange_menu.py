@@ -100,7 +100,8 @@ class ExchangeMenuMixin:
     def choose_hand_in(self) -> None:
         if self.session.project is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Hand in: write a clean copy", "",
+        path, _ = QFileDialog.getSaveFileName(self, "Hand in: write a clean copy",
+                                              self._start_in("-handin.annotator"),
                                               PROJECT_FILTER)
         if path:
             self.hand_in(Path(path))
@@ -122,7 +123,8 @@ class ExchangeMenuMixin:
     def choose_merge(self) -> None:
         if self.session.project is None:
             return
-        paths, _ = QFileDialog.getOpenFileNames(self, "Merge coder files", "", PROJECT_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, "Merge coder files", self._start_in(),
+                                                PROJECT_FILTER)
         if paths:
             self.merge_files([Path(p) for p in paths])
 

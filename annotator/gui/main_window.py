@@ -125,7 +125,11 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         edit = self.menuBar().addMenu("&Edit")
         self.undo_action, self.redo_action = self.session.undo_actions(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        # Ctrl+Shift+Z and Ctrl+Y on every platform, each once: a key bound twice to one
+        # action is ambiguous and does nothing (the platform's Redo may be Ctrl+Y already)
+        redo_keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
+                     QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+        self.redo_action.setShortcuts(list({k.toString(): k for k in redo_keys}.values()))
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         edit.addSeparator()
@@ -218,7 +222,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.project = project
         settings.remember_coder(name)
         settings.add_recent_project(project.path)
-        self.update_recent_menu()  # the menu was redrawn when the session opened it, before this
+        self.update_recent_menu()  # only a project that opened is a recent one
         if own:
             self.statusBar().showMessage(f"{project.path.name} is {own}'s coder file: coding "
                                          f"as {own}", 8000)
@@ -277,6 +281,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.article_list.select_article(a.id)
         self._show_blind(state)
         self._show_warnings(state)
+        self.statusBar().clearMessage()  # what was said about the article shown before
         if state.article.require_blind:
             self.statusBar().showMessage(FORCED_BLIND, 8000)
         if not is_text_field(QApplication.focusWidget()):  # not while the coder types a search

@@ -306,3 +306,13 @@ def test_settling_every_disagreement_marks_the_consensus_done(qtbot, window, rev
     with open(out / "articles.csv", encoding="utf-8", newline="") as fh:
         (row,) = list(csv.DictReader(fh))
     assert (row["coder"], row["status"]) == (CONSENSUS, "done")
+
+
+def test_the_cli_counts_the_disagreements_the_window_lists(window, review_path, capsys) -> None:
+    from annotator.cli import main
+
+    shown = window.review.proxy.rowCount()
+    assert main(["agreement", str(review_path), "--bootstrap", "0"]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert last.startswith(f"{shown} disagreements, as the agreement window lists them: "
+                           "2 coded, 1 claim(s) only some coders marked")
