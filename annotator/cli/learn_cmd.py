@@ -20,6 +20,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", type=Path, metavar="DIR",
                    help="keep the model here (default: PROJECT.models beside the project)")
     p.add_argument("--epochs", type=int, default=12, help="passes over the data (default 12)")
+    p.add_argument("--inner-folds", type=int, metavar="K",
+                   help="folds of the cross-validation on the training articles that decides how "
+                        "the model joins the rules (default 3; 0: the model adds no spans and "
+                        "fills only the variables the rules do not know)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run_train)
 
@@ -31,11 +35,14 @@ def run_train(args: argparse.Namespace) -> int:
 
     if args.epochs < 1:
         raise UserError("--epochs must be at least 1")
+    if args.inner_folds is not None and (args.inner_folds == 1 or args.inner_folds < 0):
+        raise UserError("--inner-folds must be 0 or at least 2")
+    inner = {} if args.inner_folds is None else {"inner_folds": args.inner_folds}
     bar = None if args.quiet else EpochBar()
     with Project.open(args.project) as proj:
         try:
             info = train_project(proj, coder=args.coder, consensus=args.consensus, out=args.out,
-                                 settings=Settings(epochs=args.epochs),
+                                 settings=Settings(epochs=args.epochs, **inner),
                                  progress=bar.update if bar else None)
         except (KeyboardInterrupt, TrainingCancelled):
             print("\nannotator: training stopped; the previous model (if any) stays in use",

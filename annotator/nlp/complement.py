@@ -98,3 +98,20 @@ def te_clause(d: Discourse, end: int, b: int) -> bool:
             return m + 1 < b and t.is_word(m + 1) and t.lowers[m + 1].endswith(
                 tuple(lex.fw.get("infinitive_endings", ("en",))))
     return False
+
+
+def whether_at(d: Discourse, m: int, b: int) -> int | None:
+    """The "of" opening a whether-clause right after a verb ("kan niet zeggen of", "vraagt zich
+    af of", "onderzoekt of"), past reflexives, particles and negations; where the language lists
+    its `whether_complementisers`."""
+    t, fw = d.t, d.lex.fw
+    words = fw.get("whether_complementisers", ())
+    if not words:
+        return None
+    fillers = fw.get("whether_fillers", ())
+    for x in range(m, min(b - 2, m + 5)):
+        if t.lowers[x] in words and t.quote_of[x] < 0:
+            return x
+        if t.lowers[x] not in fillers and t.lowers[x] not in fw["time_words"]:
+            return None
+    return None

@@ -223,8 +223,9 @@ class Discourse:
                 return m
             if w in lex.coordinators and m + 2 < b and self.is_reporting(m + 2) and t.lowers[m + 1] in self.pronouns:
                 return m - 1 if t.words[m - 1] == "," else m  # ", en ze voegden eraan toe dat ..."
-            if w == "," and m + 1 < b and (t.lowers[m + 1] in ("maar", "but") or self.is_reporting(m + 1)):
-                return m  # ", maar wil niet ...", ", saying ...": a new clause of the speaker
+            if w == "," and m + 1 < b and (t.lowers[m + 1] in ("maar", "but") or self.is_reporting(m + 1)
+                                           or t.lowers[m + 1] in lex.fw.get("concessive_subordinators", ())):
+                return m  # ", maar wil niet ...", ", saying ...", ", though she admitted ...": a new clause
             if w == "," and self.lang.verb_second and m + 1 < b and t.lowers[m + 1] in lex.prepositions.by_first \
                     and lex.prepositions.match(t.lowers, m + 1, b):
                 return m  # "..., volgens X is dat onzin": another source's claim

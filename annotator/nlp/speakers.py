@@ -238,6 +238,10 @@ def np_before(d: Discourse, lead: int, k: int) -> tuple[int, int] | None:
     adverbs = lex.fw.get("verb_adverbs", ())
     while m > lead and (t.lowers[m] in lex.fw["auxiliaries"] or t.lowers[m] in adverbs):
         m -= 1  # "who has repeatedly said": neither the auxiliary nor the adverb is the subject
+    if m > lead and t.words[m] == ")":  # "Gov. Mike Pence (R-IN) said": the bracket is left out
+        opening = next((x for x in range(m - 1, max(lead, m - 8), -1) if t.words[x] == "("), None)
+        if opening is not None and opening > lead and t.is_cap(opening - 1):
+            m = opening - 1
     end, fw = m + 1, lex.fw
     while m >= lead and t.quote_of[m] < 0 and (t.is_word(m) or t.lowers[m] in ("'s", "’s")):
         w = t.lowers[m]
@@ -301,8 +305,14 @@ def walk_back_speaker(d: Discourse, a: int, ci: int) -> int | None:
     m = ci - 1
     if m > a and t.lowers[m] in lex.coordinators:
         return None  # "said ... but stressed": a second verb of the same speaker
-    while m > a and (t.is_word(m) or (t.lowers[m] in ("'", "’", "'s", "’s") and t.is_word(m - 1))) \
-            and ci - m <= 8 and t.quote_of[m] < 0:
+    while m > a and (t.is_word(m) or (t.lowers[m] in ("'", "’", "'s", "’s") and t.is_word(m - 1))
+                     or t.words[m] == ")") and ci - m <= 12 and t.quote_of[m] < 0:
+        if t.words[m] == ")":  # "Sen. Lindsey Graham (R-S.C.) said": a party and state in brackets
+            opening = next((x for x in range(m - 1, max(a, m - 8), -1) if t.words[x] == "("), None)
+            if opening is None or opening - 1 <= a or not t.is_cap(opening - 1):
+                return None
+            m = opening - 1
+            continue
         w = t.lowers[m]
         if w in lex.fw["relative_pronouns"] or w in lex.fw["subordinators"] \
                 or (d.is_reporting(m) and not t.is_cap(m)):

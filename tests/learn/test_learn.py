@@ -220,3 +220,8 @@ def test_choose_on_training_folds_only(monkeypatch):
     assert out["combined"] == out["rules"]  # a model predicting nothing changes nothing
     for trained, test_idx in zip(Recorder.seen, crossval.folds(len(arts), 3), strict=True):
         assert len(trained) == 6 and not trained & {arts[j].text for j in test_idx}
+
+
+def test_train_refuses_one_inner_fold(project_path, capsys):
+    assert main(["train", str(project_path), "--inner-folds", "1"]) == 2
+    assert "--inner-folds must be 0 or at least 2" in capsys.readouterr().err

@@ -192,3 +192,50 @@ def test_a_news_outlet_has_learned(suggest):
     result = suggest(text, "en")
     claim = claim_for(text, result, "The governor will resign next week")
     assert source_of(result, claim)[0] == "the Herald"
+
+
+@pytest.mark.parametrize(("text", "words", "source"), [
+    ("The plan is dead, Sen. Ann Ruiz (D-Ohio) said.", "The plan is dead", "Sen. Ann Ruiz"),
+    ("\"The plan is dead,\" Sen. Ann Ruiz (D-Ohio) told reporters.", "The plan is dead", "Sen. Ann Ruiz"),
+    ("The guard, who was on leave - was not armed, police said.", "The guard, who was on leave - was not armed",
+     "police"),
+    ("The vote, she told me on Friday, was rigged.", "was rigged", "she"),
+])
+def test_tags_with_brackets_dashes_and_addressees(suggest, text, words, source):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    assert source_of(result, claim_for(text, result, words))[0] == source
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("In a written statement, the governor condemned Friday's attack.", "Friday's attack"),
+    ("Despite the failed tests, the senator praised the program.", "the program"),
+])
+def test_a_fronted_adverbial_is_no_claim(suggest, text, words):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words
+    assert not any(text[c["start"]:c["end"]].startswith(("In a", "Despite")) for c in result["claims"])
+
+
+def test_goes_without_saying_is_no_cue(suggest):
+    result = suggest("It goes without saying that the plan is dead.", "en")
+    assert result["claims"] == [] and result["sources"] == []
+
+
+def test_a_concessive_clause_ends_the_claim(suggest):
+    text = "She said the campaign would stage a protest, though she admitted it was unlikely to work."
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, "the campaign would stage a protest")
+    assert text[claim["start"]:claim["end"]] == "the campaign would stage a protest"
+
+
+def test_a_fronted_broadcast_name_and_a_bracketed_party(suggest):
+    text = "On Sunday's broadcast of \"Meet the Press,\" Gov. Ann Ruiz (D-OH) said the budget was balanced."
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, "the budget was balanced")
+    assert source_of(result, claim)[0] == "Gov. Ann Ruiz"
+    assert not any(text[c["start"]:c["end"]].startswith("On Sunday") for c in result["claims"])

@@ -265,3 +265,64 @@ def test_nl_het_before_an_adjective_is_no_inverted_subject(suggest) -> None:
     result = suggest(text, "nl")
     claim = claim_for(text, result, "de bewoners meepraten")
     assert source_of(result, claim) == ("Wethouder Kok", "person")
+
+
+def test_nl_vinden_with_an_object_and_a_judgement(suggest) -> None:
+    text = "De bewoners vinden het nieuwe bestemmingsplan onzin."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "het nieuwe bestemmingsplan onzin")
+    assert cue_of(result, claim) == "vinden" and source_of(result, claim) == ("De bewoners", "person")
+    assert suggest("De politie vond het wapen in een sloot.", "nl")["claims"] == []
+
+
+@pytest.mark.parametrize(("text", "words", "cue"), [
+    ("De school kan niet zeggen of de daders leerlingen zijn.", "de daders leerlingen zijn", "zeggen"),
+    ("De politie onderzoekt of de brand is aangestoken.", "de brand is aangestoken", "onderzoekt"),
+    ("Wethouder Kok vraagt zich af of de brug ooit opengaat.", "de brug ooit opengaat", "vraagt"),
+])
+def test_nl_whether_clause_is_an_uncertain_claim_of_the_subject(suggest, text, words, cue) -> None:
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words
+    assert claim["certainty"] == "uncertain" and cue_of(result, claim) == cue
+    assert source_of(result, claim) is not None
+
+
+def test_nl_negated_verb_without_whether_stays_no_cue(suggest) -> None:
+    assert suggest("De burgemeester wilde gisteren niet zeggen hoe hoog de boete is.", "nl")["claims"] == []
+
+
+@pytest.mark.parametrize(("text", "words", "cue"), [
+    ("De burgemeester riep de inwoners gisteren op om binnen te blijven.", "binnen te blijven", "riep"),
+    ("De provincie stelde voor om de weg te verbreden.", "de weg te verbreden", "stelde"),
+    ("De provincie voorstelde om de weg te verbreden.", "de weg te verbreden", "voorstelde"),
+])
+def test_nl_separable_appeal_and_proposal_verbs(suggest, text, words, cue) -> None:
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, words)
+    assert cue_of(result, claim) == cue and source_of(result, claim) is not None
+
+
+def test_nl_volgens_two_coordinated_sources(suggest) -> None:
+    text = "Volgens Karel Kok en Els Mulder moet de brug dicht."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "moet de brug dicht")
+    assert text[claim["start"]:claim["end"]] == "moet de brug dicht"
+    assert source_of(result, claim)[0] == "Karel Kok en Els Mulder"
+
+
+def test_nl_action_sentence_between_two_quotes_gives_both_its_subject(suggest) -> None:
+    text = ",,De brug moet dicht.'' Piet Kok wijst naar de roestige pijlers. ,,Kijk maar eens goed.''"
+    result = suggest(text, "nl")
+    first = claim_for(text, result, "De brug moet dicht.")
+    second = claim_for(text, result, "Kijk maar eens goed.")
+    assert source_of(result, first) == source_of(result, second) == ("Piet Kok", "person")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Kok stuurde een brief naar de minister waarin hij hem oproept de school open te houden.", "hij"),
+    ("De provincie dreigde met een boete, waarop de gemeente voorstelde om te praten.", "de gemeente"),
+])
+def test_nl_subject_after_a_relative_adverb(suggest, text, speaker) -> None:
+    result = suggest(text, "nl")
+    assert result["claims"] and source_of(result, result["claims"][-1])[0] == speaker

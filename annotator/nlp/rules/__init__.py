@@ -29,6 +29,7 @@ from annotator.nlp.rules import (
     retro,
     transcript,
     verb_object,
+    whether,
 )
 from annotator.nlp.rules.base import Construction
 
@@ -49,6 +50,8 @@ VERB_RULES: tuple[Construction, ...] = (
                  retro.retro),
     Construction("verb_object", "a verb whose object is the claim: called for X, urged X to, pledged to",
                  verb_object.verb_object),
+    Construction("whether_clause", "a reporting verb and a whether-clause: X kan niet zeggen of",
+                 whether.whether),
     Construction("reporting_verb", "a reporting verb before its complement: X zegt dat, X said:",
                  reporting_verb.report),
 )

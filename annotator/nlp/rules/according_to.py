@@ -14,6 +14,7 @@ def preposition(d: Discourse, a: int, b: int, ci: int, cj: int) -> None:
     span = np_right(d.lex, t, cj, b)
     if not span or t.lowers[span[1] - 1] in d.lex.src.get("not_sources_after_preposition", ()):
         return  # "volgens de regels", "volgens plan": a standard, not a source
+    span = coordinated(d, span, b)
     src = d.add_source(span)
     cue = Cue(ci, cj)
     lead = d.skip_lead(a, b)
@@ -53,3 +54,15 @@ def apposition_end(d: Discourse, comma: int, b: int) -> int:
         return comma
     verb = t.lowers[appos[1] + 1]
     return appos[1] + 1 if verb in lex.fw["auxiliaries"] or verb in lex.verbs else comma
+
+
+def coordinated(d: Discourse, span: tuple[int, int], b: int) -> tuple[int, int]:
+    """"Volgens Kok en Mulder", "volgens de bewoners en de gemeente": both are the source."""
+    t, lex = d.t, d.lex
+    m = span[1]
+    if m + 1 >= b or t.lowers[m] not in lex.fw.get("np_coordinators", ()):
+        return span
+    if not (t.is_cap(m + 1) or t.lowers[m + 1] in lex.fw["determiners"]):
+        return span
+    second = np_right(lex, t, m + 1, b)
+    return (span[0], second[1]) if second and second[1] < b else span

@@ -37,14 +37,17 @@ def last_person(d: Discourse, a: int, colon: int) -> tuple[int, int] | None:
     return None
 
 
-@rule("colon_sentence")
 def colon_sentence(d: Discourse, pi: int, a: int, b: int) -> None:
     t = d.t
-    if not t.any_candidate("mark", a, b):
-        return
-    colon = next((m for m in range(a + 2, b - 1) if t.words[m] == ":" and t.quote_of[m] < 0), None)
-    if colon is None or d.in_claimed(colon + 1) or t.any_candidate("cue", a, colon):
-        return
+    colon = next((m for m in t.candidates("mark", a, b) if a + 2 <= m < b - 1 and t.words[m] == ":"
+                  and t.quote_of[m] < 0), None)
+    if colon is not None and not d.in_claimed(colon + 1) and not t.any_candidate("cue", a, colon):
+        speaker_of_quote(d, a, colon)  # (the cheap test first: most sentences have no colon)
+
+
+@rule("colon_sentence")
+def speaker_of_quote(d: Discourse, a: int, colon: int) -> None:
+    t = d.t
     q = d.quote_starting_at(colon + 1)
     if q is None or q in d.quote_used or len(t.text[d.quotes[q].start:d.quotes[q].end].split()) < 3:
         return

@@ -24,7 +24,14 @@ def loose_quotes(d: Discourse, pi: int, a: int, b: int) -> None:
         return
     if introduced_quote.intro_speaker(d, q) or stance.stance_tag(d, q, b):
         return
-    d.direct(q, speakers.named_before(d) or d.last_speaker(), None)
+    named = speakers.named_before(d)
+    if named is not None and d.prev_sentence is not None:
+        start = t.starts[d.prev_sentence[0]]  # "‘A.’ Kok wijst naar de brug. ‘B.’": A is Kok's too
+        for c in reversed(d.claims[-3:]):
+            if c.end <= start and c.src is None and c.cue is None and c.attribution == "direct" \
+                    and start - c.end <= 3:
+                c.src = named
+    d.direct(q, named or d.last_speaker(), None)
 
 
 @rule("dash_credit")

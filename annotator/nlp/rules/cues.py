@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from annotator.nlp import complement
 from annotator.nlp.discourse import Discourse
 from annotator.nlp.lexicon import VerbEntry
 from annotator.nlp.rules import according_to, quote_tag, reporting_verb
@@ -25,7 +26,7 @@ def cue_position_ok(d: Discourse, a: int, b: int, k: int) -> bool:
         if t.words[m] in (",", ";", ":") or t.quote_of[m] >= 0:
             break
         if t.lowers[m] in lex.fw["negations"]:
-            return False
+            return complement.whether_at(d, k + 1, b) is not None  # "kan niet zeggen of": an open question
     return True
 
 
@@ -38,8 +39,9 @@ def noun_use(d: Discourse, a: int, b: int, k: int) -> bool:
         return False
     prev = t.lowers[k - 1] if k > a else ""
     ing = d.lang.participle_suffix
-    if (prev in fw.get("noun_after", ()) and not (ing and t.lowers[k].endswith(ing))) or prev[:1].isdigit():
-        return True  # ("by saying": a gerund after a preposition still reports)
+    if (prev in fw.get("noun_after", ()) and not (ing and t.lowers[k].endswith(ing))) or prev[:1].isdigit() \
+            or prev in fw.get("not_reporting_after", ()):
+        return True  # ("by saying": a gerund after a preposition still reports; "goes without saying" not)
     return k + 1 < b and t.lowers[k + 1] in fw.get("finite_auxiliaries", ())
 
 

@@ -16,11 +16,16 @@ def finite_in(d: Discourse, i: int, j: int) -> bool:
                or t.lowers[m] in lex.h.get("copulas", ()) for m in range(i, j) if t.quote_of[m] < 0)
 
 
-@rule("inserted_tag")
 def inserted(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) -> bool:
-    t, lex = d.t, d.lex
+    t = d.t
     if not d.lang.verb_second or k - 1 <= a or t.words[k - 1] != "," or d.quote_ending_at(k - 1) is not None:
-        return False
+        return False  # (the cheap test first: most verbs follow no comma)
+    return inserted_claims(d, a, b, k, end, entry)
+
+
+@rule("inserted_tag")
+def inserted_claims(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) -> bool:
+    t, lex = d.t, d.lex
     span = speakers.speaker_after(d, end, b)
     if span is None:
         return False

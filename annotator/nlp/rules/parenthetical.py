@@ -24,7 +24,10 @@ def parenthetical(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEnt
     if boundary is None or boundary <= d.skip_lead(a, b) or t.words[boundary] != "," \
             or t.quote_of[boundary] >= 0 or boundary + 1 >= k:
         return False
-    if not quote_tag.tag_rest_ok(d, end, c) or sum(t.is_word(m) for m in range(c + 1, b)) < 2:
+    rest = end
+    if t.lowers[k] in lex.h.get("addressee_verbs", ()) and t.lowers[rest] in lex.h.get("addressees", ()):
+        rest += 1  # "The difference, he told me on Friday, is ..."
+    if not quote_tag.tag_rest_ok(d, rest, c) or sum(t.is_word(m) for m in range(c + 1, b)) < 2:
         return False
     nxt = t.lowers[c + 1]
     if t.is_cap(c + 1) or not t.is_word(c + 1) or nxt.endswith("ing") or nxt in lex.verbs \

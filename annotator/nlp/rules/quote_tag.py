@@ -62,7 +62,7 @@ def tag(d: Discourse, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None)
             open_quote_before(d, q, src)
     else:
         start = d.clause_start(a, boundary)
-        if only_a_name(d, start, boundary):
+        if only_a_name(d, start, boundary) or fronted_adverbial(d, start, boundary):
             return False  # "John Smith, a spokesman for X, said ...": an apposition
         d.add_claim(start, boundary, src, cue, "indirect", entry, t.lowers[ci])
     nxt = after_src
@@ -98,6 +98,8 @@ def apposition_before(d: Discourse, a: int, boundary: int) -> bool:
     if p is None or p + 1 >= boundary:
         return False
     first = t.lowers[p + 1]
+    if any(t.words[m] in ("-", "—", "–") for m in range(p + 2, boundary)):
+        return False  # "The officer, who was on leave - was not armed, police said": the clause closed at the dash
     return first in lex.fw["relative_pronouns"] or first[:1].isdigit()
 
 
@@ -113,6 +115,20 @@ def only_a_name(d: Discourse, start: int, boundary: int) -> bool:
         return False  # "Shares fell, Bloomberg reported": a clause, not a name before its apposition
     span = np_right(d.lex, t, start, boundary)
     return boundary - start < 3 or (span is not None and span[1] >= boundary and boundary - start < 6)
+
+
+def fronted_adverbial(d: Discourse, start: int, boundary: int) -> bool:
+    """ "In a statement, Obama condemned ...", "Despite the tests, ...": a short phrase that opens
+    with a preposition and has no finite verb is the sentence's adverbial, not a claim (only
+    where the lexicon lists finite verbs)."""
+    t, fw = d.t, d.lex.fw
+    finite = fw.get("finite_auxiliaries", set()) | fw.get("finite_verbs", set())
+    first = t.lowers[start]
+    if not finite or boundary - start > 14 or not (
+            first in fw["stop_prepositions"] or first in fw["np_prepositions"] or first in fw.get("adverbial_openers", ())):
+        return False
+    return not any((t.lowers[m] in finite and t.words[m] not in ("'s", "’s"))
+                   or (d.is_reporting(m) and t.lowers[m - 1] not in fw["determiners"]) for m in range(start, boundary))
 
 
 def partial_quote(d: Discourse, a: int, q: int) -> bool:

@@ -37,8 +37,9 @@ def object_start(d: Discourse, entry: VerbEntry, end: int, b: int) -> int | None
     """Where the claim in the verb's object opens, or None when the words after it are none."""
     t, lex = d.t, d.lex
     m = end
-    while m < b and t.lowers[m] in lex.fw["time_words"] and t.lowers[m] not in lex.fw["determiners"]:
-        m += 1
+    while m < b and t.lowers[m] in lex.fw["time_words"] and t.lowers[m] not in lex.fw["determiners"] \
+            and (m + 1 >= b or t.words[m + 1] not in _POSSESSIVE):
+        m += 1  # (but "condemned Friday's test": the day opens the object)
     if m + 1 >= b or not (t.is_word(m) or t.words[m][:1] in OPEN_MARKS):
         return None
     if "to" in entry.objects and infinitive_at(d, m, b):
