@@ -235,6 +235,32 @@ def add_claim(db: Database, article_id: int, coder_id: int, start: int, end: int
     return build(db, "Add claim", article_id, steps)
 
 
+# (the claim's link column, the table of what it links to): its source, channel and cue
+LINKS = tuple((col, R.KIND_TABLES[kind]) for col, kind in R.LINK_KINDS.items())
+
+
+def _link_columns(table: str) -> list[str]:
+    """The claim's columns that link to a row of `table` (a source mention: source, channel)."""
+    return [col for col, target in LINKS if target == table]
+
+
+def drop_if_unlinked(b: _Builder, kind: str, row_id: int | None) -> None:
+    """Delete a source mention or cue (`kind`: a `Kind`, or its table's name) that no claim
+    links to any more, when it only came with an accepted suggestion (origin `accepted`): the
+    claim it came with was deleted or given another one. A coder's own mark (`manual`, or an
+    accepted one the coder then `edited`) is never deleted this way. Part of the same Edit, so
+    undo brings it back."""
+    if row_id is None:
+        return
+    table = R.KIND_TABLES.get(kind, kind)
+    row = R.get_row(b.conn, table, (row_id,))
+    if row is None or row["origin"] != "accepted":
+        return
+    if any(R.get_rows(b.conn, "claim", f"{col} = ?", (row_id,)) for col in _link_columns(table)):
+        return
+    b.delete(table, (row_id,))
+
+
 def update_span(db: Database, table: str, row_id: int, *, seen: Seen | None = None,
                 **changes) -> Edit:
     """Change fields of a source mention, cue or claim (span, type, links, note). With
@@ -244,8 +270,12 @@ def update_span(db: Database, table: str, row_id: int, *, seen: Seen | None = No
     row = R.get_row(db.conn, table, (row_id,))
 
     def steps(b: _Builder) -> None:
-        check_seen(b.conn, table, row_id, seen)
+        before = check_seen(b.conn, table, row_id, seen)
         b.update(table, row_id, changes)
+        if table == "claim":  # a link replaced: the old mention may be left over
+            for col, target in LINKS:
+                if col in changes and changes[col] != before[col]:
+                    drop_if_unlinked(b, target, before[col])
     return build(db, f"Change {label} {what}", row["article_id"] if row else None, steps)
 
 
@@ -297,7 +327,9 @@ def set_claim_value(db: Database, claim_id: int, variable: str, value: str | Non
 
 
 def delete_span(db: Database, table: str, row_id: int, *, seen: Seen | None = None) -> Edit:
-    """Delete a span; links to it are cleared explicitly so that undo restores them."""
+    """Delete a span; links to it are cleared explicitly so that undo restores them. A deleted
+    claim takes along the source, cue and channel that only came with it as an accepted
+    suggestion (`drop_if_unlinked`)."""
     def steps(b: _Builder) -> None:
         if seen is not None:
             check_seen(b.conn, table, row_id, seen)
@@ -307,11 +339,13 @@ def delete_span(db: Database, table: str, row_id: int, *, seen: Seen | None = No
         if table == "claim":
             for v in R.get_rows(b.conn, "claim_value", "claim_id = ?", (row_id,)):
                 b.delete("claim_value", (row_id, v["variable"]))
-        else:
-            cols = ("cue_id",) if table == "cue" else ("source_id", "channel_id")
-            for col in cols:
-                for cl in R.get_rows(b.conn, "claim", f"{col} = ?", (row_id,)):
-                    b.set("claim", (cl["id"],), {**cl, col: None})
+            b.delete(table, (row_id,))
+            for col, target in LINKS:
+                drop_if_unlinked(b, target, row[col])
+            return
+        for col in _link_columns(table):
+            for cl in R.get_rows(b.conn, "claim", f"{col} = ?", (row_id,)):
+                b.set("claim", (cl["id"],), {**cl, col: None})
         b.delete(table, (row_id,))
     row = R.get_row(db.conn, table, (row_id,))
     label = {"source_mention": "source", "cue": "cue", "claim": "claim"}[table]
@@ -343,7 +377,7 @@ def _adopt(b: _Builder, coder_id: int, sug: R.Row) -> int:
 
 def accept_suggestion(db: Database, coder_id: int, suggestion_id: int,
                       claim_variables: tuple[str, ...] = ("attribution", "certainty")) -> Edit:
-    """Make a suggestion the coder's own (origin `accepted`), with its source and cue."""
+    """Make a suggestion the coder's own (origin `accepted`), with its source, cue and channel."""
     def steps(b: _Builder) -> None:
         found = R.get_rows(b.conn, "suggestion", "id = ?", (suggestion_id,))
         if not found:
@@ -353,13 +387,15 @@ def accept_suggestion(db: Database, coder_id: int, suggestion_id: int,
             _adopt(b, coder_id, sug)
         else:
             linked = {}
-            for ref, kind in (("source_ref", "source_id"), ("cue_ref", "cue_id")):
-                if sug[ref] is not None:
+            for ref, kind in (("source_ref", "source_id"), ("cue_ref", "cue_id"),
+                              ("channel_ref", "channel_id")):
+                if sug.get(ref) is not None:
                     target = R.get_rows(b.conn, "suggestion", "id = ?", (sug[ref],))[0]
                     linked[kind] = _adopt(b, coder_id, target)
             cid = b.insert("claim", {"article_id": sug["article_id"], "coder_id": coder_id,
                                      "start": sug["start"], "end": sug["end"],
-                                     "source_id": linked.get("source_id"), "channel_id": None,
+                                     "source_id": linked.get("source_id"),
+                                     "channel_id": linked.get("channel_id"),
                                      "cue_id": linked.get("cue_id"), "note": "",
                                      "origin": "accepted", "suggestion_id": sug["id"]})
             for var in claim_variables:
@@ -446,6 +482,19 @@ def _copy_claim(b: _Builder, src: dict, consensus_coder_id: int) -> int:
     return new
 
 
+def _drop_claim(b: _Builder, claim_id: int) -> None:
+    """Delete a consensus claim with its values, and the mentions only it linked to that
+    came with it (`drop_if_unlinked`): nothing is left over in the Sources sheet."""
+    row = R.get_row(b.conn, "claim", (claim_id,))
+    if row is None:
+        return
+    for v in R.get_rows(b.conn, "claim_value", "claim_id = ?", (claim_id,)):
+        b.delete("claim_value", (claim_id, v["variable"]))
+    b.delete("claim", (claim_id,))
+    for col, target in LINKS:
+        drop_if_unlinked(b, target, row[col])
+
+
 def take_claim(db: Database, claim_id: int, consensus_coder_id: int,
                replace_claim_id: int | None = None) -> Edit:
     """Copy a coder's claim (span, links, values, note) to the consensus coder.
@@ -458,13 +507,10 @@ def take_claim(db: Database, claim_id: int, consensus_coder_id: int,
         if src is None:
             raise KeyError(f"claim {claim_id} does not exist")
         if replace_claim_id is not None:
-            for v in R.get_rows(b.conn, "claim_value", "claim_id = ?", (replace_claim_id,)):
-                b.delete("claim_value", (replace_claim_id, v["variable"]))
-            b.delete("claim", (replace_claim_id,))
+            _drop_claim(b, replace_claim_id)
         _copy_claim(b, src, consensus_coder_id)
     row = R.get_row(db.conn, "claim", (claim_id,))
-    return build(db, "Take coding into consensus", row["article_id"] if row else None,
-                          steps)
+    return build(db, "Take coding into consensus", row["article_id"] if row else None, steps)
 
 
 def take_agreed(db: Database, claim_ids: list[int], consensus_coder_id: int) -> Edit:
@@ -479,3 +525,40 @@ def take_agreed(db: Database, claim_ids: list[int], consensus_coder_id: int) -> 
                 continue
             _copy_claim(b, src, consensus_coder_id)
     return build(db, "Take all agreed units into consensus", None, steps)
+
+
+def leave_out(db: Database, article_id: int, start: int, end: int, consensus_coder_id: int,
+              replace_claim_id: int | None = None) -> Edit:
+    """Settle a unit as "no claim": the consensus claim there (if any) is deleted and the
+    decision is kept (a rejected claim of the consensus coder on the unit's span), so that
+    the unit counts as settled."""
+    def steps(b: _Builder) -> None:
+        if replace_claim_id is not None:
+            _drop_claim(b, replace_claim_id)
+        key = (consensus_coder_id, article_id, "claim", start, end)
+        done = R.get_row(b.conn, "suggestion_decision", key)
+        if done is not None and done["decision"] == "rejected":
+            return
+        b.set("suggestion_decision", key,
+              {"coder_id": consensus_coder_id, "article_id": article_id, "kind": "claim",
+               "start": start, "end": end, "decision": "rejected", "decided_at": now()})
+    return build(db, "Leave the claim out of the consensus", article_id, steps)
+
+
+def touched_articles(edit: Edit) -> list[int]:
+    """The articles whose rows `edit` changes."""
+    return sorted({row["article_id"] for ch in edit.changes for row in (ch.before, ch.after)
+                   if row is not None and row.get("article_id") is not None})
+
+
+def with_status(db: Database, edit: Edit, consensus_coder_id: int,
+                status_of: Callable[[int], str]) -> Edit:
+    """`edit` (applied) plus the consensus coder's status on every article it touched, as one
+    undoable step: settling gives the consensus work a status the export shows."""
+    changes = list(edit.changes)
+    for aid in touched_articles(edit):
+        status = status_of(aid)
+        row = R.get_row(db.conn, "article_status", (aid, consensus_coder_id))
+        if row is None or row["status"] != status:
+            changes += set_article_status(db, aid, consensus_coder_id, status).changes
+    return Edit(edit.text, changes, edit.article_id)

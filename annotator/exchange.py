@@ -17,7 +17,12 @@ from pathlib import Path
 from annotator.core.errors import UserError
 from annotator.core.outpaths import check_output
 from annotator.project import Project
-from annotator.store.assignment import assigned_article_ids, has_assignment, replace_assignment
+from annotator.store.assignment import (
+    assigned_article_ids,
+    assigned_coder_names,
+    has_assignment,
+    replace_assignment,
+)
 from annotator.store.db import Database, copy_database, output_error
 from annotator.store.handin import check_handin
 from annotator.store.work import (
@@ -119,11 +124,12 @@ class MergeReport:
     skipped_articles: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # "file: why", nothing merged from it
+    warnings: list[str] = field(default_factory=list)  # merged, but check it (a coder nobody assigned)
 
     def as_dict(self) -> dict:
         return {"merged": self.merged, "unchanged": self.unchanged,
                 "conflicts": self.conflicts, "skipped_articles": self.skipped_articles,
-                "notes": self.notes, "failed": self.failed}
+                "notes": self.notes, "failed": self.failed, "warnings": self.warnings}
 
 
 def merge(project: Project, files: list[str | Path]) -> MergeReport:
@@ -162,10 +168,30 @@ def _merge_file(project: Project, path: Path, report: MergeReport) -> None:
         other_sha = article_shas(other.db.conn)
         matched = match_articles(project.db.conn, other.db.conn, by_text=not made_from)
         for coder in other.coders():
+            if has_work(other.db.conn, coder.id):
+                _warn_unassigned(project, other, path, coder.name, report)
             _merge_coder(project, other, path, origin, coder.id, coder.name, other_sha, matched,
                          report)
     finally:
         other.close()
+
+
+def _warn_unassigned(project: Project, other: Project, path: Path, name: str,
+                     report: MergeReport) -> None:
+    """Work by a coder the coder file was not made for, or whom this project assigned
+    nothing (a name typed differently, "Anna" for "anna"): merged, with a warning."""
+    own = other.own_coder()
+    assigned = assigned_coder_names(project.db.conn)
+    why = []
+    if own is not None and name != own:
+        why.append(f"this is {own}'s coder file")
+    if assigned and name not in assigned:
+        why.append("this project assigned no article to that name (assigned: "
+                   + ", ".join(assigned) + ")")
+    if why:
+        report.warnings.append(f"{path.name}: work by coder {name!r}, but " + " and ".join(why)
+                               + f"; it merged as coder {name!r}, kept apart from the "
+                               "assigned coders")
 
 
 @dataclass

@@ -174,6 +174,19 @@ class Project:
     def ensure_coder(self, name: str) -> Coder:
         return AR.ensure_coder(self.db, name)
 
+    def own_coder(self) -> str | None:
+        """The coder a coder file (`annotator coder-file`) was made for; None for a project."""
+        return self.db.meta("coder")
+
+    def check_coder(self, name: str) -> None:
+        """A coder file codes as its own coder only: another name is refused (its work would
+        merge as a coder nobody assigned)."""
+        own = self.own_coder()
+        if own is not None and name != own:
+            raise UserError(f"this is {own}'s coder file (annotator coder-file): it opens as "
+                            f"{own!r}, not {name!r}. To code as {name!r}, open {name}'s own "
+                            "coder file", path=self.path)
+
     # ---- annotations ---------------------------------------------------------------------
     def claims(self, coder_id: int | None = None, article_id: int | None = None) -> list[Claim]:
         return A.list_claims(self.db, article_id, coder_id)

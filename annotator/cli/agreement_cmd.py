@@ -205,7 +205,7 @@ def _run_project(args: argparse.Namespace) -> int:
         out = {**report.to_dict(), "unit_disagreements": [d.to_dict() for d in units]}
         print(dumps(out))
     else:
-        print(format_report(report))
+        print(format_report(report, len(units)))
     return 0
 
 
@@ -246,7 +246,9 @@ def _write_files(args: argparse.Namespace, report: Any, units: Any, texts: dict[
         print(f"wrote {args.long} ({n} rows)", file=sys.stderr)
 
 
-def format_report(report: Any) -> str:
+def format_report(report: Any, unmarked: int = 0) -> str:
+    """The report as text; `unmarked`: the claims only some coders marked (unitizing
+    disagreements), which the agreement window lists beside the coded ones."""
     from annotator.agreement.verdict import GUIDANCE, result_verdict
 
     lines = [f"{len(report.coders)} coders ({', '.join(report.coders)}), "
@@ -278,7 +280,9 @@ def format_report(report: Any) -> str:
         lines.append(f"  {p.coder}: {_num(p.share('accepted'))}  {_num(p.share('edited'))}  "
                      f"{_num(p.share('manual'))}  {_num(p.share_rejected)}  ({p.claims} claims)")
     count = sum(len(v.disagreements) for v in report.variables)
-    lines.append(f"\n{count} coded disagreements (--format json lists them)")
+    lines.append(f"\n{count + unmarked} disagreements, as the agreement window lists them: "
+                 f"{count} coded, {unmarked} claim(s) only some coders marked "
+                 "(--format json lists them)")
     return "\n".join(lines)
 
 

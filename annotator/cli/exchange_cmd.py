@@ -103,6 +103,8 @@ def run_merge(args: argparse.Namespace) -> int:
             print(f"skipped {line}")
         for line in report.notes:
             print(f"note: {line}")
+        for line in report.warnings:
+            print(f"WARNING {line}")
         for line in report.conflicts:
             print(f"CONFLICT {line}")
         for line in report.failed:

@@ -100,6 +100,7 @@ class SuggestedClaim:
     attribution: str | None
     certainty: str | None
     rule: str = ""
+    channel: int | None = None  # SuggestedSource.id of the channel (aldus X op Twitter)
 
 
 @dataclass(frozen=True)

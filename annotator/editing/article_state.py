@@ -8,8 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from annotator.core.channels import CHANNEL_RULE
 from annotator.core.checks import UNATTRIBUTED_WITH_SOURCE_TEXT, unattributed_with_source
-from annotator.core.model import Article, Claim, Cue, SourceMention, Suggestions
+from annotator.core.model import (
+    Article,
+    Claim,
+    Cue,
+    SourceMention,
+    SuggestedCue,
+    SuggestedSource,
+    Suggestions,
+)
 from annotator.core.text import Utf16Map
 from annotator.project import Project
 
@@ -27,6 +36,7 @@ class Mark:
     end: int
     type: str | None = None
     rule: str = ""  # a suggestion's rule name: why the suggester proposed it
+    channel: bool = False  # a source mention used (or suggested) as a claim's channel
 
     @property
     def key(self) -> Key:
@@ -44,7 +54,7 @@ class ClaimRow:
     source: str
     source_type: str
     values: dict[str, str]
-    status: str  # suggested | accepted | edited | manual
+    status: str  # suggested | accepted | edited | manual | suggested source | suggested cue
     note: str = ""
     source_id: int | None = None
     cue_id: int | None = None
@@ -54,6 +64,11 @@ class ClaimRow:
     @property
     def suggested(self) -> bool:
         return self.key[1]
+
+    @property
+    def is_claim(self) -> bool:
+        """A claim (the coder's or suggested), not a suggested source or cue of no claim."""
+        return self.key[0] == "claim"
 
 
 @dataclass
@@ -97,10 +112,9 @@ class ArticleState:
             return k not in self.decisions and k not in taken
 
         claims = [c for c in self.suggestions.claims if open_("claim", c)]
-        # a suggested source or cue only of claims already decided is noise: hide it
-        wanted = {c.source for c in claims} | {c.cue for c in claims}
-        referenced = {c.source for c in self.suggestions.claims} | {
-            c.cue for c in self.suggestions.claims}
+        # a suggested source, cue or channel only of claims already decided is noise: hide it
+        wanted = {r for c in claims for r in (c.source, c.cue, c.channel)}
+        referenced = {r for c in self.suggestions.claims for r in (c.source, c.cue, c.channel)}
         sources = [s for s in self.suggestions.sources if open_("source", s)
                    and (s.id in wanted or s.id not in referenced)]
         cues = [c for c in self.suggestions.cues if open_("cue", c)
@@ -108,12 +122,26 @@ class ArticleState:
         return claims, sources, cues
 
     def _marks(self) -> list[Mark]:
-        out = [Mark("source", s.id, False, s.start, s.end, s.type) for s in self.sources.values()]
+        # a channel: a mention a claim has as its channel, or that the suggester saw as one
+        sug = self.suggestions
+        sug_claims = sug.claims if sug else ()
+        sug_channels = {c.channel for c in sug_claims}
+        channel_spans = {(s.start, s.end) for s in (sug.sources if sug else ())
+                         if s.id in sug_channels or s.rule == CHANNEL_RULE}
+        channels = {c.channel_id for c in self.claims}
+        out = [Mark("source", s.id, False, s.start, s.end, s.type,
+                    channel=s.id in channels or (s.start, s.end) in channel_spans)
+               for s in self.sources.values()]
         out += [Mark("cue", c.id, False, c.start, c.end) for c in self.cues.values()]
         out += [Mark("claim", c.id, False, c.start, c.end) for c in self.claims]
         claims, sources, cues = self._pending()
         self.pending_claims = claims
-        out += [Mark("source", s.id, True, s.start, s.end, s.type, s.rule) for s in sources]
+        referenced = {r for c in sug_claims for r in (c.source, c.cue, c.channel)}
+        # a pending source or cue no suggested claim links to is reviewed on its own (J, A, R)
+        self.pending_alone = [("source", s) for s in sources if s.id not in referenced] + [
+            ("cue", c) for c in cues if c.id not in referenced]
+        out += [Mark("source", s.id, True, s.start, s.end, s.type, s.rule,
+                     channel=(s.start, s.end) in channel_spans) for s in sources]
         out += [Mark("cue", c.id, True, c.start, c.end, rule=c.rule) for c in cues]
         out += [Mark("claim", c.id, True, c.start, c.end, rule=c.rule) for c in claims]
         return out
@@ -142,6 +170,12 @@ class ArticleState:
                                  self.text[pending_src.start:pending_src.end] if pending_src else "",
                                  (pending_src.type or "") if pending_src else "", values, "suggested",
                                  rule=c.rule))
+        for kind, m in self.pending_alone:
+            span = self.text[m.start:m.end]
+            rows.append(ClaimRow((kind, True, m.id), m.start, m.end, span,
+                                 span if kind == "source" else "",
+                                 (m.type or "") if kind == "source" else "", {},
+                                 f"suggested {kind}", rule=m.rule))
         rows.sort(key=lambda r: (r.start, r.end, r.suggested))
         return rows
 
@@ -167,6 +201,16 @@ class ArticleState:
 
     def suggested_claim(self, suggestion_id: int):
         return next((c for c in self.pending_claims if c.id == suggestion_id), None)
+
+    def suggested_links(self, key: Key) -> list[tuple[int, int]]:
+        """The spans of a pending suggested claim's source, cue and channel."""
+        sug = self.suggested_claim(key[2]) if key[0] == "claim" and key[1] else None
+        if sug is None or self.suggestions is None:
+            return []
+        by_id: dict[int, SuggestedSource | SuggestedCue] = {s.id: s for s in self.suggestions.sources}
+        by_id.update({c.id: c for c in self.suggestions.cues})
+        return [(by_id[i].start, by_id[i].end) for i in (sug.source, sug.cue, sug.channel)
+                if i is not None and i in by_id]
 
     def source_list(self) -> list[SourceMention]:
         return sorted(self.sources.values(), key=lambda s: (s.start, s.end))

@@ -41,6 +41,9 @@ class EditingSession:
 
     # ---- project and article --------------------------------------------------------------
     def set_project(self, project: Project, coder_name: str) -> None:
+        """Code `project` as `coder_name`; a coder file refuses any name but its own
+        (UserError, and the project open before stays open)."""
+        project.check_coder(coder_name)
         if self.project is not None:
             self.project.close()
         self.project = project
@@ -142,6 +145,7 @@ class EditingSession:
             self._saved(f"{cmd.last}: {cmd.edit.text}")
         if cmd.article_id is not None and cmd.article_id != self.article_id:
             self.load_article(cmd.article_id)
+            self.events.emit("state_changed")  # the coding changed too: counts, statuses
         else:
             self.reload()
 
@@ -227,15 +231,14 @@ class EditingSession:
         if key is None or not key[1] or self.coder is None:
             self.events.emit("message", f"Nothing to {verb}: focus a suggestion first (J/K)")
             return
+        row = self.state.row(key) if self.state else None
         self.run(self.apply(builder, self.me.id, key[2]))
-        self._focus_next_after(key)
+        self._focus_next_after(row.start if row else 0)
 
-    def _focus_next_after(self, key: Key) -> None:
+    def _focus_next_after(self, where: int) -> None:
         """After a decision, move on to the next pending suggestion after it in the text."""
         if self.state is None:
             return
-        sug = self.state.suggestions
-        where = next((c.start for c in sug.claims if c.id == key[2]), 0) if sug else 0
         nxt = next((r.key for r in self.state.rows if r.suggested and r.start >= where), None)
         nxt = nxt or next((r.key for r in self.state.rows if r.suggested), None)
         self.set_focus(nxt or self.focus)
@@ -256,8 +259,11 @@ class EditingSession:
 
     def _on_claim(self, text: str, change: Callable[[int], Edit]) -> None:
         """Run `change` on the focused claim; on a suggestion, accept it in the same step."""
-        if self.focused_row() is None:
-            self.events.emit("message", "No claim focused: pick one in the list or with J/K")
+        row = self.focused_row()
+        if row is None or not row.is_claim:
+            self.events.emit("message", "No claim focused: pick one in the list or with J/K"
+                             if row is None else f"This is a {row.status}, not a claim: A "
+                             "accepts it, R rejects it; J moves on to a claim")
             return
         made: list[Edit] = []
 
@@ -356,7 +362,8 @@ class EditingSession:
     def _make_linked(self, text: str, kind: Kind, add: Callable[[], Edit],
                      link: Callable[[int, int], Edit]) -> None:
         """Add a source or cue; with a claim focused, link it to the claim in the same step."""
-        if self.focused_row() is None:
+        row = self.focused_row()
+        if row is None or not row.is_claim:
             self.run(add, text)
             return
         made: list[Edit] = []
@@ -409,12 +416,49 @@ class EditingSession:
         self.run(self.apply(commands.set_article_value, self.article_id, self.me.id,
                             variable, value))
 
+    def click_source(self, mark, replace: bool = False) -> bool:
+        """A click on a source mark with a claim focused: it becomes the claim's source (a
+        channel mark: its channel) when the claim has none yet. A claim that has one keeps it
+        unless `replace` (Ctrl+click): a stray click never relinks. False when the claim
+        already has this very mention."""
+        row = self.focused_row()
+        state = self.state
+        if mark.kind != Kind.SOURCE or row is None or not row.is_claim or state is None:
+            return False
+        role = Role.CHANNEL if mark.channel else Role.SOURCE
+        current = self._linked_span(row, role)
+        if current == (mark.start, mark.end):
+            return False
+        if current is not None and not replace:
+            self.events.emit("message", f"Ctrl+click makes “{state.text[mark.start:mark.end]}” "
+                             f"the claim's {role} instead of “{state.text[slice(*current)]}”")
+            return True
+        self.link_mark(mark)
+        return True
+
+    def _linked_span(self, row: ClaimRow, role: Role) -> tuple[int, int] | None:
+        """The span of the claim's source or channel (a suggested claim: the suggested one)."""
+        state = self.state
+        assert state is not None
+        if not row.suggested:
+            sid = row.channel_id if role == Role.CHANNEL else row.source_id
+            s = state.sources.get(sid) if sid is not None else None
+            return (s.start, s.end) if s else None
+        sug = state.suggested_claim(row.key[2])
+        ref = (sug.channel if role == Role.CHANNEL else sug.source) if sug else None
+        found = next((s for s in state.suggestions.sources if s.id == ref), None) \
+            if state.suggestions and ref is not None else None
+        return (found.start, found.end) if found else None
+
     def link_mark(self, mark) -> None:
-        """Make a clicked source (the coder's or a suggested one) the focused claim's source."""
+        """Make a clicked source (the coder's or a suggested one) the focused claim's source;
+        a channel mark (op Twitter) becomes its channel, never its source."""
         if mark.kind != Kind.SOURCE:
             return
+        role = Role.CHANNEL if mark.channel else Role.SOURCE
+        text = "Set channel" if role == Role.CHANNEL else "Link source to claim"
         if not mark.suggested:
-            self.link_source(mark.id)
+            self.link_source(mark.id, role)
             return
 
         def change(cid: int) -> Edit:
@@ -423,7 +467,8 @@ class EditingSession:
             if not sid:  # the coder already had this span: find it
                 sid = [s.id for s in self.proj.sources(self.me.id, self.article_id)
                        if (s.start, s.end) == (mark.start, mark.end)]
-            link = self.proj.apply(commands.link_source, cid, sid[0], seen=self._seen)
-            return combine("Link source to claim", [adopt, link])
+            link = self.proj.apply(commands.link_source, cid, sid[0], role=role,
+                                   seen=self._seen)
+            return combine(text, [adopt, link])
 
-        self._on_claim("Link source to claim", change)
+        self._on_claim(text, change)

@@ -19,7 +19,7 @@ KIND_NAMES = {"source": "Source", "cue": "Cue", "claim": "Claim"}
 
 
 class ArticleView(QPlainTextEdit):
-    markClicked = Signal(object)  # noqa: N815 (Qt naming) the Mark under a plain click
+    markClicked = Signal(object, bool)  # noqa: N815 (Qt naming) the Mark clicked, Ctrl held
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -228,4 +228,5 @@ class ArticleView(QPlainTextEdit):
             return
         marks = self.mark_at(self.cursorForPosition(event.position().toPoint()).position())
         if marks:
-            self.markClicked.emit(marks[0])
+            ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            self.markClicked.emit(marks[0], ctrl)

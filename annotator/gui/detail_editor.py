@@ -27,7 +27,7 @@ from annotator.gui.sources_panel import SourcesPanel
 
 NONE = "—"
 KEYS_HELP = ("Keys: J/K next/previous · A or Enter accept · R reject · select text, then "
-             "C claim, S source, U cue, H channel · click a source to link it · "
+             "C claim, S source, U cue, H channel · click a source to link it (Ctrl+click to replace) · "
              "Alt+←/→ move start, Alt+Shift+←/→ move end · V next variable · 1–9 set it · "
              "Ctrl+D done · Ctrl+Z undo · F1 coding guide")
 
@@ -168,15 +168,16 @@ class DetailEditor(QTabWidget):
             self.claim_text.setText("No claim focused. J/K moves through claims and "
                                     "suggestions; select text and press C to make one.")
         else:
-            what = "Suggested claim (A accepts, R rejects)" if row.suggested else \
-                f"Claim ({row.status})"
+            what = "Suggested claim (A accepts, R rejects)" if row.suggested and row.is_claim \
+                else f"{row.status.capitalize()} (A accepts, R rejects)" if row.suggested \
+                else f"Claim ({row.status})"
             odd = not row.suggested and unattributed_with_source(row.values, row.source_id)
             warn = f"\n\u26a0 {UNATTRIBUTED_WITH_SOURCE_TEXT}: check the attribution or the " \
                 "source" if odd else ""
             self.claim_text.setText(f"{what}:\n“{' '.join(row.text.split())}”{warn}")
         for name, box in self.var_boxes.items():
             set_combo(box, row.values.get(name) if row else None)
-            box.setEnabled(row is not None)
+            box.setEnabled(row is not None and row.is_claim)
         for box in (self.source_combo, self.channel_combo, self.claim_note):
             box.setEnabled(row is not None and not row.suggested)
         if not self.claim_note.hasFocus():

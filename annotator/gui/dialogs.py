@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,6 +29,39 @@ def ask_coder(parent: QWidget, known: list[str], remembered: str) -> str | None:
         names, 0, True)
     name = name.strip()
     return name if ok and name else None
+
+
+def start_in(project_path: Path | None, name: str = "") -> str:
+    """Where a file dialog opens: the open project's folder (with a suggested file `name`),
+    else the folder of the most recent project, never the folder the app was started from."""
+    from annotator.gui import settings
+
+    folder = project_path.parent if project_path is not None else next(
+        (p.parent for p in settings.recent_projects() if p.parent.is_dir()), None)
+    if folder is None:
+        return name
+    return str(folder / name) if name else str(folder)
+
+
+def new_coder_question(name: str, known: list[str]) -> str:
+    same = next((k for k in known if k.casefold() == name.casefold()), None)
+    lines = [f"There is no coder “{name}” in this project."]
+    if same:
+        lines.append(f"Did you mean “{same}”? Names are kept exactly as typed.")
+    if known:
+        lines.append("Coders here: " + ", ".join(known) + ".")
+    lines.append(f"Add “{name}” as a new coder? Their work is kept apart from everyone "
+                 "else's.")
+    return "\n".join(lines)
+
+
+def confirm_new_coder(parent: QWidget, name: str, known: list[str]) -> bool:
+    """Ask before the prompt's name becomes a new coder (No: ask the name again)."""
+    box = QMessageBox(QMessageBox.Icon.Question, "New coder?", new_coder_question(name, known),
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def outcome_text(outcome: ImportOutcome) -> str:
@@ -54,7 +90,10 @@ GESTURES: list[KeyRow] = [
     ("Drag over text", "Select it; the selection snaps to whole words (hold Alt for exact "
                        "characters)"),
     ("Click a claim in the text", "Focus it"),
-    ("Click a source in the text", "Make it the focused claim's source"),
+    ("Click a source in the text", "Make it the focused claim's source (a channel: its "
+                                   "channel) when the claim has none yet"),
+    ("Ctrl+click a source", "Make it the focused claim's source or channel, replacing the "
+                            "one it has"),
 ]
 
 

@@ -100,7 +100,8 @@ class ExchangeMenuMixin:
     def choose_hand_in(self) -> None:
         if self.session.project is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Hand in: write a clean copy", "",
+        path, _ = QFileDialog.getSaveFileName(self, "Hand in: write a clean copy",
+                                              self._start_in("-handin.annotator"),
                                               PROJECT_FILTER)
         if path:
             self.hand_in(Path(path))
@@ -122,7 +123,8 @@ class ExchangeMenuMixin:
     def choose_merge(self) -> None:
         if self.session.project is None:
             return
-        paths, _ = QFileDialog.getOpenFileNames(self, "Merge coder files", "", PROJECT_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, "Merge coder files", self._start_in(),
+                                                PROJECT_FILTER)
         if paths:
             self.merge_files([Path(p) for p in paths])
 
@@ -136,10 +138,12 @@ class ExchangeMenuMixin:
         lines += [f"• Unchanged: {u}" for u in report.unchanged]
         lines += [f"• Skipped {s}" for s in report.skipped_articles]
         lines += [f"• Note: {n}" for n in report.notes]
+        lines += [f"• WARNING {w}" for w in report.warnings]
         lines += [f"• CONFLICT {c}" for c in report.conflicts]
         lines += [f"• FAILED (nothing merged from it) {f}" for f in report.failed]
         self.exchange_report = dialogs.show_message(self, "Merge", "\n".join(lines) or
                                                     "Nothing to merge.",
-                                                    warning=bool(report.conflicts or report.failed))
+                                                    warning=bool(report.conflicts or report.failed
+                                                                 or report.warnings))
         self.refresh_articles(reread=True)
         return not (report.conflicts or report.failed)

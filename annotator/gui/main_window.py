@@ -125,7 +125,11 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         edit = self.menuBar().addMenu("&Edit")
         self.undo_action, self.redo_action = self.session.undo_actions(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        # Ctrl+Shift+Z and Ctrl+Y on every platform, each once: a key bound twice to one
+        # action is ambiguous and does nothing (the platform's Redo may be Ctrl+Y already)
+        redo_keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
+                     QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+        self.redo_action.setShortcuts(list({k.toString(): k for k in redo_keys}.values()))
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         edit.addSeparator()
@@ -202,19 +206,36 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         return self.set_project(open_sample_project(), coder)
 
     def set_project(self, project: Project, coder: str | None = None) -> bool:
-        # a coder's own file (annotator coder-file) names its coder: offer that name first
-        own = project.db.meta("coder")
-        name = coder or dialogs.ask_coder(self, [c.name for c in project.coders()],
-                                          own or settings.remembered_coder())
+        # a coder's own file (annotator coder-file) opens as its coder, and as no other
+        own = project.own_coder()
+        name = coder or own or self._ask_coder(project)
         if not name:
             project.close()
             return False
+        self.stop_suggest()
+        try:
+            self.session.set_project(project, name)
+        except UserError as exc:
+            project.close()
+            dialogs.show_message(self, "Cannot open project", str(exc), warning=True)
+            return False
+        self.project = project
         settings.remember_coder(name)
         settings.add_recent_project(project.path)
-        self.stop_suggest()
-        self.project = project
-        self.session.set_project(project, name)
+        self.update_recent_menu()  # only a project that opened is a recent one
+        if own:
+            self.statusBar().showMessage(f"{project.path.name} is {own}'s coder file: coding "
+                                         f"as {own}", 8000)
         return True
+
+    def _ask_coder(self, project: Project) -> str | None:
+        """Who is coding, on a project file: a name that is no coder yet is added only when
+        the user confirms it (a typo must not become a coder the PI never assigned)."""
+        known = [c.name for c in project.coders()]
+        while True:
+            name = dialogs.ask_coder(self, known, settings.remembered_coder())
+            if not name or name in known or dialogs.confirm_new_coder(self, name, known):
+                return name
 
     def _project_changed(self) -> None:
         project = self.session.project
@@ -260,6 +281,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.article_list.select_article(a.id)
         self._show_blind(state)
         self._show_warnings(state)
+        self.statusBar().clearMessage()  # what was said about the article shown before
         if state.article.require_blind:
             self.statusBar().showMessage(FORCED_BLIND, 8000)
         if not is_text_field(QApplication.focusWidget()):  # not while the coder types a search
@@ -333,11 +355,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
                 out.append((state.sources[sid].start, state.sources[sid].end))
         if row.cue_id is not None and row.cue_id in state.cues:
             out.append((state.cues[row.cue_id].start, state.cues[row.cue_id].end))
-        if row.suggested and state.suggestions:
-            sug = state.suggested_claim(row.key[2])
-            by_id = {s.id: s for s in (*state.suggestions.sources, *state.suggestions.cues)}
-            out += [(by_id[i].start, by_id[i].end) for i in (sug.source, sug.cue) if i in by_id]
-        return out
+        return out + state.suggested_links(row.key)
 
     def _saved(self, text: str) -> None:
         self.save_label.setStyleSheet("color: #1B7F3B;")
@@ -349,13 +367,12 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.save_label.setText(text)
         dialogs.show_message(self, "The edit was not saved", text, warning=True)
 
-    def _mark_clicked(self, mark: Mark) -> None:
-        row = self.session.focused_row()
+    def _mark_clicked(self, mark: Mark, replace: bool = False) -> None:
+        """A claim: focus it. A source: the focused claim's source or channel if it has none,
+        Ctrl+click (`replace`) to replace the one it has (`EditingSession.click_source`)."""
         if mark.kind == Kind.CLAIM:
             self.session.set_focus(mark.key)
-        elif mark.kind == Kind.SOURCE and row is not None and row.source_id != mark.id:
-            self.session.link_mark(mark)
-        else:
+        elif not self.session.click_source(mark, replace):
             self.statusBar().showMessage(self.view.describe(mark), 5000)
 
     # ---- coding keys (names used by coding_keys.CODE_ACTIONS) -----------------------------

@@ -64,9 +64,16 @@ class FileMenuMixin:
                 lambda _c=False, p=path: self.open_project(p))
         self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
 
+    def _start_in(self, suffix: str = "") -> str:
+        """A file dialog's folder: the open project's (a name from the project's + `suffix`)."""
+        project = self.session.project
+        path = project.path if project is not None else None
+        return dialogs.start_in(path, path.stem + suffix if path is not None and suffix else "")
+
     # ---- new and open ---------------------------------------------------------------------
     def new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New project", "", PROJECT_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, "New project", self._start_in(),
+                                              PROJECT_FILTER)
         if not path:
             return
         language, ok = QInputDialog.getItem(self, "New project", "Main language of the articles:",
@@ -85,7 +92,8 @@ class FileMenuMixin:
         return self.set_project(project, coder)
 
     def choose_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open project", "", PROJECT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", self._start_in(),
+                                              PROJECT_FILTER)
         if path:
             self.open_project(Path(path))
 
@@ -93,7 +101,7 @@ class FileMenuMixin:
     def choose_imports(self) -> None:
         if self.session.project is None:
             return
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import articles")
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import articles", self._start_in())
         if paths:
             self.import_articles([Path(p) for p in paths])
 
@@ -116,7 +124,8 @@ class FileMenuMixin:
     def choose_export(self) -> None:
         if self.session.project is None or sheet_exporter() is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Export coding sheet", "",
+        path, _ = QFileDialog.getSaveFileName(self, "Export coding sheet",
+                                              self._start_in(".xlsx"),
                                               "Excel workbook (*.xlsx);;CSV (*.csv)")
         if path:
             self.export_sheet(Path(path))
@@ -139,7 +148,7 @@ class FileMenuMixin:
     def choose_sheet_import(self) -> None:
         if self.session.project is None:
             return
-        path, _ = QFileDialog.getOpenFileName(self, "Read back a coding sheet", "",
+        path, _ = QFileDialog.getOpenFileName(self, "Read back a coding sheet", self._start_in(),
                                               "Excel workbook (*.xlsx)")
         if path:
             self.import_sheet(Path(path))

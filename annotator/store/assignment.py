@@ -28,3 +28,10 @@ def assigned_article_ids(conn: sqlite3.Connection, coder_name: str) -> list[int]
     return [r[0] for r in conn.execute(
         "SELECT a.article_id FROM assignment a JOIN coder c ON c.id = a.coder_id "
         "WHERE c.name = ? ORDER BY a.article_id", (coder_name,))]
+
+
+def assigned_coder_names(conn: sqlite3.Connection) -> list[str]:
+    """The coders with at least one article assigned, by name."""
+    return [r[0] for r in conn.execute(
+        "SELECT DISTINCT c.name FROM assignment a JOIN coder c ON c.id = a.coder_id "
+        "ORDER BY c.name")]

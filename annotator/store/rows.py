@@ -30,6 +30,9 @@ Row = dict[str, Any]
 KIND_TABLES: dict[str, str] = {Kind.SOURCE: "source_mention", Kind.CUE: "cue",
                                Kind.CLAIM: "claim"}
 ROLE_COLUMNS: dict[str, str] = {Role.SOURCE: "source_id", Role.CHANNEL: "channel_id"}
+# the claim's link columns, each with the kind of annotation it links to
+LINK_KINDS: dict[str, Kind] = {"source_id": Kind.SOURCE, "channel_id": Kind.SOURCE,
+                               "cue_id": Kind.CUE}
 
 
 def key_of(table: str, row: Row) -> tuple:

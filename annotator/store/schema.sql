@@ -63,7 +63,8 @@ CREATE TABLE suggestion (
     certainty   TEXT,                -- claim
     source_ref  INTEGER REFERENCES suggestion(id) ON DELETE SET NULL,
     cue_ref     INTEGER REFERENCES suggestion(id) ON DELETE SET NULL,
-    rule        TEXT NOT NULL DEFAULT ''   -- the suggester's rule that made it (schema 3)
+    rule        TEXT NOT NULL DEFAULT '',  -- the suggester's rule that made it (schema 3)
+    channel_ref INTEGER REFERENCES suggestion(id) ON DELETE SET NULL  -- claim (schema 4)
 );
 CREATE INDEX suggestion_article ON suggestion(article_id, kind);
 

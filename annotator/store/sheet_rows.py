@@ -201,7 +201,9 @@ def article_rows(conn: sqlite3.Connection, types: Sequence[str],
     per_type = "".join(", sum(s.type IS ?)" for _ in types)
     per_level = "".join(", sum(v.value IS ?)" for _ in levels)
     sql = ("SELECT a.id, a.ext_id, a.title, a.outlet, a.date, k.id, k.name, "
-           "coalesce(p.state, st.status, 'not_started'), coalesce(st.note, ''), count(c.id)"
+           # work without a status row (an older project's consensus) is under way, not unstarted
+           "coalesce(p.state, st.status, CASE WHEN count(c.id) > 0 THEN 'in_progress' "
+           "ELSE 'not_started' END), coalesce(st.note, ''), count(c.id)"
            f"{per_type}{per_level} FROM temp.export_pick p JOIN article a ON a.id = p.article_id "
            "LEFT JOIN coder k ON k.id = p.coder_id "
            "LEFT JOIN article_status st ON st.article_id = a.id AND st.coder_id = k.id "

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from annotator.core.channels import link_channels
 from annotator.core.model import SuggestedClaim, SuggestedCue, SuggestedSource, Suggestions
 from annotator.store.db import Database, now
 
@@ -15,6 +16,8 @@ def write_suggestions(conn, article_id: int, payload: dict[str, Any], pipeline_v
 
     `payload` has the shape `annotator suggest --format json` prints. Coders' annotations and
     their accept/reject decisions live elsewhere (keyed by span), so they survive a re-run.
+    A suggested channel no claim links to is linked to the claim it sits next to
+    (`core.channels`), so that accepting the claim carries its channel.
     """
     conn.execute("DELETE FROM suggestion_run WHERE article_id = ?", (article_id,))
     conn.execute("INSERT INTO suggestion_run(article_id, pipeline_version, language, created_at) "
@@ -28,14 +31,21 @@ def write_suggestions(conn, article_id: int, payload: dict[str, Any], pipeline_v
                 (article_id, kind, item["start"], item["end"], item.get("type"),
                  str(item.get("rule") or "")))
             ids[kind].append(cur.lastrowid)
-    for cl in payload.get("claims", []):
+    claims = payload.get("claims", [])
+    channels: list[int | None] = [None] * len(claims)
+    if claims and payload.get("sources"):
+        row = conn.execute("SELECT text FROM article WHERE id = ?", (article_id,)).fetchone()
+        if row is not None:
+            channels = link_channels(row[0], payload)
+    for cl, channel in zip(claims, channels, strict=True):
         src = ids["source"][cl["source"]] if cl.get("source") is not None else None
         cue = ids["cue"][cl["cue"]] if cl.get("cue") is not None else None
+        chan = ids["source"][channel] if channel is not None else None
         conn.execute(
             "INSERT INTO suggestion(article_id, kind, start, end, attribution, certainty, "
-            "source_ref, cue_ref, rule) VALUES (?,?,?,?,?,?,?,?,?)",
+            "source_ref, cue_ref, rule, channel_ref) VALUES (?,?,?,?,?,?,?,?,?,?)",
             (article_id, "claim", cl["start"], cl["end"], cl.get("attribution"),
-             cl.get("certainty"), src, cue, str(cl.get("rule") or "")))
+             cl.get("certainty"), src, cue, str(cl.get("rule") or ""), chan))
 
 
 def save_suggestions(db: Database, batch: Iterable[tuple[int, dict[str, Any]]],
@@ -56,11 +66,11 @@ def get_suggestions(db: Database, article_id: int) -> Suggestions | None:
     if run is None:
         return None
     rows = db.conn.execute(
-        "SELECT id, kind, start, end, type, attribution, certainty, source_ref, cue_ref, rule "
-        "FROM suggestion WHERE article_id = ? ORDER BY start, end, id", (article_id,)).fetchall()
+        "SELECT id, kind, start, end, type, attribution, certainty, source_ref, cue_ref, rule, "
+        "channel_ref FROM suggestion WHERE article_id = ? ORDER BY start, end, id", (article_id,)).fetchall()
     sources = tuple(SuggestedSource(r[0], r[2], r[3], r[4], r[9]) for r in rows if r[1] == "source")
     cues = tuple(SuggestedCue(r[0], r[2], r[3], r[9]) for r in rows if r[1] == "cue")
-    claims = tuple(SuggestedClaim(r[0], r[2], r[3], r[7], r[8], r[5], r[6], r[9])
+    claims = tuple(SuggestedClaim(r[0], r[2], r[3], r[7], r[8], r[5], r[6], r[9], r[10])
                    for r in rows if r[1] == "claim")
     return Suggestions(article_id, run[0], sources, cues, claims)
 
@@ -83,7 +93,7 @@ def pipeline_versions(db: Database, article_ids: Iterable[int]) -> dict[str, int
 
 def suggestion_ids(db: Database, article_id: int) -> list[tuple[int, str]]:
     """(id, kind) of an article's suggestions, claims first: accepting a claim adopts its
-    source and cue, so the unlinked sources and cues come after."""
+    source, cue and channel, so the unlinked sources and cues come after."""
     return [(r[0], r[1]) for r in db.conn.execute(
         "SELECT id, kind FROM suggestion WHERE article_id = ? "
         "ORDER BY kind != 'claim', start, end, id", (article_id,))]

@@ -80,3 +80,17 @@ def test_an_edit_on_a_claim_another_session_deleted_is_refused_and_leaves_histor
     assert first.project.claims(first.coder.id) == []
     second.undo()  # the deletion is undone: the claim is back, unchanged by the refused edit
     assert [c.start for c in second.project.claims(second.coder.id)] == [TEXT.index("de brug")]
+
+
+def test_undo_that_goes_back_to_another_article_announces_the_changed_coding(study: Path) -> None:
+    session, seen = open_session(study)
+    session.proj.import_records([ArticleRecord(text="Tweede artikel. Het gaat goed.",
+                                               ext_id="a2", title="Twee")])
+    first = session.article_id
+    session.make_claim(TEXT.index("de brug"), TEXT.index(". Volgens"))
+    session.load_article(next(a.id for a in session.proj.articles() if a.ext_id == "a2"))
+    seen.clear()
+    session.undo()
+    names = [e[0] for e in seen]
+    assert session.article_id == first and session.state.claims == []
+    assert names.index("article_loaded") < names.index("state_changed")

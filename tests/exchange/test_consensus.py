@@ -58,3 +58,25 @@ def test_consensus_take_agreed_copies_only_units_coded_alike(project: Project) -
     assert project.apply(take_agreed, ids, cons).empty  # taking again changes nothing
     edit.revert(project.db)
     assert project.claims(coder_id=cons) == []
+
+
+def test_settling_gives_the_consensus_a_status_and_undo_removes_it(project: Project) -> None:
+    from annotator.consensus import leave_out, status_for, with_status
+
+    art = project.import_records([ArticleRecord(text=TEXT, ext_id="a")]).added[0]
+    anna, cons = project.ensure_coder("anna").id, project.ensure_coder(CONSENSUS).id
+    a = project.apply(commands.add_claim, art, anna, 18, 48).created("claim")[0]
+    assert status_for([True, False]) == "in_progress" and status_for([True, True]) == "done"
+    assert status_for([]) == "done"  # nothing to settle: taken means done
+    take = with_status(project.db, project.apply(take_claim, a, cons), cons,
+                       lambda aid: "in_progress")
+    assert project.statuses(cons)[art][0] == "in_progress"
+    out = with_status(project.db, project.apply(leave_out, art, 0, 7, cons), cons,
+                      lambda aid: "done")
+    assert project.statuses(cons)[art][0] == "done"
+    assert project.decisions(art, cons) == {("claim", 0, 7): "rejected"}
+    assert project.apply(leave_out, art, 0, 7, cons).empty  # left out already
+    out.revert(project.db)
+    assert project.statuses(cons)[art][0] == "in_progress" and project.decisions(art, cons) == {}
+    take.revert(project.db)
+    assert art not in project.statuses(cons) and project.claims(coder_id=cons) == []

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from tests.gui.conftest import reopen
 
 
@@ -37,8 +39,8 @@ def test_exchange_assign_hand_in_and_merge_from_the_window(qtbot, window, sample
     assert "Unchanged" in text and "FAILED" in text and "broken.annotator" in text
 
 
-def test_exchange_a_coder_file_offers_its_own_coder_first(qtbot, sample_path, tmp_path,
-                                                          monkeypatch):
+def test_exchange_a_coder_file_opens_as_its_own_coder(qtbot, sample_path, tmp_path,
+                                                      monkeypatch):
     from annotator.exchange import coder_file
     from annotator.gui import dialogs, settings
     from annotator.gui.main_window import MainWindow
@@ -46,15 +48,29 @@ def test_exchange_a_coder_file_offers_its_own_coder_first(qtbot, sample_path, tm
     with reopen(sample_path) as pi:
         bob_file = coder_file(pi, "bob", tmp_path / "bob.annotator")
     settings.remember_coder("pi")  # whoever used this computer last
-    offered = {}
-
-    def fake_ask(parent, known, remembered):
-        offered["name"] = remembered
-        return remembered
-
-    monkeypatch.setattr(dialogs, "ask_coder", fake_ask)
+    monkeypatch.setattr(dialogs, "ask_coder", lambda *a: pytest.fail("asked who is coding"))
     w = MainWindow()
     qtbot.addWidget(w)
     assert w.open_project(bob_file)
-    assert offered["name"] == "bob" and w.session.coder.name == "bob"
+    assert w.session.coder.name == "bob" and settings.remembered_coder() == "bob"
+    assert "bob's coder file: coding as bob" in w.statusBar().currentMessage()
+    w.close()
+
+
+def test_exchange_a_coder_file_refuses_another_coder(qtbot, sample_path, tmp_path, monkeypatch):
+    from annotator.exchange import coder_file
+    from annotator.gui import dialogs
+    from annotator.gui.main_window import MainWindow
+
+    with reopen(sample_path) as pi:
+        bob_file = coder_file(pi, "bob", tmp_path / "bob.annotator")
+    shown = []
+    monkeypatch.setattr(dialogs, "show_message", lambda *a, **k: shown.append(a[2]))
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert not w.open_project(bob_file, coder="anna")
+    assert w.session.project is None
+    assert "this is bob's coder file" in shown[0] and "not 'anna'" in shown[0]
+    with reopen(bob_file) as p:
+        assert [c.name for c in p.coders()] == ["bob"]
     w.close()

@@ -23,12 +23,36 @@ def test_window_asks_the_coder_when_not_given(qtbot, sample_path, monkeypatch):
         return "carla"
 
     monkeypatch.setattr(dialogs, "ask_coder", fake_ask)
+    # carla is no coder of the sample yet: a new coder only when the user says so
+    monkeypatch.setattr(dialogs, "confirm_new_coder",
+                        lambda parent, name, known: asked.setdefault("new", name) == "carla")
     settings.remember_coder("bert")
     w = MainWindow()
     qtbot.addWidget(w)
     assert w.open_project(sample_path)
     assert asked["remembered"] == "bert" and w.session.coder.name == "carla"
+    assert asked["new"] == "carla"
     assert settings.remembered_coder() == "carla"
+    w.close()
+
+
+def test_window_a_new_coder_name_is_confirmed_or_asked_again(qtbot, sample_path, monkeypatch):
+    from annotator.gui import dialogs
+    from annotator.gui.main_window import MainWindow
+
+    with reopen(sample_path) as p:
+        p.ensure_coder("anna")
+    answers, confirmed = ["Anna", "anna"], []
+    monkeypatch.setattr(dialogs, "ask_coder", lambda *a: answers.pop(0))
+    monkeypatch.setattr(dialogs, "confirm_new_coder",
+                        lambda parent, name, known: confirmed.append(name) and False)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.open_project(sample_path)  # "Anna": not added; asked again, "anna" exists
+    assert confirmed == ["Anna"] and w.session.coder.name == "anna"
+    assert [c.name for c in w.session.project.coders()] == ["anna"]
+    question = dialogs.new_coder_question("Anna", ["anna", "bob"])
+    assert "Did you mean “anna”?" in question and "Coders here: anna, bob." in question
     w.close()
 
 
@@ -162,3 +186,56 @@ def test_window_emoji_article_imported_through_project(qtbot, user_data, tmp_pat
     assert w.session.focused_row().text == "het werkt"
     w.view.viewportEvent(QHelpEvent(QEvent.Type.ToolTip, QPoint(-50, -50), QPoint(0, 0)))
     w.close()
+
+
+def test_window_undo_across_articles_refreshes_the_list_and_status_bar(qtbot, window, tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text("Tweede artikel. De minister zegt dat alles goed gaat.", encoding="utf-8")
+    window.import_articles([other])
+    window.import_report.done(0)  # the import's report is window-modal: keys wait for it
+    first = window.session.article_id
+    model = window.article_list.model
+
+    def count(article_id: int) -> int:
+        return model.rows[model.row_of(article_id)].claims
+
+    window.session.accept()
+    assert count(first) == 1
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.article_id != first
+    window.statusBar().showMessage("Nothing to accept: focus a suggestion first (J/K)", 5000)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.article_id == first
+    assert count(first) == 0  # the list row follows the undo
+    assert window.statusBar().currentMessage() == ""  # the other article's message is gone
+    assert "Undo: Accept suggestion" in window.save_label.text()
+    qtbot.keyClick(window.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.article_id != first
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)  # redo: back again, counted again
+    assert window.session.article_id == first and count(first) == 1
+    keys = [k.toString() for k in window.redo_action.shortcuts()]
+    assert len(keys) == len(set(keys)) and {"Ctrl+Shift+Z", "Ctrl+Y"} <= set(keys)
+
+
+def test_window_file_dialogs_open_in_the_projects_folder(window, sample_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    asked: list[str] = []
+
+    def fake(parent, caption, folder="", *rest):
+        asked.append(folder)
+        return ([], "") if caption in ("Import articles", "Merge coder files") else ("", "")
+
+    for name in ("getOpenFileName", "getOpenFileNames", "getSaveFileName"):
+        monkeypatch.setattr(QFileDialog, name, fake)
+    for choose in (window.choose_project, window.new_project, window.choose_imports,
+                   window.choose_export, window.choose_sheet_import, window.choose_hand_in,
+                   window.choose_merge):
+        choose()
+    assert len(asked) == 7
+    assert all(Path(f).parent == sample_path.parent or Path(f) == sample_path.parent
+               for f in asked), asked
+    assert str(sample_path.with_suffix(".xlsx")) in asked  # the export suggests a name
+    assert str(sample_path.parent / f"{sample_path.stem}-handin.annotator") in asked

@@ -83,3 +83,16 @@ def test_analysis_sheet_reads_back_for_its_coder(study, tmp_path, capsys):
     assert main(["export", str(study), "--xlsx", str(sheet)]) == 0
     assert main(["import-sheet", str(study), str(sheet), "--coder", "anna"]) == 0
     assert "applied 0 change(s)" in capsys.readouterr().out
+
+
+def test_consensus_work_without_a_status_is_exported_in_progress(study, tmp_path):
+    """An older project's consensus (settled before settling set a status) is under way, never
+    `not_started`; a settled one shows the status settling gave it."""
+    with Project.open(study) as proj:
+        cons = proj.coder("consensus").id
+        with proj.db.transaction() as conn:
+            conn.execute("DELETE FROM article_status WHERE coder_id = ?", (cons,))
+    out = tmp_path / "csv"
+    assert main(["export", str(study), "--csv", str(out), "--per-coder"]) == 0
+    status = {(r["article_id"], r["coder"]): r["status"] for r in rows(out, "articles.csv")}
+    assert status[("a1", "consensus")] == "in_progress"

@@ -11,11 +11,12 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotator import consensus
 from annotator.agreement import links
 from annotator.agreement.alignment import overlap, qualifies
 from annotator.agreement.report import AgreementReport, Disagreement, unit_disagreements
 from annotator.consensus import CONSENSUS
-from annotator.core.model import Claim
+from annotator.core.model import Claim, Kind
 from annotator.project import Project
 from annotator.reliability import project_claims, project_report
 
@@ -152,3 +153,33 @@ def match_consensus(found: Sequence[ConsensusClaim], row: ReviewRow) -> Consensu
         if good and max(good) > best_overlap:
             best, best_overlap = cc, max(good)
     return best
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+
+
+def consensus_left_out(proj: Project, article_id: int) -> list[_Span]:
+    """Units the consensus settled as "no claim" (`consensus.leave_out`)."""
+    coder = proj.coder(CONSENSUS)
+    if coder is None:
+        return []
+    return [_Span(s, e) for (kind, s, e), d in proj.decisions(article_id, coder.id).items()
+            if kind == Kind.CLAIM and d == "rejected"]
+
+
+def is_settled(row: ReviewRow, found: Sequence[ConsensusClaim], left_out: Sequence[_Span]) -> bool:
+    """A disagreement is settled when the consensus has a claim for its unit, or left it out."""
+    if match_consensus(found, row) is not None:
+        return True
+    spans = [row, *row.claims.values()]
+    return any(qualifies(gone, s) for gone in left_out for s in spans)
+
+
+def article_consensus_status(proj: Project, rows: Sequence[ReviewRow], article_id: int) -> str:
+    """The consensus coder's status on an article, from its disagreements (`rows`)."""
+    found, gone = consensus_claims(proj, article_id), consensus_left_out(proj, article_id)
+    return consensus.status_for(is_settled(r, found, gone) for r in rows
+                                if r.article_id == article_id)

@@ -10,9 +10,14 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidg
 
 from annotator import commands, consensus
 from annotator.commands import Edit
-from annotator.core.model import Kind
 from annotator.gui import plain
-from annotator.gui.review.data import ConsensusClaim, ReviewRow, consensus_claims, match_consensus
+from annotator.gui.review.data import (
+    ConsensusClaim,
+    ReviewRow,
+    article_consensus_status,
+    consensus_claims,
+    match_consensus,
+)
 from annotator.gui.undo import EditCommand
 from annotator.project import Project
 
@@ -35,11 +40,10 @@ def take(proj: Project, row: ReviewRow, coder: str) -> Edit | None:
         edit = consensus.take_claim(proj.db, claim.id, cons.id,
                                     existing.claim.id if existing else None)
         edit.text = f"Take {coder}'s coding into the consensus"
-    elif existing is not None:
-        edit = commands.delete_annotation(proj.db, Kind.CLAIM, existing.claim.id)
-        edit.text = f"Take {coder}'s coding (no claim) into the consensus"
     else:
-        return None
+        edit = consensus.leave_out(proj.db, row.article_id, row.start, row.end, cons.id,
+                                   existing.claim.id if existing else None)
+        edit.text = f"Take {coder}'s coding (no claim) into the consensus"
     return None if edit.empty else edit
 
 
@@ -57,6 +61,14 @@ def set_value(proj: Project, row: ReviewRow, variable: str, value: str | None) -
         edit = commands.set_claim_value(proj.db, existing.claim.id, variable, value)
     edit.text = f"Consensus {variable}: {value or 'none'}"
     return None if edit.empty else edit
+
+
+def with_consensus_status(proj: Project, edit: Edit, rows: Sequence[ReviewRow]) -> Edit:
+    """`edit` plus the consensus coder's status on the articles it touched (done once every
+    disagreement there is settled), in one undoable step."""
+    cons = proj.ensure_coder(consensus.CONSENSUS)
+    return consensus.with_status(proj.db, edit, cons.id,
+                                 lambda aid: article_consensus_status(proj, rows, aid))
 
 
 def review_command(proj: Project, edit: Edit,
@@ -120,9 +132,10 @@ class SettlePanel(QWidget):
         self.take_a.setText(f"Take A ({plain.mnemonic(a)})" if pair else "Take A")
         self.take_b.setText(f"Take B ({plain.mnemonic(b)})" if pair else "Take B")
 
-    def show_consensus(self, found: ConsensusClaim | None, locked: Collection[str] = ()) -> None:
+    def show_consensus(self, found: ConsensusClaim | None, locked: Collection[str] = (),
+                       left_out: bool = False) -> None:
         """Show the consensus values; `locked` variables cannot be edited here (a source type
-        when the consensus claim has no source)."""
+        when the consensus claim has no source); `left_out`: settled as "no claim"."""
         for variable, combo in self.combos.items():
             value = found.values.get(variable) if found else None
             i = combo.findData(value) if value is not None else 0
@@ -130,7 +143,9 @@ class SettlePanel(QWidget):
             combo.setEnabled(found is not None and variable not in locked)
             combo.setToolTip("the consensus claim has no source to give a type"
                              if found is not None and variable in locked else "")
-        if found is None:
+        if found is None and left_out:
+            self.state.setText("settled: the consensus has no claim here")
+        elif found is None:
             self.state.setText("not settled yet: take A or B, then adjust the values")
         else:
             self.state.setText("settled: the consensus coder has a claim here")

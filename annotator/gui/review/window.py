@@ -29,7 +29,14 @@ from annotator.core.errors import UserError
 from annotator.gui import plain
 from annotator.gui.review import settle
 from annotator.gui.review.confusion import ConfusionTab
-from annotator.gui.review.data import ReviewData, ReviewRow, consensus_claims, match_consensus
+from annotator.gui.review.data import (
+    ReviewData,
+    ReviewRow,
+    consensus_claims,
+    consensus_left_out,
+    is_settled,
+    match_consensus,
+)
 from annotator.gui.review.disagreement_tab import DisagreementTab
 from annotator.gui.review.overview import OverviewTab
 from annotator.gui.review.validation_tab import ValidationTab, ValidationWorker
@@ -280,7 +287,9 @@ class AgreementWindow(QMainWindow):
         locked = {name for name in self.review.settle.combos
                   if self._is_source_variable(name)
                   and (found is None or found.claim.source_id is None)}
-        self.review.settle.show_consensus(found, locked)
+        left_out = found is None and is_settled(row, [], consensus_left_out(self.project,
+                                                                             row.article_id))
+        self.review.settle.show_consensus(found, locked, left_out=left_out)
 
     def _is_source_variable(self, name: str) -> bool:
         spec = self.project.codebook.variable(name)
@@ -347,6 +356,8 @@ class AgreementWindow(QMainWindow):
             self._say(nothing)
             self._after_edit(None, None)
             return
+        if self.data is not None:
+            edit = settle.with_consensus_status(self.project, edit, self.data.rows)
         self.undo_stack.push(settle.review_command(self.project, edit, self._after_edit))
         self._after_edit(edit, None)
 

@@ -272,3 +272,47 @@ def test_window_export_and_cli_compare_the_same_coders(qtbot, review_path, tmp_p
     assert main(["export", str(review_path), "--xlsx", str(out)]) == 0
     title = openpyxl.load_workbook(out)["Agreement"]["A1"].value
     assert title == "Agreement between 2 coders: anna, ben"
+
+
+def consensus_status(path: Path) -> str | None:
+    with Project.open(path) as proj:
+        coder = proj.coder(CONSENSUS)
+        found = proj.statuses(coder.id) if coder is not None else {}
+        return found[proj.articles()[0].id][0] if found else None
+
+
+def test_settling_every_disagreement_marks_the_consensus_done(qtbot, window, review_path,
+                                                              tmp_path) -> None:
+    from annotator.cli import main
+
+    tab = window.review
+    rows = [tab.proxy.index(r, 0) for r in range(tab.proxy.rowCount())]
+    assert len(rows) == 3
+    for n, side in enumerate("ABB"):  # the unit ben did not mark: left out (B, "no claim")
+        tab.table.selectRow(n)
+        with qtbot.waitSignal(window.consensus_changed):
+            window.take(side)
+        assert consensus_status(review_path) == ("done" if n == 2 else "in_progress")
+    assert "settled" in tab.settle.state.text() and "not settled" not in tab.settle.state.text()
+    with qtbot.waitSignal(window.consensus_changed):
+        window.undo_action.trigger()  # one step: the last settling and the status with it
+    assert consensus_status(review_path) == "in_progress"
+    with qtbot.waitSignal(window.consensus_changed):
+        window.redo_action.trigger()
+    window.close()
+    out = tmp_path / "csv"
+    assert main(["export", str(review_path), "--csv", str(out)]) == 0
+    import csv
+    with open(out / "articles.csv", encoding="utf-8", newline="") as fh:
+        (row,) = list(csv.DictReader(fh))
+    assert (row["coder"], row["status"]) == (CONSENSUS, "done")
+
+
+def test_the_cli_counts_the_disagreements_the_window_lists(window, review_path, capsys) -> None:
+    from annotator.cli import main
+
+    shown = window.review.proxy.rowCount()
+    assert main(["agreement", str(review_path), "--bootstrap", "0"]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert last.startswith(f"{shown} disagreements, as the agreement window lists them: "
+                           "2 coded, 1 claim(s) only some coders marked")
