@@ -150,6 +150,8 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         proj = self.menuBar().addMenu("&Project")
         self.suggest_action = self._add(proj, "&Pre-annotate all articles", None,
                                         self.start_suggest)
+        self.suggest_again_action = self._add(proj, "Pre-annotate &again (replace suggestions)",
+                                              None, lambda: self.start_suggest(again=True))
         self.train_action = self._add(proj, "&Train suggestions", None, self.start_train)
         self._add(proj, "Edit &codebook…", None, self.edit_codebook)
         self._add(proj, "&Agreement between coders…", None, self.show_agreement)
@@ -483,6 +485,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.job_bar.show()
         self.job_cancel.show()
         self.suggest_action.setEnabled(False)
+        self.suggest_again_action.setEnabled(False)
         self.worker_thread = start_worker(self.worker, self)
 
     def _suggest_progress(self, done: int, total: int) -> None:
@@ -494,9 +497,14 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.job_bar.hide()
         self.job_cancel.hide()
         self.suggest_action.setEnabled(True)
+        self.suggest_again_action.setEnabled(True)
         self.worker, self.worker_thread = None, None  # the thread ends by itself
         if error:
             dialogs.show_message(self, "Pre-annotation", error, warning=True)
+        elif done == 0:  # nothing to do is not an error, but say why and what would redo it
+            self.statusBar().showMessage(
+                "Every article already has suggestions: Project > Pre-annotate again "
+                "replaces them", 12000)
         else:
             self.statusBar().showMessage(f"Pre-annotated {done} article(s)", 8000)
         self.session.reload(suggestions_changed=True)

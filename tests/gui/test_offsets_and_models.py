@@ -247,3 +247,19 @@ def test_article_view_formats_blocks_as_they_scroll_into_view(qtbot, user_data, 
     w.view.verticalScrollBar().setValue(w.view.verticalScrollBar().maximum())
     assert doc.lastBlock().layout().formats()
     w.close()
+
+
+def test_preannotate_with_nothing_left_says_how_to_redo_and_again_redoes(qtbot, window):
+    """The sample is already pre-annotated: a second run says so (not "0 article(s)"), and
+    Project > Pre-annotate again runs the real pipeline over every article."""
+    with qtbot.waitSignal(window.suggestFinished, timeout=60000) as blocker:
+        window.start_suggest()
+    assert blocker.args == [0, ""]
+    assert "Pre-annotate again" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.worker is None)
+    with qtbot.waitSignal(window.suggestFinished, timeout=60000) as blocker:
+        window.suggest_again_action.trigger()
+    articles = len(window.session.project.articles())
+    assert blocker.args == [articles, ""] and articles > 0
+    assert window.statusBar().currentMessage() == f"Pre-annotated {articles} article(s)"
+    assert window.suggest_again_action.isEnabled()
