@@ -156,6 +156,8 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self._add(proj, "Edit &codebook…", None, self.edit_codebook)
         self._add(proj, "&Agreement between coders…", None, self.show_agreement)
         self.build_exchange_actions(proj)
+        self.project_menu = proj
+        proj.aboutToShow.connect(self._project_menu_state)
         help_ = self.menuBar().addMenu("&Help")
         self._add(help_, "&Coding guide and keys", "F1", self.show_help)
         self._add(help_, "&About annotator", None, lambda: dialogs.about(self))
@@ -473,6 +475,15 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         else:
             self.view.zoomOut(1)
 
+    def _project_menu_state(self) -> None:
+        """Project actions need an open project; the background jobs also an idle worker, so that
+        nothing in the menu is enabled and then silently does nothing."""
+        has, busy = self.session.project is not None, self.worker is not None
+        jobs = (self.suggest_action, self.suggest_again_action, self.train_action)
+        for action in self.project_menu.actions():
+            if not action.isSeparator():
+                action.setEnabled(has and not (busy and action in jobs))
+
     # ---- background pre-annotation --------------------------------------------------------
     def start_suggest(self, again: bool = False) -> None:
         if self.session.project is None or self.worker is not None:
@@ -522,8 +533,8 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.job_bar.setFormat("Training suggestions… reading the coded articles")
         self.job_bar.show()
         self.job_cancel.show()
-        self.suggest_action.setEnabled(False)
-        self.train_action.setEnabled(False)
+        for action in (self.suggest_action, self.suggest_again_action, self.train_action):
+            action.setEnabled(False)
         self.worker_thread = start_worker(self.worker, self, name="train")
 
     def _train_progress(self, stage: str, epoch: int, epochs: int, score: float) -> None:
@@ -535,8 +546,8 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
     def _train_finished(self, message: str, error: str) -> None:
         self.job_bar.hide()
         self.job_cancel.hide()
-        self.suggest_action.setEnabled(True)
-        self.train_action.setEnabled(True)
+        for action in (self.suggest_action, self.suggest_again_action, self.train_action):
+            action.setEnabled(True)
         self.worker, self.worker_thread = None, None
         if error:
             dialogs.show_message(self, "Train suggestions", error, warning=True)

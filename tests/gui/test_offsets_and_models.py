@@ -263,3 +263,26 @@ def test_preannotate_with_nothing_left_says_how_to_redo_and_again_redoes(qtbot, 
     assert blocker.args == [articles, ""] and articles > 0
     assert window.statusBar().currentMessage() == f"Pre-annotated {articles} article(s)"
     assert window.suggest_again_action.isEnabled()
+
+
+def _open_project_menu(qtbot, w) -> list:
+    """Open the Project menu as a click on the menu bar would, and close it again."""
+    menu = w.project_menu
+    menu.popup(w.mapToGlobal(w.rect().center()))
+    qtbot.waitUntil(menu.isVisible)
+    actions = [a for a in menu.actions() if not a.isSeparator()]
+    menu.hide()
+    return actions
+
+
+def test_project_menu_needs_an_open_project(qtbot, user_data, sample_path):
+    from annotator.gui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    show_active(qtbot, w)
+    actions = _open_project_menu(qtbot, w)
+    assert actions and not any(a.isEnabled() for a in actions)
+    assert w.open_project(sample_path, coder="anna")
+    assert all(a.isEnabled() for a in _open_project_menu(qtbot, w))
+    w.close()
