@@ -5,27 +5,15 @@ brings everything back exactly; the Sources sheet counts no leftovers."""
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
 
 from annotator.cli import main
-from annotator.core.model import ArticleRecord
 from annotator.editing.session import EditingSession
-from annotator.paths import resource
-from annotator.project import Project
-
-TEXT = resource("samples", "trump_iran_nl.txt").read_text(encoding="utf-8")
-GOLD = json.loads(resource("samples", "trump_iran_nl.gold.json").read_text(encoding="utf-8"))
+from tests.editing.sessions import GOLD, TEXT, session_on
 
 
 def open_session(path: Path) -> EditingSession:
-    with Project.create(path, language="nl") as proj:
-        proj.import_records([ArticleRecord(text=TEXT, ext_id="a1", title="t")])
-        proj.save_suggestions(proj.articles()[0].id, GOLD, "test")
-    session = EditingSession()
-    session.set_project(Project.open(path), "anna")
-    session.load_article(session.proj.articles()[0].id)
-    return session
+    return session_on(path, GOLD)
 
 
 def accept_at(session: EditingSession, quote: str) -> int:

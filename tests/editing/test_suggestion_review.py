@@ -3,28 +3,12 @@ a suggested source or cue no claim links to is a row of its own (J, A, R, counte
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from annotator.core.model import ArticleRecord
 from annotator.editing.session import EditingSession
-from annotator.paths import resource
-from annotator.project import Project
-
-TEXT = resource("samples", "trump_iran_nl.txt").read_text(encoding="utf-8")
-GOLD = json.loads(resource("samples", "trump_iran_nl.gold.json").read_text(encoding="utf-8"))
-
-
-def session_on(path: Path, payload: dict, text: str = TEXT) -> EditingSession:
-    with Project.create(path, language="nl") as proj:
-        proj.import_records([ArticleRecord(text=text, ext_id="a1", title="t")])
-        proj.save_suggestions(proj.articles()[0].id, payload, "test")
-    session = EditingSession()
-    session.set_project(Project.open(path), "anna")
-    session.load_article(session.proj.articles()[0].id)
-    return session
+from tests.editing.sessions import GOLD, TEXT, session_on
 
 
 def focus_claim(session: EditingSession, start: int) -> None:
