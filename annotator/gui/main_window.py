@@ -479,10 +479,17 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         """Project actions need an open project; the background jobs also an idle worker, so that
         nothing in the menu is enabled and then silently does nothing."""
         has, busy = self.session.project is not None, self.worker is not None
-        jobs = (self.suggest_action, self.suggest_again_action, self.train_action)
         for action in self.project_menu.actions():
             if not action.isSeparator():
-                action.setEnabled(has and not (busy and action in jobs))
+                action.setEnabled(has and not (busy and action in self._job_actions()))
+
+    def _job_actions(self) -> tuple[QAction, ...]:
+        """The Project menu's background jobs: one runs at a time."""
+        return (self.suggest_action, self.suggest_again_action, self.train_action)
+
+    def _set_jobs_enabled(self, enabled: bool) -> None:
+        for action in self._job_actions():
+            action.setEnabled(enabled)
 
     # ---- background pre-annotation --------------------------------------------------------
     def start_suggest(self, again: bool = False) -> None:
@@ -495,8 +502,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.job_bar.setFormat("Pre-annotating… loading the pipeline")
         self.job_bar.show()
         self.job_cancel.show()
-        self.suggest_action.setEnabled(False)
-        self.suggest_again_action.setEnabled(False)
+        self._set_jobs_enabled(False)
         self.worker_thread = start_worker(self.worker, self)
 
     def _suggest_progress(self, done: int, total: int) -> None:
@@ -507,8 +513,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
     def _suggest_finished(self, done: int, error: str) -> None:
         self.job_bar.hide()
         self.job_cancel.hide()
-        self.suggest_action.setEnabled(True)
-        self.suggest_again_action.setEnabled(True)
+        self._set_jobs_enabled(True)
         self.worker, self.worker_thread = None, None  # the thread ends by itself
         if error:
             dialogs.show_message(self, "Pre-annotation", error, warning=True)
@@ -533,8 +538,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.job_bar.setFormat("Training suggestions… reading the coded articles")
         self.job_bar.show()
         self.job_cancel.show()
-        for action in (self.suggest_action, self.suggest_again_action, self.train_action):
-            action.setEnabled(False)
+        self._set_jobs_enabled(False)
         self.worker_thread = start_worker(self.worker, self, name="train")
 
     def _train_progress(self, stage: str, epoch: int, epochs: int, score: float) -> None:
@@ -546,8 +550,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
     def _train_finished(self, message: str, error: str) -> None:
         self.job_bar.hide()
         self.job_cancel.hide()
-        for action in (self.suggest_action, self.suggest_again_action, self.train_action):
-            action.setEnabled(True)
+        self._set_jobs_enabled(True)
         self.worker, self.worker_thread = None, None
         if error:
             dialogs.show_message(self, "Train suggestions", error, warning=True)

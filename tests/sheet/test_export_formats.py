@@ -10,20 +10,13 @@ from pathlib import Path
 import openpyxl
 import pyreadstat
 import pytest
-from test_sheet_fixtures import TEXT_1, build_coded
+from test_sheet_fixtures import TEXT_1
 
 from annotator import commands as C
 from annotator.cli import main
 from annotator.core.model import ArticleRecord
 from annotator.project import Project
 from annotator.sheet.export import export_project
-
-
-@pytest.fixture
-def coded(tmp_path: Path):
-    data = build_coded(tmp_path / "study.annotator")
-    yield data
-    data.project.close()
 
 
 def read_csv(path: Path, encoding: str = "utf-8") -> list[dict]:

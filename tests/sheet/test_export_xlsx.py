@@ -29,13 +29,6 @@ CLAIM_COLUMNS = ["article_id", "title", "outlet", "date", "coder", "claim_id", "
                  "channel_text", "topic", "intensity"]
 
 
-@pytest.fixture
-def coded(tmp_path: Path):
-    data = build_coded(tmp_path / "study.annotator")
-    yield data
-    data.project.close()
-
-
 def export(proj: Project, tmp_path: Path, **kw) -> tuple[openpyxl.Workbook, object]:
     out = tmp_path / "sheet.xlsx"
     report = export_project(proj, xlsx=out, **kw)

@@ -18,13 +18,6 @@ from annotator.sheet.readback import import_sheet, read_changes
 
 
 @pytest.fixture
-def coded(tmp_path: Path):
-    data = build_coded(tmp_path / "study.annotator")
-    yield data
-    data.project.close()
-
-
-@pytest.fixture
 def sheet(coded, tmp_path: Path) -> Path:
     out = tmp_path / "sheet.xlsx"
     export_project(coded.project, xlsx=out, include_suggestions=True)

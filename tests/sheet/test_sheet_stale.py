@@ -7,18 +7,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from test_sheet_fixtures import build_coded
 from test_sheet_import import edit, values_now
 
 from annotator import commands as C
 from annotator.cli import main
-
-
-@pytest.fixture
-def coded(tmp_path: Path):
-    data = build_coded(tmp_path / "study.annotator")
-    yield data
-    data.project.close()
 
 
 @pytest.fixture
