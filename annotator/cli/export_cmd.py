@@ -22,8 +22,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="start each CSV file with a byte order mark (for Excel)")
     p.add_argument("--include-suggestions", action="store_true",
                    help="add untouched suggested claims (status 'suggested', no coder)")
-    p.add_argument("--sav", type=Path, metavar="OUT.sav", help="the Claims table for SPSS")
-    p.add_argument("--dta", type=Path, metavar="OUT.dta", help="the Claims table for Stata")
+    p.add_argument("--sav", type=Path, metavar="OUT.sav",
+                   help="SPSS files, one per table: OUT_claims.sav, OUT_sources.sav, "
+                        "OUT_articles.sav")
+    p.add_argument("--dta", type=Path, metavar="OUT.dta",
+                   help="Stata files, one per table: OUT_claims.dta, OUT_sources.dta, "
+                        "OUT_articles.dta")
     p.add_argument("--validation", nargs="?", const="consensus", metavar="CODER",
                    help="add a Validation sheet to the workbook: the suggester against this "
                         "coder (default: consensus), as `annotator validate` computes it; "

@@ -10,6 +10,8 @@ from typing import Any
 CONSENSUS = "consensus"
 
 ORIGINS = ("accepted", "edited", "manual")
+# a coder's progress on an article (the window's Status, the sheet's Articles table)
+ARTICLE_STATUSES = ("not_started", "in_progress", "done")
 
 
 class Kind(StrEnum):

@@ -16,6 +16,7 @@ from typing import Any
 
 from annotator import __version__
 from annotator.core.codebook import Codebook
+from annotator.core.model import ORIGINS
 
 SHEET_FORMAT = "annotator coding sheet"
 SHEET_VERSION = "2"  # 2: the hidden Exported sheet records the exported values
@@ -27,6 +28,7 @@ CLAIM_COLUMNS = ("article_id", "title", "outlet", "date", "coder", "claim_id", "
 SOURCE_COLUMNS = ("source_id", "article_id", "coder", "source_text", "type", "source_name",
                   "start", "end", "status", "modified")
 SUGGESTED = "suggested"
+ORIGIN_CODES = (*ORIGINS, SUGGESTED)  # how a claim or source came about, numbered in .sav/.dta
 ABOUT_LIST_COLUMN = 3  # About: key, value, a gap, then one column of codes per variable
 
 Row = list[Any]
@@ -40,6 +42,8 @@ class Column:
     wrap: bool = False
     variable: str | None = None  # codebook variable whose codes the column holds
     label: str = ""  # variable label for SPSS/Stata
+    codes: tuple[str, ...] = ()  # a fixed list of values (not the codebook's): SPSS/Stata
+    # number them 1, 2, ... with the value as label
 
 
 @dataclass
@@ -95,7 +99,7 @@ def claim_columns(book: Codebook) -> list[Column]:
         var_column(book, "attribution"),
         var_column(book, "certainty"),
         Column("cue_text", width=14, label="Cue text"),
-        Column("status", width=10, label="Claim origin"),
+        Column("status", width=10, label="Claim origin", codes=ORIGIN_CODES),
         Column("note", width=24, wrap=True, label="Note"),
         Column("modified", "datetime", 19, label="Last modified (UTC)"),
         Column("source_id", width=12, label="Source id"),
@@ -116,7 +120,7 @@ def source_columns(book: Codebook) -> list[Column]:
             Column("source_name", width=18, label="Source canonical name"),
             Column("start", "int", 7, label="Start offset"),
             Column("end", "int", 7, label="End offset"),
-            Column("status", width=10, label="Source origin"),
+            Column("status", width=10, label="Source origin", codes=ORIGIN_CODES),
             Column("modified", "datetime", 19, label="Last modified (UTC)")]
 
 

@@ -1,5 +1,8 @@
 """Export the coding sheet: gather a project's work and write it as xlsx, CSV, SPSS, Stata.
 
+SPSS and Stata get one file per table (`sav=study.sav` writes study_claims.sav,
+study_sources.sav, study_articles.sav; `annotator.io.stats_export.stats_path`).
+
 `export_project(project, xlsx=..., csv_dir=..., sav=..., dta=...)` checks every target first,
 selects what to export (`annotator.sheet.tables`), computes the agreement report for the
 workbook, and has the writers of `annotator.io` write each format; it returns their
@@ -17,8 +20,9 @@ from annotator.core.errors import UserError
 from annotator.core.outpaths import check_output
 from annotator.io import sheet_export as SE
 from annotator.io.sheet_export import CSV_NAMES, ExportReport
+from annotator.io.stats_export import stats_targets
 from annotator.project import Project
-from annotator.sheet.tables import Selection, build_tables, claims_table, select
+from annotator.sheet.tables import STATS_TABLES, Selection, build_tables, select, stats_tables
 from annotator.store import sheet_rows as Q
 
 if TYPE_CHECKING:
@@ -40,7 +44,7 @@ def export_project(project: Project, *, xlsx: Path | None = None, csv_dir: Path 
         raise UserError("nothing to export: give --xlsx, --csv, --sav or --dta")
     if validation is not None and xlsx is None:
         raise UserError("the Validation sheet goes into the workbook: give --xlsx too")
-    for target in (xlsx, sav, dta):
+    for target in (xlsx, *stats_targets(STATS_TABLES, sav=sav, dta=dta)):
         if target is not None:
             check_output(target, force=force, reading=(project.path,))
     if csv_dir is not None:
@@ -62,7 +66,7 @@ def export_project(project: Project, *, xlsx: Path | None = None, csv_dir: Path 
     if sav or dta:
         from annotator.io.stats_export import write_stats
 
-        write_stats(claims_table(project, sel), project.codebook, sav=sav, dta=dta,
+        write_stats(stats_tables(project, sel), project.codebook, sav=sav, dta=dta,
                     report=report, force=force)
     return report
 

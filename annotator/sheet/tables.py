@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from annotator.core.checks import UNATTRIBUTED_WITH_SOURCE, UNATTRIBUTED_WITH_SOURCE_TEXT
-from annotator.core.model import Coder
+from annotator.core.model import ARTICLE_STATUSES, Coder
 from annotator.io import sheet_record as R
 from annotator.io.cells import parse_date, parse_stamp
 from annotator.io.sheet_tables import (
@@ -34,10 +34,17 @@ from annotator.io.sheet_tables import (
     var_column,
 )
 from annotator.project import Project
-from annotator.sheet.picks import Picks, analysis_picks, coder_picks, store_picks
+from annotator.sheet.picks import (
+    NEEDS_CONSENSUS,
+    Picks,
+    analysis_picks,
+    coder_picks,
+    store_picks,
+)
 from annotator.store import sheet_rows as Q
 
 ANALYSIS = "analysis"  # the Summary's coder column in the analysis dataset
+PROGRESS_CODES = (*ARTICLE_STATUSES, NEEDS_CONSENSUS)  # the Articles table's coder progress
 
 
 @dataclass(frozen=True)
@@ -118,11 +125,18 @@ def articles_table(project: Project, sel: Selection) -> Table:
     types = stype.codes() if stype else []
     levels = cert.codes() if cert and cert.is_categorical else []
     art_vars = [v.name for v in book.at_level("article")]
-    cols = [Column("article_id", width=12), Column("title", width=30), Column("outlet", width=16),
-            Column("date", "date", 11), Column("coder", width=10), Column("status", width=11),
-            Column("note", width=24, wrap=True), Column("claims", "int", 8),
-            *(Column(f"claims_type_{t}", "int", 10) for t in types),
-            *(Column(f"claims_certainty_{c}", "int", 10) for c in levels),
+    cols = [Column("article_id", width=12, label="Article id"),
+            Column("title", width=30, label="Article title"),
+            Column("outlet", width=16, label="Outlet"),
+            Column("date", "date", 11, label="Article date"), Column("coder", width=10, label="Coder"),
+            Column("status", width=11, label="Coder's progress on the article",
+                   codes=PROGRESS_CODES),
+            Column("note", width=24, wrap=True, label="Article note"),
+            Column("claims", "int", 8, label="Claims"),
+            *(Column(f"claims_type_{t}", "int", 10, label=f"Claims with source type {t}")
+              for t in types),
+            *(Column(f"claims_certainty_{c}", "int", 10, label=f"Claims of certainty {c}")
+              for c in levels),
             *(var_column(book, v) for v in art_vars)]
 
     def rows() -> Iterator[Row]:
@@ -176,6 +190,16 @@ def summary_table(project: Project, sel: Selection) -> Table:
                        f"claims {UNATTRIBUTED_WITH_SOURCE_TEXT}", sum(per), *per]
 
     return Table("Summary", cols, rows)
+
+
+STATS_TABLES = ("Claims", "Sources", "Articles")  # one .sav/.dta file each
+
+
+def stats_tables(project: Project, sel: Selection) -> list[Table]:
+    """The tables of the SPSS and Stata files, one file each: the coded data, one row per claim,
+    source and article (the Codebook is in their value labels, the Summary a count of them)."""
+    return [claims_table(project, sel), sources_table(project, sel),
+            articles_table(project, sel)]
 
 
 def build_tables(project: Project, sel: Selection) -> list[Table]:

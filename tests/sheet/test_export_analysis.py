@@ -60,7 +60,7 @@ def test_default_export_is_the_analysis_dataset(study, tmp_path, capsys):
                         ("a3", "anna", "done"), ("a4", "bob", "done")]
     summary = {r["coder"] for r in rows(out, "summary.csv")}
     assert summary == {"analysis"}
-    frame, _ = pyreadstat.read_sav(str(tmp_path / "c.sav"))
+    frame, _ = pyreadstat.read_sav(str(tmp_path / "c_claims.sav"))
     assert sorted(zip(frame.article_id, frame.coder, strict=True)) == sorted(claims)
 
 

@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pyreadstat
 import pytest
 from test_sheet_fixtures import TEXT_1
@@ -57,9 +58,8 @@ def test_export_csv_bom_and_formula_guard(tmp_path):
 
 
 def test_export_sav_has_labelled_numeric_codes(coded, tmp_path):
-    out = tmp_path / "claims.sav"
-    export_project(coded.project, sav=out)
-    frame, meta = pyreadstat.read_sav(str(out))
+    export_project(coded.project, sav=tmp_path / "study.sav")
+    frame, meta = pyreadstat.read_sav(str(tmp_path / "study_claims.sav"))
     assert len(frame) == 5
     assert meta.variable_value_labels["attribution"] == {1: "Direct", 2: "Indirect",
                                                          3: "Unattributed"}
@@ -90,14 +90,54 @@ def test_export_dta_has_labelled_numeric_codes_and_long_texts(tmp_path):
                    values={"attribution": "direct", "certainty": "probable"})
         proj.apply(C.add_claim, art, anna.id, 0, 4)
         export_project(proj, dta=tmp_path / "c.dta", sav=tmp_path / "c.sav")
-    frame, meta = pyreadstat.read_dta(str(tmp_path / "c.dta"))
+    frame, meta = pyreadstat.read_dta(str(tmp_path / "c_claims.dta"))
     assert meta.variable_value_labels["certainty"] == {1: "Certain", 2: "Probable",
                                                        3: "Possible", 4: "Uncertain"}
     assert meta.column_names_to_labels["certainty"] == "Certainty"
     assert frame.claim_text.str.len().max() == len(long_text)
     assert sorted(frame.attribution.fillna(0)) == [0, 1]
-    frame, _ = pyreadstat.read_sav(str(tmp_path / "c.sav"))
+    frame, _ = pyreadstat.read_sav(str(tmp_path / "c_claims.sav"))
     assert frame.claim_text.str.len().max() == len(long_text)
+
+
+def test_stats_export_writes_one_file_per_table(coded, tmp_path):
+    """Claims, Sources and Articles each get a .sav and a .dta, named after the table."""
+    report = export_project(coded.project, sav=tmp_path / "study.sav", dta=tmp_path / "study.dta")
+    names = ["study_claims", "study_sources", "study_articles"]
+    assert sorted(p.name for p in report.files) == sorted(
+        f"{n}{ext}" for n in names for ext in (".sav", ".dta"))
+    sources, meta = pyreadstat.read_sav(str(tmp_path / "study_sources.sav"))
+    jansen = sources[sources.source_id == coded.source("jansen").uid].iloc[0]
+    assert (jansen.type, jansen.start, jansen.end) == (1, 0, 15)
+    assert meta.variable_value_labels["type"][1] == "Person"
+    assert meta.column_names_to_labels["type"] == "Source type"
+    articles, meta = pyreadstat.read_dta(str(tmp_path / "study_articles.dta"))
+    by_coder = dict(zip(articles.coder, articles.status, strict=True))
+    labels = meta.variable_value_labels["status"]
+    assert {k: labels[v] for k, v in by_coder.items()} == {"anna": "in_progress", "bob": "done"}
+    assert dict(zip(articles.coder, articles.claims, strict=True)) == {"anna": 3, "bob": 2}
+    assert meta.column_names_to_labels["claims_type_person"] == "Claims with source type person"
+
+
+def test_stats_export_writes_integers_as_integers(coded, tmp_path):
+    """Offsets, counts and codes are whole numbers in Stata (long) and SPSS (no decimals);
+    a code a claim lacks is missing, not 0."""
+    export_project(coded.project, sav=tmp_path / "s.sav", dta=tmp_path / "s.dta")
+    claims = pd.read_stata(tmp_path / "s_claims.dta", convert_categoricals=False)
+    assert str(claims.start.dtype) == str(claims.end.dtype) == "int32"
+    bridge = claims[claims.claim_id == coded.claim("bridge").uid].iloc[0]
+    assert (bridge.start, bridge.end) == (21, 48)
+    trams = claims[claims.claim_id == coded.claim("trams").uid].iloc[0]
+    assert pd.isna(trams.attribution) and trams.certainty == 4  # no attribution coded
+    _, meta = pyreadstat.read_dta(str(tmp_path / "s_claims.dta"), metadataonly=True)
+    kinds = meta.readstat_variable_types
+    assert (kinds["start"], kinds["attribution"], kinds["status"]) == ("int32",) * 3
+    assert kinds["intensity"] == "double"  # an interval variable keeps its decimals
+    articles = pd.read_stata(tmp_path / "s_articles.dta", convert_categoricals=False)
+    assert str(articles.claims.dtype) == "int32"
+    _, meta = pyreadstat.read_sav(str(tmp_path / "s_claims.sav"), metadataonly=True)
+    formats = meta.original_variable_types
+    assert (formats["start"], formats["end"], formats["attribution"]) == ("F8.0",) * 3
 
 
 def test_export_cli_writes_everything(coded, tmp_path, capsys):
@@ -109,7 +149,7 @@ def test_export_cli_writes_everything(coded, tmp_path, capsys):
     assert code == 0
     printed = capsys.readouterr().out
     assert "wrote" in printed and "Claims 5" in printed  # 3 claims, 2 untouched suggestions
-    assert all((tmp_path / n).exists() for n in ("s.xlsx", "s.sav", "s.dta"))
+    assert all((tmp_path / n).exists() for n in ("s.xlsx", "s_claims.sav", "s_claims.dta"))
     rows = read_csv(out / "claims.csv", "utf-8-sig")
     assert {r["coder"] for r in rows} == {"anna", ""}  # anna's, and the untouched suggestion
 
