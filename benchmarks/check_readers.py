@@ -53,7 +53,7 @@ def build(path: Path) -> None:
 
 
 def read_csv(path: Path) -> dict[str, dict[str, str]]:
-    with open(path, encoding="utf-8", newline="") as fh:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
         return {r["claim_id"]: r for r in csv.DictReader(fh)}
 
 

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 
 def export_project(project: Project, *, xlsx: Path | None = None, csv_dir: Path | None = None,
-                   csv_bom: bool = False, sav: Path | None = None, dta: Path | None = None,
+                   csv_bom: bool = True, sav: Path | None = None, dta: Path | None = None,
                    coders: Sequence[str] | None = None, per_coder: bool = False,
                    include_suggestions: bool = False, force: bool = False,
                    validation: Mapping[str, Any] | None = None) -> ExportReport:

@@ -106,7 +106,7 @@ def test_ids_join_across_every_format(tmp_path, capsys):
     out = tmp_path / "csv"
     assert main(["export", str(project), "--xlsx", str(tmp_path / "s.xlsx"), "--csv", str(out),
                  "--sav", str(tmp_path / "c.sav"), "--dta", str(tmp_path / "c.dta")]) == 0
-    with open(out / "claims.csv", encoding="utf-8", newline="") as fh:
+    with open(out / "claims.csv", encoding="utf-8-sig", newline="") as fh:
         want = sorted((r["article_id"], r["claim_id"]) for r in csv.DictReader(fh))
     with Project.open(project) as proj:
         assert want == sorted(("nrc-1", c.uid) for c in proj.claims())

@@ -42,7 +42,7 @@ def study(tmp_path: Path) -> Path:
 
 
 def rows(folder: Path, name: str) -> list[dict]:
-    with open(folder / name, encoding="utf-8", newline="") as fh:
+    with open(folder / name, encoding="utf-8-sig", newline="") as fh:
         return list(csv.DictReader(fh))
 
 

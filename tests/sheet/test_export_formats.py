@@ -20,7 +20,7 @@ from annotator.project import Project
 from annotator.sheet.export import export_project
 
 
-def read_csv(path: Path, encoding: str = "utf-8") -> list[dict]:
+def read_csv(path: Path, encoding: str = "utf-8-sig") -> list[dict]:
     with open(path, encoding=encoding, newline="") as fh:
         return list(csv.DictReader(fh))
 
@@ -40,7 +40,8 @@ def test_export_csv_writes_the_same_tables(coded, tmp_path):
     bridge = claims[coded.claim("bridge").uid]
     assert bridge["date"] == "2024-03-05" and bridge["start"] == "21"
     assert TEXT_1[21:48] == bridge["claim_text"]
-    assert (out / "claims.csv").read_bytes()[:3] != b"\xef\xbb\xbf"
+    for name in out.iterdir():  # a byte order mark by default: Excel then reads UTF-8
+        assert name.read_bytes().startswith(b"\xef\xbb\xbf"), name
 
 
 def test_export_csv_bom_and_formula_guard(tmp_path):
@@ -55,6 +56,25 @@ def test_export_csv_bom_and_formula_guard(tmp_path):
     assert row["claim_text"] == "'=1+1" and row["note"] == "'-minus"
     assert report.csv_guarded == 2
     assert any("leading '" in line for line in report.lines())
+
+
+def test_export_csv_has_a_bom_for_excel_unless_asked_not_to(tmp_path, capsys):
+    """Excel on Windows takes a CSV without a byte order mark for the local code page and
+    garbles Dutch and emoji text; with the mark it reads UTF-8. pandas reads the mark as such."""
+    text = "Zoë zei: één brug 😀 komt er."
+    project = tmp_path / "p.annotator"
+    with Project.create(project) as proj:
+        proj.import_records([ArticleRecord(text=text, ext_id="a")])
+        anna = proj.ensure_coder("anna")
+        proj.apply(C.add_claim, proj.articles()[0].id, anna.id, 9, len(text))
+    assert main(["export", str(project), "--csv", str(tmp_path / "bom")]) == 0
+    raw = (tmp_path / "bom" / "claims.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    frame = pd.read_csv(tmp_path / "bom" / "claims.csv")
+    assert frame.columns[0] == "article_id" and frame.claim_text[0] == text[9:]
+    assert main(["export", str(project), "--csv", str(tmp_path / "plain"), "--csv-no-bom"]) == 0
+    raw = (tmp_path / "plain" / "claims.csv").read_bytes()
+    assert raw.startswith(b"article_id,") and "één brug 😀".encode() in raw
 
 
 def test_export_sav_has_labelled_numeric_codes(coded, tmp_path):
@@ -177,7 +197,7 @@ def test_export_opens_in_libreoffice(coded, tmp_path):
                            "--outdir", str(out), str(sheet)],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    rows = read_csv(out / "sheet.csv")
+    rows = read_csv(out / "sheet.csv", "utf-8")
     assert list(rows[0])[:7] == ["article_id", "title", "outlet", "date", "coder", "claim_id",
                                  "claim_text"]
     bridge = next(r for r in rows if r["claim_id"] == coded.claim("bridge").uid)

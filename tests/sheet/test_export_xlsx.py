@@ -210,7 +210,7 @@ def test_export_cell_limit_cut_with_marker_csv_whole(tmp_path):
     assert any("Claims row 2, column claim_text" in n and "32,767" in n for n in report.notes)
     import csv
 
-    with open(out / "claims.csv", encoding="utf-8", newline="") as fh:
+    with open(out / "claims.csv", encoding="utf-8-sig", newline="") as fh:
         (row,) = list(csv.DictReader(fh))
     assert row["claim_text"] == long_text
 
