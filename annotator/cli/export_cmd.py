@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="plain UTF-8 CSV without the byte order mark (for tools that keep the "
                         "mark as part of the first column name)")
     p.add_argument("--include-suggestions", action="store_true",
-                   help="add untouched suggested claims (status 'suggested', no coder)")
+                   help="add untouched suggested claims (claim_origin 'suggested', no coder)")
     p.add_argument("--sav", type=Path, metavar="OUT.sav",
                    help="SPSS files, one per table: OUT_claims.sav, OUT_sources.sav, "
                         "OUT_articles.sav")

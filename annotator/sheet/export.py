@@ -109,7 +109,7 @@ def _describe(sel: Selection, report: ExportReport) -> None:
     picks = sel.picks
     if picks is not None and picks.unsettled:
         report.note(f"{picks.unsettled:,} article(s) coded by two or more coders have no "
-                    "consensus yet: their claims and sources are left out (status "
+                    "consensus yet: their claims and sources are left out (coding_progress "
                     "needs_consensus in Articles); settle them in the agreement window, or "
                     "export --per-coder")
     if picks is not None and picks.unassigned_work:

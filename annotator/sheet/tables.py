@@ -12,11 +12,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from annotator.core.checks import UNATTRIBUTED_WITH_SOURCE, UNATTRIBUTED_WITH_SOURCE_TEXT
-from annotator.core.model import ARTICLE_STATUSES, Coder
+from annotator.core.model import Coder
 from annotator.io import sheet_record as R
 from annotator.io.cells import parse_date, parse_stamp
 from annotator.io.sheet_tables import (
     FIXED_CLAIM_VARIABLES,
+    PROGRESS_CODES,
     SUGGESTED,
     Column,
     Row,
@@ -34,17 +35,10 @@ from annotator.io.sheet_tables import (
     var_column,
 )
 from annotator.project import Project
-from annotator.sheet.picks import (
-    NEEDS_CONSENSUS,
-    Picks,
-    analysis_picks,
-    coder_picks,
-    store_picks,
-)
+from annotator.sheet.picks import Picks, analysis_picks, coder_picks, store_picks
 from annotator.store import sheet_rows as Q
 
 ANALYSIS = "analysis"  # the Summary's coder column in the analysis dataset
-PROGRESS_CODES = (*ARTICLE_STATUSES, NEEDS_CONSENSUS)  # the Articles table's coder progress
 
 
 @dataclass(frozen=True)
@@ -129,7 +123,7 @@ def articles_table(project: Project, sel: Selection) -> Table:
             Column("title", width=30, label="Article title"),
             Column("outlet", width=16, label="Outlet"),
             Column("date", "date", 11, label="Article date"), Column("coder", width=10, label="Coder"),
-            Column("status", width=11, label="Coder's progress on the article",
+            Column("coding_progress", width=14, label="Coder's progress on the article",
                    codes=PROGRESS_CODES),
             Column("note", width=24, wrap=True, label="Article note"),
             Column("claims", "int", 8, label="Claims"),

@@ -128,7 +128,7 @@ def test_r_haven_reads_every_table_with_whole_numbers_and_missing_codes(exported
         "for (f in args) { d <- if (grepl('dta$', f)) read_dta(f) else read_sav(f)\n"
         "  if (grepl('claims', f)) cat(basename(f), nrow(d), all(d$start == round(d$start)),\n"
         "      paste(is.na(d$attribution), collapse = '/'), '\\n')\n"
-        "  if (grepl('articles', f)) cat(basename(f), nrow(d), as.character(as_factor(d$status)),\n"
+        "  if (grepl('articles', f)) cat(basename(f), nrow(d), as.character(as_factor(d$coding_progress)),\n"
         "      d$claims, '\\n')\n"
         "  if (grepl('sources', f)) cat(basename(f), nrow(d), '\\n') }\n", encoding="utf-8")
     files = [str(p.with_name(p.name.replace("claims", t))) for p in (dta, sav)

@@ -90,7 +90,7 @@ def test_export_sav_has_labelled_numeric_codes(coded, tmp_path):
     assert (measures["certainty"], measures["attribution"], measures["source_type"],
             measures["intensity"], measures["start"]) == (
         "ordinal", "nominal", "nominal", "scale", "scale")
-    assert meta.variable_value_labels["status"][3] == "manual"
+    assert meta.variable_value_labels["claim_origin"][3] == "manual"
     labels = meta.column_names_to_labels
     assert labels["attribution"] == "Attribution kind" and labels["claim_text"] == "Claim text"
     bridge = frame[frame.claim_id == coded.claim("bridge").uid].iloc[0]
@@ -132,8 +132,8 @@ def test_stats_export_writes_one_file_per_table(coded, tmp_path):
     assert meta.variable_value_labels["type"][1] == "Person"
     assert meta.column_names_to_labels["type"] == "Source type"
     articles, meta = pyreadstat.read_dta(str(tmp_path / "study_articles.dta"))
-    by_coder = dict(zip(articles.coder, articles.status, strict=True))
-    labels = meta.variable_value_labels["status"]
+    by_coder = dict(zip(articles.coder, articles.coding_progress, strict=True))
+    labels = meta.variable_value_labels["coding_progress"]
     assert {k: labels[v] for k, v in by_coder.items()} == {"anna": "in_progress", "bob": "done"}
     assert dict(zip(articles.coder, articles.claims, strict=True)) == {"anna": 3, "bob": 2}
     assert meta.column_names_to_labels["claims_type_person"] == "Claims with source type person"
@@ -151,7 +151,7 @@ def test_stats_export_writes_integers_as_integers(coded, tmp_path):
     assert pd.isna(trams.attribution) and trams.certainty == 4  # no attribution coded
     _, meta = pyreadstat.read_dta(str(tmp_path / "s_claims.dta"), metadataonly=True)
     kinds = meta.readstat_variable_types
-    assert (kinds["start"], kinds["attribution"], kinds["status"]) == ("int32",) * 3
+    assert (kinds["start"], kinds["attribution"], kinds["claim_origin"]) == ("int32",) * 3
     assert kinds["intensity"] == "double"  # an interval variable keeps its decimals
     articles = pd.read_stata(tmp_path / "s_articles.dta", convert_categoricals=False)
     assert str(articles.claims.dtype) == "int32"
