@@ -251,6 +251,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.view.set_type_labels(labels)
         self.claims.set_codebook(book)
         self.coder_label.setText(f"Coder: {self.session.coder.name}")
+        self.update_export_menu()
         self.setWindowTitle(f"{project.path.name} — annotator")
         self.save_label.setStyleSheet("color: #555555;")
         self.save_label.setText("Every edit is written to the project file at once")
