@@ -1,0 +1,75 @@
+"""What new users' field trial found in the coding window: where a selected claim lands in the
+text, a pending suggestion's source in the editor, the article header, and the columns at
+1366x768."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel
+
+
+def pick_claim_row(window, row: int) -> None:
+    """Select a row of the claims table as a click does (the table announces it)."""
+    table = window.claims
+    table.selectionModel().setCurrentIndex(
+        table.claims.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def claim_rows_on_screen(window, row=None) -> tuple[int, int, int]:
+    """A claim's (default: the focused one's) top and bottom in the text view, and the view's
+    height, in pixels."""
+    view = window.view
+    row = row or window.session.focused_row()
+    u = window.session.state.umap
+    top, bottom = _rows(view, u.to_utf16(row.start), u.to_utf16(row.end))
+    return top, bottom, view.viewport().height()
+
+
+def test_selected_claim_is_centred_not_at_the_top_edge(qtbot, window):
+    window.resize(1366, 600)
+    qtbot.wait(50)
+    line = window.view.fontMetrics().lineSpacing()
+    bar = window.view.verticalScrollBar()
+    rows = window.claims.claims.rows
+    far = max(range(len(rows)), key=lambda i: rows[i].start)  # the last claim in the text
+    near = min(range(len(rows)), key=lambda i: rows[i].start)
+    for row in (far, near, far):  # down the text and back up: each time it is centred
+        pick_claim_row(window, row)
+        qtbot.wait(20)
+        top, bottom, room = claim_rows_on_screen(window)
+        assert top >= 3 * line or bar.value() == 0, (top, line)
+        assert bottom <= room - 3 * line or bar.value() == bar.maximum(), (bottom, room)
+        if bar.value() not in (0, bar.maximum()):
+            assert abs((top + bottom) / 2 - room / 2) <= 2 * line, (top, bottom, room)
+
+
+def test_a_claim_already_on_screen_does_not_make_the_text_jump(qtbot, window):
+    window.resize(1366, 600)
+    rows = window.claims.claims.rows
+    order = sorted(range(len(rows)), key=lambda i: rows[i].start)
+    middle = order[len(order) // 2]
+    pick_claim_row(window, middle)
+    qtbot.wait(20)
+    bar = window.view.verticalScrollBar()
+    before = bar.value()
+    line = window.view.fontMetrics().lineSpacing()
+
+    def comfortably_shown(i: int) -> bool:
+        top, bottom, room = claim_rows_on_screen(window, rows[i])
+        return top >= 3 * line and bottom <= room - 3 * line
+
+    neighbour = next(i for i in order if i != middle and comfortably_shown(i))
+    pick_claim_row(window, neighbour)
+    qtbot.wait(20)
+    assert window.session.focused_row().key == rows[neighbour].key
+    assert bar.value() == before
+
+
+def _rows(view, s16: int, e16: int) -> tuple[int, int]:
+    from PySide6.QtGui import QTextCursor
+
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(s16)
+    top = view.cursorRect(cursor).top()
+    cursor.setPosition(e16)
+    return top, view.cursorRect(cursor).bottom()
