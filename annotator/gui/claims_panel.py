@@ -14,16 +14,19 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from annotator.core.codebook import Codebook
 from annotator.core.rules import rule_label
 from annotator.editing.article_state import ClaimRow, Key
 from annotator.gui import plain
+from annotator.gui.columns import fit_columns, text_width
 from annotator.gui.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole
+# the Status column's words that must show whole; "suggested source" / "suggested cue" elide
+ROW_STATUSES = ("suggested", "accepted", "edited", "manual")
 
 
 class ClaimsModel(RowsTableModel):
@@ -145,8 +148,6 @@ class ClaimsPanel(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.setWordWrap(False)
         self.setAlternatingRowColors(True)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.horizontalHeader().setStretchLastSection(True)
         self._syncing = False
         self.empty_text = ""
         self.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -168,11 +169,17 @@ class ClaimsPanel(QTableView):
         painter.end()
 
     def set_codebook(self, book: Codebook) -> None:
+        """Columns as wide as the codebook's labels (a type, a value, a status); the claim's
+        text takes the rest, the source a fixed share, both elided with the whole in the
+        tooltip, so that the table fits its half of a 1366x768 window without scrolling."""
         self.claims.set_codebook(book)
-        for col, width in enumerate((180, 115, 82)):
-            self.setColumnWidth(col, width)
-        for col in range(3, self.claims.columnCount()):
-            self.setColumnWidth(col, 76)
+        heads = self.claims.headers()
+        labels = [self.claims.type_labels.values(),
+                  *(codes.values() for _, _, codes in self.claims.variables), ROW_STATUSES]
+        widths = {col: text_width(self, texts, heads[col]) for col, texts in
+                  enumerate(labels, 2)}
+        widths[1] = text_width(self, ["Persagentschap"], heads[1])  # a name, elided
+        fit_columns(self, 0, widths)
 
     def set_rows(self, rows: list[ClaimRow], focus: Key | None) -> None:
         self._syncing = True

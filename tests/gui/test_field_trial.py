@@ -73,3 +73,49 @@ def _rows(view, s16: int, e16: int) -> tuple[int, int]:
     top = view.cursorRect(cursor).top()
     cursor.setPosition(e16)
     return top, view.cursorRect(cursor).bottom()
+
+
+def _fits(table, col: int, texts) -> bool:
+    widest = max(table.fontMetrics().horizontalAdvance(t) for t in texts)
+    return table.horizontalHeader().sectionSize(col) >= widest + 8
+
+
+def _no_scrolling(table) -> bool:
+    head = table.horizontalHeader()
+    shown = sum(head.sectionSize(i) for i in range(head.count()) if not head.isSectionHidden(i))
+    return shown <= table.viewport().width() and table.horizontalScrollBar().maximum() == 0
+
+
+def test_columns_fit_a_1366x768_window_with_a_large_desktop_font(qtbot, sample_path):
+    """The article list's Status and the claims table's Status (and codes) show whole, and
+    neither table scrolls sideways, at 1366x768; also with an 11 pt desktop font."""
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.gui.article_list import STATUS_LABELS
+    from annotator.gui.claims_panel import ROW_STATUSES
+    from annotator.gui.main_window import MainWindow
+    from tests.gui.conftest import show_active
+
+    app = QApplication.instance()
+    normal = app.font()
+    for points in (normal.pointSizeF(), 11.0):
+        font = app.font()
+        font.setPointSizeF(points)
+        app.setFont(font)
+        try:
+            w = MainWindow()
+            qtbot.addWidget(w)
+            w.resize(1366, 768)
+            show_active(qtbot, w)
+            assert w.open_project(sample_path, coder="anna")
+            qtbot.waitUntil(lambda w=w: w.session.state is not None)
+            articles, claims = w.article_list.table, w.claims
+            assert _fits(articles, 3, STATUS_LABELS.values()), points
+            assert _no_scrolling(articles), points
+            heads = claims.claims.headers()
+            assert _fits(claims, len(heads) - 1, ROW_STATUSES), points
+            assert _fits(claims, heads.index("Attribution"), ["Unattributed"]), points
+            assert _no_scrolling(claims), points
+            w.close()
+        finally:
+            app.setFont(normal)
