@@ -212,6 +212,14 @@ class ArticleState:
         return [(by_id[i].start, by_id[i].end) for i in (sug.source, sug.cue, sug.channel)
                 if i is not None and i in by_id]
 
+    def suggested_channel(self, key: Key) -> str:
+        """The text of a pending suggested claim's channel, "" when it has none."""
+        sug = self.suggested_claim(key[2]) if key[0] == "claim" and key[1] else None
+        if sug is None or sug.channel is None or self.suggestions is None:
+            return ""
+        found = next((s for s in self.suggestions.sources if s.id == sug.channel), None)
+        return self.text[found.start:found.end] if found is not None else ""
+
     def source_list(self) -> list[SourceMention]:
         return sorted(self.sources.values(), key=lambda s: (s.start, s.end))
 

@@ -26,6 +26,9 @@ from annotator.gui.session import Session
 from annotator.gui.sources_panel import SourcesPanel
 
 NONE = "—"
+SUGGESTED_MARK = "suggested: "  # before a pending suggestion's source or channel
+SOURCE_TIP = "The claim's source (or click a source in the text)"
+CHANNEL_TIP = "Where the source said it (H on a selection)"
 KEYS_HELP = ("Keys: J/K next/previous · A or Enter accept · R reject · select text, then "
              "C claim, S source, U cue, H channel · click a source to link it (Ctrl+click to replace) · "
              "Alt+←/→ move start, Alt+Shift+←/→ move end · V next variable · 1–9 set it · "
@@ -112,8 +115,6 @@ class DetailEditor(QTabWidget):
         self.channel_combo = QComboBox()
         self.claim_note = QLineEdit(placeholderText="Note on this claim")
         self.article_note = QLineEdit(placeholderText="Note on this article")
-        self.source_combo.setToolTip("The claim's source (or click a source in the text)")
-        self.channel_combo.setToolTip("Where the source said it (H on a selection)")
         self.source_combo.activated.connect(lambda _i: self._link(Role.SOURCE, self.source_combo))
         self.channel_combo.activated.connect(
             lambda _i: self._link(Role.CHANNEL, self.channel_combo))
@@ -185,6 +186,8 @@ class DetailEditor(QTabWidget):
         if row is not None and not row.suggested:
             set_combo(self.source_combo, row.source_id)
             set_combo(self.channel_combo, row.channel_id)
+        elif row is not None and row.is_claim and state is not None:
+            self._show_suggested(row.source, row.source_type, state.suggested_channel(row.key))
         if state is not None:
             self._refresh_article()
 
@@ -205,7 +208,8 @@ class DetailEditor(QTabWidget):
 
     def _fill_source_combos(self) -> None:
         state = self.session.state
-        for box in (self.source_combo, self.channel_combo):
+        for box, tip in ((self.source_combo, SOURCE_TIP), (self.channel_combo, CHANNEL_TIP)):
+            box.setToolTip(tip)
             box.blockSignals(True)
             box.clear()
             box.addItem(NONE, None)
@@ -213,6 +217,22 @@ class DetailEditor(QTabWidget):
                 for s in state.source_list():
                     box.addItem(state.source_label(s.id), s.id)
             box.blockSignals(False)
+
+    def _show_suggested(self, source: str, source_type: str, channel: str) -> None:
+        """A pending suggestion's source and channel, marked as suggested (the controls stay
+        off until it is accepted, which brings them along)."""
+        kind = self.sources.sources.type_labels.get(source_type, source_type)
+        for box, text, what in ((self.source_combo, source, "source"),
+                                (self.channel_combo, channel, "channel")):
+            if not text:
+                continue
+            shown = f"{SUGGESTED_MARK}{' '.join(text.split())}"
+            shown += f" ({kind})" if what == "source" and kind else ""
+            box.blockSignals(True)
+            box.addItem(shown, None)
+            box.setCurrentIndex(box.count() - 1)
+            box.blockSignals(False)
+            box.setToolTip(plain.tip(f"The suggested {what}; A accepts the claim with it"))
 
     # ---- edits ----------------------------------------------------------------------------
     def _set_value(self, name: str, box: QComboBox) -> None:

@@ -119,3 +119,29 @@ def test_columns_fit_a_1366x768_window_with_a_large_desktop_font(qtbot, sample_p
             w.close()
         finally:
             app.setFont(normal)
+
+
+def test_editor_shows_a_pending_suggestions_source_marked_as_suggested(qtbot, window):
+    session, detail = window.session, window.detail
+    rows = [r for r in session.state.rows if r.suggested and r.is_claim and r.source]
+    row = rows[0]
+    session.set_focus(row.key)
+    shown = detail.source_combo.currentText()
+    assert shown.startswith("suggested: ") and " ".join(row.source.split()) in shown
+    kind = detail.sources.sources.type_labels[row.source_type]
+    assert shown.endswith(f"({kind})")  # the suggested type's label
+    assert not detail.source_combo.isEnabled()  # accepting brings it along
+    channelled = [r for r in session.state.rows if r.suggested and r.is_claim
+                  and session.state.suggested_channel(r.key)]
+    assert channelled  # the sample's "aldus ... op Twitter"
+    session.set_focus(channelled[0].key)
+    assert detail.channel_combo.currentText() == \
+        f"suggested: {session.state.suggested_channel(channelled[0].key)}"
+    session.set_focus(row.key)
+    session.accept()
+    accepted = next(r for r in session.state.rows
+                    if not r.suggested and (r.start, r.end) == (row.start, row.end))
+    session.set_focus(accepted.key)  # accepting moved on to the next suggestion
+    assert detail.source_combo.isEnabled() and accepted.source_id is not None
+    assert detail.source_combo.currentData() == accepted.source_id
+    assert not detail.source_combo.currentText().startswith("suggested")
