@@ -79,14 +79,15 @@ class ArticleListModel(RowsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:  # outlet and date on a second line: the panel is narrow
                 blind = "blind" if a.require_blind else ""  # suggestions hidden: say so
-                meta = " · ".join(x for x in (a.outlet, a.date, blind) if x)
+                meta = plain.joined(a.outlet, a.date, blind)
                 return f"{a.title or a.ext_id}\n{meta}" if meta else a.title or a.ext_id
             return (None, a.outlet, a.date, STATUS_LABELS.get(r.status, r.status), r.claims)[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == 3:
             return QColor(STATUS_COLOURS.get(r.status, "#000000"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            extra = " · suggestions hidden (blind coding)" if a.require_blind else ""
-            return plain.tip(f"{a.title or a.ext_id}\n{a.outlet} {a.date} · id {a.ext_id}{extra}")
+            blind = "suggestions hidden (blind coding)" if a.require_blind else ""
+            return plain.tip(f"{a.title or a.ext_id}\n" + plain.joined(
+                a.outlet, a.date, f"id {a.ext_id}" if a.ext_id else "", blind))
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -280,7 +280,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         state = self.session.state
         assert state is not None
         a = state.article
-        self.article_title.setText(f"{a.title or a.ext_id}  ·  {a.outlet}  {a.date}".strip())
+        self.article_title.setText(plain.joined(a.title or a.ext_id or "", a.outlet, a.date))
         self.view.show_state(state)
         self.claims.set_rows(state.rows, self.session.focus)
         self.article_list.select_article(a.id)

@@ -145,3 +145,29 @@ def test_editor_shows_a_pending_suggestions_source_marked_as_suggested(qtbot, wi
     assert detail.source_combo.isEnabled() and accepted.source_id is not None
     assert detail.source_combo.currentData() == accepted.source_id
     assert not detail.source_combo.currentText().startswith("suggested")
+
+
+def test_article_header_and_tooltip_have_no_stray_dot(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    from annotator.core.model import ArticleRecord
+
+    project = window.session.project
+    project.import_records([
+        ArticleRecord(text="De minister zei dat het goed gaat.", ext_id="x1", title="Kaal"),
+        ArticleRecord(text="De burgemeester zei dat het regent.", ext_id="x2", title="Met krant",
+                      outlet="NRC")])
+    window.refresh_articles(reread=True)
+    model = window.article_list.model
+    seen = {}
+    for ext in ("x1", "x2"):
+        art = next(a for a in project.articles() if a.ext_id == ext)
+        window.session.load_article(art.id)
+        qtbot.waitUntil(lambda art=art: window.session.state.article.id == art.id)
+        tip = model.data(model.index(model.row_of(art.id), 0), Qt.ItemDataRole.ToolTipRole)
+        seen[ext] = (window.article_title.text(), tip)
+    assert seen["x1"][0] == "Kaal"
+    assert seen["x2"][0] == "Met krant · NRC"
+    assert "\nid x1" in seen["x1"][1] and "\nNRC · id x2" in seen["x2"][1]
+    assert not any(text.strip().endswith("·") or "·  ·" in text or "\n ·" in text
+                   for pair in seen.values() for text in pair)
