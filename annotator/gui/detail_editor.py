@@ -31,7 +31,8 @@ SOURCE_TIP = "The claim's source (or click a source in the text)"
 CHANNEL_TIP = "Where the source said it (H on a selection)"
 KEYS_HELP = ("Keys: J/K next/previous · A or Enter accept · R reject · select text, then "
              "C claim, S source, U cue, H channel · click a source to link it (Ctrl+click to replace) · "
-             "Alt+←/→ move start, Alt+Shift+←/→ move end · V next variable · 1–9 set it · "
+             "Alt+←/→ move start, Alt+Shift+←/→ or Alt+, / Alt+. move end · V next variable · "
+             "1–9 set it · "
              "Ctrl+D done · Ctrl+Z undo · F1 coding guide")
 
 

@@ -171,3 +171,30 @@ def test_article_header_and_tooltip_have_no_stray_dot(qtbot, window):
     assert "\nid x1" in seen["x1"][1] and "\nNRC · id x2" in seen["x2"][1]
     assert not any(text.strip().endswith("·") or "·  ·" in text or "\n ·" in text
                    for pair in seen.values() for text in pair)
+
+
+def test_claim_end_moves_with_alt_comma_and_period_as_with_alt_shift_arrows(qtbot, window):
+    """Alt+Shift+arrows may never reach the window (layout switching, window moves on Linux
+    desktops): Alt+, and Alt+. move the claim's end as well; the old keys still work."""
+    from PySide6.QtCore import Qt
+
+    from tests.gui.test_workspace import press, stored_claims
+
+    key, alt, shift = Qt.Key, Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ShiftModifier
+    row = window.session.focused_row()
+    path = window.session.project.path
+    press(qtbot, window, key.Key_Comma, alt)
+    (claim,) = stored_claims(path)
+    text = window.session.state.text
+    assert claim.start == row.start and text[claim.start:claim.end].endswith("Amerikanen in")
+    press(qtbot, window, key.Key_Comma, alt)
+    (claim,) = stored_claims(path)
+    assert text[claim.start:claim.end].endswith("tegen Amerikanen")
+    press(qtbot, window, key.Key_Period, alt)
+    (claim,) = stored_claims(path)
+    assert text[claim.start:claim.end].endswith("Amerikanen in")
+    press(qtbot, window, key.Key_Right, alt | shift)
+    (claim,) = stored_claims(path)
+    assert claim.end == row.end
+    guide_keys = {seq.toString() for seq in window.code_actions["end_left"].shortcuts()}
+    assert guide_keys == {"Alt+Shift+Left", "Alt+,"}
