@@ -6,10 +6,11 @@ Plain Python (no Qt): the views and models adapt it. Offsets are code points, as
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from annotator.core.channels import CHANNEL_RULE
-from annotator.core.checks import UNATTRIBUTED_WITH_SOURCE_TEXT, unattributed_with_source
+from annotator.core.checks import CHECKS, claim_checks
 from annotator.core.model import (
     Article,
     Claim,
@@ -186,9 +187,8 @@ class ArticleState:
         if self.status == "done" and pending:
             out.append(f"Marked done with {pending} suggestion(s) left unreviewed: they do not "
                        "count as coding")
-        odd = sum(1 for c in self.claims if unattributed_with_source(c.values, c.source_id))
-        if odd:
-            out.append(f"{odd} claim(s) {UNATTRIBUTED_WITH_SOURCE_TEXT}")
+        found = Counter(code for c in self.claims for code in claim_checks(c.values, c.source_id))
+        out += [f"{found[code]} claim(s) {text}" for code, text in CHECKS if found[code]]
         return out
 
     def row(self, key: Key | None) -> ClaimRow | None:

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
+from annotator.core.checks import check_text, claim_checks
 from annotator.core.codebook import Codebook
 from annotator.core.rules import rule_label
 from annotator.editing.article_state import ClaimRow, Key
@@ -27,6 +28,9 @@ Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole
 # the Status column's words that must show whole; "suggested source" / "suggested cue" elide
 ROW_STATUSES = ("suggested", "accepted", "edited", "manual")
+CHECK_MARK = "\u26a0"  # before the source of a claim a check flags (core.checks)
+NO_SOURCE = "no source"
+CHECK_COLOUR = "#A05A00"  # the status bar's warning colour
 
 
 class ClaimsModel(RowsTableModel):
@@ -97,6 +101,8 @@ class ClaimsModel(RowsTableModel):
         if col == 0:
             return " ".join(row.text.split())
         if col == 1:
+            if self.checks(row):  # marked in the list, where the coder sees every claim
+                return f"{CHECK_MARK} {row.source or NO_SOURCE}"
             return row.source
         if col == 2:
             return self.type_labels.get(row.source_type, row.source_type)
@@ -114,6 +120,12 @@ class ClaimsModel(RowsTableModel):
             return self.cell(row, col)
         if role == KEY_ROLE:
             return row.key
+        if role == Qt.ItemDataRole.ToolTipRole and col == 1 and self.checks(row):
+            return plain.tip("\n".join(f"{check_text(code)}: check the attribution or the source"
+                                       " (S on a selection, or click the source in the text)"
+                                       for code in self.checks(row)))
+        if role == Qt.ItemDataRole.ForegroundRole and col == 1 and self.checks(row):
+            return QColor(CHECK_COLOUR)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = row.text if col == 0 else self.cell(row, col)
             if not row.suggested:
@@ -130,6 +142,12 @@ class ClaimsModel(RowsTableModel):
 
     def row_of(self, key: Key | None) -> int:
         return next((i for i, r in enumerate(self.rows) if r.key == key), -1)
+
+    @staticmethod
+    def checks(row: ClaimRow) -> list[str]:
+        """The checks a coder's claim fails (a suggestion is not the coder's yet)."""
+        return [] if row.suggested or not row.is_claim else claim_checks(row.values,
+                                                                         row.source_id)
 
 
 class ClaimsPanel(QTableView):

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.checks import UNATTRIBUTED_WITH_SOURCE_TEXT, unattributed_with_source
+from annotator.core.checks import check_text, claim_checks
 from annotator.core.codebook import Codebook, Variable
 from annotator.core.model import Role
 from annotator.gui import plain
@@ -173,9 +173,9 @@ class DetailEditor(QTabWidget):
             what = "Suggested claim (A accepts, R rejects)" if row.suggested and row.is_claim \
                 else f"{row.status.capitalize()} (A accepts, R rejects)" if row.suggested \
                 else f"Claim ({row.status})"
-            odd = not row.suggested and unattributed_with_source(row.values, row.source_id)
-            warn = f"\n\u26a0 {UNATTRIBUTED_WITH_SOURCE_TEXT}: check the attribution or the " \
-                "source" if odd else ""
+            checks = [] if row.suggested else claim_checks(row.values, row.source_id)
+            warn = "".join(f"\n\u26a0 {check_text(code)}: check the attribution or the source"
+                           for code in checks)
             self.claim_text.setText(f"{what}:\n“{' '.join(row.text.split())}”{warn}")
         for name, box in self.var_boxes.items():
             set_combo(box, row.values.get(name) if row else None)

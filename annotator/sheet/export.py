@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.checks import UNATTRIBUTED_WITH_SOURCE, UNATTRIBUTED_WITH_SOURCE_TEXT
+from annotator.core.checks import CHECKS
 from annotator.core.errors import UserError
 from annotator.core.outpaths import check_output
 from annotator.io import sheet_export as SE
@@ -93,11 +93,13 @@ def agreement_of(project: Project, sel: Selection) -> AgreementReport | None:
 
 
 def _note_checks(project: Project, sel: Selection, report: ExportReport) -> None:
-    """Say what the Summary sheet flags for checking (claims unattributed with a source)."""
-    n = sum(r.claims for r in Q.unattributed_with_source(project.db.conn, sel.ids))
-    if n:
-        report.note(f"{n} claim(s) {UNATTRIBUTED_WITH_SOURCE_TEXT}: check them (Summary sheet, "
-                    f"variable 'check', value {UNATTRIBUTED_WITH_SOURCE})")
+    """Say what the Summary sheet flags for checking (claims unattributed with a source,
+    direct or indirect ones with none): a warning, the export goes on."""
+    for code, text in CHECKS:
+        n = sum(r.claims for r in Q.flagged_claims(project.db.conn, sel.ids, code))
+        if n:
+            report.note(f"{n} claim(s) {text}: check them (Summary sheet, variable 'check', "
+                        f"value {code})")
 
 
 def _describe(sel: Selection, report: ExportReport) -> None:

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from annotator.core.checks import UNATTRIBUTED_WITH_SOURCE, UNATTRIBUTED_WITH_SOURCE_TEXT
+from annotator.core.checks import CHECKS
 from annotator.core.model import Coder
 from annotator.io import sheet_record as R
 from annotator.io.cells import parse_date, parse_stamp
@@ -160,10 +160,11 @@ def summary_table(project: Project, sel: Selection) -> Table:
     for var, what in plan:
         for k, outlet, value, n in Q.summary_counts(project.db.conn, sel.ids, what):
             counts[(names[k], var, value or NO_VALUE, outlet)] += n
-    flagged: dict[tuple[str, str], int] = Counter()  # (coder, outlet): claims to check
-    for k, outlet, n in Q.unattributed_with_source(project.db.conn, sel.ids):
-        flagged[(names[k], outlet)] += n
-    outlets = sorted({key[3] for key in counts} | {key[1] for key in flagged})
+    flagged: dict[tuple[str, str, str], int] = Counter()  # (coder, check, outlet): to check
+    for check, _ in CHECKS:
+        for k, outlet, n in Q.flagged_claims(project.db.conn, sel.ids, check):
+            flagged[(names[k], check, outlet)] += n
+    outlets = sorted({key[3] for key in counts} | {key[2] for key in flagged})
     cols = [Column("coder", width=10), Column("variable", width=12), Column("value", width=14),
             Column("label", width=16), Column("all_outlets", "int", 11),
             *(Column(o or "(no outlet)", "int", max(10, min(len(o) + 2, 30))) for o in outlets)]
@@ -178,10 +179,10 @@ def summary_table(project: Project, sel: Selection) -> Table:
                         continue
                     yield [coder, "source_type" if var == stype else var, code,
                            label or None, sum(per), *per]
-            per = [flagged.get((coder, o), 0) for o in outlets]
-            if any(per):  # a check, not a count of values: only when there is something
-                yield [coder, "check", UNATTRIBUTED_WITH_SOURCE,
-                       f"claims {UNATTRIBUTED_WITH_SOURCE_TEXT}", sum(per), *per]
+            for check, text in CHECKS:
+                per = [flagged.get((coder, check, o), 0) for o in outlets]
+                if any(per):  # a check, not a count of values: only when there is something
+                    yield [coder, "check", check, f"claims {text}", sum(per), *per]
 
     return Table("Summary", cols, rows)
 

@@ -198,3 +198,46 @@ def test_claim_end_moves_with_alt_comma_and_period_as_with_alt_shift_arrows(qtbo
     assert claim.end == row.end
     guide_keys = {seq.toString() for seq in window.code_actions["end_left"].shortcuts()}
     assert guide_keys == {"Alt+Shift+Left", "Alt+,"}
+
+
+def test_a_direct_claim_without_a_source_is_marked_until_its_source_is_linked(qtbot, window):
+    """The codebook says direct and indirect claims have a source: the claims table marks one
+    without, the editor and the status bar say so, and the coding goes on (nothing refused)."""
+    from PySide6.QtCore import Qt
+
+    from tests.gui.test_workspace import press, stored_claims
+
+    K = Qt.Key
+    path = window.session.project.path
+    text = window.session.state.text
+    start = text.index("De aanval zorgde")
+    end = text.index(" slachtoffers.") + len(" slachtoffers.")
+    window.view.select_codepoints(start, end)
+    press(qtbot, window, K.Key_C)
+    window.session.set_variable("attribution")
+    press(qtbot, window, K.Key_1)  # Direct
+    (claim,) = stored_claims(path)
+    assert claim.values["attribution"] == "direct" and claim.source_id is None
+
+    def source_cell() -> tuple[str, str]:
+        model = window.claims.claims
+        row = model.row_of(window.session.focus)
+        index = model.index(row, 1)
+        return index.data(), index.data(Qt.ItemDataRole.ToolTipRole) or ""
+
+    shown, tip = source_cell()
+    assert shown == "\u26a0 no source" and "linked to no source" in tip
+    assert "coded direct or indirect, yet linked to no source" in window.detail.claim_text.text()
+    assert "1 claim(s) coded direct or indirect, yet linked to no source" in \
+        window.warning_label.text()
+    s = text.index("Persagentschap Reuters")
+    window.view.select_codepoints(s, s + len("Persagentschap Reuters"))
+    press(qtbot, window, K.Key_S)
+    qtbot.waitUntil(window.type_menu.isVisible)
+    qtbot.keyClick(window.type_menu, K.Key_3)
+    (claim,) = stored_claims(path)
+    assert claim.source_id is not None
+    shown, _ = source_cell()
+    assert shown == "Persagentschap Reuters"
+    assert "no source" not in window.detail.claim_text.text()
+    assert "no source" not in window.warning_label.text()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from pathlib import Path
 
@@ -380,11 +381,46 @@ def test_export_flags_unattributed_claims_with_a_source(coded, tmp_path, capsys)
     assert main(["export", str(path), "--xlsx", str(out)]) == 0
     assert "1 claim(s) coded unattributed, yet linked to a source" in capsys.readouterr().out
     rows = rows_of(openpyxl.load_workbook(out)["Summary"])
-    flagged = [r for r in rows if r["variable"] == "check"]
+    flagged = [r for r in rows if r["variable"] == "check" and r["value"] ==
+               "unattributed_with_source"]
     assert [(r["coder"], r["value"], r["all_outlets"]) for r in flagged] == [
         ("analysis", "unattributed_with_source", 1)]  # the default: the analysis dataset
     assert main(["export", str(path), "--xlsx", str(out), "--per-coder"]) == 0
     rows = rows_of(openpyxl.load_workbook(out)["Summary"])
-    assert [(r["coder"], r["value"]) for r in rows if r["variable"] == "check"] == [
-        ("anna", "unattributed_with_source")]
+    assert [(r["coder"], r["value"]) for r in rows if r["variable"] == "check"
+            and r["value"] == "unattributed_with_source"] == [("anna", "unattributed_with_source")]
     coded.project = Project.open(path)  # the fixture closes it
+
+
+def test_export_and_info_flag_direct_and_indirect_claims_without_a_source(coded, tmp_path,
+                                                                          capsys):
+    """The codebook says direct and indirect claims have a source: one without a linked source
+    is flagged to the PI before export (`annotator info`) and in the export's report and
+    Summary sheet; nothing is refused, the claim is exported as coded."""
+    from annotator.cli import main
+
+    proj = coded.project
+    bridge = coded.claim("bridge")  # indirect, linked to Minister Jansen
+    proj.apply(C.update_span, "claim", bridge.id, source_id=None)
+    proj.apply(C.set_claim_value, coded.claim("trams").id, "attribution", "direct")
+    path = proj.path
+    proj.close()
+    assert main(["info", str(path)]) == 0
+    info = capsys.readouterr().out
+    # anna: bridge (now unlinked), cost (never linked), trams (direct, only a channel)
+    assert "check: 3 claim(s) coded direct or indirect, yet linked to no source" in info
+    assert main(["info", str(path), "--format", "json"]) == 0
+    coders = {c["name"]: c for c in json.loads(capsys.readouterr().out)["coders"]}
+    assert coders["anna"]["checks"]["attributed_without_source"] == 3
+    assert coders["bob"]["checks"]["attributed_without_source"] == 0
+    out = tmp_path / "flagged.xlsx"
+    assert main(["export", str(path), "--xlsx", str(out), "--per-coder"]) == 0
+    said = capsys.readouterr().out
+    assert "3 claim(s) coded direct or indirect, yet linked to no source: check them" in said
+    rows = rows_of(openpyxl.load_workbook(out)["Summary"])
+    assert [(r["coder"], r["all_outlets"], r["NRC"]) for r in rows
+            if r["value"] == "attributed_without_source"] == [("anna", 3, 3)]
+    claims = {r["claim_id"]: r for r in rows_of(openpyxl.load_workbook(out)["Claims"])}
+    assert claims[bridge.uid]["attribution"] == "indirect"
+    assert claims[bridge.uid]["source_text"] is None
+    coded.project = Project.open(path)
