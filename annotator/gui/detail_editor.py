@@ -27,6 +27,7 @@ from annotator.gui.sources_panel import SourcesPanel
 
 NONE = "—"
 SUGGESTED_MARK = "suggested: "  # before a pending suggestion's source or channel
+NAME_CHARS = 16  # a source drop-down's minimum width, in characters
 SOURCE_TIP = "The claim's source (or click a source in the text)"
 CHANNEL_TIP = "Where the source said it (H on a selection)"
 KEYS_HELP = ("Keys: J/K next/previous · A or Enter accept · R reject · select text, then "
@@ -45,6 +46,15 @@ def value_combo(var: Variable) -> QComboBox:
         box.setItemData(box.count() - 1, plain.tip(v.definition or v.label),
                         Qt.ItemDataRole.ToolTipRole)
     box.setToolTip(plain.tip(var.definition))
+    return box
+
+
+def name_combo() -> QComboBox:
+    """A drop-down of source names: as wide as the form gives it, not as its longest name (a
+    long suggested source would widen the whole right-hand panel and squeeze the text)."""
+    box = QComboBox()
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(NAME_CHARS)
     return box
 
 
@@ -112,8 +122,7 @@ class DetailEditor(QTabWidget):
         for form in (self.claim_form, self.article_form):
             while form.rowCount():
                 form.removeRow(0)
-        self.source_combo = QComboBox()
-        self.channel_combo = QComboBox()
+        self.source_combo, self.channel_combo = name_combo(), name_combo()
         self.claim_note = QLineEdit(placeholderText="Note on this claim")
         self.article_note = QLineEdit(placeholderText="Note on this article")
         self.source_combo.activated.connect(lambda _i: self._link(Role.SOURCE, self.source_combo))
@@ -233,7 +242,8 @@ class DetailEditor(QTabWidget):
             box.addItem(shown, None)
             box.setCurrentIndex(box.count() - 1)
             box.blockSignals(False)
-            box.setToolTip(plain.tip(f"The suggested {what}; A accepts the claim with it"))
+            box.setToolTip(plain.tip(f"The suggested {what}: {' '.join(text.split())}\n"
+                                     "A accepts the claim with it"))
 
     # ---- edits ----------------------------------------------------------------------------
     def _set_value(self, name: str, box: QComboBox) -> None:

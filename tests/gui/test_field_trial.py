@@ -241,3 +241,17 @@ def test_a_direct_claim_without_a_source_is_marked_until_its_source_is_linked(qt
     assert shown == "Persagentschap Reuters"
     assert "no source" not in window.detail.claim_text.text()
     assert "no source" not in window.warning_label.text()
+
+
+def test_a_long_suggested_source_does_not_widen_the_editor(qtbot, window):
+    """The source drop-down is as wide as the form, not as its longest name: showing a
+    suggestion's long source must not push the panel wider and squeeze the text."""
+    session, detail = window.session, window.detail
+    longest = max((r for r in session.state.rows if r.suggested and r.source),
+                  key=lambda r: len(r.source))
+    assert len(longest.source) > 30  # "De Amerikaanse president Donald Trump"
+    session.set_focus(longest.key)
+    assert longest.source in detail.source_combo.currentText()
+    assert longest.source in detail.source_combo.toolTip()
+    box = detail.source_combo  # the window opened on the first suggestion, a long source
+    assert box.sizeHint().width() < box.fontMetrics().horizontalAdvance(box.currentText())
