@@ -196,7 +196,7 @@ class ClaimsPanel(QTableView):
                   *(codes.values() for _, _, codes in self.claims.variables), ROW_STATUSES]
         widths = {col: text_width(self, texts, heads[col]) for col, texts in
                   enumerate(labels, 2)}
-        widths[1] = text_width(self, ["Persagentschap"], heads[1])  # a name, elided
+        widths[1] = text_width(self, ["Persagents"], heads[1])  # a name, elided (whole in the tooltip)
         fit_columns(self, 0, widths)
 
     def set_rows(self, rows: list[ClaimRow], focus: Key | None) -> None:

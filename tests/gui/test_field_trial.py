@@ -255,3 +255,17 @@ def test_a_long_suggested_source_does_not_widen_the_editor(qtbot, window):
     assert longest.source in detail.source_combo.toolTip()
     box = detail.source_combo  # the window opened on the first suggestion, a long source
     assert box.sizeHint().width() < box.fontMetrics().horizontalAdvance(box.currentText())
+
+
+def test_the_article_text_keeps_a_fair_share_of_a_small_window(qtbot, window):
+    # a 1366x768 screen: fixed pane sizes meant for 1500 pixels left the text 390 of 1297
+    from annotator.gui.main_window import MainWindow
+
+    small = MainWindow()
+    qtbot.addWidget(small)
+    small.resize(1297, 705)
+    small.show()
+    qtbot.waitUntil(lambda: sum(small.centralWidget().sizes()) > 0)
+    listing, text, right = small.centralWidget().sizes()
+    assert text >= 0.4 * (listing + text + right) and listing < text
+    small.close()
