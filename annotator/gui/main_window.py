@@ -49,7 +49,7 @@ def swatch(colour: QColor) -> QIcon:
     return QIcon(pix)
 
 
-SPLIT = (0.14, 0.42, 0.44)  # article list, text, claims and editor: shares of the width
+SPLIT = (0.17, 0.42, 0.41)  # article list, text, claims and editor: shares of the width
 
 
 class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
