@@ -16,6 +16,7 @@ from collections.abc import Callable
 import numpy
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
@@ -68,9 +69,34 @@ def make_text_keeping_tokenizer() -> Callable[[Language], TextKeepingTokenizer]:
     def create(nlp: Language) -> TextKeepingTokenizer:
         base = base_factory(nlp)
         base.max_cache_size = TOKENIZER_CACHE_CHUNKS
+        skip_regexes_on_letters(base)
         return TextKeepingTokenizer(base)
 
     return create
+
+
+class LettersOnlySkip:
+    """One of the tokenizer's affix or URL regexes, not run on a chunk of letters only: none of
+    spaCy's Dutch or English prefix, suffix, infix or URL patterns can match one (each needs a
+    punctuation mark, a symbol, a digit or a dot; tests/nlp/test_pipeline.py checks every
+    letter), and most words a tokenizer has not seen yet are letters only."""
+
+    def __init__(self, search: Callable[[str], object], nothing: object):
+        self.search, self.nothing = search, nothing
+        # what spaCy serialises of a search: the pattern of the regex whose bound method it is
+        self.pattern: str = search.__self__.pattern  # type: ignore[attr-defined]
+
+    def find(self, string: str) -> object:
+        return self.nothing if string.isalpha() else self.search(string)
+
+
+def skip_regexes_on_letters(tokenizer: Tokenizer) -> None:
+    """Wrap the tokenizer's regex searches in `LettersOnlySkip` (the tokens stay the same)."""
+    for name, nothing in (("prefix_search", None), ("suffix_search", None), ("infix_finditer", ()),
+                          ("url_match", None)):
+        search = getattr(tokenizer, name)
+        if search is not None and hasattr(search, "__self__"):
+            setattr(tokenizer, name, LettersOnlySkip(search, nothing).find)
 
 
 def doc_toks(doc: Doc) -> Toks:
