@@ -12,8 +12,10 @@ import bisect
 import gc
 import logging
 from collections.abc import Callable
+from typing import Any
 
 import numpy
+from spacy import util
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
@@ -64,15 +66,24 @@ class TextKeepingTokenizer:
 
 @registry.tokenizers("annotator.text_keeping_tokenizer.v1")
 def make_text_keeping_tokenizer() -> Callable[[Language], TextKeepingTokenizer]:
-    base_factory = registry.tokenizers.get("spacy.Tokenizer.v1")()
-
     def create(nlp: Language) -> TextKeepingTokenizer:
-        base = base_factory(nlp)
-        base.max_cache_size = TOKENIZER_CACHE_CHUNKS
-        skip_regexes_on_letters(base)
-        return TextKeepingTokenizer(base)
+        return TextKeepingTokenizer(language_tokenizer(nlp))
 
     return create
+
+
+def language_tokenizer(nlp: Language) -> Tokenizer:
+    """spaCy's tokenizer for the language ("spacy.Tokenizer.v1"), with a larger cache and its
+    regexes skipped on letters-only chunks; built here, because setting a regex afterwards
+    makes spaCy reload all its special cases once per regex."""
+    defaults = nlp.Defaults
+    prefix = util.compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None
+    suffix = util.compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None
+    infix = util.compile_infix_regex(defaults.infixes).finditer if defaults.infixes else None
+    return Tokenizer(nlp.vocab, rules=defaults.tokenizer_exceptions, prefix_search=letters_skip(prefix, None),
+                     suffix_search=letters_skip(suffix, None), infix_finditer=letters_skip(infix, ()),
+                     token_match=defaults.token_match, url_match=letters_skip(defaults.url_match, None),
+                     max_cache_size=TOKENIZER_CACHE_CHUNKS)
 
 
 class LettersOnlySkip:
@@ -90,13 +101,9 @@ class LettersOnlySkip:
         return self.nothing if string.isalpha() else self.search(string)
 
 
-def skip_regexes_on_letters(tokenizer: Tokenizer) -> None:
-    """Wrap the tokenizer's regex searches in `LettersOnlySkip` (the tokens stay the same)."""
-    for name, nothing in (("prefix_search", None), ("suffix_search", None), ("infix_finditer", ()),
-                          ("url_match", None)):
-        search = getattr(tokenizer, name)
-        if search is not None and hasattr(search, "__self__"):
-            setattr(tokenizer, name, LettersOnlySkip(search, nothing).find)
+def letters_skip(search: Callable[[str], Any] | None, nothing: object) -> Callable[[str], Any] | None:
+    """`search` wrapped in `LettersOnlySkip` (the tokens stay the same); None stays None."""
+    return LettersOnlySkip(search, nothing).find if search is not None and hasattr(search, "__self__") else search
 
 
 def doc_toks(doc: Doc) -> Toks:
