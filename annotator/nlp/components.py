@@ -12,19 +12,17 @@ import bisect
 import gc
 import logging
 from collections.abc import Callable
-from typing import Any
 
 import numpy
-from spacy import util
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
-from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from annotator.nlp import lexicon
 from annotator.nlp.engine import Analyzer, Result
 from annotator.nlp.textscan import text_layout
+from annotator.nlp.tokenizer import language_tokenizer
 from annotator.nlp.tokens import Toks
 
 USER_KEY = "annotator"
@@ -33,12 +31,6 @@ USER_KEY = "annotator"
 log = logging.getLogger(__name__)
 TEXT_KEY = "annotator.text"
 LAYOUT_KEY = "annotator.layout"
-# spaCy's tokenizer caches the tokens of at most 10,000 distinct whitespace-separated chunks and
-# then runs its prefix, suffix and infix regexes on every other chunk, for good: a long-lived
-# pipeline filled its cache with the first articles' words and then spent half its tokenizing
-# time in those regexes. A news corpus has ~50,000 distinct chunks per 1,000 articles; an entry
-# costs ~100 bytes, small beside the lexeme the vocabulary keeps for each new word anyway.
-TOKENIZER_CACHE_CHUNKS = 500_000
 
 
 def doc_text(doc: Doc) -> str:
@@ -70,40 +62,6 @@ def make_text_keeping_tokenizer() -> Callable[[Language], TextKeepingTokenizer]:
         return TextKeepingTokenizer(language_tokenizer(nlp))
 
     return create
-
-
-def language_tokenizer(nlp: Language) -> Tokenizer:
-    """spaCy's tokenizer for the language ("spacy.Tokenizer.v1"), with a larger cache and its
-    regexes skipped on letters-only chunks; built here, because setting a regex afterwards
-    makes spaCy reload all its special cases once per regex."""
-    defaults = nlp.Defaults
-    prefix = util.compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None
-    suffix = util.compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None
-    infix = util.compile_infix_regex(defaults.infixes).finditer if defaults.infixes else None
-    return Tokenizer(nlp.vocab, rules=defaults.tokenizer_exceptions, prefix_search=letters_skip(prefix, None),
-                     suffix_search=letters_skip(suffix, None), infix_finditer=letters_skip(infix, ()),
-                     token_match=defaults.token_match, url_match=letters_skip(defaults.url_match, None),
-                     max_cache_size=TOKENIZER_CACHE_CHUNKS)
-
-
-class LettersOnlySkip:
-    """One of the tokenizer's affix or URL regexes, not run on a chunk of letters only: none of
-    spaCy's Dutch or English prefix, suffix, infix or URL patterns can match one (each needs a
-    punctuation mark, a symbol, a digit or a dot; tests/nlp/test_pipeline.py checks every
-    letter), and most words a tokenizer has not seen yet are letters only."""
-
-    def __init__(self, search: Callable[[str], object], nothing: object):
-        self.search, self.nothing = search, nothing
-        # what spaCy serialises of a search: the pattern of the regex whose bound method it is
-        self.pattern: str = search.__self__.pattern  # type: ignore[attr-defined]
-
-    def find(self, string: str) -> object:
-        return self.nothing if string.isalpha() else self.search(string)
-
-
-def letters_skip(search: Callable[[str], Any] | None, nothing: object) -> Callable[[str], Any] | None:
-    """`search` wrapped in `LettersOnlySkip` (the tokens stay the same); None stays None."""
-    return LettersOnlySkip(search, nothing).find if search is not None and hasattr(search, "__self__") else search
 
 
 def doc_toks(doc: Doc) -> Toks:

@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from annotator.nlp.components import LettersOnlySkip
 from annotator.nlp.pipeline import build
+from annotator.nlp.tokenizer import LettersOnlySkip
 
 LETTERS = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isalpha()]
 
