@@ -55,6 +55,8 @@ def tag(d: Discourse, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None)
         return False  # "Bij de presentatie, zei ze: ‘...’": no claim before the tag; the colon rule reads it
     if q is not None and partial_quote(d, a, q):
         q = None  # "Akkoord ‘binnen handbereik’, meldt X": a quoted phrase in a paraphrase
+    if q is None and name_with_apposition(d, d.clause_start(a, boundary), boundary):
+        return False  # "Kok (39), directeur van X, noemt het ...": the subject and its apposition
     src = d.add_source(src_span, d.tail(src_span[1]))
     cue = Cue(ci, cj)
     if q is not None:
@@ -115,6 +117,21 @@ def only_a_name(d: Discourse, start: int, boundary: int) -> bool:
         return False  # "Shares fell, Bloomberg reported": a clause, not a name before its apposition
     span = np_right(d.lex, t, start, boundary)
     return boundary - start < 3 or (span is not None and span[1] >= boundary and boundary - start < 6)
+
+
+def name_with_apposition(d: Discourse, start: int, boundary: int) -> bool:
+    """"Haico Kok (39), directeur van de school, noemt ...": a name, a comma and a noun phrase
+    up to the comma before the verb is a subject with its apposition, not a claim."""
+    t, lex = d.t, d.lex
+    commas = [m for m in range(start + 1, boundary) if t.words[m] == "," and t.quote_of[m] < 0]
+    if len(commas) != 1 or not t.is_cap(start) or has_verb(d, start, boundary):
+        return False
+    if not any(t.is_cap(m) and t.lowers[m] not in lex.fw["determiners"] for m in range(start, commas[0])):
+        return False  # "De bouw van de brug, een project van jaren, ...": no name before the comma
+    name = np_right(lex, t, start, commas[0])
+    role = np_right(lex, t, commas[0] + 1, boundary)
+    return name is not None and past_parenthesis(d, name[1], commas[0]) == commas[0] \
+        and role is not None and role[0] == commas[0] + 1 and role[1] == boundary
 
 
 def fronted_adverbial(d: Discourse, start: int, boundary: int) -> bool:

@@ -116,6 +116,9 @@ def report(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) -> 
     if comp is None and t.lowers[k] in d.lex.h.get("addressee_verbs", ()):
         bare = skip_addressee(d, bare, b)  # "told reporters the president would sign"
     start = comp + 1 if comp is not None and not entry.takes_object else bare_start(d, bare, b)
+    if start is not None and comp == end - 1 and src is not None and end <= src.i < src.j < b \
+            and t.lowers[src.j] not in d.lex.complementisers:
+        start = src.j  # "Daarnaast adviseert het CPB de toets af te nemen": the subject after the verb
     if start is None:
         return False
     stop = d.claim_end(start, b)

@@ -1,0 +1,90 @@
+"""Dutch constructions found most missed on the widened dpg dev half (issue 13): advice and
+promise verbs with a dat- or te-clause, a subject after the verb once a prepositional phrase is
+fronted, a subject with its apposition before an object verb, exclamations tagged with a
+shouting verb. The sentences are written for these tests (invented names and places)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.conftest import check_contract
+from tests.nlp.test_behaviour import claim_for, cue_of, source_of
+
+
+@pytest.mark.parametrize(("text", "words", "speaker", "cue"), [
+    ("De onderwijsinspectie adviseert dat elke school dezelfde toets gebruikt.",
+     "elke school dezelfde toets gebruikt", ("De onderwijsinspectie", "institution"), "adviseert"),
+    ("Daarnaast adviseert de onderwijsinspectie de toets later af te nemen.",
+     "de toets later af te nemen", ("de onderwijsinspectie", "institution"), "adviseert"),
+    ("De huisarts raadt ouders aan hun kinderen op tijd te laten vaccineren.",
+     "hun kinderen op tijd te laten vaccineren", ("De huisarts", "person"), "raadt"),
+])
+def test_nl_advice_verbs_take_a_dat_or_te_clause(suggest, text, words, speaker, cue) -> None:
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert claim["attribution"] == "indirect" and cue_of(result, claim) == cue
+    assert source_of(result, claim) == speaker
+
+
+def test_nl_te_claim_after_an_inverted_subject_leaves_the_subject_out(suggest) -> None:
+    text = "Daarnaast adviseert het planbureau de toets later af te nemen."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "de toets later af te nemen")
+    assert text[claim["start"]:claim["end"]] == "de toets later af te nemen"
+
+
+def test_nl_separable_promise_verb_zegt_toe_with_a_possessive_te_clause(suggest) -> None:
+    text = "Maar de wethouder zegt toe zijn best te blijven doen voor het buurthuis."
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    claim = claim_for(text, result, "zijn best te blijven doen voor het buurthuis")
+    assert cue_of(result, claim) == "zegt toe"
+    assert text[claim["start"]:claim["end"]].startswith("zijn best")
+    assert source_of(result, claim) == ("de wethouder", "person")
+
+
+def test_nl_plain_zegt_dat_is_not_taken_for_toezeggen(suggest) -> None:
+    text = "De wethouder zegt dat het buurthuis open blijft."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "het buurthuis open blijft")
+    assert cue_of(result, claim) == "zegt"
+
+
+def test_nl_fronted_binnen_phrase_is_not_the_subject(suggest) -> None:
+    text = "Binnen twee weken verwachten de beleggers hun gezamenlijke plan te presenteren."
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    claim = claim_for(text, result, "hun gezamenlijke plan te presenteren")
+    assert cue_of(result, claim) == "verwachten" and claim["certainty"] == "probable"
+    assert source_of(result, claim) == ("de beleggers", "person")
+
+
+@pytest.mark.parametrize("text", [
+    "Haico Verbeek (39), directeur van de basisschool, noemt het een kortetermijnoplossing van de politiek.",
+    "Anouk de Wit, voorzitter van de bewonersgroep, noemt het plan een gemiste kans.",
+])
+def test_nl_subject_with_apposition_before_an_object_verb_is_no_tagged_claim(suggest, text) -> None:
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    claims = [text[c["start"]:c["end"]] for c in result["claims"]]
+    assert not any(c.startswith(("Haico", "Anouk")) for c in claims)  # the name is no claim
+    claim = claim_for(text, result, text.split(" noemt ")[1].rstrip("."))
+    assert cue_of(result, claim) == "noemt"
+    assert source_of(result, claim)[0] in ("Haico Verbeek", "Anouk de Wit")
+
+
+def test_nl_clause_before_an_inserted_tag_is_still_a_claim(suggest) -> None:
+    text = "Het plan is een gemiste kans, zegt Anouk de Wit, voorzitter van de bewonersgroep."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "Het plan is een gemiste kans")
+    assert cue_of(result, claim) == "zegt" and source_of(result, claim)[0] == "Anouk de Wit"
+
+
+def test_nl_exclamation_tagged_with_gilt(suggest) -> None:
+    text = "Achter in de kerk komt een vrouw aanrennen. ‘Stop!’, gilt ze."
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    claim = claim_for(text, result, "Stop!")
+    assert claim["attribution"] == "direct" and cue_of(result, claim) == "gilt"
+    assert source_of(result, claim) == ("ze", "person")
