@@ -133,6 +133,8 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
             return d.add_source(np_before(d, lead, k), k)  # "Yesterday the mayor said"
         finite = next((m for m in range(lead + 1, k + 1) if t.lowers[m] in lex.fw["auxiliaries"]
                        or t.lowers[m] in lex.verbs), k)
+        if embedded_clause(d, lead + 1, finite):
+            finite = k  # "Op de vraag of het pand wordt verkocht antwoordt X": "wordt" ends the of-clause
         stop = k if finite < k else b
         return d.add_source(np_right(lex, t, finite + 1 if finite < k else end, stop))
     after_comma = subject_after_comma(d, lead, k)
@@ -155,6 +157,14 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
         else:
             span = np_before_aux(d, lead, k)  # "Figures filed with the commission show"
     return d.add_source(apposition_name(d, span, k) or span, k)
+
+
+def embedded_clause(d: Discourse, i: int, j: int) -> bool:
+    """A complementiser, whether-word or relative pronoun in [i, j): the verbs after it, up to
+    the main verb, close that verb-final clause and are not the main clause's."""
+    t, fw = d.t, d.lex.fw
+    words = d.lex.complementisers | set(fw.get("whether_complementisers", ())) | set(fw["relative_pronouns"])
+    return any(t.lowers[m] in words and t.quote_of[m] < 0 for m in range(i, j))
 
 
 def relative_before_verb(d: Discourse, lead: int, k: int) -> int | None:

@@ -88,3 +88,42 @@ def test_nl_exclamation_tagged_with_gilt(suggest) -> None:
     claim = claim_for(text, result, "Stop!")
     assert claim["attribution"] == "direct" and cue_of(result, claim) == "gilt"
     assert source_of(result, claim) == ("ze", "person")
+
+
+def test_nl_fronted_question_phrase_with_an_of_clause_keeps_the_subject_after_the_verb(suggest) -> None:
+    text = "Op de vraag of het pand wordt verkocht antwoordt een woordvoerder van de gemeente: ‘Dat klopt niet.’"
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    claim = claim_for(text, result, "Dat klopt niet.")
+    assert claim["attribution"] == "direct" and cue_of(result, claim) == "antwoordt"
+    assert source_of(result, claim) == ("een woordvoerder van de gemeente", "person")
+
+
+def test_nl_claim_ending_in_a_relative_clause_before_its_tag(suggest) -> None:
+    text = "Het was een besluit van het bestuur, dat niet wil dat leden met de pers praten, zegt ze."
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    claim = claim_for(text, result, "Het was een besluit van het bestuur")
+    assert cue_of(result, claim) == "zegt" and source_of(result, claim) == ("ze", "person")
+    assert text[claim["start"]:claim["end"]].endswith("met de pers praten")
+
+
+def test_nl_subject_with_a_relative_clause_and_an_object_is_no_tag(suggest) -> None:
+    text = "Greaves, die het fonds jarenlang leidde, ontkent het."
+    result = suggest(text, "nl")
+    assert not result["claims"]
+
+
+def test_nl_long_role_apposition_before_an_object_verb(suggest) -> None:
+    text = "Mieke Zwart (44), directeur van de Montessorischool en de Daltonschool in Oost, noemt het een slecht idee."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "het een slecht idee")
+    assert cue_of(result, claim) == "noemt" and source_of(result, claim)[0] == "Mieke Zwart"
+    assert not any(text[c["start"]:c["end"]].startswith("Mieke") for c in result["claims"])
+
+
+def test_nl_kan_beter_is_advice_not_a_hedge(suggest) -> None:
+    text = "De gemeente kan beter eerst met de bewoners praten, zegt de ombudsman."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "De gemeente kan beter eerst met de bewoners praten")
+    assert claim["certainty"] == "certain"

@@ -26,7 +26,8 @@ def tag(d: Discourse, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None)
     if t.words[boundary] != "," and t.text[t.starts[boundary] - 1] not in ",.!?…" \
             and not (boundary + 1 < ci and t.words[boundary + 1] == ",") and not whole_quote(d, a, b, boundary):
         return False  # "used ‘personal’ phones but stressed": a quoted word, not a tag
-    if apposition_before(d, a, boundary):
+    relative_end = apposition_before(d, a, boundary)
+    if relative_end and not d.lang.verb_second:
         return False
     q = d.quote_ending_at(boundary + 1 if t.words[boundary] != "," else boundary)
     if entry is not None and entry.mode == "object" and (q is None or src_span is None):
@@ -49,6 +50,8 @@ def tag(d: Discourse, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None)
         addressee = np_right(lex, t, cj, b)  # "..., three sources told Reuters."
         after_src = addressee[1] if addressee else after_src
     after_src = past_parenthesis(d, after_src, b)  # "..., zegt wethouder Kok (CDA)."
+    if relative_end and not closing_speaker(d, src_span, after_src, b):
+        return False  # "Greaves, die het fonds leidde, ontkent alles": the comma closed a relative clause
     if q is None and not tag_rest_ok(d, after_src, b):
         return False
     if q is None and after_src < b and t.words[after_src] == ":" and not has_verb(d, a, boundary):
@@ -105,6 +108,15 @@ def apposition_before(d: Discourse, a: int, boundary: int) -> bool:
     return first in lex.fw["relative_pronouns"] or first[:1].isdigit()
 
 
+def closing_speaker(d: Discourse, span: tuple[int, int], after: int, b: int) -> bool:
+    """A pronoun or a name right after the verb that ends the sentence: "CLAIM, die ..., zegt ze."
+    is a tag even though the claim ends in a relative clause."""
+    t = d.t
+    return (after >= b or t.words[after] in (".", "!", "?")) \
+        and (t.lowers[span[0]] in d.pronouns or t.is_cap(span[0])) \
+        and t.lowers[span[0]] not in d.lex.h.get("empty_subjects", ())
+
+
 def only_a_name(d: Discourse, start: int, boundary: int) -> bool:
     t, fw = d.t, d.lex.fw
     finite = fw.get("finite_verbs", ())
@@ -130,8 +142,9 @@ def name_with_apposition(d: Discourse, start: int, boundary: int) -> bool:
         return False  # "De bouw van de brug, een project van jaren, ...": no name before the comma
     name = np_right(lex, t, start, commas[0])
     role = np_right(lex, t, commas[0] + 1, boundary)
+    role_noun = role is not None and t.lowers[role[0]] in lex.src["person_nouns"]  # "directeur van X en Y"
     return name is not None and past_parenthesis(d, name[1], commas[0]) == commas[0] \
-        and role is not None and role[0] == commas[0] + 1 and role[1] == boundary
+        and role is not None and role[0] == commas[0] + 1 and (role[1] == boundary or role_noun)
 
 
 def fronted_adverbial(d: Discourse, start: int, boundary: int) -> bool:
