@@ -308,6 +308,31 @@ def named_before(d: Discourse) -> Src | None:
     return d.add_source(span) if kind in ("person", "anonymous") else None
 
 
+def stance_before(d: Discourse) -> Src | None:
+    """"Ook over de plannen is Kok enthousiast. ‘...’": a short sentence before a speakerless
+    quote that ends in a copula, a named person after it (verb second) and stance words only
+    gives the quote its speaker (cue null), as "Kok is stellig: ‘...’" does with a colon."""
+    if d.prev_sentence is None:
+        return None
+    t, lex = d.t, d.lex
+    pa, pb = d.prev_sentence
+    end = pb
+    while end > pa and not t.is_word(end - 1):
+        end -= 1
+    for m in range(pa + 1, end - 2):
+        if t.lowers[m] not in lex.stance_copulas or t.quote_of[m] >= 0:
+            continue
+        span = np_right(lex, t, m + 1, end)
+        while span and span[1] - span[0] > 1 and t.lowers[span[1] - 1] in lex.stance_words:
+            span = (span[0], span[1] - 1)  # "Kok (enthousiast)": the stance word is no part of the name
+        if not span or not t.is_cap(span[0]) or t.lowers[span[0]] in lex.fw["determiners"] or span[1] >= end:
+            continue
+        if all(t.lowers[x] in lex.stance_words or t.lowers[x] in lex.fw["time_words"] for x in range(span[1], end)) \
+                and sourcetype.classify(lex, t, span[0], span[1], d.surnames, span[1]) in ("person", "anonymous"):
+            return d.add_source(span)
+    return None
+
+
 def walk_back_speaker(d: Discourse, a: int, ci: int) -> int | None:
     """English "..., the council has said": the token before the speaker, or None when
     the words before the verb are a relative clause or apposition, not a speaker."""

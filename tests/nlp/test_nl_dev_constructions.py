@@ -127,3 +127,35 @@ def test_nl_kan_beter_is_advice_not_a_hedge(suggest) -> None:
     result = suggest(text, "nl")
     claim = claim_for(text, result, "De gemeente kan beter eerst met de bewoners praten")
     assert claim["certainty"] == "certain"
+
+
+def test_nl_separable_tag_verb_with_a_bracketed_age_before_its_particle(suggest) -> None:
+    text = "‘We gaan gewoon, iedereen doet het’, vult zijn vriend Sjoerd de Wit (16) aan."
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    claim = claim_for(text, result, "We gaan gewoon, iedereen doet het")
+    assert cue_of(result, claim) == "vult"
+    assert source_of(result, claim) == ("zijn vriend Sjoerd de Wit", "person")
+
+
+def test_nl_fronted_dat_clause_with_a_time_adverb_after_the_speaker(suggest) -> None:
+    text = "Dat de fabriek zou sluiten, wist de ondernemingsraad allang."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "de fabriek zou sluiten")
+    assert cue_of(result, claim) == "wist" and source_of(result, claim)[0] == "de ondernemingsraad"
+
+
+def test_nl_stance_sentence_with_the_name_after_the_copula_gives_the_next_quote_its_speaker(suggest) -> None:
+    text = "Over de nieuwe plannen is Jan de Vries erg kritisch. ‘Dit gaat nooit werken in onze wijk.’"
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    claim = claim_for(text, result, "Dit gaat nooit werken in onze wijk.")
+    assert claim["attribution"] == "direct" and cue_of(result, claim) is None
+    assert source_of(result, claim) == ("Jan de Vries", "person")
+
+
+def test_nl_sentence_with_more_than_stance_words_gives_no_speaker(suggest) -> None:
+    text = "Over de plannen is Jan de Vries lang in gesprek geweest met de buren. ‘Dit gaat nooit werken.’"
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "Dit gaat nooit werken.")
+    assert claim["source"] is None

@@ -24,7 +24,7 @@ def loose_quotes(d: Discourse, pi: int, a: int, b: int) -> None:
         return
     if introduced_quote.intro_speaker(d, q) or stance.stance_tag(d, q, b):
         return
-    named = speakers.named_before(d)
+    named = speakers.named_before(d) or speakers.stance_before(d)
     if named is not None and d.prev_sentence is not None:
         start = t.starts[d.prev_sentence[0]]  # "‘A.’ Kok wijst naar de brug. ‘B.’": A is Kok's too
         for c in reversed(d.claims[-3:]):

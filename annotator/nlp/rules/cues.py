@@ -79,13 +79,17 @@ def verb_span(d: Discourse, b: int, k: int, entry: VerbEntry) -> int | None:
                 return None  # "schrijven bronnen toe aan": attribute, not write
     if not entry.particle or t.lowers[k] in entry.particle_optional:
         return k + 1
-    for m in range(k + 1, min(b, k + 8)):
+    m, limit = k + 1, k + 8
+    while m < min(b, limit):
+        if t.words[m] == "(":
+            limit += 3  # "vult Sjoerd de Wit (16) aan": a bracketed aside does not count
         if t.lowers[m] in entry.particle:
             between = t.lowers[k + 1:m]
             close = all(w in ("eraan", "erop", "er", "niet", "ook", "nog", "al") for w in between)
             return m + 1 if close else k + 1
         if t.lowers[m] in d.lex.complementisers or t.quote_of[m] >= 0:
             break
+        m += 1
     if k > 0 and t.lowers[k - 1] in entry.particle:
         return k + 1
     return None

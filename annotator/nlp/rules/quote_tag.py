@@ -39,7 +39,7 @@ def tag(d: Discourse, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None)
             return False  # ", said profits fell": a reported clause, not a speaker after the verb
     if not src_span:
         return False
-    after_src = max(src_span[1], cj)
+    after_src = past_parenthesis(d, max(src_span[1], cj), b)  # "..., vult Kok (16) aan."
     if entry is not None and entry.particle:
         fill = after_src
         while fill < b and t.lowers[fill] in lex.fw.get("particle_fillers", ()):
