@@ -159,3 +159,20 @@ def test_nl_sentence_with_more_than_stance_words_gives_no_speaker(suggest) -> No
     result = suggest(text, "nl")
     claim = claim_for(text, result, "Dit gaat nooit werken.")
     assert claim["source"] is None
+
+
+def test_nl_dat_zegt_after_a_wish_sentence_reports_the_whole_sentence(suggest) -> None:
+    text = "Het bedrijf wil een nieuwe fabriek bouwen in Brabant. Dat zegt woordvoerder Wiebe de Wit van het bedrijf."
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    outer = [c for c in result["claims"] if text[c["start"]:c["end"]].startswith("Het bedrijf wil")]
+    assert len(outer) == 1 and cue_of(result, outer[0]) == "zegt"
+    assert source_of(result, outer[0]) == ("woordvoerder Wiebe de Wit van het bedrijf", "person")
+    inner = [c for c in result["claims"] if text[c["start"]:c["end"]] == "een nieuwe fabriek bouwen in Brabant"]
+    assert len(inner) == 1 and cue_of(result, inner[0]) == "wil"  # the company's wish stays, nested
+
+
+def test_nl_dat_bevestigt_after_a_tagged_quote_adds_no_second_claim(suggest) -> None:
+    text = "‘We bouwen een nieuwe fabriek’, zegt directeur Kok. Dat bevestigt de gemeente."
+    result = suggest(text, "nl")
+    assert len(result["claims"]) == 1 and cue_of(result, result["claims"][0]) == "zegt"

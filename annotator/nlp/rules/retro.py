@@ -38,6 +38,22 @@ def retro(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) -> b
     if src is None:
         return False
     if d.overlaps_claim(pa, pb):
-        return d.relink(pa, pb, src, Cue(k, end))
+        if d.relink(pa, pb, src, Cue(k, end)):
+            return True
+        if not inner_stance(d, pa, pb):
+            return False
+        # "Het bedrijf wil een fabriek bouwen. Dat zegt woordvoerder X.": the wish is the
+        # subject's, the whole sentence the spokesman's (nested claims)
     return d.add_claim(d.skip_lead(pa, pb), pb, src, Cue(k, end), "indirect", entry,
                           t.lowers[k]) is not None
+
+
+def inner_stance(d: Discourse, pa: int, pb: int) -> bool:
+    """The sentence before holds only indirect claims of a verb after its own subject ("Het
+    bedrijf wil ...", "De bond vindt dat ..."), none from a quote, a tag or volgens."""
+    s, e = d.t.char_span(pa, pb)
+    inner = [c for c in d.claims[-12:] if c.start < e and s < c.end]
+    starts = d.t.starts[d.skip_lead(pa, pb)]
+    return bool(inner) and all(
+        c.attribution == "indirect" and c.cue is not None and c.src is not None and c.rule == "reporting_verb"
+        and d.t.starts[c.src.i] == starts and c.start > starts for c in inner)
