@@ -176,3 +176,25 @@ def test_nl_dat_bevestigt_after_a_tagged_quote_adds_no_second_claim(suggest) -> 
     text = "‘We bouwen een nieuwe fabriek’, zegt directeur Kok. Dat bevestigt de gemeente."
     result = suggest(text, "nl")
     assert len(result["claims"]) == 1 and cue_of(result, result["claims"][0]) == "zegt"
+
+
+@pytest.mark.parametrize(("text", "words", "cue"), [
+    ("De universiteit verzoekt de gemeente om de rotonde snel aan te passen.", "de rotonde snel aan te passen",
+     "verzoekt"),
+    ("De universiteit vraagt de gemeente om de rotonde snel aan te passen.", "de rotonde snel aan te passen",
+     "vraagt"),
+])
+def test_nl_requests_with_om_te_are_appeal_claims(suggest, text, words, cue) -> None:
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert cue_of(result, claim) == cue and source_of(result, claim) == ("De universiteit", "institution")
+
+
+@pytest.mark.parametrize("text", [
+    "De bewoners vragen om hulp bij de verhuizing.",
+    "Op verzoek van de bewoners wordt de weg afgesloten.",
+])
+def test_nl_requests_without_content_are_no_claims(suggest, text) -> None:
+    assert not suggest(text, "nl")["claims"]
+
