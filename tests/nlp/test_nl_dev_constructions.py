@@ -198,3 +198,32 @@ def test_nl_requests_with_om_te_are_appeal_claims(suggest, text, words, cue) -> 
 def test_nl_requests_without_content_are_no_claims(suggest, text) -> None:
     assert not suggest(text, "nl")["claims"]
 
+
+
+@pytest.mark.parametrize("text", [
+    "Want, zo zegt de minister, de economie groeit nog steeds.",
+    "Zo zegt de minister, de economie groeit nog steeds.",
+])
+def test_nl_zo_zegt_x_before_its_claim(suggest, text) -> None:
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    claim = claim_for(text, result, "de economie groeit nog steeds")
+    assert text[claim["start"]:claim["end"]] == "de economie groeit nog steeds"
+    assert source_of(result, claim) == ("de minister", "person") and "zegt" in cue_of(result, claim)
+
+
+def test_nl_zo_zegt_x_inside_its_claim_gives_two_pieces(suggest) -> None:
+    text = "De economie groeit, zo zegt de minister, nog steeds flink door."
+    result = suggest(text, "nl")
+    pieces = sorted(text[c["start"]:c["end"]] for c in result["claims"])
+    assert pieces == ["De economie groeit", "nog steeds flink door"]
+    assert {source_of(result, c) for c in result["claims"]} == {("de minister", "person")}
+
+
+@pytest.mark.parametrize("text", [
+    "Zo zegt de minister dat de economie groeit.",
+    "Zo zegt de minister, die al jaren in functie is.",
+])
+def test_nl_zo_opening_an_example_or_a_relative_is_no_front_tag(suggest, text) -> None:
+    result = suggest(text, "nl")
+    assert all(c["rule"] != "inserted_tag" for c in result["claims"])
