@@ -227,3 +227,25 @@ def test_nl_zo_zegt_x_inside_its_claim_gives_two_pieces(suggest) -> None:
 def test_nl_zo_opening_an_example_or_a_relative_is_no_front_tag(suggest, text) -> None:
     result = suggest(text, "nl")
     assert all(c["rule"] != "inserted_tag" for c in result["claims"])
+
+
+@pytest.mark.parametrize(("text", "words", "speaker", "cue"), [
+    ("Bomen en bankjes op het plein, dat wil de buurman.", "Bomen en bankjes op het plein", "de buurman", "wil"),
+    ("Een nieuwe brug over de rivier, dat vindt de wethouder.", "Een nieuwe brug over de rivier", "de wethouder",
+     "vindt"),
+])
+def test_nl_left_dislocated_claim_with_dat_and_the_speaker_after_the_verb(suggest, text, words, speaker, cue) -> None:
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words
+    assert cue_of(result, claim) == cue and source_of(result, claim)[0] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Hij kocht een groot huis, dat zegt veel.",
+    "De school, dat weet iedereen, is te klein.",
+])
+def test_nl_dat_after_a_comma_without_a_closing_speaker_is_no_dislocation(suggest, text) -> None:
+    result = suggest(text, "nl")
+    assert all(c["rule"] != "retro_tag" for c in result["claims"])
