@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from annotator.nlp import sourcetype
 from annotator.nlp.discourse import Discourse, Src
+from annotator.nlp.fronting import demonstrative_subject, second_main_clause, time_phrase
 from annotator.nlp.nounphrase import np_right, surname_prefix_at
 
 
@@ -88,6 +89,9 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
     if k - 2 > a and t.lowers[k - 1] in d.pronouns and t.lowers[k - 2] in lex.coordinators:
         return d.add_source((k - 1, k), k)  # "..., en ze voegden eraan toe dat": ze speaks
     lead = d.skip_lead(a, k)
+    second = second_main_clause(d, lead, k) if d.lang.verb_second else None
+    if second is not None:
+        lead = second  # "De economie koelt af en toch blijft het CPB volhouden dat": the second clause's
     if lead >= k:
         return d.add_source(np_right(lex, t, end, b))
     if d.lang.subject_next_to_verb and lead + 2 == k and t.words[k - 1] == "," \
@@ -119,6 +123,10 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
             and t.lowers[lead + 1] in lex.fw["articles"]:
         return d.add_source(np_right(lex, t, lead + 1, k), k)  # "Toch blijft het CPB volhouden dat"
     fronted = t.lowers[lead] in lex.fw["subject_fronting"] or t.lowers[lead] in lex.fw["time_words"]
+    if fronted and lead + 1 < k and t.lowers[lead] in lex.fw["determiners"]:
+        span = demonstrative_subject(d, lead, k)
+        if span is not None:
+            return d.add_source(span, k)  # "Dit rapport bevestigt dat ...": "Dit" opens the subject
     if d.lang.verb_second and k - 1 > lead and t.words[k - 1] == "," and end < b and (
             fronted or t.lowers[lead] in lex.fw.get("clause_subordinators", ())):
         return d.add_source(np_right(lex, t, end, b))  # "Sinds X is beëdigd, maakt de N-VA ..."
@@ -137,6 +145,8 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
             finite = k  # "Op de vraag of het pand wordt verkocht antwoordt X": "wordt" ends the of-clause
         stop = k if finite < k else b
         return d.add_source(np_right(lex, t, finite + 1 if finite < k else end, stop))
+    if d.lang.verb_second and time_phrase(d, lead, k):
+        return d.add_source(np_right(lex, t, end, b))  # "Deze week zei de minister": the subject follows
     after_comma = subject_after_comma(d, lead, k)
     if after_comma is not None:
         return d.add_source(after_comma, k)  # "More than anything else, Mr. Obama believes"
@@ -165,6 +175,12 @@ def embedded_clause(d: Discourse, i: int, j: int) -> bool:
     t, fw = d.t, d.lex.fw
     words = d.lex.complementisers | set(fw.get("whether_complementisers", ())) | set(fw["relative_pronouns"])
     return any(t.lowers[m] in words and t.quote_of[m] < 0 for m in range(i, j))
+
+
+
+
+
+
 
 
 def relative_before_verb(d: Discourse, lead: int, k: int) -> int | None:

@@ -249,3 +249,39 @@ def test_nl_left_dislocated_claim_with_dat_and_the_speaker_after_the_verb(sugges
 def test_nl_dat_after_a_comma_without_a_closing_speaker_is_no_dislocation(suggest, text) -> None:
     result = suggest(text, "nl")
     assert all(c["rule"] != "retro_tag" for c in result["claims"])
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Dit rapport bevestigt dat de consument uiteindelijk bepaalt.", "Dit rapport"),
+    ("Dit onderzoek laat wel zien dat de consument uiteindelijk bepaalt.", "Dit onderzoek"),
+    ("Die partij vindt dat de consument uiteindelijk bepaalt.", "Die partij"),
+])
+def test_nl_demonstrative_opening_the_subject(suggest, text, speaker) -> None:
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    claim = claim_for(text, result, "de consument uiteindelijk bepaalt")
+    assert source_of(result, claim)[0] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Deze week zei de minister dat de school dicht gaat.",
+    "Elk jaar zegt de minister dat de school dicht gaat.",
+])
+def test_nl_fronted_time_phrase_is_not_the_subject(suggest, text) -> None:
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "de school dicht gaat")
+    assert source_of(result, claim) == ("de minister", "person")
+
+
+def test_nl_second_main_clause_after_en_toch_has_its_own_subject(suggest) -> None:
+    text = "De economie koelt af en toch blijft het planbureau volhouden dat de koopkracht stijgt."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "de koopkracht stijgt")
+    assert source_of(result, claim)[0] == "het planbureau"
+
+
+def test_nl_coordinated_subject_is_not_split(suggest) -> None:
+    text = "Jan de Wit en zijn vrouw zeggen dat het huis te koud is."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "het huis te koud is")
+    assert source_of(result, claim)[0].startswith("Jan de Wit")
