@@ -77,14 +77,15 @@ def in_subordinate(lex: Lexicon, t: Toks, i: int, k: int) -> bool:
     the claim."""
     openers = lex.h.get("subordinate_openers")
     aux = lex.fw["auxiliaries"]
-    if not openers or t.lowers[k] not in aux:
+    modals = lex.h.get("subordinate_modals") or aux  # Dutch: ability kan, not reportative zou
+    if not openers or t.lowers[k] not in modals:
         return False  # only a modal verb belongs to its clause; "after he allegedly ..." is the reporter's
     for m in range(k - 1, i - 1, -1):
         w = t.lowers[m]
         if w in _CLAUSE_BREAKS or t.words[m] in _SENTENCE_ENDS or w in aux:
             return False  # "children who had been in contact might": the relative clause ended at its verb
-        if w in openers:
-            return True
+        if w in openers and not (m == i and w in lex.fw["determiners"]):
+            return True  # (not "Die strategie kan ...": a demonstrative opening the claim)
     return False
 
 

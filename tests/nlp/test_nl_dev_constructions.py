@@ -285,3 +285,41 @@ def test_nl_coordinated_subject_is_not_split(suggest) -> None:
     result = suggest(text, "nl")
     claim = claim_for(text, result, "het huis te koud is")
     assert source_of(result, claim)[0].startswith("Jan de Wit")
+
+
+def test_nl_coordinated_names_after_a_tag_verb_are_one_speaker(suggest) -> None:
+    text = "‘We zijn heel blij met het nieuwe huis’, zeggen Jan en Marie Bakker uit Oss."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "We zijn heel blij met het nieuwe huis")
+    assert source_of(result, claim)[0].startswith("Jan en Marie Bakker")
+
+
+def test_nl_a_second_clause_after_the_tag_speaker_is_not_part_of_the_speaker(suggest) -> None:
+    text = "‘We zijn heel blij met het nieuwe huis’, zegt Kok en De Vries knikt."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "We zijn heel blij met het nieuwe huis")
+    assert source_of(result, claim)[0] == "Kok"
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("‘We hebben alles gedaan wat we konden’, vertelt de eigenaar van het café.",
+     "We hebben alles gedaan wat we konden"),
+    ("‘Het is belangrijk in een rechtsstaat dat mensen kunnen demonstreren’, zegt de advocaat.",
+     "Het is belangrijk in een rechtsstaat dat mensen kunnen demonstreren"),
+    ("De gemeente belooft te kijken of er iets aan de weg gedaan kan worden.",
+     "te kijken of er iets aan de weg gedaan kan worden"),
+])
+def test_nl_ability_kan_in_a_subordinate_clause_does_not_hedge_the_claim(suggest, text, words) -> None:
+    result = suggest(text, "nl")
+    assert claim_for(text, result, words)["certainty"] == "certain"
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Die strategie kan volgens de bond leiden tot meer druk op de bedrijven.",
+     "Die strategie kan volgens de bond leiden tot meer druk op de bedrijven"),
+    ("De bewoners klagen over de leegstand die zou ontstaan, zegt de wethouder.",
+     "De bewoners klagen over de leegstand die zou ontstaan"),
+])
+def test_nl_main_clause_kan_and_zou_in_a_relative_still_hedge(suggest, text, words) -> None:
+    result = suggest(text, "nl")
+    assert claim_for(text, result, words)["certainty"] == "possible"

@@ -6,6 +6,7 @@ from annotator.nlp import speakers
 from annotator.nlp.discourse import _TRAIL, Cue, Discourse, Src, rule
 from annotator.nlp.lexicon import VerbEntry
 from annotator.nlp.nounphrase import np_right
+from annotator.nlp.rules import according_to
 from annotator.nlp.tokens import CLOSE_MARKS
 
 
@@ -39,6 +40,10 @@ def tag(d: Discourse, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None)
             return False  # ", said profits fell": a reported clause, not a speaker after the verb
     if not src_span:
         return False
+    if t.is_cap(src_span[0]) and src_span[1] + 1 < b and t.is_cap(src_span[1] + 1):
+        both = according_to.coordinated(d, src_span, b)  # "..., zeggen Jan en Marie Bakker."
+        if both[1] >= b or t.words[both[1]] in _TRAIL:  # (not "..., zegt Kok en De Vries knikt.")
+            src_span = both
     after_src = past_parenthesis(d, max(src_span[1], cj), b)  # "..., vult Kok (16) aan."
     if entry is not None and entry.particle:
         fill = after_src
