@@ -111,4 +111,9 @@ def quote_certainty(lex: Lexicon, t: Toks, i: int, j: int) -> str:
     sentence. A modal somewhere inside a long quote ("We won. We may lose some seats later.")
     hedges its own sentence, not everything the speaker is quoted as saying."""
     end = next((m for m in range(i, j) if t.words[m] in _SENTENCE_ENDS), j)
-    return claim_certainty(lex, t, i, max(end, min(j, i + 1)), None, False)
+    level = claim_certainty(lex, t, i, max(end, min(j, i + 1)), None, False)
+    if all(not t.is_word(m) for m in range(end + 1, j)):  # a one-sentence quote: "Ik vrees dat ..."
+        opens = any(t.lowers[i:i + len(p.split())] == p.split() for p in lex.h.get("single_quote_probable", ()))
+        if opens and LEVEL_RANK["probable"] > LEVEL_RANK[level]:
+            level = "probable"
+    return level

@@ -323,3 +323,15 @@ def test_nl_ability_kan_in_a_subordinate_clause_does_not_hedge_the_claim(suggest
 def test_nl_main_clause_kan_and_zou_in_a_relative_still_hedge(suggest, text, words) -> None:
     result = suggest(text, "nl")
     assert claim_for(text, result, words)["certainty"] == "possible"
+
+
+def test_nl_one_sentence_quote_opening_with_ik_vrees_dat_is_probable(suggest) -> None:
+    text = "‘Ik vrees dat dit pas het begin van de problemen is’, zegt de burgemeester."
+    result = suggest(text, "nl")
+    assert claim_for(text, result, "Ik vrees dat dit pas het begin van de problemen is")["certainty"] == "probable"
+
+
+def test_nl_long_quote_opening_with_ik_vrees_dat_stays_certain(suggest) -> None:
+    text = "‘Ik vrees dat dit pas het begin is. Maar we gaan gewoon door met het werk’, zegt de burgemeester."
+    result = suggest(text, "nl")
+    assert claim_for(text, result, "Ik vrees dat dit pas het begin is.")["certainty"] == "certain"
