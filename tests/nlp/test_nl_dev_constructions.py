@@ -335,3 +335,28 @@ def test_nl_long_quote_opening_with_ik_vrees_dat_stays_certain(suggest) -> None:
     text = "‘Ik vrees dat dit pas het begin is. Maar we gaan gewoon door met het werk’, zegt de burgemeester."
     result = suggest(text, "nl")
     assert claim_for(text, result, "Ik vrees dat dit pas het begin is.")["certainty"] == "certain"
+
+
+def test_nl_sentence_and_colon_with_an_unused_cue_word_still_gives_the_quote_its_speaker(suggest) -> None:
+    text = "Ook Karel de Wit is niet te spreken over het plan: ‘Het is een schande voor de wijk.’"
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    claim = claim_for(text, result, "Het is een schande voor de wijk.")
+    assert claim["attribution"] == "direct" and source_of(result, claim) == ("Karel de Wit", "person")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("‘Het is een schande voor de wijk’, zegt Van der Laan.", "Van der Laan"),
+    ("Ook De Vries is niet te spreken over het plan: ‘Het is een schande voor de wijk.’", "De Vries"),
+])
+def test_nl_surname_with_a_capitalised_prefix_is_a_person(suggest, text, speaker) -> None:
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "Het is een schande voor de wijk")
+    assert source_of(result, claim) == (speaker, "person")
+
+
+def test_nl_newspaper_name_with_de_opening_the_sentence_stays_news_media(suggest) -> None:
+    text = "De Telegraaf meldt dat de minister vandaag aftreedt."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "de minister vandaag aftreedt")
+    assert source_of(result, claim) == ("De Telegraaf", "news_media")
