@@ -360,3 +360,18 @@ def test_nl_newspaper_name_with_de_opening_the_sentence_stays_news_media(suggest
     result = suggest(text, "nl")
     claim = claim_for(text, result, "de minister vandaag aftreedt")
     assert source_of(result, claim) == ("De Telegraaf", "news_media")
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("Maar de wethouder is van mening dat de toets later moet komen.", "de toets later moet komen", "de wethouder"),
+    ("De bond is ervan overtuigd dat de staking helpt.", "de staking helpt", "De bond"),
+])
+def test_nl_opinion_predicates_with_a_dat_clause(suggest, text, words, speaker) -> None:
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert source_of(result, claim)[0] == speaker
+
+
+def test_nl_mening_without_van_and_dat_is_no_cue(suggest) -> None:
+    assert not suggest("Hij verschilt van mening met de minister over de brug.", "nl")["claims"]
