@@ -375,3 +375,15 @@ def test_nl_opinion_predicates_with_a_dat_clause(suggest, text, words, speaker) 
 
 def test_nl_mening_without_van_and_dat_is_no_cue(suggest) -> None:
     assert not suggest("Hij verschilt van mening met de minister over de brug.", "nl")["claims"]
+
+
+def test_nl_two_word_quoted_sentence_continues_the_speaker(suggest) -> None:
+    text = "‘We zijn het echt zat’, zegt bewoonster Els de Wit. ‘Niemand luistert.’"
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "Niemand luistert.")
+    assert claim["attribution"] == "direct" and source_of(result, claim)[0] == "bewoonster Els de Wit"
+
+
+def test_nl_two_word_quoted_phrase_without_a_full_stop_is_no_claim(suggest) -> None:
+    text = "Het plan heet ‘Groene Buurt’ en kost vier miljoen euro."
+    assert not suggest(text, "nl")["claims"]

@@ -18,8 +18,9 @@ def loose_quotes(d: Discourse, pi: int, a: int, b: int) -> None:
     if q is None or q in d.quote_used:
         return
     quote = d.quotes[q]
-    if len(t.text[quote.start:quote.end].split()) < 3:
-        return
+    words = t.text[quote.start:quote.end].split()
+    if len(words) < 3 and not (len(words) == 2 and words[-1][-1:] in ".!?"):
+        return  # (a two-word sentence "‘Niemand luistert.’" speaks; a quoted phrase does not)
     if dash_credit(d, q, b):
         return
     if introduced_quote.intro_speaker(d, q) or stance.stance_tag(d, q, b):
