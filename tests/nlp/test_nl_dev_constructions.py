@@ -387,3 +387,18 @@ def test_nl_two_word_quoted_sentence_continues_the_speaker(suggest) -> None:
 def test_nl_two_word_quoted_phrase_without_a_full_stop_is_no_claim(suggest) -> None:
     text = "Het plan heet ‘Groene Buurt’ en kost vier miljoen euro."
     assert not suggest(text, "nl")["claims"]
+
+
+@pytest.mark.parametrize("text", [
+    "De nieuwe kar moet aan strenge eisen voldoen, voordat hij de weg op mag.",
+    "De bewoners hebben grote zorgen over de nieuwe vragen die er nog liggen.",
+])
+def test_nl_plural_verb_form_after_an_inflected_adjective_is_a_noun(suggest, text) -> None:
+    assert not suggest(text, "nl")["claims"]
+
+
+def test_nl_plural_verb_after_its_subject_still_reports(suggest) -> None:
+    text = "Ook de boze bewoners eisen dat de weg dicht gaat."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "de weg dicht gaat")
+    assert cue_of(result, claim) == "eisen"
