@@ -402,3 +402,20 @@ def test_nl_plural_verb_after_its_subject_still_reports(suggest) -> None:
     result = suggest(text, "nl")
     claim = claim_for(text, result, "de weg dicht gaat")
     assert cue_of(result, claim) == "eisen"
+
+
+def test_nl_single_quote_closed_by_a_straight_double_mark(suggest) -> None:
+    text = "'Heel mooi, met al dat groen\", roept bewoner Leo de Wit enthousiast. Hij woont al jaren in de wijk."
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    claim = claim_for(text, result, "Heel mooi, met al dat groen")
+    assert text[claim["start"]:claim["end"]] == "Heel mooi, met al dat groen"
+    assert cue_of(result, claim) == "roept" and source_of(result, claim)[0] == "bewoner Leo de Wit"
+
+
+def test_nl_double_marks_nested_in_a_single_quote_do_not_close_it(suggest) -> None:
+    from annotator.nlp.textscan import quotes
+
+    text = "Hij noemt het plan 'een \"slim\" idee', zegt Kok."
+    qs = quotes(text, 0, len(text))
+    assert [text[q.start:q.end] for q in qs] == ['een "slim" idee']
