@@ -419,3 +419,22 @@ def test_nl_double_marks_nested_in_a_single_quote_do_not_close_it(suggest) -> No
     text = "Hij noemt het plan 'een \"slim\" idee', zegt Kok."
     qs = quotes(text, 0, len(text))
     assert [text[q.start:q.end] for q in qs] == ['een "slim" idee']
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("De bond roept op tot een landelijke staking.", "een landelijke staking"),
+    ("De bond dringt aan op snelle maatregelen tegen de wachtlijsten.", "snelle maatregelen tegen de wachtlijsten"),
+])
+def test_nl_appeal_verbs_with_a_noun_phrase_object(suggest, text, words) -> None:
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words
+    assert source_of(result, claim) == ("De bond", "institution")
+
+
+def test_nl_roept_op_om_te_keeps_its_infinitive_claim(suggest) -> None:
+    text = "De bond roept de leden op om morgen te staken."
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "morgen te staken")
+    assert cue_of(result, claim) == "roept"
