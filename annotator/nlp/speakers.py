@@ -144,7 +144,10 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
         if embedded_clause(d, lead + 1, finite):
             finite = k  # "Op de vraag of het pand wordt verkocht antwoordt X": "wordt" ends the of-clause
         stop = k if finite < k else b
-        return d.add_source(np_right(lex, t, finite + 1 if finite < k else end, stop))
+        span = np_right(lex, t, finite + 1 if finite < k else end, stop)
+        if span is None and finite < k and t.lowers[finite] in lex.passive_aux:
+            span = passive_document(d, lead, finite)  # "In de klacht werd benadrukt dat": the document
+        return d.add_source(span)
     if d.lang.verb_second and time_phrase(d, lead, k):
         return d.add_source(np_right(lex, t, end, b))  # "Deze week zei de minister": the subject follows
     after_comma = subject_after_comma(d, lead, k)
@@ -181,6 +184,18 @@ def embedded_clause(d: Discourse, i: int, j: int) -> bool:
 
 
 
+
+
+def passive_document(d: Discourse, lead: int, finite: int) -> tuple[int, int] | None:
+    """"In het rapport wordt gesteld dat ...": a passive report with no agent whose fronted
+    "in"/"uit" phrase names a document; that document is the source."""
+    t, lex = d.t, d.lex
+    if t.lowers[lead] not in lex.document_prepositions:
+        return None
+    span = np_right(lex, t, lead + 1, finite)
+    if span is None or span[1] != finite:
+        return None
+    return span if sourcetype.classify(lex, t, span[0], span[1], d.surnames, span[1]) == "document" else None
 
 
 def relative_before_verb(d: Discourse, lead: int, k: int) -> int | None:

@@ -438,3 +438,22 @@ def test_nl_roept_op_om_te_keeps_its_infinitive_claim(suggest) -> None:
     result = suggest(text, "nl")
     claim = claim_for(text, result, "morgen te staken")
     assert cue_of(result, claim) == "roept"
+
+
+@pytest.mark.parametrize(("text", "words", "doc"), [
+    ("In de klacht werd benadrukt dat het om burgerlijke ongehoorzaamheid ging.",
+     "het om burgerlijke ongehoorzaamheid ging", "de klacht"),
+    ("In het rapport wordt gesteld dat de zorg in de regio te duur is.", "de zorg in de regio te duur is",
+     "het rapport"),
+])
+def test_nl_passive_report_in_a_document_has_the_document_as_source(suggest, text, words, doc) -> None:
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert source_of(result, claim) == (doc, "document")
+
+
+def test_nl_passive_report_in_a_place_gets_no_place_as_source(suggest) -> None:
+    text = "In Den Haag werd gezegd dat het kabinet valt."
+    result = suggest(text, "nl")
+    assert all(source_of(result, c) is None or source_of(result, c)[0] != "Den Haag" for c in result["claims"])
