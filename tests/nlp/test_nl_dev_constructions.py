@@ -457,3 +457,20 @@ def test_nl_passive_report_in_a_place_gets_no_place_as_source(suggest) -> None:
     text = "In Den Haag werd gezegd dat het kabinet valt."
     result = suggest(text, "nl")
     assert all(source_of(result, c) is None or source_of(result, c)[0] != "Den Haag" for c in result["claims"])
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("‘Zo kan het echt niet langer.’ Wethouder Kok is er duidelijk over.", "Wethouder Kok"),
+    ("‘Zo kan het echt niet langer.’ Ze is stellig.", "Ze"),
+])
+def test_nl_stance_sentence_after_a_speakerless_quote_gives_its_speaker(suggest, text, speaker) -> None:
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    claim = claim_for(text, result, "Zo kan het echt niet langer.")
+    assert cue_of(result, claim) is None and source_of(result, claim)[0] == speaker
+
+
+def test_nl_stance_sentence_about_a_thing_gives_no_speaker(suggest) -> None:
+    text = "‘Zo kan het echt niet langer.’ Het plan is duidelijk."
+    result = suggest(text, "nl")
+    assert claim_for(text, result, "Zo kan het echt niet langer.")["source"] is None
