@@ -221,8 +221,9 @@ class Discourse:
                 return m
             if w in lex.coordinators and m + 1 < b and self.is_reporting(m + 1):
                 return m
-            if w in lex.coordinators and m + 2 < b and self.is_reporting(m + 2) and t.lowers[m + 1] in self.pronouns:
-                return m - 1 if t.words[m - 1] == "," else m  # ", en ze voegden eraan toe dat ..."
+            if w in lex.coordinators and m + 2 < b and t.lowers[m + 1] in self.pronouns \
+                    and (self.is_reporting(m + 2) or lex.verb(t.lowers[m + 2])):
+                return m - 1 if t.words[m - 1] == "," else m  # ", en ze voegden eraan toe dat ...", ", and she urged"
             if w == "," and m + 1 < b and (t.lowers[m + 1] in ("maar", "but") or self.is_reporting(m + 1)
                                            or t.lowers[m + 1] in lex.fw.get("concessive_subordinators", ())):
                 return m  # ", maar wil niet ...", ", saying ...", ", though she admitted ...": a new clause

@@ -18,3 +18,43 @@ def test_a_no_break_space_parts_no_speaker_from_its_verb(suggest, space):
     assert source_of(result, quote)[0] == "he" and cue_of(result, quote) == "told"
     clause = claim_for(text, result, "the vote was fair")
     assert source_of(result, clause)[0] == "The mayor"
+
+
+@pytest.mark.parametrize(("text", "words", "source", "cue"), [
+    ("The governor is promising to rebuild the pier by June.", "to rebuild the pier by June",
+     "The governor", "promising"),
+    ("The White House has promised a veto of the bill.", "a veto of the bill", "The White House", "promised"),
+    ("Both leaders vowed swift consequences for the test.", "swift consequences for the test",
+     "Both leaders", "vowed"),
+    ("Ms. Ruiz exhorted her supporters to vote early.", "her supporters to vote early", "Ms. Ruiz", "exhorted"),
+    ("Most economists expect the bank to raise rates.", "the bank to raise rates", "Most economists", "expect"),
+    ("The family asked for an independent inquiry into the crash.", "an independent inquiry into the crash",
+     "The family", "asked for"),
+    ("His widow pleaded for calm in the city.", "calm in the city", "His widow", "pleaded for"),
+    ("The senator invoked the memory of the flood victims.", "the memory of the flood victims",
+     "The senator", "invoked"),
+    # a time word or an adverb may stand between the verb and its particle
+    ("The mayor called Friday for an audit of the police budget.", "an audit of the police budget",
+     "The mayor", "called Friday for"),
+])
+def test_more_verbs_whose_object_is_the_claim(suggest, text, words, source, cue):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words
+    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
+
+
+def test_a_passive_to_is_still_no_report(suggest):
+    text = "The mayor is said to favor the plan."
+    result = suggest(text, "en")
+    assert all(c["source"] is None and c["cue"] is None for c in result["claims"])
+
+
+def test_a_new_clause_with_its_own_speaker_ends_the_object(suggest):
+    text = "The council vowed to fight the plan, and she urged voters to reject it."
+    result = suggest(text, "en")
+    first = claim_for(text, result, "to fight the plan")
+    assert text[first["start"]:first["end"]] == "to fight the plan"
+    second = claim_for(text, result, "voters to reject it")
+    assert source_of(result, second)[0] == "she" and cue_of(result, second) == "urged"

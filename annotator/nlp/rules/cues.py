@@ -82,7 +82,8 @@ def verb_span(d: Discourse, b: int, k: int, entry: VerbEntry) -> int | None:
     for m in range(k + 1, min(b, k + 8)):
         if t.lowers[m] in entry.particle:
             between = t.lowers[k + 1:m]
-            close = all(w in ("eraan", "erop", "er", "niet", "ook", "nog", "al") for w in between)
+            light = d.lex.fw["time_words"] | d.lex.fw.get("verb_adverbs", frozenset())  # "called Friday for"
+            close = all(w in ("eraan", "erop", "er", "niet", "ook", "nog", "al") or w in light for w in between)
             return m + 1 if close else k + 1
         if t.lowers[m] in d.lex.complementisers or t.quote_of[m] >= 0:
             break

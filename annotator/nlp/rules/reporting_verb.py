@@ -57,8 +57,10 @@ def colon_claims(d: Discourse, b: int, colon: int, src: Src | None, cue: Cue, en
 def blocked(d: Discourse, a: int, b: int, k: int, end: int) -> bool:
     """A reporting verb form that reports nothing here, whatever rule would take it."""
     t, lex = d.t, d.lex
-    if k > a and t.lowers[k - 1] in lex.passive_aux and end < b and t.lowers[end] == "to":
-        return True  # "is said to", "was told to": a hedge or an order, not a report
+    ing = d.lang.participle_suffix
+    if k > a and t.lowers[k - 1] in lex.passive_aux and end < b and t.lowers[end] == "to" \
+            and not (ing and t.lowers[k].endswith(ing)):
+        return True  # "is said to", "was told to": a hedge or an order, not a report ("is promising to" is one)
     return k > a and t.lowers[k - 1] in lex.passive_aux \
         and any(w in lex.fw["negations"] for w in t.lowers[max(a, k - 4):k]) \
         and not any(w in lex.passive_agent for w in t.lowers[a:b])  # "kon niet worden bevestigd": a hedge
