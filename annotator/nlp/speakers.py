@@ -90,6 +90,7 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
     lead = d.skip_lead(a, k)
     if lead >= k:
         return d.add_source(np_right(lex, t, end, b))
+    lead = coordinated_clause_start(d, lead, k) or lead
     if d.lang.subject_next_to_verb and lead + 2 == k and t.words[k - 1] == "," \
             and t.lowers[lead] in lex.fw.get("verb_adverbs", ()):
         return None  # "Initially, state regulators ...": no subject before the word, so no verb
@@ -113,6 +114,9 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
             return d.add_source(after)  # "Samengenomen berekenen de artsen dat ..."
     for m in reversed(subs):
         span = np_right(lex, t, m + 1, k)
+        if span and d.lang.subject_next_to_verb and not all(
+                t.words[x] == "," or reaches_verb(d, x, x + 1) for x in range(span[1], k)):
+            continue  # "under a sky that seemed to ..., Obama warned": that clause's words are no subject
         if span:
             return d.add_source(span, k)
     if d.lang.verb_second and lead + 1 < k and t.lowers[lead] in lex.fw["auxiliaries"] and not t.is_cap(lead + 1) \
@@ -155,6 +159,24 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
         else:
             span = np_before_aux(d, lead, k)  # "Figures filed with the commission show"
     return d.add_source(apposition_name(d, span, k) or span, k)
+
+
+def coordinated_clause_start(d: Discourse, lead: int, k: int) -> int | None:
+    """Where the subject stands next to its verb, "..., but Obama said" opens a clause of its
+    own: its subject is the noun phrase after the coordinator, not the words before the comma."""
+    t = d.t
+    if d.lang.verb_second or not d.lang.subject_next_to_verb:
+        return None
+    for m in range(k - 3, lead, -1):
+        if t.quote_of[m] >= 0 or t.words[m] in (";", ":"):
+            return None
+        if t.words[m] == "," and t.lowers[m + 1] in d.lex.coordinators:
+            span = np_right(d.lex, t, m + 2, k)
+            if span is None or span[0] != m + 2 or not reaches_verb(d, span[1], k) \
+                    or reaches_verb(d, m + 2, m + 3) or not plausible_subject(d, *span):
+                return None  # ", but also contended": the same subject's second verb
+            return m + 2
+    return None
 
 
 def relative_before_verb(d: Discourse, lead: int, k: int) -> int | None:

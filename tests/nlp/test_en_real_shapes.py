@@ -58,3 +58,23 @@ def test_a_new_clause_with_its_own_speaker_ends_the_object(suggest):
     assert text[first["start"]:first["end"]] == "to fight the plan"
     second = claim_for(text, result, "voters to reject it")
     assert source_of(result, second)[0] == "she" and cue_of(result, second) == "urged"
+
+
+@pytest.mark.parametrize(("text", "words", "source"), [
+    # a relative clause inside a fronted phrase is not the subject of the verb after it
+    ("Under a sky that seemed to promise rain, the mayor warned that the parade would be cancelled.",
+     "the parade would be cancelled", "the mayor"),
+    ("Ms. Ruiz, the county clerk, praised the volunteers who counted the ballots and said the count was fair.",
+     "the count was fair", "Ms. Ruiz"),
+    # ", but X said": a coordinated clause has its own subject
+    ("The host pressed him on the deficit, but the senator said the budget would balance.",
+     "the budget would balance", "the senator"),
+    ("The mayor agreed, but also argued that the city could not pay.", "the city could not pay", "The mayor"),
+    ("The governor continues to insist, as she did on Monday, that she really, really wants to cut the tax.",
+     "to cut the tax", "she"),
+])
+def test_the_subject_is_the_phrase_next_to_the_verb(suggest, text, words, source):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert source_of(result, claim)[0] == source
