@@ -221,8 +221,7 @@ class Discourse:
                 return m
             if w in lex.coordinators and m + 1 < b and self.is_reporting(m + 1):
                 return m
-            if w in lex.coordinators and m + 2 < b and t.lowers[m + 1] in self.pronouns \
-                    and (self.is_reporting(m + 2) or lex.verb(t.lowers[m + 2])):
+            if w in lex.coordinators and m + 2 < b and self.speaker_opens(m + 1, b):
                 return m - 1 if t.words[m - 1] == "," else m  # ", en ze voegden eraan toe dat ...", ", and she urged"
             if w == "," and m + 1 < b and (t.lowers[m + 1] in ("maar", "but") or self.is_reporting(m + 1)
                                            or t.lowers[m + 1] in lex.fw.get("concessive_subordinators", ())):
@@ -231,6 +230,20 @@ class Discourse:
                     and lex.prepositions.match(t.lowers, m + 1, b):
                 return m  # "..., volgens X is dat onzin": another source's claim
         return b
+
+    def speaker_opens(self, m: int, b: int) -> bool:
+        """A pronoun or a name and a verb of the lexicon open a clause of their own at m
+        ("en ze voegden toe", "and Hillary Clinton is promising")."""
+        t, lex = self.t, self.lex
+        if t.lowers[m] in self.pronouns:
+            x = m + 1
+        else:
+            x = m
+            while x < b and x - m < 4 and t.is_cap(x):
+                x += 1
+        while m < x < b and t.lowers[x] in lex.fw["auxiliaries"]:
+            x += 1
+        return m < x < b and (self.is_reporting(x) or bool(lex.verb(t.lowers[x])))
 
     @property
     def pronouns(self) -> frozenset[str]:

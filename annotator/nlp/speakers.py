@@ -211,7 +211,8 @@ def subject_after_comma(d: Discourse, lead: int, k: int) -> tuple[int, int] | No
         return None  # ", but has said", ", despite ...": no noun phrase opens the clause
     src = d.lex.src
     if not (t.is_cap(comma + 1) or first in fw["determiners"] or first in d.pronouns
-            or first in src["person_nouns"] or first in src["institution_nouns"]):
+            or first in src["person_nouns"] or first in src["institution_nouns"]
+            or (comma + 2 == k and sourcetype.known_source_word(d.lex, first))):  # ", environmentalists worry"
         return None  # ", despite admitting": the phrase must look like a speaker
     span = np_right(d.lex, t, comma + 1, k)
     if span is None or span[0] != comma + 1 or not reaches_verb(d, span[1], k):
@@ -337,7 +338,7 @@ def walk_back_speaker(d: Discourse, a: int, ci: int) -> int | None:
             continue
         w = t.lowers[m]
         if w in lex.fw["relative_pronouns"] or w in lex.fw["subordinators"] \
-                or (d.is_reporting(m) and not t.is_cap(m)):
-            return None
+                or (d.is_reporting(m) and not t.is_cap(m) and t.lowers[m - 1] not in lex.fw["determiners"]):
+            return None  # (but "the report read": a noun after its article)
         m -= 1
     return m

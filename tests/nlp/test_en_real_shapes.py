@@ -78,3 +78,56 @@ def test_the_subject_is_the_phrase_next_to_the_verb(suggest, text, words, source
     check_contract(text, result)
     claim = claim_for(text, result, words)
     assert source_of(result, claim)[0] == source
+
+
+def test_a_report_in_a_fronted_clause_ends_at_its_comma(suggest):
+    text = "When the firm signaled that it would sell the mines, Mr. Barrett said, \u201cwe were stunned.\u201d"
+    result = suggest(text, "en")
+    check_contract(text, result)
+    inner = claim_for(text, result, "it would sell the mines")
+    assert text[inner["start"]:inner["end"]] == "it would sell the mines"
+    assert source_of(result, inner)[0] == "the firm"
+    quote = claim_for(text, result, "we were stunned")
+    assert source_of(result, quote)[0] == "Mr. Barrett"
+
+
+@pytest.mark.parametrize(("text", "words", "source", "cue"), [
+    ("\u201cOur children are thriving in these schools,\u201d the letter reads.",
+     "Our children are thriving in these schools", "the letter", "reads"),
+    ("\u201cThe council met in secret,\u201d the report read.", "The council met in secret", "the report", "read"),
+])
+def test_a_text_that_reads(suggest, text, words, source, cue):
+    result = suggest(text, "en")
+    claim = claim_for(text, result, words)
+    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
+
+
+def test_reading_a_text_is_no_report(suggest):
+    assert suggest("She read the report on the train.", "en")["claims"] == []
+
+
+def test_a_closing_tag_takes_the_clause_before_it(suggest):
+    """"CLAIM, a spokesman announced Monday.": the tag's speaker, not the object verb's subject."""
+    text = "The campaign plans to release more records soon, a spokesman announced Monday."
+    result = suggest(text, "en")
+    claim = claim_for(text, result, "The campaign plans to release more records soon")
+    assert source_of(result, claim)[0] == "a spokesman" and cue_of(result, claim) == "announced"
+
+
+@pytest.mark.parametrize(("text", "first", "second", "speaker"), [
+    ("Ms. Ruiz has vowed to close the plant, and Tom Kerr is promising to keep it open.",
+     "to close the plant", "to keep it open", "Tom Kerr"),
+])
+def test_a_name_and_a_verb_open_a_clause_of_their_own(suggest, text, first, second, speaker):
+    result = suggest(text, "en")
+    one = claim_for(text, result, first)
+    assert text[one["start"]:one["end"]] == first
+    two = claim_for(text, result, second)
+    assert source_of(result, two)[0] == speaker
+
+
+def test_a_plural_source_noun_after_a_fronted_clause_is_the_subject(suggest):
+    text = "Should the company fail, analysts worry that the cost could fall to taxpayers."
+    result = suggest(text, "en")
+    claim = claim_for(text, result, "the cost could fall to taxpayers")
+    assert source_of(result, claim)[0] == "analysts"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from annotator.nlp import complement
+from annotator.nlp import complement, speakers
 from annotator.nlp.discourse import Discourse
 from annotator.nlp.lexicon import VerbEntry
 from annotator.nlp.rules import according_to, quote_tag, reporting_verb
@@ -179,7 +179,14 @@ def closing_tag(d: Discourse, a: int, b: int, found: Sequence[int]) -> int | Non
     k = cands[-1]
     if lex.prepositions.match(t.lowers, cands[0], b) and cands[0] == d.skip_lead(a, b):
         return None  # "Volgens X ..., zei hij": the opening volgens attributes the claim
-    if k - 1 <= a or t.words[k - 1] != "," or b - k > 14 or t.is_cap(k) or not d.is_reporting(k):
+    if k - 1 <= a or b - k > 14 or t.is_cap(k) or not d.is_reporting(k):
+        return None
+    if t.words[k - 1] != "," and d.lang.subject_next_to_verb:
+        back = speakers.walk_back_speaker(d, a, k)  # "..., a spokesman announced Monday."
+        if back is None or t.words[back] != "," or k - back > 6 or t.lowers[back + 1] in lex.coordinators \
+                or not quote_tag.tag_rest_ok(d, k + 1, b):
+            return None  # (", and Clinton is promising to ...": a clause of its own, no tag)
+    elif t.words[k - 1] != ",":
         return None
     if any(t.words[m] in (",", ":") or t.lowers[m] in lex.complementisers for m in (x + 1 for x in cands[:-1])) \
             or any(t.lowers[m] in lex.complementisers for m in range(k + 1, b)):

@@ -126,12 +126,26 @@ def report(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) -> 
         return False  # "De bewoners willen dat X, zegt Kok.": the tag's claim is the whole clause
     if entry.takes_object:
         stop = object_end(d, start, stop)
+    stop = fronted_clause_end(d, a, b, k, start, stop)
     if k >= a + 2 and t.lowers[k - 1] in d.lex.fw["relative_pronouns"] and t.words[k - 2] == ",":
         stop = next((m for m in range(start, stop) if t.words[m] == "," and t.quote_of[m] < 0), stop)
     found = False
     for i, j in coordinated_clauses(d, start, stop):
         found = d.add_claim(i, j, src, cue, "indirect", entry, t.lowers[k]) is not None or found
     return found
+
+
+def fronted_clause_end(d: Discourse, a: int, b: int, k: int, start: int, stop: int) -> int:
+    """"When the firm signaled that it would sell, Mr. Barrett said ...": a reporting verb inside
+    a fronted adverbial clause reports up to the comma that closes that clause, not the main one."""
+    t, fw = d.t, d.lex.fw
+    lead = d.skip_lead(a, b)
+    if lead + 1 < k and t.lowers[lead] == "even":
+        lead += 1  # "Even if", "Even though"
+    if t.lowers[lead] not in fw.get("adverbial_subordinators", ()) \
+            or any(t.words[m] == "," and t.quote_of[m] < 0 for m in range(lead, k)):
+        return stop
+    return next((m for m in range(start + 1, stop) if t.words[m] == "," and t.quote_of[m] < 0), stop)
 
 
 def coordinated_clauses(d: Discourse, start: int, stop: int) -> list[tuple[int, int]]:
