@@ -131,3 +131,12 @@ def test_a_plural_source_noun_after_a_fronted_clause_is_the_subject(suggest):
     result = suggest(text, "en")
     claim = claim_for(text, result, "the cost could fall to taxpayers")
     assert source_of(result, claim)[0] == "analysts"
+
+
+@pytest.mark.parametrize(("text", "words", "level"), [
+    ("The mayor said the pier would close in May.", "the pier would close in May", "certain"),
+    ("The mayor said the pier may close.", "the pier may close", "possible"),
+])
+def test_the_month_may_is_no_hedge(suggest, text, words, level):
+    result = suggest(text, "en")
+    assert claim_for(text, result, words)["certainty"] == level
