@@ -116,7 +116,7 @@ class Discourse:
 
     def skip_lead(self, a: int, b: int) -> int:
         t = self.t
-        while a < b and (t.lowers[a] in self.lex.fw["leading_skip"] or t.words[a] in (",", "—", "-")):
+        while a < b and (t.lowers[a] in self.lex.fw["leading_skip"] or t.words[a] in (",", "—", "-", "(")):
             a += 1
         return a
 
@@ -214,8 +214,8 @@ class Discourse:
             if t.quote_of[m] >= 0:
                 continue
             w = t.lowers[m]
-            if w == ";":
-                return m
+            if w == ";" or (w == ")" and "(" not in t.words[start:m]):
+                return m  # (a bracket closing one opened before the claim ends it too)
             if w == "," and m + 1 < b and t.lowers[m + 1] in lex.coordinators and m + 2 < b \
                     and self.is_reporting(m + 2):
                 return m

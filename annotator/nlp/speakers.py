@@ -91,6 +91,9 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
     if lead >= k:
         return d.add_source(np_right(lex, t, end, b))
     lead = coordinated_clause_start(d, lead, k) or lead
+    bracket = next((m for m in range(k - 1, lead - 1, -1) if t.words[m] in ("(", ")")), None)
+    if bracket is not None and t.words[bracket] == "(" and bracket + 1 < k:
+        lead = bracket + 1  # "Clinton stumbled (her campaign later disclosed that ...)": the aside has its own subject
     if d.lang.subject_next_to_verb and lead + 2 == k and t.words[k - 1] == "," \
             and t.lowers[lead] in lex.fw.get("verb_adverbs", ()):
         return None  # "Initially, state regulators ...": no subject before the word, so no verb
@@ -134,7 +137,7 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
             span = np_right(lex, t, last + 1, k)  # "In a statement, one of the attorneys, Jo Bam, said"
             return d.add_source(apposition_name(d, span, k) or span, k)
         if not d.lang.verb_second:
-            return d.add_source(np_before(d, lead, k), k)  # "Yesterday the mayor said"
+            return d.add_source(name_after_phrase(d, lead, k) or np_before(d, lead, k), k)  # "Yesterday the mayor said"
         finite = next((m for m in range(lead + 1, k + 1) if t.lowers[m] in lex.fw["auxiliaries"]
                        or t.lowers[m] in lex.verbs), k)
         stop = k if finite < k else b
@@ -252,6 +255,27 @@ def np_before_aux(d: Discourse, lead: int, k: int) -> tuple[int, int]:
     while m > lead + 1 and d.t.lowers[m - 1] in d.lex.fw["auxiliaries"]:
         m -= 1
     return lead, m
+
+
+def name_after_phrase(d: Discourse, lead: int, k: int) -> tuple[int, int] | None:
+    """"In an interview Trump declared": after a fronted phrase with no comma, a name right
+    after a lower-case noun is the subject, not the phrase's last words."""
+    t, fw = d.t, d.lex.fw
+    if t.lowers[lead] not in fw["stop_prepositions"] and t.lowers[lead] not in fw["np_prepositions"]:
+        return None
+    end = k
+    while end > lead and (t.lowers[end - 1] in fw["auxiliaries"] or t.lowers[end - 1] in fw.get("verb_adverbs", ())):
+        end -= 1
+    m = end
+    while m > lead + 1 and t.is_cap(m - 1) and t.quote_of[m - 1] < 0 and t.lowers[m - 1] not in fw["time_words"]:
+        m -= 1
+    if t.lowers[m - 1] in fw["time_words"] and m < end:
+        return m, end  # "On Monday Obama said"
+    before = t.lowers[m - 1]
+    if m == end or not t.is_word(m - 1) or t.is_cap(m - 1) or before in fw["determiners"] \
+            or before in fw["np_prepositions"] or before in fw["stop_prepositions"]:
+        return None
+    return m, end
 
 
 def np_before(d: Discourse, lead: int, k: int) -> tuple[int, int] | None:

@@ -140,3 +140,48 @@ def test_a_plural_source_noun_after_a_fronted_clause_is_the_subject(suggest):
 def test_the_month_may_is_no_hedge(suggest, text, words, level):
     result = suggest(text, "en")
     assert claim_for(text, result, words)["certainty"] == level
+
+
+@pytest.mark.parametrize(("text", "words", "source", "cue"), [
+    ("(The mayor has called for an audit of the police budget.)", "an audit of the police budget",
+     "The mayor", "called for"),
+    ("The senator missed the vote (her office later disclosed that she has the flu).", "she has the flu",
+     "her office", "disclosed"),
+])
+def test_a_sentence_in_brackets_has_its_own_subject(suggest, text, words, source, cue):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words
+    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
+
+
+@pytest.mark.parametrize(("text", "words", "source"), [
+    ("In an interview Ms. Ruiz declared \u201cthe city will never sell the port.\u201d",
+     "the city will never sell the port.", "Ms. Ruiz"),
+    ("On Monday Ms. Ruiz said the port would stay public.", "the port would stay public", "Ms. Ruiz"),
+])
+def test_a_name_after_a_fronted_phrase_without_comma(suggest, text, words, source):
+    result = suggest(text, "en")
+    claim = claim_for(text, result, words)
+    assert source_of(result, claim)[0] == source
+
+
+def test_a_short_quote_after_a_verb_is_its_object(suggest):
+    text = "The mayor called it \u201ca disaster\u201d on Monday."
+    assert all(c["attribution"] != "direct" for c in suggest(text, "en")["claims"])
+
+
+def test_the_object_ends_before_a_second_verb_after_an_adverb(suggest):
+    text = "She urged her son to stay in the car and repeatedly said, \u201cDo not open the door.\u201d"
+    result = suggest(text, "en")
+    first = claim_for(text, result, "her son to stay in the car")
+    assert text[first["start"]:first["end"]] == "her son to stay in the car"
+    quote = claim_for(text, result, "Do not open the door")
+    assert quote["attribution"] == "direct" and source_of(result, quote)[0] == "She"
+
+
+def test_hoping_that(suggest):
+    text = "He is hoping that the state will pay for the repairs."
+    claim = claim_for(text, suggest(text, "en"), "the state will pay for the repairs")
+    assert claim["rule"] == "reporting_verb"

@@ -7,6 +7,8 @@ from annotator.nlp.discourse import Cue, Discourse, Src, rule
 from annotator.nlp.lexicon import VerbEntry
 from annotator.nlp.rules import introduced_quote
 
+_BARE_QUOTE_WORDS = 4  # a shorter quote right after a verb is its object ("used 'personal' phones")
+
 
 def skip_addressee(d: Discourse, m: int, b: int) -> int:
     """Past the addressee of "told": a listed noun or object pronoun, or an outlet's name."""
@@ -38,6 +40,9 @@ def find_colon(d: Discourse, end: int, b: int) -> int | None:
         m += 1
     if m + 1 < b and t.words[m] == "," and d.quote_starting_at(m + 1) is not None:
         return m  # 'He added, "I am truly sorry."'
+    q = d.quote_starting_at(m) if m < b else None
+    if q is not None and len(t.text[d.quotes[q].start:d.quotes[q].end].split()) >= _BARE_QUOTE_WORDS:
+        return m - 1  # 'Trump declared "I think NATO may be obsolete."': the quote right after the verb
     for m in range(end, min(b, end + 8)):
         if t.words[m] == ":":
             return m

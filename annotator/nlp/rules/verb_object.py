@@ -81,11 +81,20 @@ def object_end(d: Discourse, start: int, stop: int) -> int:
         w = t.lowers[m]
         if w in adverbial:
             return m
-        if w in lex.coordinators and m + 1 < stop and any(e.objects for e in lex.verb(t.lowers[m + 1])):
+        if w in lex.coordinators and coordinated_verb(d, m + 1, stop):
             return m
         if w == "," and tag_follows(d, m, stop):
             return m
     return stop
+
+
+def coordinated_verb(d: Discourse, m: int, stop: int) -> bool:
+    """A second verb of the speaker after "and" ("... and blamed the police", "... and
+    repeatedly says, ..."): an object verb or a reporting verb, after adverbs."""
+    t, lex = d.t, d.lex
+    while m < stop and t.lowers[m] in lex.fw.get("verb_adverbs", ()):
+        m += 1
+    return m < stop and (d.is_reporting(m) or any(e.objects for e in lex.verb(t.lowers[m])))
 
 
 def tag_follows(d: Discourse, m: int, b: int) -> bool:
