@@ -185,3 +185,21 @@ def test_hoping_that(suggest):
     text = "He is hoping that the state will pay for the repairs."
     claim = claim_for(text, suggest(text, "en"), "the state will pay for the repairs")
     assert claim["rule"] == "reporting_verb"
+
+
+@pytest.mark.parametrize(("text", "words", "source", "cue"), [
+    ("Port Deal Could Cost The City Millions, Mayor Ruiz Says.", "Port Deal Could Cost The City Millions",
+     "Mayor Ruiz", "Says"),
+    ("Governor Says Bridge Will Reopen In May.", "Bridge Will Reopen In May", "Governor", "Says"),
+    ("Ruiz Vows To Keep The Port Public.", "To Keep The Port Public", "Ruiz", "Vows"),
+])
+def test_a_headline_in_title_case_reports(suggest, text, words, source, cue):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words
+    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
+
+
+def test_a_capitalised_verb_form_in_a_name_is_no_cue(suggest):
+    assert suggest("She studied at Kansas State University for two years.", "en")["claims"] == []

@@ -52,11 +52,11 @@ def title_case(d: Discourse, a: int, b: int) -> bool:
     return len(words) >= 2 and sum(t.is_cap(m) for m in words) * 4 >= len(words) * 3
 
 
-def verb_span(d: Discourse, b: int, k: int, entry: VerbEntry) -> int | None:
+def verb_span(d: Discourse, b: int, k: int, entry: VerbEntry, a: int | None = None) -> int | None:
     """End of the cue starting at k, or None when a separable verb lacks its particle."""
     t = d.t
-    if k > 0 and t.is_cap(k) and t.is_word(k - 1):
-        return None  # "Velinsk State University": a capitalised name, not a verb
+    if k > 0 and t.is_cap(k) and t.is_word(k - 1) and (a is None or not title_case(d, a, b)):
+        return None  # "Velinsk State University": a capitalised name, not a verb (but "Graham Says" in a headline)
     if k > 0 and t.lowers[k - 1] in d.lex.fw["determiners"] and t.lowers[k - 1] not in ("dat", "that", "die") \
             and not (t.lowers[k - 1] in d.lex.retro_pronouns and (k == 1 or not t.is_word(k - 2))):
         return None  # "the claims", "de post": a noun, not a verb; "Dit meldt X." is a report
@@ -209,7 +209,7 @@ def try_cue(d: Discourse, a: int, b: int, k: int, verb_rules: Sequence[Construct
     if not cue_position_ok(d, a, b, k):
         return k + 1
     for entry in lex.verb(lw):
-        end = verb_span(d, b, k, entry)
+        end = verb_span(d, b, k, entry, a)
         if end:
             before = set(d.sources)
             if read_verb(d, a, b, k, end, entry, verb_rules):

@@ -29,7 +29,8 @@ def infinitive_at(d: Discourse, m: int, b: int) -> bool:
             or not t.is_word(m + 1):
         return False
     nxt = t.lowers[m + 1]
-    return not (t.is_cap(m + 1) or nxt in lex.fw["determiners"] or nxt in lex.pronouns
+    headline = t.words[m] == "To" and m > 0 and t.is_word(m - 1)  # "Sanders Vows To Eliminate ..."
+    return not ((t.is_cap(m + 1) and not headline) or nxt in lex.fw["determiners"] or nxt in lex.pronouns
                 or nxt[:1].isdigit())
 
 
