@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from annotator.nlp.discourse import Discourse
 
+_BARE_REACH = 7  # "noted the old plan had failed": how far the auxiliary of a bare clause may follow
+
 
 def find_complement(d: Discourse, k: int, end: int, b: int) -> int | None:
     t, lex = d.t, d.lex
@@ -21,8 +23,9 @@ def find_complement(d: Discourse, k: int, end: int, b: int) -> int | None:
         if w in lex.complementisers:
             if m + 1 >= b or not t.is_word(m + 1) and t.quote_of[m + 1] < 0 and t.words[m + 1] != ",":
                 return None  # "said the test could change that.": a pronoun ending the clause
-            if m > end + 1 and any(t.lowers[x] in finite for x in range(end, m)):
-                return None  # "said the vote would show that ...": the clause began before "that"
+            if m > end + 1 and (any(t.lowers[x] in finite for x in range(end, m))
+                                or (d.lang.bare_clause_complement and t.lowers[end] in lex.fw["pronouns"])):
+                return None  # "said the vote would show that ...", "said he wants to ... that": the clause began before "that"
             prev = t.lowers[m - 1]
             if m > end and (prev in lex.fw["stop_prepositions"] or prev in lex.fw["np_prepositions"]
                             or prev in lex.fw.get("clause_subordinators", ())) \
@@ -49,12 +52,12 @@ def bare_clause(d: Discourse, end: int, b: int) -> int | None:
     w = t.lowers[end]
     if w in fw["pronouns"]:
         nxt = t.lowers[end + 1]
-        return end if nxt in aux or nxt in fw.get("finite_verbs", ()) else None
+        return end if nxt in aux or nxt in fw.get("finite_verbs", ()) or d.lex.verb(nxt) else None
     if w not in fw["determiners"] and t.is_word(end) and not _function_word(d, end):
         return end if _bare_subject(d, end, b) else None  # "found Trump would", "hoped electric utilities would"
     if w not in fw["determiners"] or w in d.lex.complementisers:
         return None
-    for m in range(end + 1, min(b, end + 5)):
+    for m in range(end + 1, min(b, end + _BARE_REACH)):
         if t.lowers[m] in aux:
             return end if m > end + 1 else None
         if (not t.is_word(m) and t.words[m] not in ("'s", "’s")) or t.lowers[m] in fw["subordinators"]:

@@ -203,3 +203,29 @@ def test_a_headline_in_title_case_reports(suggest, text, words, source, cue):
 
 def test_a_capitalised_verb_form_in_a_name_is_no_cue(suggest):
     assert suggest("She studied at Kansas State University for two years.", "en")["claims"] == []
+
+
+@pytest.mark.parametrize(("text", "words", "source", "cue"), [
+    # a longer subject of a clause without "that"
+    ("I knew this hatred and this foul talk were wrong.", "this hatred and this foul talk were wrong", "I", "knew"),
+    # a longer object before its predicate
+    ("Ms. Ruiz called her vote in favor of the port deal a mistake.",
+     "her vote in favor of the port deal a mistake", "Ms. Ruiz", "called"),
+    # one name is a whole object
+    ("The senator attacked Ruiz, saying she had misled voters.", "Ruiz", "The senator", "attacked"),
+    # a second verb of the same subject ends the object
+    ("The White House promised a veto and attempted to rally its allies.", "a veto", "The White House", "promised"),
+    # a pronoun and its verb right after "said" open the clause; a later "that" is inside it
+    ("Ruiz said she wants to close the loopholes that favor landlords.",
+     "she wants to close the loopholes that favor landlords", "Ruiz", "said"),
+])
+def test_objects_and_clauses_of_more_lengths(suggest, text, words, source, cue):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words
+    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
+
+
+def test_a_pronoun_object_alone_is_no_claim(suggest):
+    assert suggest("The governor praised him.", "en")["claims"] == []

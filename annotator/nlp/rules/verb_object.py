@@ -11,13 +11,13 @@ they report an act, not a statement.
 from __future__ import annotations
 
 from annotator.nlp import complement, speakers
-from annotator.nlp.discourse import Cue, Discourse, rule
+from annotator.nlp.discourse import _TRAIL, Cue, Discourse, rule
 from annotator.nlp.lexicon import VerbEntry
 from annotator.nlp.rules.reporting_verb import find_colon
 from annotator.nlp.tokens import OPEN_MARKS
 
 _POSSESSIVE = frozenset({"'s", "’s"})
-_NP_TO_REACH = 8  # "urged [the leaders of both parties] to": how far the infinitive may follow
+_NP_TO_REACH = 10  # "urged [the leaders of both parties] to": how far the infinitive may follow
 
 
 def infinitive_at(d: Discourse, m: int, b: int) -> bool:
@@ -95,7 +95,13 @@ def coordinated_verb(d: Discourse, m: int, stop: int) -> bool:
     t, lex = d.t, d.lex
     while m < stop and t.lowers[m] in lex.fw.get("verb_adverbs", ()):
         m += 1
-    return m < stop and (d.is_reporting(m) or any(e.objects for e in lex.verb(t.lowers[m])))
+    if m >= stop:
+        return False
+    ed, w = d.lang.past_participle_suffix, t.lowers[m]
+    nxt = t.lowers[m + 1] if m + 1 < stop else ""
+    past = ed is not None and w.endswith(ed) and not t.is_cap(m) \
+        and (nxt in lex.fw["determiners"] or nxt in lex.fw.get("infinitive_markers", ()))  # "and attempted to"
+    return past or d.is_reporting(m) or any(e.objects for e in lex.verb(w))
 
 
 def tag_follows(d: Discourse, m: int, b: int) -> bool:
@@ -134,4 +140,8 @@ def verb_object(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry
     stop = object_end(d, start, d.claim_end(start, b))
     if relative_before(d, a, k):  # "the senator, who has pledged to cut taxes, spoke": the clause ends
         stop = next((m for m in range(start, stop) if t.words[m] == "," and t.quote_of[m] < 0), stop)
-    return d.add_claim(start, stop, src, Cue(k, end), "indirect", entry, t.lowers[k]) is not None
+    while stop > start and t.words[stop - 1] in _TRAIL:
+        stop -= 1
+    name = t.char_span(start, stop) if stop - start == 1 and t.is_cap(start) and t.lowers[start] not in d.pronouns else None
+    return d.add_claim(start, stop, src, Cue(k, end), "indirect", entry, t.lowers[k],  # "attacked Trump": one name
+                       chars=name) is not None
