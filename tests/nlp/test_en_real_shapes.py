@@ -229,3 +229,28 @@ def test_objects_and_clauses_of_more_lengths(suggest, text, words, source, cue):
 
 def test_a_pronoun_object_alone_is_no_claim(suggest):
     assert suggest("The governor praised him.", "en")["claims"] == []
+
+
+@pytest.mark.parametrize(("text", "words", "source", "cue", "level"), [
+    ("Contrary to his claim that voters would learn nothing, the files were long.", "voters would learn nothing",
+     "his", "claim", "possible"),
+    ("Yet her promise to cut the fares inflamed the drivers.", "to cut the fares", "her", "promise", "certain"),
+    ("The mayor's call for an inquiry was rejected.", "an inquiry", "The mayor", "call", "certain"),
+])
+def test_a_noun_of_saying_after_its_possessor(suggest, text, words, source, cue, level):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words
+    assert claim["rule"] == "noun_cue" and claim["certainty"] == level
+    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
+
+
+@pytest.mark.parametrize("text", [
+    "His claim that was rejected by the court.",
+    "The claim that voters would learn nothing was false.",
+    "A call for help came at noon.",
+    "Yet his determination to act alone inflamed his opponents.",
+])
+def test_a_noun_of_saying_needs_its_possessor_and_complement(suggest, text):
+    assert suggest(text, "en")["claims"] == []
