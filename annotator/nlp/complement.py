@@ -18,8 +18,8 @@ def find_complement(d: Discourse, k: int, end: int, b: int) -> int | None:
             if not quote.closed or len(t.text[quote.start:quote.end].split()) > 3:
                 return None
             continue  # "vindt het ‘onaanvaardbaar’ dat ...": a quoted word, not a quote
-        if w in (".", ";", ":") or (w == "," and m > end + 1):
-            return None
+        if w in (".", ";", ":") or (w == "," and m > end + 1) or (m > end and second_verb(d, m)):
+            return None  # (", and attempted to make the case that": "that" is the second verb's)
         if w in lex.complementisers:
             if m + 1 >= b or not t.is_word(m + 1) and t.quote_of[m + 1] < 0 and t.words[m + 1] != ",":
                 return None  # "said the test could change that.": a pronoun ending the clause
@@ -39,6 +39,15 @@ def find_complement(d: Discourse, k: int, end: int, b: int) -> int | None:
         if m > end and d.is_reporting(m) and t.lowers[m - 1] not in lex.fw["determiners"]:
             return None
     return None
+
+
+def second_verb(d: Discourse, m: int) -> bool:
+    """A coordinator at m and a verb of the same subject after it ("promised a veto and attempted")."""
+    t, lex = d.t, d.lex
+    if t.lowers[m] not in lex.coordinators or m + 1 >= t.n or t.is_cap(m + 1):
+        return False
+    w, ed = t.lowers[m + 1], d.lang.past_participle_suffix
+    return bool(lex.verb(w)) or w in lex.fw.get("finite_verbs", ()) or (ed is not None and w.endswith(ed) and len(w) > 4)
 
 
 def bare_clause(d: Discourse, end: int, b: int) -> int | None:

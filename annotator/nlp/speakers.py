@@ -101,9 +101,12 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
     preps = lex.fw["stop_prepositions"] | lex.fw["np_prepositions"]
     subs = [m for m in range(lead + 1, k) if t.quote_of[m] < 0 and t.lowers[m] in clause
             and t.lowers[m - 1] not in preps]  # "op dat tijdstip": a determiner
-    if d.lang.relative_subject and k - 2 > lead and t.lowers[k - 1] in lex.fw["relative_pronouns"] \
-            and t.words[k - 2] == ",":
-        return d.add_source(np_before(d, lead, k - 2), k)  # "the Act, which says that"
+    r = k
+    while r - 1 > lead and (t.lowers[r - 1] in lex.fw["auxiliaries"] or t.lowers[r - 1] in lex.fw.get("verb_adverbs", ())):
+        r -= 1  # "Trump, who had talked about": the auxiliary stands between the pronoun and the verb
+    if d.lang.relative_subject and r - 2 > lead and t.lowers[r - 1] in lex.fw["relative_pronouns"] \
+            and t.words[r - 2] == ",":
+        return d.add_source(np_before(d, lead, r - 2), k)  # "the Act, which says that"
     rel = relative_before_verb(d, lead, k) if d.lang.relative_subject and subs else None
     if rel is not None:
         subs = [m for m in subs if m < rel]  # "Mr. Obama, who understood that ..., told": not that clause's subject

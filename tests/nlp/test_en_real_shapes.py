@@ -254,3 +254,31 @@ def test_a_noun_of_saying_after_its_possessor(suggest, text, words, source, cue,
 ])
 def test_a_noun_of_saying_needs_its_possessor_and_complement(suggest, text):
     assert suggest(text, "en")["claims"] == []
+
+
+@pytest.mark.parametrize(("text", "words", "source", "cue"), [
+    ("The governor has also commented on the death of the driver.", "the death of the driver",
+     "The governor", "commented on"),
+    ("The fund pointed to the vote in Britain as a warning.", "the vote in Britain as a warning", "The fund",
+     "pointed to"),
+    ("Ms. Ruiz has railed against the tax breaks for landlords.", "the tax breaks for landlords", "Ms. Ruiz",
+     "railed against"),
+    ("Voting rights groups have expressed concern that the purge could bar eligible voters.",
+     "the purge could bar eligible voters", "Voting rights groups", "expressed concern"),
+    ("The senator, who had talked about the plan for weeks, left early.", "the plan for weeks", "The senator",
+     "talked about"),
+])
+def test_verbs_with_particles_and_a_relative_subject(suggest, text, words, source, cue):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words
+    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
+
+
+def test_a_that_after_a_second_verb_is_that_verbs(suggest):
+    text = "The White House promised a veto and tried to convince senators that the bill was flawed."
+    result = suggest(text, "en")
+    veto = claim_for(text, result, "a veto")
+    assert text[veto["start"]:veto["end"]] == "a veto" and cue_of(result, veto) == "promised"
+    assert all(cue_of(result, c) != "promised" for c in result["claims"] if c is not veto)
