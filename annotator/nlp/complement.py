@@ -10,6 +10,10 @@ _BARE_REACH = 7  # "noted the old plan had failed": how far the auxiliary of a b
 def find_complement(d: Discourse, k: int, end: int, b: int) -> int | None:
     t, lex = d.t, d.lex
     finite = lex.fw.get("finite_auxiliaries", ())
+    if end + 1 < b and t.words[end] == "," and t.lowers[end + 1] in lex.as_words:
+        aside = next((m for m in range(end + 2, min(b, end + 12)) if t.words[m] == ","), None)
+        if aside is not None:
+            end = aside + 1  # "cautioned, as did the campaign itself, that ...": past the aside
     for m in range(end, min(b, end + 14)):
         w = t.lowers[m]
         q = t.quote_of[m]

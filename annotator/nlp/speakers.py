@@ -91,6 +91,10 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
     if lead >= k:
         return d.add_source(np_right(lex, t, end, b))
     lead = coordinated_clause_start(d, lead, k) or lead
+    if d.lang.subject_next_to_verb and not d.lang.verb_second and lead + 1 < k \
+            and t.lowers[lead] in lex.fw.get("adverbial_subordinators", ()) \
+            and not any(t.words[m] == "," for m in range(lead, k)):
+        lead += 1  # "Lest you assume that", "If voters believe that": the subordinator opens no subject
     bracket = next((m for m in range(k - 1, lead - 1, -1) if t.words[m] in ("(", ")")), None)
     if bracket is not None and t.words[bracket] == "(" and bracket + 1 < k:
         lead = bracket + 1  # "Clinton stumbled (her campaign later disclosed that ...)": the aside has its own subject
@@ -137,7 +141,7 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
         commas = [m for m in range(lead, k) if t.words[m] == "," and t.quote_of[m] < 0]
         if not d.lang.verb_second and commas:
             last = commas[-1] if commas[-1] < k - 1 or len(commas) == 1 else commas[0]
-            span = np_right(lex, t, last + 1, k)  # "In a statement, one of the attorneys, Jo Bam, said"
+            span = np_right(lex, t, d.skip_lead(last + 1, k), k)  # "In a statement, one of the attorneys, Jo Bam, said"
             return d.add_source(apposition_name(d, span, k) or span, k)
         if not d.lang.verb_second:
             return d.add_source(name_after_phrase(d, lead, k) or np_before(d, lead, k), k)  # "Yesterday the mayor said"
@@ -151,6 +155,7 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
     span = np_right(lex, t, lead, k)
     ing = d.lang.participle_suffix
     if ing and span and span[1] < k - 1 and t.words[k - 1] == "," and t.lowers[k].endswith(ing):
+        span = after_fronted_participle(d, lead, k) or span  # "Chastened by the criticism, Trump revised ..., promising"
         fw = lex.fw
         for m in range(span[0] + 1, span[1]):  # "The company cut its forecast": the verb before a determiner
             if t.lowers[m + 1] in fw["determiners"] and not t.is_cap(m) and t.lowers[m] not in fw["np_prepositions"] \
@@ -183,6 +188,18 @@ def coordinated_clause_start(d: Discourse, lead: int, k: int) -> int | None:
                 return None  # ", but also contended": the same subject's second verb
             return m + 2
     return None
+
+
+def after_fronted_participle(d: Discourse, lead: int, k: int) -> tuple[int, int] | None:
+    """"Chastened by the criticism, Trump ...": a sentence opening with a past participle and
+    its phrase has its subject after the first comma."""
+    t, fw = d.t, d.lex.fw
+    ed = d.lang.past_participle_suffix
+    if ed is None or not t.lowers[lead].endswith(ed) or lead + 1 >= k \
+            or t.lowers[lead + 1] not in fw["stop_prepositions"] | fw["np_prepositions"]:
+        return None
+    comma = next((m for m in range(lead + 2, k - 1) if t.words[m] == "," and t.quote_of[m] < 0), None)
+    return np_right(d.lex, t, comma + 1, k) if comma is not None else None
 
 
 def relative_before_verb(d: Discourse, lead: int, k: int) -> int | None:
@@ -218,7 +235,9 @@ def subject_after_comma(d: Discourse, lead: int, k: int) -> tuple[int, int] | No
     src = d.lex.src
     if not (t.is_cap(comma + 1) or first in fw["determiners"] or first in d.pronouns
             or first in src["person_nouns"] or first in src["institution_nouns"]
-            or (comma + 2 == k and sourcetype.known_source_word(d.lex, first))):  # ", environmentalists worry"
+            or (comma + 2 == k and (sourcetype.known_source_word(d.lex, first)
+                                    or sourcetype.known_source_word(d.lex, first.removesuffix("s"))))):
+        # ", analysts worry", ", environmentalists worry"
         return None  # ", despite admitting": the phrase must look like a speaker
     span = np_right(d.lex, t, comma + 1, k)
     if span is None or span[0] != comma + 1 or not reaches_verb(d, span[1], k):

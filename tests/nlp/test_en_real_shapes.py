@@ -282,3 +282,24 @@ def test_a_that_after_a_second_verb_is_that_verbs(suggest):
     veto = claim_for(text, result, "a veto")
     assert text[veto["start"]:veto["end"]] == "a veto" and cue_of(result, veto) == "promised"
     assert all(cue_of(result, c) != "promised" for c in result["claims"] if c is not veto)
+
+
+@pytest.mark.parametrize(("text", "words", "source"), [
+    ("On Monday, however, the mayor spoke to the unions, promising to keep the port public.",
+     "to keep the port public", "the mayor"),
+    ("Pressed by the unions, the mayor revised her plan, promising to cut the fares.", "to cut the fares",
+     "the mayor"),
+    ("Lest you assume that the port is for sale, the mayor said it was not.", "the port is for sale", "you"),
+    ("The firm filed in Richmond, where bankruptcy lawyers say judges move quickly.", "judges move quickly",
+     "bankruptcy lawyers"),
+    ("Several economists cautioned, as did the bank itself, that the forecast might change.",
+     "the forecast might change", "Several economists"),
+    ("Should the plant close, environmentalists fear that the river will suffer.", "the river will suffer",
+     "environmentalists"),
+])
+def test_the_subject_after_fronted_phrases_and_asides(suggest, text, words, source):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words
+    assert (source_of(result, claim) or (None,))[0] == source
