@@ -303,3 +303,18 @@ def test_the_subject_after_fronted_phrases_and_asides(suggest, text, words, sour
     claim = claim_for(text, result, words)
     assert text[claim["start"]:claim["end"]] == words
     assert (source_of(result, claim) or (None,))[0] == source
+
+
+@pytest.mark.parametrize("text", [
+    "Editor's note: The mayor regularly speaks to the press.",
+    "The senator appeared on Ms. Ruiz's show on Friday.",
+    "The slowdown may prove to be a passing phase.",
+])
+def test_a_possessive_noun_or_a_copula_is_no_cue(suggest, text):
+    assert all(c["cue"] is None for c in suggest(text, "en")["claims"])
+
+
+def test_a_contracted_has_before_a_participle_still_reports(suggest):
+    text = "The campaign's said that the mayor will not run."
+    claim = claim_for(text, suggest(text, "en"), "the mayor will not run")
+    assert claim["rule"] == "reporting_verb"

@@ -42,6 +42,10 @@ def noun_use(d: Discourse, a: int, b: int, k: int) -> bool:
     if (prev in fw.get("noun_after", ()) and not (ing and t.lowers[k].endswith(ing))) or prev[:1].isdigit() \
             or prev in fw.get("not_reporting_after", ()):
         return True  # ("by saying": a gerund after a preposition still reports; "goes without saying" not)
+    w = t.lowers[k]
+    if prev in ("'s", "’s") and k >= a + 2 and t.lowers[k - 2] not in d.pronouns and not (ing and w.endswith(ing)) \
+            and not any(w in e.past for e in d.lex.verb(w)) and w not in d.lex.claim_noun_words:
+        return True  # "Editor's note", "Mr. King's show": a possessive's noun (but "Trump's said", "he's saying")
     return k + 1 < b and t.lowers[k + 1] in fw.get("finite_auxiliaries", ())
 
 

@@ -66,6 +66,9 @@ def blocked(d: Discourse, a: int, b: int, k: int, end: int) -> bool:
     if k > a and t.lowers[k - 1] in lex.passive_aux and end < b and t.lowers[end] == "to" \
             and not (ing and t.lowers[k].endswith(ing)):
         return True  # "is said to", "was told to": a hedge or an order, not a report ("is promising to" is one)
+    if end + 1 < b and t.lowers[end] in lex.fw.get("infinitive_markers", ()) and t.lowers[end + 1] in lex.fw["auxiliaries"] \
+            and all(e.certainty == "certain" for e in lex.verb(t.lowers[k])):
+        return True  # "may prove to be a passing phase": a copula, not a finding
     return k > a and t.lowers[k - 1] in lex.passive_aux \
         and any(w in lex.fw["negations"] for w in t.lowers[max(a, k - 4):k]) \
         and not any(w in lex.passive_agent for w in t.lowers[a:b])  # "kon niet worden bevestigd": a hedge
