@@ -318,3 +318,15 @@ def test_a_contracted_has_before_a_participle_still_reports(suggest):
     text = "The campaign's said that the mayor will not run."
     claim = claim_for(text, suggest(text, "en"), "the mayor will not run")
     assert claim["rule"] == "reporting_verb"
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The mayor unveiled a list of donors -- most of whom had given before -- on Friday.", "a list of donors"),
+    ("Both candidates cited the figure at the forum, further raising its profile.", "the figure at the forum"),
+    ("The host had denounced the annexation on air, which the network cited as proof of its openness.",
+     "the annexation on air"),
+])
+def test_an_object_ends_before_a_dash_a_relative_or_a_participle(suggest, text, words):
+    result = suggest(text, "en")
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words

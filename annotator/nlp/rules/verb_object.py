@@ -17,6 +17,7 @@ from annotator.nlp.rules.reporting_verb import find_colon
 from annotator.nlp.tokens import OPEN_MARKS
 
 _POSSESSIVE = frozenset({"'s", "’s"})
+_ASIDE_DASHES = frozenset({"--", "—", "–"})
 _NP_TO_REACH = 10  # "urged [the leaders of both parties] to": how far the infinitive may follow
 
 
@@ -76,12 +77,19 @@ def object_end(d: Discourse, start: int, stop: int) -> int:
     before a tag (", according to X")."""
     t, lex = d.t, d.lex
     adverbial = lex.fw.get("adverbial_subordinators", ())
+    ing = d.lang.participle_suffix
     for m in range(start + 1, stop):
         if t.quote_of[m] >= 0:
             continue
         w = t.lowers[m]
-        if w in adverbial:
-            return m
+        if w in adverbial or w in _ASIDE_DASHES:
+            return m  # (and before a dash: "a list of endorsements -- most of whom had ...")
+        x = m + 1
+        while x < stop - 1 and (t.lowers[x] in lex.fw.get("verb_adverbs", ()) or t.lowers[x] in lex.fw["time_words"]):
+            x += 1
+        if w == "," and x < stop and (t.lowers[x] in lex.fw["relative_pronouns"]
+                                      or (ing is not None and t.lowers[x].endswith(ing))):
+            return m  # "the figure at the forum, further raising ...", "the annexation, which RT ..."
         if w in lex.coordinators and coordinated_verb(d, m + 1, stop):
             return m
         if w == "," and tag_follows(d, m, stop):
