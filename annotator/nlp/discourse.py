@@ -219,8 +219,9 @@ class Discourse:
             if w == "," and m + 1 < b and t.lowers[m + 1] in lex.coordinators and m + 2 < b \
                     and self.is_reporting(m + 2):
                 return m
-            if w in lex.coordinators and m + 1 < b and self.is_reporting(m + 1):
-                return m
+            if w in lex.coordinators and m + 1 < b and (self.is_reporting(m + 1) or any(
+                    t.lowers[m + 1] in e.past for e in lex.verb(t.lowers[m + 1]))):
+                return m  # ("... and called it a common ailment": a second verb of the speaker)
             if w in lex.coordinators and m + 2 < b and self.speaker_opens(m + 1, b):
                 return m - 1 if t.words[m - 1] == "," else m  # ", en ze voegden eraan toe dat ...", ", and she urged"
             if w == "," and m + 1 < b and (t.lowers[m + 1] in ("maar", "but") or self.is_reporting(m + 1)
@@ -241,7 +242,7 @@ class Discourse:
             x = m
             while x < b and x - m < 4 and t.is_cap(x):
                 x += 1
-        while m < x < b and t.lowers[x] in lex.fw["auxiliaries"]:
+        while m < x < b and (t.lowers[x] in lex.fw["auxiliaries"] or t.lowers[x] in lex.fw["negations"]):
             x += 1
         return m < x < b and (self.is_reporting(x) or bool(lex.verb(t.lowers[x])))
 

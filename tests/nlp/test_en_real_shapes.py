@@ -330,3 +330,21 @@ def test_an_object_ends_before_a_dash_a_relative_or_a_participle(suggest, text, 
     result = suggest(text, "en")
     claim = claim_for(text, result, words)
     assert text[claim["start"]:claim["end"]] == words
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Ms. Ruiz has urged the states to raise their budgets but has said she will not force them.",
+     "the states to raise their budgets"),
+    ("Although the mayor has admitted using the fund, she does not defend it.", "using the fund"),
+    ("He said he had fought off the flu twice and called it a common ailment.", "he had fought off the flu twice"),
+])
+def test_a_claim_ends_before_the_next_clause(suggest, text, words):
+    result = suggest(text, "en")
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words
+
+
+def test_disagrees_with(suggest):
+    text = "The governor disagrees with her former boss on the bill."
+    claim = claim_for(text, suggest(text, "en"), "her former boss on the bill")
+    assert claim["rule"] == "verb_object"

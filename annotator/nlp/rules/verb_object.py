@@ -92,8 +92,9 @@ def object_end(d: Discourse, start: int, stop: int) -> int:
             return m  # "the figure at the forum, further raising ...", "the annexation, which RT ..."
         if w in lex.coordinators and coordinated_verb(d, m + 1, stop):
             return m
-        if w == "," and tag_follows(d, m, stop):
-            return m
+        if w == "," and (tag_follows(d, m, stop) or d.speaker_opens(m + 1, stop)
+                         or (m + 2 < stop and t.lowers[m + 1] in lex.fw["pronouns"])):
+            return m  # (", he does not defend it": a clause of its own)
     return stop
 
 
@@ -101,8 +102,8 @@ def coordinated_verb(d: Discourse, m: int, stop: int) -> bool:
     """A second verb of the speaker after "and" ("... and blamed the police", "... and
     repeatedly says, ..."): an object verb or a reporting verb, after adverbs."""
     t, lex = d.t, d.lex
-    while m < stop and t.lowers[m] in lex.fw.get("verb_adverbs", ()):
-        m += 1
+    while m < stop and (t.lowers[m] in lex.fw.get("verb_adverbs", ()) or t.lowers[m] in lex.fw["auxiliaries"]):
+        m += 1  # "... but has said", "... and repeatedly says"
     if m >= stop:
         return False
     ed, w = d.lang.past_participle_suffix, t.lowers[m]
