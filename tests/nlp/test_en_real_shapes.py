@@ -348,3 +348,29 @@ def test_disagrees_with(suggest):
     text = "The governor disagrees with her former boss on the bill."
     claim = claim_for(text, suggest(text, "en"), "her former boss on the bill")
     assert claim["rule"] == "verb_object"
+
+
+@pytest.mark.parametrize(("text", "words", "source", "cue"), [
+    ("As one reader pointed out with a chart, the gap is vast.", "the gap is vast", "one reader", "pointed out"),
+    ("As many economists, including Ms. Ruiz, have noted, the tax is regressive.", "the tax is regressive",
+     "many economists", "noted"),
+    ("As the mayor put it in a letter to the council in May, the port is not for sale.",
+     "the port is not for sale", "the mayor", "put it"),
+    ("Ohio, as one of the governor's aides pointed out, rarely floods in spring.",
+     "Ohio, as one of the governor's aides pointed out, rarely floods in spring", "one of the governor's aides",
+     "pointed out"),
+])
+def test_as_clauses_with_adjuncts_and_asides(suggest, text, words, source, cue):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words
+    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
+
+
+@pytest.mark.parametrize("text", [
+    "As the minister said he would, the council met on Monday.",
+    "As for the port, the mayor has no plans.",
+])
+def test_an_as_clause_that_reports_nothing(suggest, text):
+    assert all(c["rule"] != "as_clause" for c in suggest(text, "en")["claims"])
