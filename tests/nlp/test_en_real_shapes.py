@@ -374,3 +374,21 @@ def test_as_clauses_with_adjuncts_and_asides(suggest, text, words, source, cue):
 ])
 def test_an_as_clause_that_reports_nothing(suggest, text):
     assert all(c["rule"] != "as_clause" for c in suggest(text, "en")["claims"])
+
+
+@pytest.mark.parametrize(("text", "words", "source", "cue"), [
+    ("The mayor said in a statement, \"We are ready to work with the council.\"",
+     "We are ready to work with the council.", "The mayor", "said"),
+    ("The singer joked of the museum, \"I have not seen it yet, but I will.\"",
+     "I have not seen it yet, but I will.", "The singer", "joked"),
+    ("The chief executive told me, \"We are a content provider and nothing else.\"",
+     "We are a content provider and nothing else.", "The chief executive", "told"),
+    ("Most visitors were older, she said, and \"they had waited for this day.\"",
+     "they had waited for this day.", "she", "said"),
+])
+def test_a_quote_after_the_verb_and_a_phrase(suggest, text, words, source, cue):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert claim["attribution"] == "direct" and text[claim["start"]:claim["end"]] == words
+    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue

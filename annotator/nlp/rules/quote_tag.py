@@ -66,8 +66,9 @@ def tag(d: Discourse, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None)
             return False  # "John Smith, a spokesman for X, said ...": an apposition
         d.add_claim(start, boundary, src, cue, "indirect", entry, t.lowers[ci])
     nxt = after_src
-    while nxt < b and (t.lowers[nxt] in lex.fw["time_words"] or t.words[nxt] in (",", ":")):
-        nxt += 1
+    while nxt < b and (t.lowers[nxt] in lex.fw["time_words"] or t.words[nxt] in (",", ":")
+                       or (nxt > after_src and t.words[nxt - 1] == "," and t.lowers[nxt] in lex.coordinators)):
+        nxt += 1  # ('"...," she said, and "I had to step back."': the quote after is hers too)
     q2 = d.quote_starting_at(nxt)
     if q2 is not None and (t.words[after_src:nxt].count(",") or t.words[after_src:nxt].count(":")):
         d.direct(q2, src, cue)

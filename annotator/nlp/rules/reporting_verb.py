@@ -7,6 +7,7 @@ from annotator.nlp.discourse import Cue, Discourse, Src, rule
 from annotator.nlp.lexicon import VerbEntry
 from annotator.nlp.rules import introduced_quote
 
+_ADJUNCT_WORDS = 8  # 'said in a statement on Friday, "..."': the phrase between the verb and its quote
 _BARE_QUOTE_WORDS = 4  # a shorter quote right after a verb is its object ("used 'personal' phones")
 
 
@@ -40,6 +41,9 @@ def find_colon(d: Discourse, end: int, b: int) -> int | None:
         m += 1
     if m + 1 < b and t.words[m] == "," and d.quote_starting_at(m + 1) is not None:
         return m  # 'He added, "I am truly sorry."'
+    aside = comma_after_adjunct(d, m, b)
+    if aside is not None:
+        return aside  # 'He said in a statement, "..."', 'She joked of the museum, "..."', 'told me, "..."'
     q = d.quote_starting_at(m) if m < b else None
     if q is not None and len(t.text[d.quotes[q].start:d.quotes[q].end].split()) >= _BARE_QUOTE_WORDS:
         return m - 1  # 'Trump declared "I think NATO may be obsolete."': the quote right after the verb
@@ -47,6 +51,23 @@ def find_colon(d: Discourse, end: int, b: int) -> int | None:
         if t.words[m] == ":":
             return m
         if t.lowers[m] in d.lex.complementisers or t.quote_of[m] >= 0:
+            return None
+    return None
+
+
+def comma_after_adjunct(d: Discourse, m: int, b: int) -> int | None:
+    """The comma before a quote after a short phrase that opens with a preposition or is the
+    addressee ("in a statement", "of the museum", "me"): the verb introduces that quote."""
+    t, lex = d.t, d.lex
+    fw = lex.fw
+    if m >= b or not (t.lowers[m] in fw["stop_prepositions"] or t.lowers[m] in fw["np_prepositions"]
+                      or t.lowers[m] in lex.h.get("addressees", ())):
+        return None
+    for x in range(m + 1, min(b - 1, m + _ADJUNCT_WORDS)):
+        if t.words[x] == ",":
+            return x if d.quote_starting_at(x + 1) is not None else None
+        if not t.is_word(x) and t.words[x] not in ("'s", "’s") or t.lowers[x] in lex.complementisers \
+                or t.lowers[x] in fw["auxiliaries"] or d.is_reporting(x):
             return None
     return None
 
