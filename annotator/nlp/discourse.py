@@ -227,9 +227,9 @@ class Discourse:
             if w == "," and m + 1 < b and (t.lowers[m + 1] in ("maar", "but") or self.is_reporting(m + 1)
                                            or t.lowers[m + 1] in lex.fw.get("concessive_subordinators", ())):
                 return m  # ", maar wil niet ...", ", saying ...", ", though she admitted ...": a new clause
-            if w == "," and self.lang.verb_second and m + 1 < b and t.lowers[m + 1] in lex.prepositions.by_first \
+            if w == "," and m + 1 < b and t.lowers[m + 1] in lex.prepositions.by_first \
                     and lex.prepositions.match(t.lowers, m + 1, b):
-                return m  # "..., volgens X is dat onzin": another source's claim
+                return m  # "..., volgens X is dat onzin", "..., according to the minutes": another source's word
         return b
 
     def speaker_opens(self, m: int, b: int) -> bool:

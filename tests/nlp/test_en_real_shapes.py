@@ -392,3 +392,11 @@ def test_a_quote_after_the_verb_and_a_phrase(suggest, text, words, source, cue):
     claim = claim_for(text, result, words)
     assert claim["attribution"] == "direct" and text[claim["start"]:claim["end"]] == words
     assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
+
+
+def test_a_reported_clause_ends_before_according_to(suggest):
+    text = "The mayor said the bridge would open in May, according to the minutes."
+    result = suggest(text, "en")
+    claim = claim_for(text, result, "the bridge would open in May")
+    assert text[claim["start"]:claim["end"]] == "the bridge would open in May"
+    assert source_of(result, claim)[0] == "The mayor"
