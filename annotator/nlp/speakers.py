@@ -77,7 +77,10 @@ def first_verb(d: Discourse, i: int, j: int) -> int | None:
 def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
     t, lex = d.t, d.lex
     if k > a and (t.lowers[k - 1] in lex.coordinators or t.words[k - 1] == ",") and d.sentence_srcs:
-        return d.sentence_srcs[-1]
+        prev = d.sentence_srcs[-1]
+        if t.words[k - 1] == "," and t.lowers[prev.i] in lex.fw["relative_pronouns"] and prev.i - 1 > a:
+            return d.add_source(np_before(d, d.skip_lead(a, k), prev.i - 1), k)  # "The mayor, who has said X, said"
+        return prev
     if k - 2 > a and t.lowers[k - 1] in d.pronouns and t.lowers[k - 2] in lex.coordinators:
         return d.add_source((k - 1, k), k)  # "..., en ze voegden eraan toe dat": ze speaks
     lead = d.skip_lead(a, k)
@@ -103,7 +106,7 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
         r -= 1  # "Trump, who had talked about": the auxiliary stands between the pronoun and the verb
     if d.lang.relative_subject and r - 2 > lead and t.lowers[r - 1] in lex.fw["relative_pronouns"] \
             and t.words[r - 2] == ",":
-        return d.add_source(np_before(d, lead, r - 2), k)  # "the Act, which says that"
+        return relative_source(d, lead, r - 1, k)  # "the Act, which says that"
     rel = relative_before_verb(d, lead, k) if d.lang.relative_subject and subs else None
     if rel is not None:
         subs = [m for m in subs if m < rel]  # "Mr. Obama, who understood that ..., told": not that clause's subject
@@ -163,6 +166,16 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
         else:
             span = np_before_aux(d, lead, k)  # "Figures filed with the commission show"
     return d.add_source(apposition_name(d, span, k) or span, k)
+
+
+def relative_source(d: Discourse, lead: int, r: int, k: int) -> Src | None:
+    """"Mr. Lee, who said that ...": the relative pronoun is the source mention next to its claim,
+    as "he" is; it takes the type of the phrase it refers to."""
+    before = np_before(d, lead, r - 1)
+    src = d.add_source((r, r + 1), k)
+    if src is not None and before is not None:
+        src.type = sourcetype.classify(d.lex, d.t, before[0], before[1], d.surnames, before[1])
+    return src
 
 
 def relative_before_verb(d: Discourse, lead: int, k: int) -> int | None:

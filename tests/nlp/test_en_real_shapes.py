@@ -265,7 +265,7 @@ def test_a_noun_of_saying_needs_its_possessor_and_complement(suggest, text):
      "railed against"),
     ("Voting rights groups have expressed concern that the purge could bar eligible voters.",
      "the purge could bar eligible voters", "Voting rights groups", "expressed concern"),
-    ("The senator, who had talked about the plan for weeks, left early.", "the plan for weeks", "The senator",
+    ("The senator, who had talked about the plan for weeks, left early.", "the plan for weeks", "who",
      "talked about"),
 ])
 def test_verbs_with_particles_and_a_relative_subject(suggest, text, words, source, cue):
@@ -400,3 +400,17 @@ def test_a_reported_clause_ends_before_according_to(suggest):
     claim = claim_for(text, result, "the bridge would open in May")
     assert text[claim["start"]:claim["end"]] == "the bridge would open in May"
     assert source_of(result, claim)[0] == "The mayor"
+
+
+@pytest.mark.parametrize(("text", "words", "source", "kind"), [
+    ("Ann Ruiz, who said the port was safe, left the city.", "the port was safe", "who", "person"),
+    ("The Federal Reserve, which has warned that prices will rise, met on Monday.", "prices will rise", "which",
+     "institution"),
+])
+def test_a_relative_pronoun_is_the_source_mention_with_its_antecedents_type(suggest, text, words, source, kind):
+    """As "he" is: the mention next to the claim, typed by the phrase it refers to."""
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    src = result["sources"][claim["source"]]
+    assert text[src["start"]:src["end"]] == source and src["type"] == kind
