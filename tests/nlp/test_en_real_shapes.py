@@ -414,3 +414,20 @@ def test_a_relative_pronoun_is_the_source_mention_with_its_antecedents_type(sugg
     claim = claim_for(text, result, words)
     src = result["sources"][claim["source"]]
     assert text[src["start"]:src["end"]] == source and src["type"] == kind
+
+
+@pytest.mark.parametrize(("text", "words", "cue"), [
+    ("The mayor explained why she backs the port deal.", "why she backs the port deal", "explained"),
+    ("The senator stressed her support of the new bridge.", "her support of the new bridge", "stressed"),
+    ("The poll indicates a tightening race in Ohio.", "a tightening race in Ohio", "indicates"),
+    ("The leaders vowed consequences.", "consequences", "vowed"),
+])
+def test_noun_phrase_objects_of_more_verbs(suggest, text, words, cue):
+    result = suggest(text, "en")
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words and cue_of(result, claim) == cue
+
+
+@pytest.mark.parametrize("text", ["The governor praised him.", "The mayor praised Thursday."])
+def test_a_one_word_object_must_be_a_name_or_noun(suggest, text):
+    assert suggest(text, "en")["claims"] == []

@@ -113,6 +113,16 @@ def coordinated_verb(d: Discourse, m: int, stop: int) -> bool:
     return past or d.is_reporting(m) or any(e.objects for e in lex.verb(w))
 
 
+def one_word_object(d: Discourse, m: int) -> bool:
+    """"attacked Trump", "vowed consequences", "declared bankruptcy": one name or noun is a whole
+    object; a pronoun or function word is not ("praised him")."""
+    t, fw = d.t, d.lex.fw
+    w = t.lowers[m]
+    return t.is_word(m) and not w[:1].isdigit() and w not in d.pronouns and w not in fw["pronouns"] \
+        and w not in fw["determiners"] and w not in fw["time_words"] and w not in d.lex.src.get("person_pronouns", ()) \
+        and not any(w in fw[key] for key in ("stop_prepositions", "np_prepositions", "auxiliaries", "negations"))
+
+
 def tag_follows(d: Discourse, m: int, b: int) -> bool:
     """", according to X" or ", X said" at the comma m: the tag of a report around the object
     ("Clinton plans to visit Ohio, according to an aide"), which its own rule reads."""
@@ -151,6 +161,6 @@ def verb_object(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry
         stop = next((m for m in range(start, stop) if t.words[m] == "," and t.quote_of[m] < 0), stop)
     while stop > start and t.words[stop - 1] in _TRAIL:
         stop -= 1
-    name = t.char_span(start, stop) if stop - start == 1 and t.is_cap(start) and t.lowers[start] not in d.pronouns else None
+    name = t.char_span(start, stop) if stop - start == 1 and one_word_object(d, start) else None
     return d.add_claim(start, stop, src, Cue(k, end), "indirect", entry, t.lowers[k],  # "attacked Trump": one name
                        chars=name) is not None
