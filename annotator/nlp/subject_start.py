@@ -47,7 +47,9 @@ def after_fronted_participle(d: Discourse, lead: int, k: int) -> tuple[int, int]
     if ed is None or not t.lowers[lead].endswith(ed) or lead + 1 >= k \
             or t.lowers[lead + 1] not in fw["stop_prepositions"] | fw["np_prepositions"]:
         return None
-    comma = next((m for m in range(lead + 2, k - 1) if t.words[m] == "," and t.quote_of[m] < 0), None)
+    comma = next((m for m in range(lead + 2, k - 1) if t.words[m] == "," and t.quote_of[m] < 0
+                  and (t.is_cap(m + 1) or t.lowers[m + 1] in fw["determiners"] or t.lowers[m + 1] in d.pronouns)),
+                 None)  # (past ", as well as complaints over ...," to the subject)
     return np_right(d.lex, t, comma + 1, k) if comma is not None else None
 
 

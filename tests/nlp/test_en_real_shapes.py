@@ -431,3 +431,27 @@ def test_noun_phrase_objects_of_more_verbs(suggest, text, words, cue):
 @pytest.mark.parametrize("text", ["The governor praised him.", "The mayor praised Thursday."])
 def test_a_one_word_object_must_be_a_name_or_noun(suggest, text):
     assert suggest(text, "en")["claims"] == []
+
+
+def test_the_subject_after_a_participle_phrase_with_an_aside(suggest):
+    text = ("Pressed by the unions, as well as by the council, the mayor revised her plan, "
+            "promising to cut the fares.")
+    result = suggest(text, "en")
+    claim = claim_for(text, result, "to cut the fares")
+    assert source_of(result, claim)[0] == "the mayor"
+
+
+@pytest.mark.parametrize(("text", "words", "source", "cue"), [
+    ("Critics have questioned whether the port deal will survive.", "the port deal will survive", "Critics",
+     "questioned"),
+    ("The mayor did not say whether the bridge would reopen.", "the bridge would reopen", "The mayor", "say"),
+])
+def test_a_whether_clause_is_an_open_question(suggest, text, words, source, cue):
+    result = suggest(text, "en")
+    claim = claim_for(text, result, words)
+    assert claim["certainty"] == "uncertain" and text[claim["start"]:claim["end"]] == words
+    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
+
+
+def test_declining_to_say_whether_is_no_claim(suggest):
+    assert suggest("He declined to say whether he would run.", "en")["claims"] == []
