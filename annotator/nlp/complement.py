@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from annotator.nlp.discourse import Discourse
+from annotator.nlp.tokens import CLOSE_MARKS, OPEN_MARKS
+
+QUOTE_MARKS = OPEN_MARKS | CLOSE_MARKS
 
 _BARE_REACH = 7  # "noted the old plan had failed": how far the auxiliary of a bare clause may follow
 
@@ -62,6 +65,9 @@ def bare_clause(d: Discourse, end: int, b: int) -> int | None:
     aux = fw.get("finite_auxiliaries", ())
     if not d.lang.bare_clause_complement or end + 1 >= b:
         return None
+    if t.quote_of[end + 1] >= 0 and t.words[end][:1] in OPEN_MARKS:
+        found = bare_clause(d, end + 1, b)  # 'said "budget reforms" and unpaid taxes would ...'
+        return end if found is not None else None
     w = t.lowers[end]
     if w in fw["pronouns"]:
         nxt = t.lowers[end + 1]
@@ -73,8 +79,9 @@ def bare_clause(d: Discourse, end: int, b: int) -> int | None:
     for m in range(end + 1, min(b, end + _BARE_REACH)):
         if t.lowers[m] in aux:
             return end if m > end + 1 else None
-        if (not t.is_word(m) and t.words[m] not in ("'s", "’s")) or t.lowers[m] in fw["subordinators"]:
-            return None  # "agreed a deal that would cut costs": a relative clause, not a report
+        if (not t.is_word(m) and t.words[m] not in ("'s", "’s") and t.words[m][:1] not in QUOTE_MARKS) \
+                or t.lowers[m] in fw["subordinators"]:
+            return None  # "agreed a deal that would cut costs": a relative clause, not a report (a quoted word may stand in it)
     return None
 
 
@@ -91,7 +98,8 @@ def _bare_subject(d: Discourse, end: int, b: int) -> bool:
     for m in range(end + 1, min(b, end + 5)):
         if t.lowers[m] in aux:
             return True
-        if not t.is_word(m) and t.words[m] not in ("'s", "’s") or _function_word(d, m):
+        if not t.is_word(m) and t.words[m] not in ("'s", "’s") and t.words[m][:1] not in QUOTE_MARKS \
+                or _function_word(d, m):
             return False
     return False
 

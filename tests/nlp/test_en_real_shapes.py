@@ -455,3 +455,10 @@ def test_a_whether_clause_is_an_open_question(suggest, text, words, source, cue)
 
 def test_declining_to_say_whether_is_no_claim(suggest):
     assert suggest("He declined to say whether he would run.", "en")["claims"] == []
+
+
+def test_a_quoted_word_inside_a_bare_clause(suggest):
+    text = "The mayor noted the \u201cnew\u201d plan had failed."
+    result = suggest(text, "en")
+    claim = claim_for(text, result, "the \u201cnew\u201d plan had failed")
+    assert text[claim["start"]:claim["end"]] == "the \u201cnew\u201d plan had failed"
