@@ -421,6 +421,7 @@ def test_a_relative_pronoun_is_the_source_mention_with_its_antecedents_type(sugg
     ("The senator stressed her support of the new bridge.", "her support of the new bridge", "stressed"),
     ("The poll indicates a tightening race in Ohio.", "a tightening race in Ohio", "indicates"),
     ("The leaders vowed consequences.", "consequences", "vowed"),
+    ("After the vote, the bloc aims to rely less on American troops.", "to rely less on American troops", "aims"),
 ])
 def test_noun_phrase_objects_of_more_verbs(suggest, text, words, cue):
     result = suggest(text, "en")
