@@ -463,3 +463,8 @@ def test_a_quoted_word_inside_a_bare_clause(suggest):
     result = suggest(text, "en")
     claim = claim_for(text, result, "the \u201cnew\u201d plan had failed")
     assert text[claim["start"]:claim["end"]] == "the \u201cnew\u201d plan had failed"
+
+
+def test_a_participle_after_a_clause_is_no_tag_with_its_speaker_after(suggest):
+    text = "The crowd grew louder, and she became upset, shouting insults as she ran to the car."
+    assert suggest(text, "en")["claims"] == []

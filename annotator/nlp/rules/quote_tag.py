@@ -31,6 +31,9 @@ def tag(d: Discourse, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None)
     q = d.quote_ending_at(boundary + 1 if t.words[boundary] != "," else boundary)
     if entry is not None and entry.mode == "object" and (q is None or src_span is None):
         return False  # "X, the top Democrat, called on Y to ...": an object verb tags only '"...," she urged'
+    ing = d.lang.participle_suffix
+    if src_span is None and entry is not None and ing is not None and t.lowers[ci].endswith(ing):
+        return False  # "..., shouting profanities as she ...": a participle has no speaker after it
     if src_span is None:
         src_span = speakers.speaker_after(d, cj, b)
         if src_span and d.lang.tag_may_report_clause and any(
