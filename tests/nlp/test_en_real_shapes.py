@@ -468,3 +468,11 @@ def test_a_quoted_word_inside_a_bare_clause(suggest):
 def test_a_participle_after_a_clause_is_no_tag_with_its_speaker_after(suggest):
     text = "The crowd grew louder, and she became upset, shouting insults as she ran to the car."
     assert suggest(text, "en")["claims"] == []
+
+
+@pytest.mark.parametrize(("text", "claims"), [
+    ("One after another, the mining companies, including Patriot, declared bankruptcy.", 0),
+    ("The plan is dead, said officials.", 1),
+])
+def test_a_speaker_after_a_tag_verb_is_a_name_or_a_determined_phrase(suggest, text, claims):
+    assert len(suggest(text, "en")["claims"]) == claims

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotator.nlp import speakers
+from annotator.nlp import sourcetype, speakers
 from annotator.nlp.discourse import _TRAIL, Cue, Discourse, Src, rule
 from annotator.nlp.lexicon import VerbEntry
 from annotator.nlp.nounphrase import np_right
@@ -39,6 +39,8 @@ def tag(d: Discourse, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None)
         if src_span and d.lang.tag_may_report_clause and any(
                 t.lowers[m] in lex.fw.get("finite_verbs", ()) for m in range(src_span[0] + 1, src_span[1])):
             return False  # ", said profits fell": a reported clause, not a speaker after the verb
+        if src_span and d.lang.tag_may_report_clause and not speaker_like(d, src_span[0]):
+            return False  # "..., declared bankruptcy": a bare noun after the verb is its object
     if not src_span:
         return False
     after_src = max(src_span[1], cj)
@@ -91,6 +93,15 @@ def tag_opening(d: Discourse, a: int, b: int, k: int) -> bool:
     if d.overlaps_claim(pa, pb):
         return d.relink(pa, pb, src, cue)
     return d.add_claim(d.skip_lead(pa, pb), pb, src, cue, "indirect") is not None
+
+
+def speaker_like(d: Discourse, m: int) -> bool:
+    """A phrase after a tag verb names a speaker when it opens with a name, an article or other
+    determiner, a pronoun or a source noun ("said the mayor", "said Ruiz", "said officials")."""
+    t, lex = d.t, d.lex
+    w = t.lowers[m]
+    return t.is_cap(m) or w in lex.fw["determiners"] or w in d.pronouns or w[:1].isdigit() \
+        or sourcetype.known_source_word(lex, w) or sourcetype.known_source_word(lex, w.removesuffix("s"))
 
 
 def apposition_before(d: Discourse, a: int, boundary: int) -> bool:
