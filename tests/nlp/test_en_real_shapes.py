@@ -476,3 +476,12 @@ def test_a_participle_after_a_clause_is_no_tag_with_its_speaker_after(suggest):
 ])
 def test_a_speaker_after_a_tag_verb_is_a_name_or_a_determined_phrase(suggest, text, claims):
     assert len(suggest(text, "en")["claims"]) == claims
+
+
+def test_an_as_clause_before_a_quote_makes_a_direct_claim(suggest):
+    text = ("As Ann Ruiz, a tax lawyer and senior fellow at the Urban Policy Center, recently put it, "
+            "\"Did the mayor lower his taxes or evade them?\"")
+    result = suggest(text, "en")
+    claim = claim_for(text, result, "Did the mayor lower his taxes or evade them?")
+    assert claim["attribution"] == "direct" and claim["rule"] == "as_clause"
+    assert source_of(result, claim)[0] == "Ann Ruiz" and cue_of(result, claim) == "put it"

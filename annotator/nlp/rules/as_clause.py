@@ -7,7 +7,7 @@ from annotator.nlp.lexicon import VerbEntry
 from annotator.nlp.nounphrase import np_right
 from annotator.nlp.rules import quote_tag
 
-_SUBJECT_REACH = 12  # "As many tax experts, including Mr. Goldberg, have pointed out": words before the verb
+_SUBJECT_REACH = 24  # "As many tax experts, including Mr. Goldberg, have pointed out": words before the verb
 _ADJUNCT_REACH = 14  # "As X put it in a statement to my colleague in July, CLAIM": words after it
 
 
@@ -67,4 +67,7 @@ def as_clause(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) 
     if stop - start < 2:
         return False
     src = d.add_source(span, k)
+    q = d.quote_starting_at(start) if m == lead else None
+    if q is not None and d.quote_ending_at(stop) == q:
+        return d.direct(q, src, Cue(k, end)) is not None  # 'As X put it, "Did Trump lower his taxes?"'
     return d.add_claim(start, stop, src, Cue(k, end), "indirect", entry, t.lowers[k]) is not None
