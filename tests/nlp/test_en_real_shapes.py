@@ -485,3 +485,10 @@ def test_an_as_clause_before_a_quote_makes_a_direct_claim(suggest):
     claim = claim_for(text, result, "Did the mayor lower his taxes or evade them?")
     assert claim["attribution"] == "direct" and claim["rule"] == "as_clause"
     assert source_of(result, claim)[0] == "Ann Ruiz" and cue_of(result, claim) == "put it"
+
+
+def test_a_hyphenated_name_before_its_apposition_and_tag(suggest):
+    text = "\"We will appeal the ruling,\" Ann Ruiz-Lopez, the city attorney, told reporters."
+    result = suggest(text, "en")
+    claim = claim_for(text, result, "We will appeal the ruling")
+    assert source_of(result, claim)[0] == "Ann Ruiz-Lopez"
