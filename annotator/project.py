@@ -5,11 +5,13 @@ A `Project` wraps one open project file. It holds no Qt and caches only the code
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from annotator import commands
+from annotator.core.checks import CHECKS, claim_checks
 from annotator.core.codebook import Codebook, codebook_from_json, default_codebook, load_codebook
 from annotator.core.errors import ImportProblem, UserError
 from annotator.core.languages import LANGUAGES
@@ -276,12 +278,14 @@ class Project:
         coders = []
         for c in self.coders():
             statuses = self.statuses(c.id)
+            claims = self.claims(coder_id=c.id)
             coders.append({
                 "name": c.name,
-                "claims": len(self.claims(coder_id=c.id)),
+                "claims": len(claims),
                 "sources": len(self.sources(coder_id=c.id)),
                 "articles_done": sum(1 for s, _ in statuses.values() if s == "done"),
                 "articles_in_progress": sum(1 for s, _ in statuses.values() if s == "in_progress"),
+                "checks": claim_check_counts(claims),
             })
         return {
             "project_id": self.project_id,
@@ -293,6 +297,12 @@ class Project:
             "coders": coders,
             **counts,
         }
+
+
+def claim_check_counts(claims: Sequence[Claim]) -> dict[str, int]:
+    """How many of `claims` fail each check of `annotator.core.checks` (0 included)."""
+    found = Counter(code for c in claims for code in claim_checks(c.values, c.source_id))
+    return {code: found[code] for code, _ in CHECKS}
 
 
 def _where(problem: ImportProblem) -> str:

@@ -53,7 +53,7 @@ def build(path: Path) -> None:
 
 
 def read_csv(path: Path) -> dict[str, dict[str, str]]:
-    with open(path, encoding="utf-8", newline="") as fh:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
         return {r["claim_id"]: r for r in csv.DictReader(fh)}
 
 
@@ -208,9 +208,10 @@ def run(folder: Path) -> int:
     project = folder / "study.annotator"
     build(project)
     files = {"dir": folder, "project": project, "xlsx": folder / "sheet.xlsx",
-             "dta": folder / "claims.dta", "sav": folder / "claims.sav"}
+             "dta": folder / "study_claims.dta", "sav": folder / "study_claims.sav"}
     code = main(["export", str(project), "--xlsx", str(files["xlsx"]), "--csv",
-                 str(folder / "csv"), "--dta", str(files["dta"]), "--sav", str(files["sav"])])
+                 str(folder / "csv"), "--dta", str(folder / "study.dta"), "--sav",
+                 str(folder / "study.sav")])
     if code:
         return code
     reference = read_csv(folder / "csv" / "claims.csv")

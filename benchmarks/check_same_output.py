@@ -5,8 +5,9 @@
     python3 benchmarks/check_same_output.py --against /tmp/before.json
 
 The texts are the project's test sets (tests/data/*/nl|en/*.txt and the seed article, each in its
-folder's language) and every dpg article on this machine (github.com/dpgmedia/partisan-news2019,
-without the 16 ids kept for independent evaluation), as Dutch. With BEFORE_REF, that commit's
+folder's language), every dpg article on this machine (github.com/dpgmedia/partisan-news2019,
+without the 16 ids kept for independent evaluation), as Dutch, and the PolNeAR articles that
+eval_real.py scores (github.com/networkdynamics/PolNeAR, split.json's halves), as English. With BEFORE_REF, that commit's
 `annotator` package and resources are exported with `git archive` to a temporary folder and run in a child
 process on the same texts (its output is cached in /tmp under the commit's hash); then this
 checkout's output is compared with it. Exit status 1 and the first differing texts when they differ.
@@ -44,7 +45,29 @@ def collect_texts() -> list[tuple[str, str, str]]:
         print("dpg: skipped, no copy of github.com/dpgmedia/partisan-news2019")
     else:
         out += [(f"dpg#{n}", "nl", text) for n, text in enumerate(real)]
+    english = polnear_texts()
+    if english is None:
+        print("PolNeAR: skipped, no copy of github.com/networkdynamics/PolNeAR")
+    else:
+        out += [(f"polnear#{art_id}", "en", text) for art_id, text in english]
     return out
+
+
+def polnear_texts() -> list[tuple[str, str]] | None:
+    """(id, text) of the PolNeAR articles that eval_real.py scores (both halves of split.json),
+    read from the local copy; None without one."""
+    from corpora.polnear import convert
+    from corpora.snapshot import find_snapshot
+
+    path = find_snapshot(convert.REPO, convert.ENV_VAR)
+    if path is None:
+        return None
+    split = convert.load_split()
+    compartment = split["compartment"]
+    convert.check_compartment(compartment)
+    ids = sorted({entry["id"] for half in split["halves"].values() for entry in half})
+    files = convert.Snapshot(path).read_many(f"data/{compartment}/text/{i}.txt" for i in ids)
+    return [(i, files[f"data/{compartment}/text/{i}.txt"]) for i in ids]
 
 
 def run(root: Path, texts: list[tuple[str, str, str]]) -> list[str]:

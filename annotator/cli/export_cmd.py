@@ -18,12 +18,20 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "per article the consensus where it exists, else the one coder's work)")
     p.add_argument("--csv", type=Path, metavar="OUT_DIR", dest="csv_dir",
                    help="also write the tables as UTF-8 CSV files into this folder")
-    p.add_argument("--csv-bom", action="store_true",
-                   help="start each CSV file with a byte order mark (for Excel)")
+    p.add_argument("--csv-bom", action="store_true", default=True,
+                   help="start each CSV file with a UTF-8 byte order mark, so that Excel "
+                        "reads the text right (the default; kept for older scripts)")
+    p.add_argument("--csv-no-bom", action="store_false", dest="csv_bom",
+                   help="plain UTF-8 CSV without the byte order mark (for tools that keep the "
+                        "mark as part of the first column name)")
     p.add_argument("--include-suggestions", action="store_true",
-                   help="add untouched suggested claims (status 'suggested', no coder)")
-    p.add_argument("--sav", type=Path, metavar="OUT.sav", help="the Claims table for SPSS")
-    p.add_argument("--dta", type=Path, metavar="OUT.dta", help="the Claims table for Stata")
+                   help="add untouched suggested claims (claim_origin 'suggested', no coder)")
+    p.add_argument("--sav", type=Path, metavar="OUT.sav",
+                   help="SPSS files, one per table: OUT_claims.sav, OUT_sources.sav, "
+                        "OUT_articles.sav")
+    p.add_argument("--dta", type=Path, metavar="OUT.dta",
+                   help="Stata files, one per table: OUT_claims.dta, OUT_sources.dta, "
+                        "OUT_articles.dta")
     p.add_argument("--validation", nargs="?", const="consensus", metavar="CODER",
                    help="add a Validation sheet to the workbook: the suggester against this "
                         "coder (default: consensus), as `annotator validate` computes it; "

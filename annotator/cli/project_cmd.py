@@ -88,6 +88,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_info(args: argparse.Namespace) -> int:
+    from annotator.core.checks import check_text
     from annotator.project import Project
 
     with Project.open(args.project) as proj:
@@ -102,6 +103,9 @@ def run_info(args: argparse.Namespace) -> int:
     for c in info["coders"]:
         print(f"  coder {c['name']}: {c['claims']} claims, {c['articles_done']} articles done, "
               f"{c['articles_in_progress']} in progress")
+        for code, n in c["checks"].items():
+            if n:  # what the export flags too: worth a look before exporting
+                print(f"    check: {n} claim(s) {check_text(code)} ({code})")
     if not info["coders"]:
         print("  no coders yet")
     return 0

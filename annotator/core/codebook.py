@@ -24,7 +24,8 @@ LEVELS = ("source", "claim", "article")
 # source-type, attribution and certainty variables, so they are allowed at that level only.
 RESERVED_NAMES = frozenset({
     "article_id", "title", "outlet", "date", "coder", "claim_id", "claim_text", "start", "end",
-    "source_text", "source_type", "cue_text", "status", "note", "modified", "source_id",
+    "source_text", "source_type", "cue_text", "status", "claim_origin", "source_origin",
+    "coding_progress", "note", "modified", "source_id",
     "source_name", "channel_text", "claims", "variable", "level", "measure", "code", "numeric",
     "label", "definition"})
 RESERVED_PREFIXES = ("claims_type_", "claims_certainty_")  # the Articles sheet's counts

@@ -10,6 +10,10 @@ from typing import Any
 CONSENSUS = "consensus"
 
 ORIGINS = ("accepted", "edited", "manual")
+# a coder's progress on an article (the window's Status, the sheet's Articles table)
+ARTICLE_STATUSES = ("not_started", "in_progress", "done")
+# the analysis dataset's progress of an article two or more coders coded without a consensus
+NEEDS_CONSENSUS = "needs_consensus"
 
 
 class Kind(StrEnum):

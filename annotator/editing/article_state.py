@@ -6,10 +6,11 @@ Plain Python (no Qt): the views and models adapt it. Offsets are code points, as
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from annotator.core.channels import CHANNEL_RULE
-from annotator.core.checks import UNATTRIBUTED_WITH_SOURCE_TEXT, unattributed_with_source
+from annotator.core.checks import CHECKS, claim_checks
 from annotator.core.model import (
     Article,
     Claim,
@@ -186,9 +187,8 @@ class ArticleState:
         if self.status == "done" and pending:
             out.append(f"Marked done with {pending} suggestion(s) left unreviewed: they do not "
                        "count as coding")
-        odd = sum(1 for c in self.claims if unattributed_with_source(c.values, c.source_id))
-        if odd:
-            out.append(f"{odd} claim(s) {UNATTRIBUTED_WITH_SOURCE_TEXT}")
+        found = Counter(code for c in self.claims for code in claim_checks(c.values, c.source_id))
+        out += [f"{found[code]} claim(s) {text}" for code, text in CHECKS if found[code]]
         return out
 
     def row(self, key: Key | None) -> ClaimRow | None:
@@ -211,6 +211,14 @@ class ArticleState:
         by_id.update({c.id: c for c in self.suggestions.cues})
         return [(by_id[i].start, by_id[i].end) for i in (sug.source, sug.cue, sug.channel)
                 if i is not None and i in by_id]
+
+    def suggested_channel(self, key: Key) -> str:
+        """The text of a pending suggested claim's channel, "" when it has none."""
+        sug = self.suggested_claim(key[2]) if key[0] == "claim" and key[1] else None
+        if sug is None or sug.channel is None or self.suggestions is None:
+            return ""
+        found = next((s for s in self.suggestions.sources if s.id == sug.channel), None)
+        return self.text[found.start:found.end] if found is not None else ""
 
     def source_list(self) -> list[SourceMention]:
         return sorted(self.sources.values(), key=lambda s: (s.start, s.end))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import Article
 from annotator.gui import plain
+from annotator.gui.columns import fit_columns, text_width
 from annotator.gui.rows_model import RowsTableModel
 
 STATUS_LABELS = {"not_started": "not started", "in_progress": "in progress", "done": "done"}
@@ -78,14 +79,15 @@ class ArticleListModel(RowsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:  # outlet and date on a second line: the panel is narrow
                 blind = "blind" if a.require_blind else ""  # suggestions hidden: say so
-                meta = " · ".join(x for x in (a.outlet, a.date, blind) if x)
+                meta = plain.joined(a.outlet, a.date, blind)
                 return f"{a.title or a.ext_id}\n{meta}" if meta else a.title or a.ext_id
             return (None, a.outlet, a.date, STATUS_LABELS.get(r.status, r.status), r.claims)[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == 3:
             return QColor(STATUS_COLOURS.get(r.status, "#000000"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            extra = " · suggestions hidden (blind coding)" if a.require_blind else ""
-            return plain.tip(f"{a.title or a.ext_id}\n{a.outlet} {a.date} · id {a.ext_id}{extra}")
+            blind = "suggestions hidden (blind coding)" if a.require_blind else ""
+            return plain.tip(f"{a.title or a.ext_id}\n" + plain.joined(
+                a.outlet, a.date, f"id {a.ext_id}" if a.ext_id else "", blind))
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -142,10 +144,7 @@ class ArticleListPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
-        head = self.table.horizontalHeader()
-        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, len(COLUMNS)):
-            head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.fit_columns()
         self.table.setColumnHidden(1, True)  # outlet and date show under the title
         self.table.setColumnHidden(2, True)
         self.table.setWordWrap(True)
@@ -158,6 +157,14 @@ class ArticleListPanel(QWidget):
         self.search.textChanged.connect(self._refilter)
         self.status.currentIndexChanged.connect(self._refilter)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def fit_columns(self) -> None:
+        """Status and Claims as wide as their words and numbers, the title the rest (wrapped,
+        elided): at 1366x768 and with a large desktop font the status is never cut."""
+        fit_columns(self.table, 0, {
+            3: text_width(self.table, STATUS_LABELS.values(), COLUMNS[3]),
+            4: text_width(self.table, ["9999"], COLUMNS[4])})
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def _layout(self) -> None:
         top = QHBoxLayout()

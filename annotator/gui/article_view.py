@@ -16,6 +16,7 @@ from annotator.gui import plain, styles
 from annotator.gui.highlight import LayerHighlighter, Span16
 
 KIND_NAMES = {"source": "Source", "cue": "Cue", "claim": "Claim"}
+FOCUS_MARGIN_LINES = 3  # the focused claim keeps this many lines from the view's edges
 
 
 class ArticleView(QPlainTextEdit):
@@ -102,14 +103,39 @@ class ArticleView(QPlainTextEdit):
         self._frames = [(s16, e16, styles.FOCUS_FRAME, True)]
         self._frames += [(u.to_utf16(a), u.to_utf16(b), styles.LINK_FRAME, False)
                          for a, b in linked]
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(e16)
-        self.setTextCursor(cursor)
-        self.ensureCursorVisible()
-        cursor.setPosition(s16)
-        self.setTextCursor(cursor)
-        self.ensureCursorVisible()
+        self.bring_into_view(s16, e16)
         self.viewport().update()
+
+    def bring_into_view(self, s16: int, e16: int) -> None:
+        """Show the span with room around it: left where it is when it is on screen a margin
+        from the edges (no jump on J), else centred (a long one: its start a margin from the
+        top), never against the top edge where the eye loses it. The text cursor ends at its
+        start, for the keys that move it."""
+        margin = FOCUS_MARGIN_LINES * self.fontMetrics().lineSpacing()
+        top, bottom = self._span_rows(s16, e16)
+        room = self.viewport().height()
+        if top < margin or bottom > room - margin:
+            if bottom - top + 2 * margin <= room:
+                self._place_cursor((s16 + e16) // 2)
+                self.centerCursor()
+            else:  # QPlainTextEdit scrolls by lines
+                bar = self.verticalScrollBar()
+                bar.setValue(bar.value() + round((top - margin) /
+                                                 self.fontMetrics().lineSpacing()))
+        self._place_cursor(s16)
+
+    def _span_rows(self, s16: int, e16: int) -> tuple[int, int]:
+        """The span's top and bottom in viewport pixels."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(s16)
+        top = self.cursorRect(cursor).top()
+        cursor.setPosition(e16)
+        return top, self.cursorRect(cursor).bottom()
+
+    def _place_cursor(self, position: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        self.setTextCursor(cursor)  # scrolls only when the position is off screen
 
     def selection_codepoints(self) -> tuple[int, int] | None:
         c = self.textCursor()

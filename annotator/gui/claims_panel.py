@@ -14,16 +14,23 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
+from annotator.core.checks import check_text, claim_checks
 from annotator.core.codebook import Codebook
 from annotator.core.rules import rule_label
 from annotator.editing.article_state import ClaimRow, Key
 from annotator.gui import plain
+from annotator.gui.columns import fit_columns, text_width
 from annotator.gui.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole
+# the Status column's words that must show whole; "suggested source" / "suggested cue" elide
+ROW_STATUSES = ("suggested", "accepted", "edited", "manual")
+CHECK_MARK = "\u26a0"  # before the source of a claim a check flags (core.checks)
+NO_SOURCE = "no source"
+CHECK_COLOUR = "#A05A00"  # the status bar's warning colour
 
 
 class ClaimsModel(RowsTableModel):
@@ -94,6 +101,8 @@ class ClaimsModel(RowsTableModel):
         if col == 0:
             return " ".join(row.text.split())
         if col == 1:
+            if self.checks(row):  # marked in the list, where the coder sees every claim
+                return f"{CHECK_MARK} {row.source or NO_SOURCE}"
             return row.source
         if col == 2:
             return self.type_labels.get(row.source_type, row.source_type)
@@ -111,6 +120,12 @@ class ClaimsModel(RowsTableModel):
             return self.cell(row, col)
         if role == KEY_ROLE:
             return row.key
+        if role == Qt.ItemDataRole.ToolTipRole and col == 1 and self.checks(row):
+            return plain.tip("\n".join(f"{check_text(code)}: check the attribution or the source"
+                                       " (S on a selection, or click the source in the text)"
+                                       for code in self.checks(row)))
+        if role == Qt.ItemDataRole.ForegroundRole and col == 1 and self.checks(row):
+            return QColor(CHECK_COLOUR)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = row.text if col == 0 else self.cell(row, col)
             if not row.suggested:
@@ -127,6 +142,12 @@ class ClaimsModel(RowsTableModel):
 
     def row_of(self, key: Key | None) -> int:
         return next((i for i, r in enumerate(self.rows) if r.key == key), -1)
+
+    @staticmethod
+    def checks(row: ClaimRow) -> list[str]:
+        """The checks a coder's claim fails (a suggestion is not the coder's yet)."""
+        return [] if row.suggested or not row.is_claim else claim_checks(row.values,
+                                                                         row.source_id)
 
 
 class ClaimsPanel(QTableView):
@@ -145,8 +166,6 @@ class ClaimsPanel(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.setWordWrap(False)
         self.setAlternatingRowColors(True)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.horizontalHeader().setStretchLastSection(True)
         self._syncing = False
         self.empty_text = ""
         self.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -168,11 +187,17 @@ class ClaimsPanel(QTableView):
         painter.end()
 
     def set_codebook(self, book: Codebook) -> None:
+        """Columns as wide as the codebook's labels (a type, a value, a status); the claim's
+        text takes the rest, the source a fixed share, both elided with the whole in the
+        tooltip, so that the table fits its half of a 1366x768 window without scrolling."""
         self.claims.set_codebook(book)
-        for col, width in enumerate((180, 115, 82)):
-            self.setColumnWidth(col, width)
-        for col in range(3, self.claims.columnCount()):
-            self.setColumnWidth(col, 76)
+        heads = self.claims.headers()
+        labels = [self.claims.type_labels.values(),
+                  *(codes.values() for _, _, codes in self.claims.variables), ROW_STATUSES]
+        widths = {col: text_width(self, texts, heads[col]) for col, texts in
+                  enumerate(labels, 2)}
+        widths[1] = text_width(self, ["Persagents"], heads[1])  # a name, elided (whole in the tooltip)
+        fit_columns(self, 0, widths)
 
     def set_rows(self, rows: list[ClaimRow], focus: Key | None) -> None:
         self._syncing = True

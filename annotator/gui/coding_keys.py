@@ -40,8 +40,10 @@ CODE_ACTIONS: list[Spec | None] = [
     None,
     ("Claim start one word left", "Alt+Left", "start_left"),
     ("Claim start one word right", "Alt+Right", "start_right"),
-    ("Claim end one word left", "Alt+Shift+Left", "end_left"),
-    ("Claim end one word right", "Alt+Shift+Right", "end_right"),
+    # Alt+Shift switches the keyboard layout, and Alt+Shift+arrows move windows, on common
+    # Linux desktops (which then never pass them on): Alt+, and Alt+. (the < and > keys) too
+    ("Claim end one word left", ["Alt+Shift+Left", "Alt+,"], "end_left"),
+    ("Claim end one word right", ["Alt+Shift+Right", "Alt+."], "end_right"),
     None,
     ("Next &variable for number keys", "V", "next_variable"),
     ("Previous variable for number keys", "Shift+V", "previous_variable"),

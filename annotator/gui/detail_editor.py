@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.checks import UNATTRIBUTED_WITH_SOURCE_TEXT, unattributed_with_source
+from annotator.core.checks import check_text, claim_checks
 from annotator.core.codebook import Codebook, Variable
 from annotator.core.model import Role
 from annotator.gui import plain
@@ -26,9 +26,14 @@ from annotator.gui.session import Session
 from annotator.gui.sources_panel import SourcesPanel
 
 NONE = "—"
+SUGGESTED_MARK = "suggested: "  # before a pending suggestion's source or channel
+NAME_CHARS = 16  # a source drop-down's minimum width, in characters
+SOURCE_TIP = "The claim's source (or click a source in the text)"
+CHANNEL_TIP = "Where the source said it (H on a selection)"
 KEYS_HELP = ("Keys: J/K next/previous · A or Enter accept · R reject · select text, then "
              "C claim, S source, U cue, H channel · click a source to link it (Ctrl+click to replace) · "
-             "Alt+←/→ move start, Alt+Shift+←/→ move end · V next variable · 1–9 set it · "
+             "Alt+←/→ move start, Alt+Shift+←/→ or Alt+, / Alt+. move end · V next variable · "
+             "1–9 set it · "
              "Ctrl+D done · Ctrl+Z undo · F1 coding guide")
 
 
@@ -41,6 +46,15 @@ def value_combo(var: Variable) -> QComboBox:
         box.setItemData(box.count() - 1, plain.tip(v.definition or v.label),
                         Qt.ItemDataRole.ToolTipRole)
     box.setToolTip(plain.tip(var.definition))
+    return box
+
+
+def name_combo() -> QComboBox:
+    """A drop-down of source names: as wide as the form gives it, not as its longest name (a
+    long suggested source would widen the whole right-hand panel and squeeze the text)."""
+    box = QComboBox()
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(NAME_CHARS)
     return box
 
 
@@ -108,12 +122,9 @@ class DetailEditor(QTabWidget):
         for form in (self.claim_form, self.article_form):
             while form.rowCount():
                 form.removeRow(0)
-        self.source_combo = QComboBox()
-        self.channel_combo = QComboBox()
+        self.source_combo, self.channel_combo = name_combo(), name_combo()
         self.claim_note = QLineEdit(placeholderText="Note on this claim")
         self.article_note = QLineEdit(placeholderText="Note on this article")
-        self.source_combo.setToolTip("The claim's source (or click a source in the text)")
-        self.channel_combo.setToolTip("Where the source said it (H on a selection)")
         self.source_combo.activated.connect(lambda _i: self._link(Role.SOURCE, self.source_combo))
         self.channel_combo.activated.connect(
             lambda _i: self._link(Role.CHANNEL, self.channel_combo))
@@ -171,9 +182,9 @@ class DetailEditor(QTabWidget):
             what = "Suggested claim (A accepts, R rejects)" if row.suggested and row.is_claim \
                 else f"{row.status.capitalize()} (A accepts, R rejects)" if row.suggested \
                 else f"Claim ({row.status})"
-            odd = not row.suggested and unattributed_with_source(row.values, row.source_id)
-            warn = f"\n\u26a0 {UNATTRIBUTED_WITH_SOURCE_TEXT}: check the attribution or the " \
-                "source" if odd else ""
+            checks = [] if row.suggested else claim_checks(row.values, row.source_id)
+            warn = "".join(f"\n\u26a0 {check_text(code)}: check the attribution or the source"
+                           for code in checks)
             self.claim_text.setText(f"{what}:\n“{' '.join(row.text.split())}”{warn}")
         for name, box in self.var_boxes.items():
             set_combo(box, row.values.get(name) if row else None)
@@ -185,6 +196,8 @@ class DetailEditor(QTabWidget):
         if row is not None and not row.suggested:
             set_combo(self.source_combo, row.source_id)
             set_combo(self.channel_combo, row.channel_id)
+        elif row is not None and row.is_claim and state is not None:
+            self._show_suggested(row.source, row.source_type, state.suggested_channel(row.key))
         if state is not None:
             self._refresh_article()
 
@@ -205,7 +218,8 @@ class DetailEditor(QTabWidget):
 
     def _fill_source_combos(self) -> None:
         state = self.session.state
-        for box in (self.source_combo, self.channel_combo):
+        for box, tip in ((self.source_combo, SOURCE_TIP), (self.channel_combo, CHANNEL_TIP)):
+            box.setToolTip(tip)
             box.blockSignals(True)
             box.clear()
             box.addItem(NONE, None)
@@ -213,6 +227,23 @@ class DetailEditor(QTabWidget):
                 for s in state.source_list():
                     box.addItem(state.source_label(s.id), s.id)
             box.blockSignals(False)
+
+    def _show_suggested(self, source: str, source_type: str, channel: str) -> None:
+        """A pending suggestion's source and channel, marked as suggested (the controls stay
+        off until it is accepted, which brings them along)."""
+        kind = self.sources.sources.type_labels.get(source_type, source_type)
+        for box, text, what in ((self.source_combo, source, "source"),
+                                (self.channel_combo, channel, "channel")):
+            if not text:
+                continue
+            shown = f"{SUGGESTED_MARK}{' '.join(text.split())}"
+            shown += f" ({kind})" if what == "source" and kind else ""
+            box.blockSignals(True)
+            box.addItem(shown, None)
+            box.setCurrentIndex(box.count() - 1)
+            box.blockSignals(False)
+            box.setToolTip(plain.tip(f"The suggested {what}: {' '.join(text.split())}\n"
+                                     "A accepts the claim with it"))
 
     # ---- edits ----------------------------------------------------------------------------
     def _set_value(self, name: str, box: QComboBox) -> None:

@@ -49,6 +49,9 @@ def swatch(colour: QColor) -> QIcon:
     return QIcon(pix)
 
 
+SPLIT = (0.17, 0.42, 0.41)  # article list, text, claims and editor: shares of the width
+
+
 class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
     suggestFinished = Signal(int, str)  # noqa: N815 (Qt naming) articles done, error or ""
     trainFinished = Signal(str, str)  # noqa: N815 (Qt naming) message, error or ""
@@ -65,6 +68,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.setWindowTitle("annotator")
         self.resize(self._initial_size())
         self._build_widgets()
+        self._share_width(self.width())
         self._build_status_bar()
         self._build_menus()
         self._connect()
@@ -96,8 +100,9 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         split.addWidget(self.article_list)
         split.addWidget(center)
         split.addWidget(right)
-        split.setSizes([290, 600, 610])
-        split.setStretchFactor(1, 1)
+        for pane, share in enumerate(SPLIT):  # a resized window keeps the shares
+            split.setStretchFactor(pane, round(share * 100))
+        self.split = split
         self.setCentralWidget(split)
 
     def _build_status_bar(self) -> None:
@@ -172,6 +177,13 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
             return QSize(1500, 950)
         room = screen.availableGeometry()
         return QSize(min(1500, int(room.width() * 0.95)), min(950, int(room.height() * 0.92)))
+
+    def _share_width(self, width: int) -> None:
+        """The article list, the text and the claims panel share the window's width as
+        SPLIT says. Fixed sizes that fitted a 1500-pixel window left the text, the coder's
+        main work surface, only 390 pixels of a 1366-pixel screen (the splitter takes what
+        is missing from its stretching pane)."""
+        self.split.setSizes([int(width * share) for share in SPLIT])
 
     def _add(self, menu: QMenu, text: str, keys, slot) -> QAction:
         act = QAction(text, self)
@@ -251,6 +263,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         self.view.set_type_labels(labels)
         self.claims.set_codebook(book)
         self.coder_label.setText(f"Coder: {self.session.coder.name}")
+        self.update_export_menu()
         self.setWindowTitle(f"{project.path.name} — annotator")
         self.save_label.setStyleSheet("color: #555555;")
         self.save_label.setText("Every edit is written to the project file at once")
@@ -279,7 +292,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
         state = self.session.state
         assert state is not None
         a = state.article
-        self.article_title.setText(f"{a.title or a.ext_id}  ·  {a.outlet}  {a.date}".strip())
+        self.article_title.setText(plain.joined(a.title or a.ext_id or "", a.outlet, a.date))
         self.view.show_state(state)
         self.claims.set_rows(state.rows, self.session.focus)
         self.article_list.select_article(a.id)

@@ -17,6 +17,11 @@ from annotator.gui import dialogs, plain, settings
 from annotator.project import Project
 
 PROJECT_FILTER = "annotator projects (*.annotator);;All files (*)"
+EXPORT_FILTER = ("Excel workbook (*.xlsx);;CSV files (*.csv);;SPSS, a file per table (*.sav);;"
+                 "Stata, a file per table (*.dta)")
+# what the export writes for the suffix chosen: the CSV files go into the chosen file's folder
+EXPORT_TARGET = {".csv": "csv_dir", ".sav": "sav", ".dta": "dta", ".xlsx": "xlsx"}
+ANALYSIS, PER_CODER, MINE = "analysis", "per_coder", "mine"  # the export's datasets
 
 
 def sheet_exporter():
@@ -26,6 +31,14 @@ def sheet_exporter():
     except ImportError:
         return None
     return sheet_export
+
+
+def with_filter_suffix(path: Path, chosen: str) -> Path:
+    """A name typed without a known suffix gets the one of the file type chosen in the dialog
+    ("study" with "SPSS (*.sav)" is study.sav), not always a workbook's."""
+    if path.suffix.lower() in EXPORT_TARGET or "(*." not in chosen:
+        return path
+    return path.with_name(path.name + chosen[chosen.index("(*.") + 2:].rstrip(")"))
 
 
 class FileMenuMixin:
@@ -39,15 +52,37 @@ class FileMenuMixin:
         self._file_action(menu, "Open the &sample project", None, lambda: self.open_sample())
         menu.addSeparator()
         self._file_action(menu, "&Import articles…", "Ctrl+I", self.choose_imports)
-        self.export_action = self._file_action(menu, "&Export coding sheet…", "Ctrl+E",
-                                               self.choose_export)
-        self.export_action.setEnabled(sheet_exporter() is not None)
+        self.build_export_menu(menu)
         self.sheet_import_action = self._file_action(menu, "&Read back a coding sheet…", None,
                                                      self.choose_sheet_import)
         self.sheet_import_action.setEnabled(sheet_exporter() is not None)
         menu.addSeparator()
         self._file_action(menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         self.update_recent_menu()
+
+    def build_export_menu(self, menu: QMenu) -> None:
+        """Export ▸ the analysis dataset, every coder's work, or this coder's (as the CLI's
+        default, --per-coder and --coder NAME)."""
+        self.export_menu = QMenu("&Export coding sheet", self)
+        menu.addMenu(self.export_menu)
+        self.export_action = self._file_action(
+            self.export_menu, "&Analysis dataset (consensus, else the one coder's work)…",
+            "Ctrl+E", lambda: self.choose_export(ANALYSIS))
+        self.export_per_coder_action = self._file_action(
+            self.export_menu, "&Every coder's work (a row per coder)…", None,
+            lambda: self.choose_export(PER_CODER))
+        self.export_mine_action = self._file_action(
+            self.export_menu, "&Only my work…", None, lambda: self.choose_export(MINE))
+        self.export_menu.setEnabled(sheet_exporter() is not None)
+
+    def update_export_menu(self) -> None:
+        """Name the coder in "Only my work" (a PI may open the project as any coder)."""
+        coder = self.session.coder
+        self.export_mine_action.setText(
+            f"&Only {plain.mnemonic(coder.name)}'s work…" if coder else "&Only my work…")
+        # the tooltip would be the text, as rich text: the coder's name shown literally
+        self.export_mine_action.setToolTip(plain.tip(
+            f"Only {coder.name}'s work (as annotator export --coder)" if coder else "Only my work"))
 
     def _file_action(self, menu: QMenu, text: str, key, slot) -> QAction:
         act = QAction(text, self)
@@ -121,24 +156,31 @@ class FileMenuMixin:
         self.refresh_articles(reread=True)
         return text
 
-    def choose_export(self) -> None:
+    def choose_export(self, dataset: str = ANALYSIS) -> None:
         if self.session.project is None or sheet_exporter() is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Export coding sheet",
-                                              self._start_in(".xlsx"),
-                                              "Excel workbook (*.xlsx);;CSV (*.csv)")
+        path, chosen = QFileDialog.getSaveFileName(self, "Export coding sheet",
+                                                   self._start_in(".xlsx"), EXPORT_FILTER)
         if path:
-            self.export_sheet(Path(path))
+            self.export_sheet(with_filter_suffix(Path(path), chosen), dataset)
 
-    def export_sheet(self, path: Path) -> bool:
-        """Write the coding sheet: an .xlsx workbook, or CSV files into the chosen file's folder."""
+    def export_sheet(self, path: Path, dataset: str = ANALYSIS) -> bool:
+        """Write the coding sheet of `dataset` (ANALYSIS, PER_CODER or MINE): an .xlsx
+        workbook, CSV files into the chosen file's folder, or a .sav/.dta file per table."""
         module = sheet_exporter()
-        if module is None or self.session.project is None:
+        project, coder = self.session.project, self.session.coder
+        if module is None or project is None:
             return False
-        target = {"csv_dir": path.parent} if path.suffix.lower() == ".csv" else \
-            {"xlsx": path if path.suffix else path.with_suffix(".xlsx")}
+        what = EXPORT_TARGET.get(path.suffix.lower())
+        if what is None:  # no suffix, or one the export does not write: a workbook
+            what, path = "xlsx", path.with_name(path.name + ".xlsx")
+        target = {what: path.parent if what == "csv_dir" else path}
+        if dataset == PER_CODER:
+            target["per_coder"] = True
+        elif dataset == MINE and coder is not None:
+            target["coders"] = [coder.name]
         try:
-            report = module.export_project(self.session.project, **target)
+            report = module.export_project(project, **target)
         except UserError as exc:
             dialogs.show_message(self, "Export failed", str(exc), warning=True)
             return False

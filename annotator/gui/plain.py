@@ -42,6 +42,12 @@ def rich_label(parent: QWidget | None = None) -> QLabel:
     return out
 
 
+def joined(*parts: str) -> str:
+    """Parts with " · " between them, the empty ones left out (an article without an outlet
+    shows no dangling "·")."""
+    return " · ".join(p for p in (p.strip() for p in parts) if p)
+
+
 def mnemonic(text: str) -> str:
     """Text for a button or menu item: `&` in the data is shown, not taken as a shortcut."""
     return text.replace("&", "&&")

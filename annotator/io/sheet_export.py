@@ -221,8 +221,10 @@ def _set_properties(wb, project_id: str, project_file: str) -> None:
 
 # ---- CSV ---------------------------------------------------------------------------------
 def write_csv(tables: Sequence[Table], folder: Path, report: ExportReport, *,
-              bom: bool = False, force: bool = False) -> None:
-    """The visible tables as UTF-8 CSV files (with a BOM for Excel if asked), texts whole."""
+              bom: bool = True, force: bool = False) -> None:
+    """The visible tables as UTF-8 CSV files, texts whole. Each starts with a byte order mark
+    unless `bom` is false: without it Excel on Windows reads the file in the local code page and
+    garbles "Zoë", "één" and emoji; pandas, R's readr and LibreOffice read the mark as such."""
     tables = [t for t in tables if not t.hidden]
     targets = [folder / CSV_NAMES[t.name] for t in tables]
     with replacing(*targets, force=force) as temps:

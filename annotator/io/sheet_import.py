@@ -26,6 +26,7 @@ from annotator.io import sheet_reader as SR
 from annotator.io import sheet_record as R
 from annotator.io.cells import as_in_sheet
 from annotator.io.sheet_tables import (
+    FORMER_NAMES,
     SHEET_FORMAT,
     SUGGESTED,
     claim_columns,
@@ -153,6 +154,7 @@ class _Reader:
         for i, name in enumerate(SR.header(ws)):
             if name is None or name == "":
                 continue
+            name = _current_name(name, expected)
             if name in found:
                 self.problem(ws.title, 1, i, name, "this column name appears twice")
             elif name not in expected:
@@ -180,13 +182,13 @@ class _Reader:
         variables = [v for v in claim_variables(self.book) if self.book.variable(v)]
         if self.problems:
             return
-        self.check_merged(ws, cols, ["coder", "claim_id", "status", "note", *variables])
+        self.check_merged(ws, cols, ["coder", "claim_id", "claim_origin", "note", *variables])
         claims = {c.uid: c for c in self.project.claims()}
         self.sources = {s.id: s for s in self.project.sources(coder_id=self.coder.id)}
         mine = {c.uid for c in claims.values() if c.coder_id == self.coder.id}
         seen: dict[str, int] = {}
         for number, cells in SR.data_rows(ws):
-            uid = self.row_key(ws, number, cells, cols, "claim_id")
+            uid = self.row_key(ws, number, cells, cols, "claim_id", "claim_origin")
             if uid is None:
                 continue
             if uid not in claims and self.record is not None and self.record.has(ws.title, uid):
@@ -211,11 +213,11 @@ class _Reader:
                               "they stay as they are")
 
     def row_key(self, ws: Any, number: int, cells: tuple, cols: dict[str, int],
-                key: str) -> str | None:
+                key: str, origin: str) -> str | None:
         """The row's id if it is one of this coder's rows to read, else None."""
         coder = self.text(ws, number, cells, cols["coder"], "coder")
-        status = self.text(ws, number, cells, cols["status"], "status")
-        if coder != self.coder.name or status == SUGGESTED:
+        made = self.text(ws, number, cells, cols[origin], origin)
+        if coder != self.coder.name or made == SUGGESTED:
             return None
         uid = self.text(ws, number, cells, cols[key], key)
         if not uid:
@@ -354,11 +356,11 @@ class _Reader:
         var = self.book.variable("type")
         if len(self.problems) > before or var is None or var.level != "source":
             return
-        self.check_merged(ws, cols, ["coder", "source_id", "status", "type"])
+        self.check_merged(ws, cols, ["coder", "source_id", "source_origin", "type"])
         sources = {s.uid: s for s in self.project.sources()}
         seen: dict[str, int] = {}
         for number, cells in SR.data_rows(ws):
-            uid = self.row_key(ws, number, cells, cols, "source_id")
+            uid = self.row_key(ws, number, cells, cols, "source_id", "source_origin")
             if uid is None:
                 continue
             if uid not in sources and self.record is not None and self.record.has(ws.title, uid):
@@ -368,6 +370,11 @@ class _Reader:
             if mention is not None:
                 self.coded(ws, number, cells, cols["type"], var, mention.type,
                            (SOURCE, mention.id, uid))
+
+
+def _current_name(name: str, expected: list[str]) -> str:
+    """A column's name in this version: a sheet exported before a rename still reads back."""
+    return next((new for new in FORMER_NAMES.get(name, ()) if new in expected), name)
 
 
 def _show(value: str | None) -> str:

@@ -9,6 +9,7 @@ streaming: at most one article's text is held at a time.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -16,17 +17,28 @@ from typing import Any
 
 from annotator import __version__
 from annotator.core.codebook import Codebook
+from annotator.core.model import ARTICLE_STATUSES, NEEDS_CONSENSUS, ORIGINS
+from annotator.paths import resource
 
 SHEET_FORMAT = "annotator coding sheet"
-SHEET_VERSION = "2"  # 2: the hidden Exported sheet records the exported values
+SHEET_VERSION = "3"  # 2: the hidden Exported sheet records the exported values; 3: `status`
+# became claim_origin, source_origin (Claims, Sources) and coding_progress (Articles)
 FIXED_CLAIM_VARIABLES = ("attribution", "certainty")
 CLAIM_COLUMNS = ("article_id", "title", "outlet", "date", "coder", "claim_id", "claim_text",
                  "start", "end", "source_text", "source_type", "attribution", "certainty",
-                 "cue_text", "status", "note", "modified", "source_id", "source_name",
+                 "cue_text", "claim_origin", "note", "modified", "source_id", "source_name",
                  "channel_text")
 SOURCE_COLUMNS = ("source_id", "article_id", "coder", "source_text", "type", "source_name",
-                  "start", "end", "status", "modified")
+                  "start", "end", "source_origin", "modified")
+# columns renamed since: a sheet exported before still reads back (issue: Claims' and Articles'
+# `status` meant different things; the one-table name stays readable there)
+FORMER_NAMES = {"status": ("claim_origin", "source_origin")}
 SUGGESTED = "suggested"
+ORIGIN_CODES = (*ORIGINS, SUGGESTED)  # how a claim or source came about, numbered in .sav/.dta
+PROGRESS_CODES = (*ARTICLE_STATUSES, NEEDS_CONSENSUS)  # the Articles table's coding_progress
+# the sheet's own coded columns, listed after the codebook's variables in its Codebook table
+SHEET_CODED = (("claim_origin", "claim", ORIGIN_CODES), ("source_origin", "source", ORIGINS),
+               ("coding_progress", "article", PROGRESS_CODES))
 ABOUT_LIST_COLUMN = 3  # About: key, value, a gap, then one column of codes per variable
 
 Row = list[Any]
@@ -40,6 +52,8 @@ class Column:
     wrap: bool = False
     variable: str | None = None  # codebook variable whose codes the column holds
     label: str = ""  # variable label for SPSS/Stata
+    codes: tuple[str, ...] = ()  # a fixed list of values (not the codebook's): SPSS/Stata
+    # number them 1, 2, ... with the value as label
 
 
 @dataclass
@@ -95,7 +109,7 @@ def claim_columns(book: Codebook) -> list[Column]:
         var_column(book, "attribution"),
         var_column(book, "certainty"),
         Column("cue_text", width=14, label="Cue text"),
-        Column("status", width=10, label="Claim origin"),
+        Column("claim_origin", width=12, label="Claim origin", codes=ORIGIN_CODES),
         Column("note", width=24, wrap=True, label="Note"),
         Column("modified", "datetime", 19, label="Last modified (UTC)"),
         Column("source_id", width=12, label="Source id"),
@@ -116,7 +130,7 @@ def source_columns(book: Codebook) -> list[Column]:
             Column("source_name", width=18, label="Source canonical name"),
             Column("start", "int", 7, label="Start offset"),
             Column("end", "int", 7, label="End offset"),
-            Column("status", width=10, label="Source origin"),
+            Column("source_origin", width=12, label="Source origin", codes=ORIGINS),
             Column("modified", "datetime", 19, label="Last modified (UTC)")]
 
 
@@ -148,8 +162,19 @@ def codebook_table(book: Codebook) -> Table:
             for v in var.values:
                 yield [var.name, var.level, var.measure, v.code, v.numeric, v.label,
                        v.definition or None]
+        yield from sheet_code_rows()
 
     return Table("Codebook", cols, rows)
+
+
+def sheet_code_rows() -> Iterator[Row]:
+    """The sheet's own coded columns in the Codebook table's layout, numbered as in .sav/.dta."""
+    words = json.loads(resource("io", "sheet_codes.json").read_text(encoding="utf-8"))
+    for name, level, codes in SHEET_CODED:
+        about = words[name]
+        yield [name, level, "nominal", None, None, about["label"], about["definition"]]
+        for number, code in enumerate(codes, 1):
+            yield [name, level, "nominal", code, number, code, about["values"][code]]
 
 
 # ---- About -------------------------------------------------------------------------------

@@ -1,63 +1,89 @@
-"""The Claims table for SPSS (.sav) and Stata (.dta), with labelled numeric codes (pyreadstat).
+"""The coding sheet's tables for SPSS (.sav) and Stata (.dta), one file per table (pyreadstat).
 
-Coded columns carry the codebook's `numeric` codes with value labels, every column a variable
-label, dates are real dates. A researcher opens the file and sees labelled variables. An empty
-text is "" (neither format has string missing).
+`--sav study.sav` writes study_claims.sav, study_sources.sav and study_articles.sav (the
+name given, with the table's name added; `stats_path`), so that each file is one rectangular
+dataset a researcher merges on `article_id` / `source_id`.
+
+Coded columns carry the codebook's `numeric` codes with value labels; the sheet's own coded
+columns (a claim's or source's origin, a coder's progress on an article) are numbered 1, 2, ...
+with their values as labels; every column has a variable label; dates are real dates.
+Offsets, counts and whole-number codes are integers (Stata `long`, SPSS F8.0), with a missing
+value (Stata `.`, SPSS system-missing) where a row has none; a codebook with a fractional code
+keeps that column's codes as doubles. An empty text is "" (neither format has string missing).
 
 Stata: release 118 (Stata 14+), which R's haven, pandas and Stata all read; release 119 (what
 pyreadstat writes by default) reads as empty strings in haven when a text needs a strL. Texts
 stay whole and exact. SPSS: a string holds at most 32,767 bytes (a longer one makes a file that
 neither SPSS, haven nor pyreadstat opens), so longer texts are cut with a marker; and SPSS pads
-strings, so trailing spaces are lost. Both are reported, column by column.
+strings, so trailing spaces are lost. Both are reported, file by file and column by column.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from annotator.core.codebook import Codebook, Variable
-from annotator.core.model import ORIGINS
 from annotator.io.cells import cut_marker
 from annotator.io.outfiles import replacing
-from annotator.io.sheet_tables import SUGGESTED, Column, Table
+from annotator.io.sheet_tables import Column, Table
 
-STATUS_CODES = {name: i for i, name in enumerate((*ORIGINS, SUGGESTED), 1)}
 STATA_VERSION = 14  # release 118: strL that haven reads (119 reads as "")
 SPSS_STRING_BYTES = 32_767
+# pandas' nullable 32-bit integer: pyreadstat writes it as Stata `long` (int64 would become a
+# double) and as SPSS F8.0, with missing values where a row has none
+INTEGER = "Int32"
 
 
-def write_stats(table: Table, book: Codebook, *, sav: Path | None, dta: Path | None,
+def stats_path(base: Path, table: str) -> Path:
+    """The file of one table: `study.sav` and Claims give `study_claims.sav`."""
+    base = Path(base)
+    return base.with_name(f"{base.stem}_{table.lower()}{base.suffix}")
+
+
+def stats_targets(tables: Sequence[str], *, sav: Path | None, dta: Path | None) -> list[Path]:
+    """Every file `write_stats` writes for these tables, SPSS's first."""
+    return [stats_path(base, name) for base in (sav, dta) if base is not None for name in tables]
+
+
+def write_stats(tables: Sequence[Table], book: Codebook, *, sav: Path | None, dta: Path | None,
                 report: Any, force: bool = False) -> None:
-    """Write the Claims table to `sav` and/or `dta`, each under a temporary name first."""
+    """Write each table to its .sav and/or .dta file, each under a temporary name first."""
+    for table in tables:
+        frame, labels, value_labels = table_frame(table, book)
+        for base, stata in ((sav, False), (dta, True)):
+            if base is not None:
+                _write_one(frame, labels, value_labels, book, stats_path(base, table.name),
+                           stata, report, force)
+        report.rows.setdefault(table.name, len(frame))
+
+
+def _write_one(frame: Any, labels: dict[str, str | None], value_labels: dict[str, dict],
+               book: Codebook, target: Path, stata: bool, report: Any, force: bool) -> None:
     import pyreadstat
 
-    frame, labels, value_labels = claims_frame(table, book)
-    for target, writer, stata in ((sav, pyreadstat.write_sav, False),
-                                  (dta, pyreadstat.write_dta, True)):
-        if target is None:
-            continue
-        target = Path(target)
-        vlabels = _stata_labels(value_labels) if stata else value_labels
-        extra: dict[str, Any]
-        if stata:
-            out, extra = frame, {"version": STATA_VERSION}
-            _note_padded(frame, target, report, "exact in Stata and pandas; R's haven drops "
-                         "them when reading")
-        else:
-            out = _spss_frame(frame, target, report)
-            extra = {"variable_measure": _measures(book, frame, value_labels)}
-        with replacing(target, force=force) as (tmp,):
-            try:
-                writer(out, str(tmp), column_labels=labels, variable_value_labels=vlabels,
-                       **extra)
-            except Exception as exc:  # pyreadstat raises its own error types
-                from annotator.core.errors import UserError
+    writer: Any
+    extra: dict[str, Any]
+    if stata:
+        out, writer = frame, pyreadstat.write_dta
+        vlabels = _stata_labels(value_labels)
+        extra = {"version": STATA_VERSION}
+        _note_padded(frame, target, report, "exact in Stata and pandas; R's haven drops "
+                     "them when reading")
+    else:
+        out, writer, vlabels = _spss_frame(frame, target, report), pyreadstat.write_sav, \
+            value_labels
+        extra = {"variable_measure": _measures(book, frame, value_labels)}
+    with replacing(target, force=force) as (tmp,):
+        try:
+            writer(out, str(tmp), column_labels=labels, variable_value_labels=vlabels, **extra)
+        except Exception as exc:  # pyreadstat raises its own error types
+            from annotator.core.errors import UserError
 
-                raise UserError(f"cannot write the file ({exc})", path=target) from exc
-        report.files.append(target)
-        report.rows.setdefault("Claims", len(frame))
+            raise UserError(f"cannot write the file ({exc})", path=target) from exc
+    report.files.append(target)
 
 
 def _spss_frame(frame: Any, target: Path, report: Any) -> Any:
@@ -102,9 +128,9 @@ def spss_text(value: Any) -> Any:
     return raw[:room].decode("utf-8", errors="ignore") + marker
 
 
-def claims_frame(table: Table, book: Codebook) -> tuple[Any, dict[str, str | None],
-                                                       dict[str, dict]]:
-    """The Claims table as a DataFrame with numeric codes, its variable and value labels."""
+def table_frame(table: Table, book: Codebook) -> tuple[Any, dict[str, str | None],
+                                                     dict[str, dict]]:
+    """A table as a DataFrame with numeric codes, its variable and value labels."""
     import pandas as pd
 
     data: dict[str, list] = {c.name: [] for c in table.columns}
@@ -116,7 +142,7 @@ def claims_frame(table: Table, book: Codebook) -> tuple[Any, dict[str, str | Non
     labels: dict[str, str | None] = {c.name: c.label or c.name for c in table.columns}
     value_labels = {c.name: _value_labels(book, c.variable) for c in table.columns
                     if _is_coded(book, c)}
-    value_labels["status"] = {i: name for name, i in STATUS_CODES.items()}
+    value_labels.update({c.name: dict(enumerate(c.codes, 1)) for c in table.columns if c.codes})
     return frame, labels, value_labels
 
 
@@ -138,12 +164,16 @@ def _value_labels(book: Codebook, name: str | None) -> dict[float, str]:
 def _series(col: Column, values: list, book: Codebook) -> Any:
     import pandas as pd
 
-    if col.name == "status":
-        return pd.Series([STATUS_CODES.get(v) for v in values], dtype="float64")
+    if col.codes:
+        numbers = {code: i for i, code in enumerate(col.codes, 1)}
+        return pd.Series([numbers.get(v) for v in values], dtype=INTEGER)
     if (var := _coded_var(book, col)) is not None:
         codes = {v.code: v.numeric for v in var.values}
-        return pd.Series([codes.get(v) for v in values], dtype="float64")
-    if col.kind in ("int", "number"):
+        whole = all(float(n).is_integer() for n in codes.values())
+        return pd.Series([codes.get(v) for v in values], dtype=INTEGER if whole else "float64")
+    if col.kind == "int":
+        return pd.Series(values, dtype=INTEGER)
+    if col.kind == "number":
         return pd.Series(values, dtype="float64")
     if col.kind in ("date", "datetime") and all(v is None or isinstance(v, date) for v in values):
         return pd.to_datetime(pd.Series([_as_datetime(v) for v in values], dtype="object"))
@@ -183,6 +213,6 @@ def _measures(book: Codebook, frame, value_labels: dict) -> dict[str, str]:
             out[column] = spss[variable.measure]
         elif column in value_labels:
             out[column] = "nominal"
-        elif str(frame[column].dtype).startswith(("int", "float")):
+        elif str(frame[column].dtype).lower().startswith(("int", "float")):
             out[column] = "scale"
     return out

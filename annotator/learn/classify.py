@@ -15,6 +15,7 @@ from spacy.training import Example
 QUOTES = "\"'“”„‘’«»‚"
 BOW = {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": 2,
        "no_output_layer": False, "length": 262144}
+LEARN_RATE, BATCH = 0.02, 16
 
 
 def span_features(text: str, start: int, end: int, cue: tuple[int, int] | None = None) -> str:
@@ -33,7 +34,12 @@ def span_features(text: str, start: int, end: int, cue: tuple[int, int] | None =
 
 def train_classifier(lang: str, rows: list[tuple[str, str]], codes: list[str],
                      epochs: int = 8, seed: int = 0) -> Language | None:
-    """A textcat over `rows` (features, code); None when fewer than two codes occur."""
+    """A textcat over `rows` (features, code); None when fewer than two codes occur.
+
+    Trained in small batches at LEARN_RATE: with spaCy's defaults (Adam at 0.001) and batches
+    of 64, a few hundred spans give the bag-of-words weights too few steps to move, and the
+    classifier said the most common code always (certainty mean recall per level .29 over the
+    Dutch real set, 5-fold; .48 this way). Repeating the rows of rare codes did not help."""
     used = sorted({code for _, code in rows if code in codes})
     if len(used) < 2:
         return None
@@ -45,17 +51,24 @@ def train_classifier(lang: str, rows: list[tuple[str, str]], codes: list[str],
                 for f, y in rows if y in used]
     rng = random.Random(seed)
     optimizer = nlp.initialize(lambda: examples)
+    optimizer.learn_rate = LEARN_RATE
     for _ in range(epochs):
         rng.shuffle(examples)
-        for i in range(0, len(examples), 64):
+        for i in range(0, len(examples), BATCH):
             nlp.update(examples[i:i + 64], sgd=optimizer, drop=0.1)
     return nlp
 
 
 def predict_codes(nlp: Language, features: list[str]) -> list[str]:
+    return [code for code, _ in predict_scored(nlp, features)]
+
+
+def predict_scored(nlp: Language, features: list[str]) -> list[tuple[str, float]]:
+    """Per span the most likely code and its probability."""
     out = []
     for doc in nlp.pipe(features, batch_size=256):
-        out.append(max(doc.cats.items(), key=lambda kv: kv[1])[0])
+        code, p = max(doc.cats.items(), key=lambda kv: kv[1])
+        out.append((code, float(p)))
     return out
 
 

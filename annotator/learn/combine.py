@@ -40,6 +40,8 @@ SPAN_MEASURES = {"sources": ("source_f1",), "cues": ("cue_f1",),
 VALUE_MEASURES = {"source.type": ("type_acc",), "claim.attribution": ("attribution_acc",),
                   "claim.certainty": ("certainty_acc", "certainty_level_recall")}
 EPS = 1e-9
+GATES = (0.95, 0.9, 0.8, 0.7, 0.6, 0.5)  # least probability of a model value that replaces the rules'
+SCORES = "value_scores"  # key of a span's {variable: probability of the model's value}
 # the source of a claim only the model found: the nearest in its paragraph, the nearest before
 # it, the source of the nearest rules claim in its paragraph (an attribution going on), none
 LINKS = ("nearest", "before", "claim", "none")
@@ -48,7 +50,7 @@ LINKS = ("nearest", "before", "claim", "none")
 @dataclass
 class Policy:
     """How rules and model combine: per kind the least score a model span needs to join, per
-    variable whose value a rules span keeps ("rules" or "model")."""
+    variable whose value a rules span keeps ("rules", "model" or "model>=P", see `gate`)."""
 
     thresholds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(KINDS, NEVER))
     values: dict[str, str] = field(default_factory=dict)
@@ -94,13 +96,27 @@ def rules_policy(book: Codebook, values: dict[str, str] | None = None,
     chosen = {f"{lv}.{n}": "rules" if f"{lv}.{n}" in known else "model"
               for lv, n in learned_variables(book)}
     for var, who in (values or {}).items():
-        if var in known and who in ("rules", "model"):
+        if var in known and (who == "rules" or gate(who) is not None):
             chosen[var] = who
     out = Policy(values=chosen, link=link if link in LINKS else "nearest")
     for kind, t in (thresholds or {}).items():
         if kind in KINDS:
             out = out.with_threshold(kind, float(t))
     return out
+
+
+def gate(who: str) -> float | None:
+    """The least probability at which the model's value replaces the rules' (0.0 for "model",
+    P for "model>=P"); None for "rules" or anything unknown."""
+    if who == "model":
+        return 0.0
+    if who.startswith("model>="):
+        try:
+            p = float(who[len("model>="):])
+        except ValueError:
+            return None
+        return p if 0.0 <= p <= 1.0 else None
+    return None
 
 
 def _overlaps(a: dict[str, Any], items: list[dict[str, Any]]) -> bool:
@@ -166,10 +182,11 @@ def combine(text: str, rules: dict[str, Any], model: dict[str, Any], policy: Pol
         for var, who in policy.values.items():
             level, name = var.split(".", 1)
             key = KIND.get(level)
-            if who != "model" or key is None:
+            gated = gate(who)
+            if gated is None or key is None:
                 continue
             for item, theirs in zip(out[key], on_rules[key], strict=False):
-                if name in theirs:
+                if name in theirs and theirs.get(SCORES, {}).get(name, 1.0) >= gated:
                     item[name] = theirs[name]
                     if theirs.get("rule") and theirs["rule"] != item.get("rule"):
                         item["rule"] = theirs["rule"]
@@ -223,7 +240,8 @@ def choose_policy(held: Heldout, start: Policy) -> tuple[Policy, dict[str, Any]]
 
     From `start` (the rules alone), per kind (sources, cues, claims) the threshold giving the
     best F1 of that kind (for claims: F1 plus link accuracy, with the best of `LINKS`); then per variable the rules
-    know, the model's value on the rules' spans where that raises the variable's measures. A
+    know, the model's value on the rules' spans (always, or where the model is sure of it: the
+    best of `GATES`) where that raises the variable's measures. A
     change is taken only when it raises its measure over all of `held`, lowers it in none of
     the inner folds and leaves every measure at least the rules'; on a tie the stricter
     threshold, the rules' value. Returns the policy and the held-out figures of the rules and
@@ -253,10 +271,11 @@ def choose_policy(held: Heldout, start: Policy) -> tuple[Policy, dict[str, Any]]
     for var in sorted(VALUE_MEASURES):
         if start.values.get(var) != "rules":
             continue  # the rules do not know this variable: the model's value already
-        cand = policy.with_value(var, "model")
-        got = better(cand, VALUE_MEASURES[var])
-        if got is not None:
-            policy, (now, now_folds) = cand, got
+        for who in [f"model>={g}" for g in GATES] + ["model"]:  # a tie keeps the stricter
+            cand = policy.with_value(var, who)
+            got = better(cand, VALUE_MEASURES[var])
+            if got is not None:
+                policy, (now, now_folds) = cand, got
     return policy, {"articles": len(held.texts), "inner_folds": len(inner),
                     "rules": _round(floor), "combined": _round(now)}
 

@@ -11,8 +11,8 @@ import spacy
 from spacy.language import Language
 
 from annotator.learn import spans as SP  # noqa: F401  (registers annotator.candidates.v1)
-from annotator.learn.classify import claim_cue, predict_codes, span_features
-from annotator.learn.combine import link_claims
+from annotator.learn.classify import claim_cue, predict_scored, span_features
+from annotator.learn.combine import SCORES, link_claims
 from annotator.learn.store import ModelInfo, read_info
 
 _cache: dict[Path, tuple[float, Learner]] = {}
@@ -66,9 +66,10 @@ class Learner:
 
     def classify(self, text: str, payload: dict[str, Any],
                  which: dict[str, set[int]] | None = None,
-                 variables: set[tuple[str, str]] | None = None) -> None:
+                 variables: set[tuple[str, str]] | None = None, scores: bool = False) -> None:
         """Fill the model's values into `payload`: for the spans in `which` (kind -> indices;
-        all when None) every learned variable, for all spans the ones in `variables`."""
+        all when None) every learned variable, for all spans the ones in `variables`. With
+        `scores`, each span also gets SCORES: variable name -> the value's probability."""
         for (level, name), nlp in self.classifiers.items():
             kind = "sources" if level == "source" else "claims"
             items = payload[kind]
@@ -80,18 +81,21 @@ class Learner:
             feats = [span_features(text, items[i]["start"], items[i]["end"],
                                    claim_cue(payload, items[i]) if kind == "claims" else None)
                      for i in idx]
-            for i, code in zip(idx, predict_codes(nlp, feats), strict=True):
+            for i, (code, p) in zip(idx, predict_scored(nlp, feats), strict=True):
                 items[i][name] = code
+                if scores:
+                    items[i].setdefault(SCORES, {})[name] = p
                 rule = str(items[i].get("rule") or "")
                 if self.rule not in rule:  # a rules span with a model's value says so
                     items[i]["rule"] = f"{rule}+{self.rule}" if rule else self.rule
 
     def on_rules(self, text: str, rules: dict[str, Any]) -> dict[str, Any]:
         """A copy of the rules' payload with the model's value of every learned variable on
-        the rules' spans (the rules' own payload is left as it is)."""
+        the rules' spans and its probability under SCORES (the rules' own payload is left as
+        it is)."""
         out = {**rules, **{k: [dict(x) for x in rules.get(k, [])]
                            for k in ("sources", "cues", "claims")}}
-        self.classify(text, out)
+        self.classify(text, out, scores=True)
         return out
 
     def suggest(self, texts: list[str], least: float = SP.ALONE) -> list[dict[str, Any]]:

@@ -44,7 +44,7 @@ class ModelInfo:
     labels: list[str] = field(default_factory=list)
     variables: dict[str, list[str]] = field(default_factory=dict)  # "level.name" -> codes
     thresholds: dict[str, float] = field(default_factory=dict)  # kind -> least score to join
-    values: dict[str, str] = field(default_factory=dict)  # "level.name" -> "rules" | "model"
+    values: dict[str, str] = field(default_factory=dict)  # "level.name" -> "rules" | "model" | "model>=P"
     link: str = "nearest"  # the source of a claim only the model found (combine.LINKS)
     scores: dict[str, Any] = field(default_factory=dict)
     seconds: float = 0.0

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.learn.combine import combine, rules_policy
+from annotator.learn.combine import combine, gate, rules_policy
 from annotator.learn.data import coded_articles
 from annotator.learn.store import ModelInfo, check_model, current_model, models_dir
 
@@ -55,7 +55,7 @@ def combined_batch(learner: Learner, book: Any) -> Batch:
 
     policy = rules_policy(book, learner.info.values, learner.info.thresholds,
                           learner.info.link)
-    model_values = any(who == "model" for who in policy.values.values())
+    model_values = any(gate(who) is not None for who in policy.values.values())
 
     def run(texts: list[str], language: str | None) -> list[dict[str, Any]]:
         rules = list(suggest_many(texts, language=language))

@@ -79,14 +79,15 @@ def in_subordinate(lex: Lexicon, t: Toks, i: int, k: int) -> bool:
     the claim."""
     openers = lex.h.get("subordinate_openers")
     aux = lex.fw["auxiliaries"]
-    if not openers or t.lowers[k] not in aux:
+    modals = lex.h.get("subordinate_modals") or aux  # Dutch: ability kan, not reportative zou
+    if not openers or t.lowers[k] not in modals:
         return False  # only a modal verb belongs to its clause; "after he allegedly ..." is the reporter's
     for m in range(k - 1, i - 1, -1):
         w = t.lowers[m]
         if w in _CLAUSE_BREAKS or t.words[m] in _SENTENCE_ENDS or w in aux:
             return False  # "children who had been in contact might": the relative clause ended at its verb
-        if w in openers:
-            return True
+        if w in openers and not (m == i and w in lex.fw["determiners"]):
+            return True  # (not "Die strategie kan ...": a demonstrative opening the claim)
     return False
 
 
@@ -112,4 +113,9 @@ def quote_certainty(lex: Lexicon, t: Toks, i: int, j: int) -> str:
     sentence. A modal somewhere inside a long quote ("We won. We may lose some seats later.")
     hedges its own sentence, not everything the speaker is quoted as saying."""
     end = next((m for m in range(i, j) if t.words[m] in _SENTENCE_ENDS), j)
-    return claim_certainty(lex, t, i, max(end, min(j, i + 1)), None, False)
+    level = claim_certainty(lex, t, i, max(end, min(j, i + 1)), None, False)
+    if all(not t.is_word(m) for m in range(end + 1, j)):  # a one-sentence quote: "Ik vrees dat ..."
+        opens = any(t.lowers[i:i + len(p.split())] == p.split() for p in lex.h.get("single_quote_probable", ()))
+        if opens and LEVEL_RANK["probable"] > LEVEL_RANK[level]:
+            level = "probable"
+    return level

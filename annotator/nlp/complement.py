@@ -116,7 +116,8 @@ def te_clause(d: Discourse, end: int, b: int) -> bool:
     for m in range(end, min(b - 1, end + 10)):
         w = t.lowers[m]
         if t.quote_of[m] >= 0 or w in (",", ";", ":", ".", "(") or w in lex.complementisers \
-                or w in lex.fw["auxiliaries"] or (w in lex.verbs and m > end):
+                or (w in lex.fw["auxiliaries"] and w not in lex.fw["determiners"]) \
+                or (w in lex.verbs and m > end):  # (a possessive "zijn best te doen" is no auxiliary)
             return False
         if w in markers:
             return m + 1 < b and t.is_word(m + 1) and t.lowers[m + 1].endswith(

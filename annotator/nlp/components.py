@@ -23,6 +23,7 @@ from spacy.util import registry
 from annotator.nlp import lexicon
 from annotator.nlp.engine import Analyzer, Result
 from annotator.nlp.textscan import text_layout
+from annotator.nlp.tokenizer import language_tokenizer
 from annotator.nlp.tokens import Toks
 
 USER_KEY = "annotator"
@@ -58,10 +59,8 @@ class TextKeepingTokenizer:
 
 @registry.tokenizers("annotator.text_keeping_tokenizer.v1")
 def make_text_keeping_tokenizer() -> Callable[[Language], TextKeepingTokenizer]:
-    base_factory = registry.tokenizers.get("spacy.Tokenizer.v1")()
-
     def create(nlp: Language) -> TextKeepingTokenizer:
-        return TextKeepingTokenizer(base_factory(nlp))
+        return TextKeepingTokenizer(language_tokenizer(nlp))
 
     return create
 

@@ -8,9 +8,11 @@ from collections.abc import Callable
 from annotator.nlp.lexicon import Lexicon
 
 # a capitalised run of words, and a role noun before a name ("minister Bijleveld")
-# (the word-start tests follow the first character, so the regex engine skips ahead to candidates)
-_CAPRUN = re.compile(r"[A-ZÀ-Þ](?<!\w[A-ZÀ-Þ])[\w'’-]+(?:\s+(?:[A-ZÀ-Þ]\.\s+|(?:(?:van|de|der|den|von|el|le|la|ter|ten)\s+){1,2})?[A-ZÀ-Þ][\w'’-]+)+")
-_ROLE_NAME = re.compile(r"([\w-](?<![\w-]{2})[\w-]+)\s+([A-ZÀ-Þ][a-zà-ÿ'’-]+)\b(?!\s+[A-ZÀ-Þ])")
+# (the capital's word-start test follows it, so the regex engine skips ahead to capitals; a word's
+# run of letters is possessive (++): what follows it is a space, which no shorter run could
+# reach, so the engine does not back off letter by letter at every word it tries)
+_CAPRUN = re.compile(r"[A-ZÀ-Þ](?<!\w[A-ZÀ-Þ])[\w'’-]++(?:\s+(?:[A-ZÀ-Þ]\.\s+|(?:(?:van|de|der|den|von|el|le|la|ter|ten)\s+){1,2})?[A-ZÀ-Þ][\w'’-]++)+")
+_ROLE_NAME = re.compile(r"(?<![\w-])([\w-][\w-]++)\s+([A-ZÀ-Þ][a-zà-ÿ'’-]+)\b(?!\s+[A-ZÀ-Þ])")
 
 
 class LazyNames:

@@ -1,7 +1,9 @@
 """Build the suggestion pipeline: `spacy.blank(lang)` plus the registered components.
 
 Its tokens carry text, lower case, norm, prefix and suffix; spaCy's lexeme flags (is_punct,
-like_num, ...) and shape are not computed (see KEPT_LEX_ATTRS).
+like_num, ...) and shape are not computed (see KEPT_LEX_ATTRS). The tokenizer is spaCy's, with a
+larger cache and no affix regexes run on letters-only words (annotator/nlp/tokenizer.py):
+the same tokens, faster.
 
 The components are configured through spaCy's config system, so a trained pipeline's
 components could be added the same way; no trained model is needed here.

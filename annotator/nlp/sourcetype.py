@@ -11,6 +11,7 @@ from collections.abc import Container
 
 from annotator.nlp.lang import hooks
 from annotator.nlp.lexicon import NOUN_TYPE_LISTS, Lexicon
+from annotator.nlp.nounphrase import surname_prefix_at
 from annotator.nlp.tokens import Toks
 
 PRONOUN = "pronoun"
@@ -68,6 +69,12 @@ def _suffix_type(lex: Lexicon, w: str) -> str | None:
     return None
 
 
+def surname_with_prefix(lex: Lexicon, t: Toks, i: int, h: int) -> bool:
+    """"zegt De Vries", "Ook Van der Laan": a capitalised surname prefix before a name, not
+    opening the sentence (where "De Telegraaf" or "De Lijn" would be an article and a name)."""
+    return any(surname_prefix_at(lex, t, k) and k > 0 and t.is_word(k - 1) for k in range(i, h - 1))
+
+
 def _names_type(lex: Lexicon, t: Toks, i: int, h: int, surnames: Container[str]) -> str | None:
     caps = [k for k in range(i, h) if t.is_cap(k) and t.lowers[k] not in lex.fw["determiners"]]
     if not caps:
@@ -81,7 +88,7 @@ def _names_type(lex: Lexicon, t: Toks, i: int, h: int, surnames: Container[str])
         lw = t.lowers[k]
         if lw in names or (lw in firsts and k + 1 < h and f"{lw} {t.lowers[k + 1]}" in names):
             return "institution"
-    if len(caps) >= 2:
+    if len(caps) >= 2 or surname_with_prefix(lex, t, i, h):
         return "person"
     word = t.words[caps[0]]
     if word in surnames:

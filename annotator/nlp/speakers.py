@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from annotator.nlp import sourcetype
 from annotator.nlp.discourse import Discourse, Src
+from annotator.nlp.fronting import demonstrative_subject, second_main_clause, time_phrase
 from annotator.nlp.nounphrase import np_right, surname_prefix_at
 from annotator.nlp.subject_start import (
     after_fronted_participle,
@@ -84,6 +85,9 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
     if k - 2 > a and t.lowers[k - 1] in d.pronouns and t.lowers[k - 2] in lex.coordinators:
         return d.add_source((k - 1, k), k)  # "..., en ze voegden eraan toe dat": ze speaks
     lead = d.skip_lead(a, k)
+    second = second_main_clause(d, lead, k) if d.lang.verb_second else None
+    if second is not None:
+        lead = second  # "De economie koelt af en toch blijft het CPB volhouden dat": the second clause's
     if lead >= k:
         return d.add_source(np_right(lex, t, end, b))
     lead = coordinated_clause_start(d, lead, k) or lead
@@ -129,6 +133,10 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
             and t.lowers[lead + 1] in lex.fw["articles"]:
         return d.add_source(np_right(lex, t, lead + 1, k), k)  # "Toch blijft het CPB volhouden dat"
     fronted = t.lowers[lead] in lex.fw["subject_fronting"] or t.lowers[lead] in lex.fw["time_words"]
+    if fronted and lead + 1 < k and t.lowers[lead] in lex.fw["determiners"]:
+        span = demonstrative_subject(d, lead, k)
+        if span is not None:
+            return d.add_source(span, k)  # "Dit rapport bevestigt dat ...": "Dit" opens the subject
     if d.lang.verb_second and k - 1 > lead and t.words[k - 1] == "," and end < b and (
             fronted or t.lowers[lead] in lex.fw.get("clause_subordinators", ())):
         return d.add_source(np_right(lex, t, end, b))  # "Sinds X is beëdigd, maakt de N-VA ..."
@@ -143,8 +151,15 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
             return d.add_source(name_after_phrase(d, lead, k) or np_before(d, lead, k), k)  # "Yesterday the mayor said"
         finite = next((m for m in range(lead + 1, k + 1) if t.lowers[m] in lex.fw["auxiliaries"]
                        or t.lowers[m] in lex.verbs), k)
+        if embedded_clause(d, lead + 1, finite):
+            finite = k  # "Op de vraag of het pand wordt verkocht antwoordt X": "wordt" ends the of-clause
         stop = k if finite < k else b
-        return d.add_source(np_right(lex, t, finite + 1 if finite < k else end, stop))
+        span = np_right(lex, t, finite + 1 if finite < k else end, stop)
+        if span is None and finite < k and t.lowers[finite] in lex.passive_aux:
+            span = passive_document(d, lead, finite)  # "In de klacht werd benadrukt dat": the document
+        return d.add_source(span)
+    if d.lang.verb_second and time_phrase(d, lead, k):
+        return d.add_source(np_right(lex, t, end, b))  # "Deze week zei de minister": the subject follows
     after_comma = subject_after_comma(d, lead, k)
     if after_comma is not None:
         return d.add_source(after_comma, k)  # "More than anything else, Mr. Obama believes"
@@ -166,6 +181,26 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
         else:
             span = np_before_aux(d, lead, k)  # "Figures filed with the commission show"
     return d.add_source(apposition_name(d, span, k) or span, k)
+
+
+def embedded_clause(d: Discourse, i: int, j: int) -> bool:
+    """A complementiser, whether-word or relative pronoun in [i, j): the verbs after it, up to
+    the main verb, close that verb-final clause and are not the main clause's."""
+    t, fw = d.t, d.lex.fw
+    words = d.lex.complementisers | set(fw.get("whether_complementisers", ())) | set(fw["relative_pronouns"])
+    return any(t.lowers[m] in words and t.quote_of[m] < 0 for m in range(i, j))
+
+
+def passive_document(d: Discourse, lead: int, finite: int) -> tuple[int, int] | None:
+    """"In het rapport wordt gesteld dat ...": a passive report with no agent whose fronted
+    "in"/"uit" phrase names a document; that document is the source."""
+    t, lex = d.t, d.lex
+    if t.lowers[lead] not in lex.document_prepositions:
+        return None
+    span = np_right(lex, t, lead + 1, finite)
+    if span is None or span[1] != finite:
+        return None
+    return span if sourcetype.classify(lex, t, span[0], span[1], d.surnames, span[1]) == "document" else None
 
 
 def relative_source(d: Discourse, lead: int, r: int, k: int) -> Src | None:
@@ -311,6 +346,31 @@ def named_before(d: Discourse) -> Src | None:
         return None  # "De 45-jarige Kok", "Kok" once the text has named him: known names
     kind = sourcetype.classify(lex, t, span[0], span[1], d.surnames, span[1])
     return d.add_source(span) if kind in ("person", "anonymous") else None
+
+
+def stance_before(d: Discourse) -> Src | None:
+    """"Ook over de plannen is Kok enthousiast. ‘...’": a short sentence before a speakerless
+    quote that ends in a copula, a named person after it (verb second) and stance words only
+    gives the quote its speaker (cue null), as "Kok is stellig: ‘...’" does with a colon."""
+    if d.prev_sentence is None:
+        return None
+    t, lex = d.t, d.lex
+    pa, pb = d.prev_sentence
+    end = pb
+    while end > pa and not t.is_word(end - 1):
+        end -= 1
+    for m in range(pa + 1, end - 2):
+        if t.lowers[m] not in lex.stance_copulas or t.quote_of[m] >= 0:
+            continue
+        span = np_right(lex, t, m + 1, end)
+        while span and span[1] - span[0] > 1 and t.lowers[span[1] - 1] in lex.stance_words:
+            span = (span[0], span[1] - 1)  # "Kok (enthousiast)": the stance word is no part of the name
+        if not span or not t.is_cap(span[0]) or t.lowers[span[0]] in lex.fw["determiners"] or span[1] >= end:
+            continue
+        if all(t.lowers[x] in lex.stance_words or t.lowers[x] in lex.fw["time_words"] for x in range(span[1], end)) \
+                and sourcetype.classify(lex, t, span[0], span[1], d.surnames, span[1]) in ("person", "anonymous"):
+            return d.add_source(span)
+    return None
 
 
 def walk_back_speaker(d: Discourse, a: int, ci: int) -> int | None:

@@ -25,6 +25,9 @@ _PAIRS: dict[str, tuple[str, ...]] = {
 _FALLBACK: dict[str, tuple[str, ...]] = {
     "“": ('"',), '"': ("”", "“", "''"), "„": ('"',), "«": ('"',), "‹": ("'",), "''": ('"', "”"),
 }
+# closers of another family that end a quote when they come before its own ('...": regional
+# papers mix straight marks); a straight double mark that can close is never an apostrophe
+_MIXED: dict[str, tuple[str, ...]] = {"'": ('"',)}
 _CLOSERS = set("’”»'\"›“‘")
 _WORD = re.compile(r"\w", re.UNICODE)
 _ELISION = re.compile(r"(?:[stnkr]|\d\d)(?!\w)")  # 's avonds, 't, 'n, '90: an apostrophe, not a quote
@@ -113,6 +116,10 @@ def quotes(text: str, start: int, end: int) -> list[Quote]:
         i, mark = marks[idx]
         if mark in _PAIRS and _can_open(text, i, start, end, len(mark)):
             nxt = _closer(text, marks, idx, _PAIRS[mark], start, end)
+            mixed = _closer(text, marks, idx, _MIXED[mark], start, end) if mark in _MIXED else None
+            if mixed is not None and (nxt is None or mixed < nxt) \
+                    and not any(marks[x][1] in _MIXED[mark] for x in range(idx + 1, mixed)):  # (not 'een "slim" plan')
+                nxt = mixed  # 'Heel mooi", roept X: a straight double mark closes first, not an apostrophe later
             if nxt is None and mark in _FALLBACK:
                 nxt = _closer(text, marks, idx, _FALLBACK[mark], start, end)
             if nxt is None:

@@ -1,5 +1,8 @@
 """Export the coding sheet: gather a project's work and write it as xlsx, CSV, SPSS, Stata.
 
+SPSS and Stata get one file per table (`sav=study.sav` writes study_claims.sav,
+study_sources.sav, study_articles.sav; `annotator.io.stats_export.stats_path`).
+
 `export_project(project, xlsx=..., csv_dir=..., sav=..., dta=...)` checks every target first,
 selects what to export (`annotator.sheet.tables`), computes the agreement report for the
 workbook, and has the writers of `annotator.io` write each format; it returns their
@@ -12,13 +15,14 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.checks import UNATTRIBUTED_WITH_SOURCE, UNATTRIBUTED_WITH_SOURCE_TEXT
+from annotator.core.checks import CHECKS
 from annotator.core.errors import UserError
 from annotator.core.outpaths import check_output
 from annotator.io import sheet_export as SE
 from annotator.io.sheet_export import CSV_NAMES, ExportReport
+from annotator.io.stats_export import stats_targets
 from annotator.project import Project
-from annotator.sheet.tables import Selection, build_tables, claims_table, select
+from annotator.sheet.tables import STATS_TABLES, Selection, build_tables, select, stats_tables
 from annotator.store import sheet_rows as Q
 
 if TYPE_CHECKING:
@@ -26,7 +30,7 @@ if TYPE_CHECKING:
 
 
 def export_project(project: Project, *, xlsx: Path | None = None, csv_dir: Path | None = None,
-                   csv_bom: bool = False, sav: Path | None = None, dta: Path | None = None,
+                   csv_bom: bool = True, sav: Path | None = None, dta: Path | None = None,
                    coders: Sequence[str] | None = None, per_coder: bool = False,
                    include_suggestions: bool = False, force: bool = False,
                    validation: Mapping[str, Any] | None = None) -> ExportReport:
@@ -40,7 +44,7 @@ def export_project(project: Project, *, xlsx: Path | None = None, csv_dir: Path 
         raise UserError("nothing to export: give --xlsx, --csv, --sav or --dta")
     if validation is not None and xlsx is None:
         raise UserError("the Validation sheet goes into the workbook: give --xlsx too")
-    for target in (xlsx, sav, dta):
+    for target in (xlsx, *stats_targets(STATS_TABLES, sav=sav, dta=dta)):
         if target is not None:
             check_output(target, force=force, reading=(project.path,))
     if csv_dir is not None:
@@ -62,7 +66,7 @@ def export_project(project: Project, *, xlsx: Path | None = None, csv_dir: Path 
     if sav or dta:
         from annotator.io.stats_export import write_stats
 
-        write_stats(claims_table(project, sel), project.codebook, sav=sav, dta=dta,
+        write_stats(stats_tables(project, sel), project.codebook, sav=sav, dta=dta,
                     report=report, force=force)
     return report
 
@@ -89,11 +93,13 @@ def agreement_of(project: Project, sel: Selection) -> AgreementReport | None:
 
 
 def _note_checks(project: Project, sel: Selection, report: ExportReport) -> None:
-    """Say what the Summary sheet flags for checking (claims unattributed with a source)."""
-    n = sum(r.claims for r in Q.unattributed_with_source(project.db.conn, sel.ids))
-    if n:
-        report.note(f"{n} claim(s) {UNATTRIBUTED_WITH_SOURCE_TEXT}: check them (Summary sheet, "
-                    f"variable 'check', value {UNATTRIBUTED_WITH_SOURCE})")
+    """Say what the Summary sheet flags for checking (claims unattributed with a source,
+    direct or indirect ones with none): a warning, the export goes on."""
+    for code, text in CHECKS:
+        n = sum(r.claims for r in Q.flagged_claims(project.db.conn, sel.ids, code))
+        if n:
+            report.note(f"{n} claim(s) {text}: check them (Summary sheet, variable 'check', "
+                        f"value {code})")
 
 
 def _describe(sel: Selection, report: ExportReport) -> None:
@@ -105,7 +111,7 @@ def _describe(sel: Selection, report: ExportReport) -> None:
     picks = sel.picks
     if picks is not None and picks.unsettled:
         report.note(f"{picks.unsettled:,} article(s) coded by two or more coders have no "
-                    "consensus yet: their claims and sources are left out (status "
+                    "consensus yet: their claims and sources are left out (coding_progress "
                     "needs_consensus in Articles); settle them in the agreement window, or "
                     "export --per-coder")
     if picks is not None and picks.unassigned_work:

@@ -4,7 +4,7 @@ The analysis dataset, the default export, has one coding per article: the consen
 where it exists, otherwise the work of the one coder who coded the article. A coder who was not
 assigned an article never appears for it (when the article has assignments). An article two or
 more coders coded without a consensus yet is left out of the Claims and Sources rows, counted
-and named by status `needs_consensus` in Articles, so nothing is counted twice. On request the
+and named by coding_progress `needs_consensus` in Articles, so nothing is counted twice. On request the
 export shows every coder's work instead (per coder), one Articles row per article and coder who
 was assigned it or worked on it.
 
@@ -19,10 +19,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from annotator.core.model import NEEDS_CONSENSUS
 from annotator.store import sheet_rows as Q
 from annotator.store.sheet_rows import Pick
-
-NEEDS_CONSENSUS = "needs_consensus"
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,13 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from annotator.core.checks import UNATTRIBUTED_WITH_SOURCE, UNATTRIBUTED_WITH_SOURCE_TEXT
+from annotator.core.checks import CHECKS
 from annotator.core.model import Coder
 from annotator.io import sheet_record as R
 from annotator.io.cells import parse_date, parse_stamp
 from annotator.io.sheet_tables import (
     FIXED_CLAIM_VARIABLES,
+    PROGRESS_CODES,
     SUGGESTED,
     Column,
     Row,
@@ -118,11 +119,18 @@ def articles_table(project: Project, sel: Selection) -> Table:
     types = stype.codes() if stype else []
     levels = cert.codes() if cert and cert.is_categorical else []
     art_vars = [v.name for v in book.at_level("article")]
-    cols = [Column("article_id", width=12), Column("title", width=30), Column("outlet", width=16),
-            Column("date", "date", 11), Column("coder", width=10), Column("status", width=11),
-            Column("note", width=24, wrap=True), Column("claims", "int", 8),
-            *(Column(f"claims_type_{t}", "int", 10) for t in types),
-            *(Column(f"claims_certainty_{c}", "int", 10) for c in levels),
+    cols = [Column("article_id", width=12, label="Article id"),
+            Column("title", width=30, label="Article title"),
+            Column("outlet", width=16, label="Outlet"),
+            Column("date", "date", 11, label="Article date"), Column("coder", width=10, label="Coder"),
+            Column("coding_progress", width=14, label="Coder's progress on the article",
+                   codes=PROGRESS_CODES),
+            Column("note", width=24, wrap=True, label="Article note"),
+            Column("claims", "int", 8, label="Claims"),
+            *(Column(f"claims_type_{t}", "int", 10, label=f"Claims with source type {t}")
+              for t in types),
+            *(Column(f"claims_certainty_{c}", "int", 10, label=f"Claims of certainty {c}")
+              for c in levels),
             *(var_column(book, v) for v in art_vars)]
 
     def rows() -> Iterator[Row]:
@@ -152,10 +160,11 @@ def summary_table(project: Project, sel: Selection) -> Table:
     for var, what in plan:
         for k, outlet, value, n in Q.summary_counts(project.db.conn, sel.ids, what):
             counts[(names[k], var, value or NO_VALUE, outlet)] += n
-    flagged: dict[tuple[str, str], int] = Counter()  # (coder, outlet): claims to check
-    for k, outlet, n in Q.unattributed_with_source(project.db.conn, sel.ids):
-        flagged[(names[k], outlet)] += n
-    outlets = sorted({key[3] for key in counts} | {key[1] for key in flagged})
+    flagged: dict[tuple[str, str, str], int] = Counter()  # (coder, check, outlet): to check
+    for check, _ in CHECKS:
+        for k, outlet, n in Q.flagged_claims(project.db.conn, sel.ids, check):
+            flagged[(names[k], check, outlet)] += n
+    outlets = sorted({key[3] for key in counts} | {key[2] for key in flagged})
     cols = [Column("coder", width=10), Column("variable", width=12), Column("value", width=14),
             Column("label", width=16), Column("all_outlets", "int", 11),
             *(Column(o or "(no outlet)", "int", max(10, min(len(o) + 2, 30))) for o in outlets)]
@@ -170,12 +179,22 @@ def summary_table(project: Project, sel: Selection) -> Table:
                         continue
                     yield [coder, "source_type" if var == stype else var, code,
                            label or None, sum(per), *per]
-            per = [flagged.get((coder, o), 0) for o in outlets]
-            if any(per):  # a check, not a count of values: only when there is something
-                yield [coder, "check", UNATTRIBUTED_WITH_SOURCE,
-                       f"claims {UNATTRIBUTED_WITH_SOURCE_TEXT}", sum(per), *per]
+            for check, text in CHECKS:
+                per = [flagged.get((coder, check, o), 0) for o in outlets]
+                if any(per):  # a check, not a count of values: only when there is something
+                    yield [coder, "check", check, f"claims {text}", sum(per), *per]
 
     return Table("Summary", cols, rows)
+
+
+STATS_TABLES = ("Claims", "Sources", "Articles")  # one .sav/.dta file each
+
+
+def stats_tables(project: Project, sel: Selection) -> list[Table]:
+    """The tables of the SPSS and Stata files, one file each: the coded data, one row per claim,
+    source and article (the Codebook is in their value labels, the Summary a count of them)."""
+    return [claims_table(project, sel), sources_table(project, sel),
+            articles_table(project, sel)]
 
 
 def build_tables(project: Project, sel: Selection) -> list[Table]:

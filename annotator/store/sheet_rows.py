@@ -13,7 +13,12 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
-from annotator.core.checks import ATTRIBUTION, UNATTRIBUTED
+from annotator.core.checks import (
+    ATTRIBUTED_WITHOUT_SOURCE,
+    ATTRIBUTION,
+    UNATTRIBUTED,
+    UNATTRIBUTED_WITH_SOURCE,
+)
 
 # (article id, coder id or None: nobody's rows, state or None) as the export picked them
 Pick = tuple[int, int | None, str | None]
@@ -245,13 +250,34 @@ def summary_counts(conn: sqlite3.Connection, coder_ids: Sequence[int], what: str
 def unattributed_with_source(conn: sqlite3.Connection, coder_ids: Sequence[int]
                              ) -> Iterator[FlaggedCount]:
     """Picked claims per coder and outlet coded unattributed that have a linked source."""
+    return _flagged(conn, coder_ids, "x.value = ? AND c.source_id IS NOT NULL")
+
+
+def attributed_without_source(conn: sqlite3.Connection, coder_ids: Sequence[int]
+                              ) -> Iterator[FlaggedCount]:
+    """Picked claims per coder and outlet coded with an attribution other than unattributed
+    (direct, indirect) that have no linked source."""
+    return _flagged(conn, coder_ids, "x.value != ? AND c.source_id IS NULL")
+
+
+def flagged_claims(conn: sqlite3.Connection, coder_ids: Sequence[int], check: str
+                   ) -> Iterator[FlaggedCount]:
+    """The counts of one check of `annotator.core.checks.CHECKS`, by its code."""
+    found = {UNATTRIBUTED_WITH_SOURCE: unattributed_with_source,
+             ATTRIBUTED_WITHOUT_SOURCE: attributed_without_source}[check]
+    return found(conn, coder_ids)
+
+
+def _flagged(conn: sqlite3.Connection, coder_ids: Sequence[int], condition: str
+             ) -> Iterator[FlaggedCount]:
+    """Picked claims per coder and outlet whose attribution value and source link meet
+    `condition` (on `x.value`, compared with UNATTRIBUTED, and `c.source_id`)."""
     if not coder_ids:
         return
     sql = (f"SELECT c.coder_id, a.outlet, count(*) FROM claim c{_picked('c')} "
            "JOIN article a ON a.id = c.article_id "
-           "JOIN claim_value x ON x.claim_id = c.id AND x.variable = ? AND x.value = ? "
-           f"WHERE c.source_id IS NOT NULL AND c.coder_id IN ({_marks(coder_ids)}) "
-           "GROUP BY 1, 2")
+           "JOIN claim_value x ON x.claim_id = c.id AND x.variable = ? "
+           f"WHERE {condition} AND c.coder_id IN ({_marks(coder_ids)}) GROUP BY 1, 2")
     for row in conn.execute(sql, (ATTRIBUTION, UNATTRIBUTED, *coder_ids)):
         yield FlaggedCount._make(row)
 

@@ -17,7 +17,8 @@ def _digest(path: Path) -> str:
 
 @pytest.fixture
 def study(tmp_path: Path) -> Path:
-    proj = tmp_path / "study.annotator"
+    # named as the SPSS/Stata Claims file of `--sav study.annotator` would be (see `_stats`)
+    proj = tmp_path / "study_claims.annotator"
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text("Kop\n\nDe minister zegt dat alles goed gaat.\n", encoding="utf-8")
@@ -31,12 +32,17 @@ def _articles(proj: Path) -> int:
         return conn.execute("SELECT count(*) FROM article").fetchone()[0]
 
 
+def _stats(out: Path) -> str:
+    """The --sav/--dta name whose Claims file (NAME_claims.EXT) is `out`."""
+    return str(out.with_name(out.name.replace("_claims", "", 1)))
+
+
 OUTPUTS = [
     ("coder-file", lambda p, out: ["coder-file", str(p), "--coder", "anna", str(out)]),
     ("pack", lambda p, out: ["pack", str(p), str(out)]),
     ("xlsx", lambda p, out: ["export", str(p), "--xlsx", str(out)]),
-    ("sav", lambda p, out: ["export", str(p), "--sav", str(out)]),
-    ("dta", lambda p, out: ["export", str(p), "--dta", str(out)]),
+    ("sav", lambda p, out: ["export", str(p), "--sav", _stats(out)]),
+    ("dta", lambda p, out: ["export", str(p), "--dta", _stats(out)]),
     ("agreement", lambda p, out: ["agreement", str(p), "--format", "xlsx", "--out", str(out)]),
 ]
 
@@ -58,7 +64,7 @@ def test_cli_outputs_never_write_over_the_project_being_read(
 @pytest.mark.parametrize("name,argv", OUTPUTS, ids=[o[0] for o in OUTPUTS])
 def test_cli_outputs_refuse_another_project_unless_forced(
         study: Path, tmp_path: Path, name: str, argv, capsys: pytest.CaptureFixture) -> None:
-    other = tmp_path / "other-name.xlsx"  # a project under a misleading name
+    other = tmp_path / "other-name_claims.xlsx"  # a project under a misleading name
     assert main(["new", str(other)]) == 0
     before = _digest(other)
     capsys.readouterr()

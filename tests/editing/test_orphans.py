@@ -75,6 +75,6 @@ def test_deleting_a_claim_removes_what_only_came_with_it(tmp_path: Path) -> None
     session.close()
     out = tmp_path / "csv"
     assert main(["export", str(path), "--csv", str(out)]) == 0
-    with open(out / "sources.csv", encoding="utf-8", newline="") as fh:
+    with open(out / "sources.csv", encoding="utf-8-sig", newline="") as fh:
         shown = sorted(r["source_text"] for r in csv.DictReader(fh))
     assert shown == ["Reuters", "een anonieme bron"]

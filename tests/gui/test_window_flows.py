@@ -120,6 +120,45 @@ def test_window_export_writes_the_coding_sheet(qtbot, window, tmp_path):
     assert target.exists() and "wrote" in window.export_report.text()
 
 
+def test_window_exports_every_coders_work_or_one_coders_from_the_menu(qtbot, window, tmp_path,
+                                                                       monkeypatch):
+    """File > Export coding sheet offers what the CLI's --per-coder and --coder NAME give: with
+    anna and bob on one article and no consensus, the analysis dataset leaves their claims
+    out, every coder's work has both, and anna's only hers (here as SPSS files)."""
+    import openpyxl
+    import pyreadstat
+    from PySide6.QtWidgets import QFileDialog
+
+    from annotator import commands as C
+
+    window.session.step_focus(1)
+    window.session.accept()
+    project = window.session.project
+    bob = project.ensure_coder("bob")
+    project.apply(C.add_claim, window.session.state.article.id, bob.id, 0, 10)
+    answer: list[tuple[str, str]] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: answer.pop())
+
+    def claim_coders(path: Path) -> set[str]:
+        wb = openpyxl.load_workbook(path, read_only=True)
+        return {row[4] for row in wb["Claims"].iter_rows(min_row=2, values_only=True)}
+
+    answer.append((str(tmp_path / "every.xlsx"), "Excel workbook (*.xlsx)"))
+    window.export_per_coder_action.trigger()
+    assert claim_coders(tmp_path / "every.xlsx") == {"anna", "bob"}
+    assert "each coder's work (anna, bob)" in window.export_report.text()
+    answer.append((str(tmp_path / "analysis.xlsx"), "Excel workbook (*.xlsx)"))
+    window.export_action.trigger()
+    assert claim_coders(tmp_path / "analysis.xlsx") == set()
+    assert "no consensus yet" in window.export_report.text()
+    assert "anna" in window.export_mine_action.text()
+    answer.append((str(tmp_path / "mine"), "SPSS, a file per table (*.sav)"))
+    window.export_mine_action.trigger()
+    frame, _ = pyreadstat.read_sav(str(tmp_path / "mine_claims.sav"))
+    assert set(frame.coder) == {"anna"} and len(frame) == 1
+    assert (tmp_path / "mine_articles.sav").exists()
+
+
 def test_window_reads_back_an_edited_coding_sheet_as_one_undoable_step(qtbot, window, tmp_path):
     import openpyxl
 

@@ -37,9 +37,9 @@ def _project(path: Path) -> None:
 def exported(tmp_path: Path, capsys) -> tuple[Path, Path, str]:
     project = tmp_path / "p.annotator"
     _project(project)
-    sav, dta = tmp_path / "c.sav", tmp_path / "c.dta"
-    assert main(["export", str(project), "--sav", str(sav), "--dta", str(dta)]) == 0
-    return sav, dta, capsys.readouterr().out
+    assert main(["export", str(project), "--sav", str(tmp_path / "c.sav"), "--dta",
+                 str(tmp_path / "c.dta")]) == 0
+    return tmp_path / "c_claims.sav", tmp_path / "c_claims.dta", capsys.readouterr().out
 
 
 def test_dta_is_release_118_and_pandas_reads_long_texts_exactly(exported):
@@ -55,9 +55,9 @@ def test_dta_is_release_118_and_pandas_reads_long_texts_exactly(exported):
 
 def test_sav_cuts_at_spss_limit_and_reports_what_is_not_exact(exported):
     sav, _, out = exported
-    assert "c.sav, column note: 1 text(s) over SPSS's 32,767 bytes cut" in out
-    assert "c.sav, column claim_text: 1 value(s) end in spaces" in out
-    assert "c.dta, column claim_text: 1 value(s) end in spaces" in out and "haven" in out
+    assert "c_claims.sav, column note: 1 text(s) over SPSS's 32,767 bytes cut" in out
+    assert "c_claims.sav, column claim_text: 1 value(s) end in spaces" in out
+    assert "c_claims.dta, column claim_text: 1 value(s) end in spaces" in out and "haven" in out
     for frame in (pyreadstat.read_sav(str(sav))[0], pd.read_spss(sav)):
         assert frame.note[0] == "x" * 3000
         cut = frame.note[1]
@@ -106,11 +106,38 @@ def test_ids_join_across_every_format(tmp_path, capsys):
     out = tmp_path / "csv"
     assert main(["export", str(project), "--xlsx", str(tmp_path / "s.xlsx"), "--csv", str(out),
                  "--sav", str(tmp_path / "c.sav"), "--dta", str(tmp_path / "c.dta")]) == 0
-    with open(out / "claims.csv", encoding="utf-8", newline="") as fh:
+    with open(out / "claims.csv", encoding="utf-8-sig", newline="") as fh:
         want = sorted((r["article_id"], r["claim_id"]) for r in csv.DictReader(fh))
     with Project.open(project) as proj:
         assert want == sorted(("nrc-1", c.uid) for c in proj.claims())
-    frames = [pd.read_stata(tmp_path / "c.dta"), pyreadstat.read_sav(str(tmp_path / "c.sav"))[0],
+    frames = [pd.read_stata(tmp_path / "c_claims.dta"),
+              pyreadstat.read_sav(str(tmp_path / "c_claims.sav"))[0],
               pd.read_excel(tmp_path / "s.xlsx", sheet_name="Claims", dtype=str)]
     for frame in frames:
         assert sorted(zip(frame.article_id, frame.claim_id, strict=True)) == want
+
+
+@pytest.mark.skipif(_rscript() is None, reason="R with haven is not installed")
+def test_r_haven_reads_every_table_with_whole_numbers_and_missing_codes(exported, tmp_path):
+    """Each table's file opens in haven: offsets whole, an uncoded attribution NA (not 0),
+    the article's progress a labelled code."""
+    sav, dta, _ = exported
+    script = tmp_path / "tables.R"
+    script.write_text(
+        "library(haven)\nargs <- commandArgs(TRUE)\n"
+        "for (f in args) { d <- if (grepl('dta$', f)) read_dta(f) else read_sav(f)\n"
+        "  if (grepl('claims', f)) cat(basename(f), nrow(d), all(d$start == round(d$start)),\n"
+        "      paste(is.na(d$attribution), collapse = '/'), '\\n')\n"
+        "  if (grepl('articles', f)) cat(basename(f), nrow(d), as.character(as_factor(d$coding_progress)),\n"
+        "      d$claims, '\\n')\n"
+        "  if (grepl('sources', f)) cat(basename(f), nrow(d), '\\n') }\n", encoding="utf-8")
+    files = [str(p.with_name(p.name.replace("claims", t))) for p in (dta, sav)
+             for t in ("claims", "sources", "articles")]
+    done = subprocess.run([_rscript(), str(script), *files], capture_output=True,
+                          text=True, encoding="utf-8", timeout=300)
+    assert done.returncode == 0, done.stderr
+    lines = sorted(done.stdout.split("\n")[:-1])
+    assert [line.split() for line in lines] == [
+        [f"c_articles.{ext}", "1", "in_progress", "2"] for ext in ("dta", "sav")] + [
+        [f"c_claims.{ext}", "2", "TRUE", "FALSE/TRUE"] for ext in ("dta", "sav")] + [
+        [f"c_sources.{ext}", "0"] for ext in ("dta", "sav")]

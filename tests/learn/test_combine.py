@@ -8,10 +8,12 @@ import json
 from annotator.core.codebook import codebook_from_dict, default_codebook
 from annotator.learn.combine import (
     NEVER,
+    SCORES,
     Heldout,
     Policy,
     choose_policy,
     combine,
+    gate,
     rules_know,
     rules_policy,
 )
@@ -140,10 +142,42 @@ def test_model_values_replace_the_rules_only_where_they_are_better():
     h = Heldout()
     h.add(TEXT, rules, payload([], [], []), theirs, gold)
     policy, report = choose_policy(h, START)
-    assert policy.values["claim.certainty"] == "model"  # better: 2 of 2 instead of 1 of 2
+    # better: 2 of 2 instead of 1 of 2 (no probabilities given: the strictest gate ties "model")
+    assert gate(policy.values["claim.certainty"]) is not None
     assert policy.values["claim.attribution"] == "rules"  # worse
     assert policy.values["source.type"] == "rules"  # no evidence either way: the rules
     assert report["combined"]["certainty_level_recall"] == 1.0
+
+
+def test_a_model_value_replaces_the_rules_only_where_the_model_is_sure_of_it():
+    # the model is right, and sure (.9), on the hedged claim; wrong, and unsure (.6), on the
+    # plain one: taking its values always would be no better than the rules, taking them
+    # only at .7 or above is right on both
+    gold = payload([], [], [claim(12, 22, certainty="possible"), claim(40, 54)])
+    rules = payload([], [], [claim(12, 22), claim(40, 54)])
+    theirs = payload([], [], [claim(12, 22, certainty="possible", **{SCORES: {"certainty": .9}}),
+                              claim(40, 54, certainty="probable",
+                                    **{SCORES: {"certainty": .6}})])
+    h = Heldout()
+    h.add(TEXT, rules, payload([], [], []), theirs, gold)
+    policy, report = choose_policy(h, START)
+    assert 0.6 < (gate(policy.values["claim.certainty"]) or 0.0) <= 0.9
+    assert report["combined"]["certainty_acc"] == 1.0 and report["rules"]["certainty_acc"] == .5
+    out, _ = combine(TEXT, rules, payload([], [], []), policy, theirs)
+    assert [c["certainty"] for c in out["claims"]] == ["possible", "certain"]
+    assert SCORES not in out["claims"][0]  # the probabilities stay out of the suggestions
+    out, _ = combine(TEXT, rules, payload([], [], []), policy.with_value("claim.certainty",
+                                                                         "model"), theirs)
+    assert [c["certainty"] for c in out["claims"]] == ["possible", "probable"]
+
+
+def test_gate_reads_the_policy_words_and_refuses_anything_else():
+    assert gate("model") == 0.0 and gate("model>=0.8") == 0.8
+    assert gate("rules") is None and gate("model>=x") is None and gate("model>=2") is None
+    kept = rules_policy(default_codebook(), values={"claim.certainty": "model>=0.7",
+                                                    "source.type": "model>=abc"})
+    assert kept.values["claim.certainty"] == "model>=0.7"
+    assert kept.values["source.type"] == "rules"
 
 
 def test_a_change_that_helps_overall_but_hurts_an_inner_fold_is_refused():

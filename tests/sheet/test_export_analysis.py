@@ -42,7 +42,7 @@ def study(tmp_path: Path) -> Path:
 
 
 def rows(folder: Path, name: str) -> list[dict]:
-    with open(folder / name, encoding="utf-8", newline="") as fh:
+    with open(folder / name, encoding="utf-8-sig", newline="") as fh:
         return list(csv.DictReader(fh))
 
 
@@ -55,12 +55,12 @@ def test_default_export_is_the_analysis_dataset(study, tmp_path, capsys):
     assert "work of 1 coder(s) on articles not assigned to them" in printed
     claims = {(r["article_id"], r["coder"]) for r in rows(out, "claims.csv")}
     assert claims == {("a1", "consensus"), ("a3", "anna"), ("a4", "bob")}
-    articles = [(r["article_id"], r["coder"], r["status"]) for r in rows(out, "articles.csv")]
+    articles = [(r["article_id"], r["coder"], r["coding_progress"]) for r in rows(out, "articles.csv")]
     assert articles == [("a1", "consensus", "done"), ("a2", "", "needs_consensus"),
                         ("a3", "anna", "done"), ("a4", "bob", "done")]
     summary = {r["coder"] for r in rows(out, "summary.csv")}
     assert summary == {"analysis"}
-    frame, _ = pyreadstat.read_sav(str(tmp_path / "c.sav"))
+    frame, _ = pyreadstat.read_sav(str(tmp_path / "c_claims.sav"))
     assert sorted(zip(frame.article_id, frame.coder, strict=True)) == sorted(claims)
 
 
@@ -94,5 +94,5 @@ def test_consensus_work_without_a_status_is_exported_in_progress(study, tmp_path
             conn.execute("DELETE FROM article_status WHERE coder_id = ?", (cons,))
     out = tmp_path / "csv"
     assert main(["export", str(study), "--csv", str(out), "--per-coder"]) == 0
-    status = {(r["article_id"], r["coder"]): r["status"] for r in rows(out, "articles.csv")}
+    status = {(r["article_id"], r["coder"]): r["coding_progress"] for r in rows(out, "articles.csv")}
     assert status[("a1", "consensus")] == "in_progress"

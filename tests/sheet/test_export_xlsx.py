@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from annotator.sheet.export import export_project
 
 CLAIM_COLUMNS = ["article_id", "title", "outlet", "date", "coder", "claim_id", "claim_text",
                  "start", "end", "source_text", "source_type", "attribution", "certainty",
-                 "cue_text", "status", "note", "modified", "source_id", "source_name",
+                 "cue_text", "claim_origin", "note", "modified", "source_id", "source_name",
                  "channel_text", "topic", "intensity"]
 
 
@@ -73,13 +74,13 @@ def test_export_claims_rows_hold_the_coders_work(coded, tmp_path):
     assert TEXT_1[bridge["start"]:bridge["end"]] == bridge["claim_text"]
     assert (bridge["source_text"], bridge["source_type"]) == ("Minister Jansen", "person")
     assert (bridge["attribution"], bridge["certainty"]) == ("indirect", "certain")
-    assert bridge["cue_text"] == "said" and bridge["status"] == "manual"
+    assert bridge["cue_text"] == "said" and bridge["claim_origin"] == "manual"
     assert bridge["note"] == "check the date"
     assert bridge["source_id"] == coded.source("jansen").uid
     assert bridge["source_name"] == "Jansen"
     assert (bridge["topic"], bridge["intensity"]) == ("politics", 3)
     assert rows[coded.claim("trams").uid]["channel_text"] == "Twitter"
-    assert rows[coded.claim("accepted").uid]["status"] == "accepted"
+    assert rows[coded.claim("accepted").uid]["claim_origin"] == "accepted"
     assert rows[coded.claim("arrest").uid]["coder"] == "bob"
     assert report.rows["Claims"] == 5
     for row in rows.values():  # every claim_text is the article text between its offsets
@@ -210,16 +211,16 @@ def test_export_cell_limit_cut_with_marker_csv_whole(tmp_path):
     assert any("Claims row 2, column claim_text" in n and "32,767" in n for n in report.notes)
     import csv
 
-    with open(out / "claims.csv", encoding="utf-8", newline="") as fh:
+    with open(out / "claims.csv", encoding="utf-8-sig", newline="") as fh:
         (row,) = list(csv.DictReader(fh))
     assert row["claim_text"] == long_text
 
 
 def test_export_suggestions_only_when_asked(coded, tmp_path):
     wb, _ = export(coded.project, tmp_path)
-    assert "suggested" not in {r["status"] for r in rows_of(wb["Claims"])}
+    assert "suggested" not in {r["claim_origin"] for r in rows_of(wb["Claims"])}
     wb, report = export(coded.project, tmp_path, include_suggestions=True)
-    suggested = [r for r in rows_of(wb["Claims"]) if r["status"] == "suggested"]
+    suggested = [r for r in rows_of(wb["Claims"]) if r["claim_origin"] == "suggested"]
     assert len(suggested) == 1  # the accepted one is bob's claim now, not a suggestion
     (row,) = suggested
     assert row["coder"] is None and row["claim_id"] is None
@@ -240,7 +241,7 @@ def test_export_sources_sheet(coded, tmp_path):
     wb, _ = export(coded.project, tmp_path)
     rows = {r["source_id"]: r for r in rows_of(wb["Sources"])}
     assert list(rows_of(wb["Sources"])[0]) == ["source_id", "article_id", "coder", "source_text",
-                                                "type", "source_name", "start", "end", "status",
+                                                "type", "source_name", "start", "end", "source_origin",
                                                 "modified"]
     jansen = rows[coded.source("jansen").uid]
     assert jansen["article_id"] == "nrc-001" and jansen["coder"] == "anna"
@@ -255,11 +256,11 @@ def test_export_articles_sheet(coded, tmp_path):
     rows = {(r["article_id"], r["coder"]): r for r in rows_of(wb["Articles"])}
     assert len(rows) == 2  # each article with the coder who worked on it (nobody assigned)
     anna = rows[("nrc-001", "anna")]
-    assert anna["status"] == "in_progress" and anna["claims"] == 3
+    assert anna["coding_progress"] == "in_progress" and anna["claims"] == 3
     assert anna["claims_type_person"] == 1 and anna["claims_certainty_uncertain"] == 1
     assert anna["date"] == datetime(2024, 3, 5)
     bob = rows[("tel-002", "bob")]
-    assert bob["status"] == "done" and bob["claims"] == 2 and bob["claims_type_institution"] == 1
+    assert bob["coding_progress"] == "done" and bob["claims"] == 2 and bob["claims_type_institution"] == 1
 
 
 def test_export_codebook_sheet(coded, tmp_path):
@@ -272,7 +273,33 @@ def test_export_codebook_sheet(coded, tmp_path):
     assert [(r["code"], r["numeric"]) for r in cert[1:]] == [
         ("certain", 1), ("probable", 2), ("possible", 3), ("uncertain", 4)]
     assert {r["variable"] for r in rows} == {"type", "attribution", "certainty", "topic",
-                                             "intensity"}
+                                             "intensity", "claim_origin", "source_origin",
+                                             "coding_progress"}
+
+
+def test_export_names_origin_and_progress_apart_and_the_codebook_sheet_defines_them(coded,
+                                                                                  tmp_path):
+    """Claims' and Sources' origin (how a mark came about) and Articles' coding progress (the
+    coder's) are different columns with different names; the Codebook sheet numbers and
+    defines their values as the .sav labels them."""
+    import pyreadstat
+
+    wb, _ = export(coded.project, tmp_path, per_coder=True)
+    heads = {name: [c.value for c in wb[name][1]] for name in ("Claims", "Sources", "Articles")}
+    assert not any("status" in names for names in heads.values())
+    assert ("claim_origin" in heads["Claims"] and "source_origin" in heads["Sources"]
+            and "coding_progress" in heads["Articles"])
+    book = rows_of(wb["Codebook"])
+    progress = {r["numeric"]: r["code"] for r in book
+                if r["variable"] == "coding_progress" and r["code"]}
+    assert all(r["definition"] for r in book if r["variable"] == "coding_progress")
+    export_project(coded.project, sav=tmp_path / "s.sav", per_coder=True)
+    _, meta = pyreadstat.read_sav(str(tmp_path / "s_articles.sav"), metadataonly=True)
+    assert meta.variable_value_labels["coding_progress"] == progress
+    assert progress[4] == "needs_consensus"
+    origin = {r["numeric"]: r["code"] for r in book if r["variable"] == "claim_origin" and r["code"]}
+    _, meta = pyreadstat.read_sav(str(tmp_path / "s_claims.sav"), metadataonly=True)
+    assert meta.variable_value_labels["claim_origin"] == origin
 
 
 def test_export_summary_sheet(coded, tmp_path):
@@ -354,11 +381,46 @@ def test_export_flags_unattributed_claims_with_a_source(coded, tmp_path, capsys)
     assert main(["export", str(path), "--xlsx", str(out)]) == 0
     assert "1 claim(s) coded unattributed, yet linked to a source" in capsys.readouterr().out
     rows = rows_of(openpyxl.load_workbook(out)["Summary"])
-    flagged = [r for r in rows if r["variable"] == "check"]
+    flagged = [r for r in rows if r["variable"] == "check" and r["value"] ==
+               "unattributed_with_source"]
     assert [(r["coder"], r["value"], r["all_outlets"]) for r in flagged] == [
         ("analysis", "unattributed_with_source", 1)]  # the default: the analysis dataset
     assert main(["export", str(path), "--xlsx", str(out), "--per-coder"]) == 0
     rows = rows_of(openpyxl.load_workbook(out)["Summary"])
-    assert [(r["coder"], r["value"]) for r in rows if r["variable"] == "check"] == [
-        ("anna", "unattributed_with_source")]
+    assert [(r["coder"], r["value"]) for r in rows if r["variable"] == "check"
+            and r["value"] == "unattributed_with_source"] == [("anna", "unattributed_with_source")]
     coded.project = Project.open(path)  # the fixture closes it
+
+
+def test_export_and_info_flag_direct_and_indirect_claims_without_a_source(coded, tmp_path,
+                                                                          capsys):
+    """The codebook says direct and indirect claims have a source: one without a linked source
+    is flagged to the PI before export (`annotator info`) and in the export's report and
+    Summary sheet; nothing is refused, the claim is exported as coded."""
+    from annotator.cli import main
+
+    proj = coded.project
+    bridge = coded.claim("bridge")  # indirect, linked to Minister Jansen
+    proj.apply(C.update_span, "claim", bridge.id, source_id=None)
+    proj.apply(C.set_claim_value, coded.claim("trams").id, "attribution", "direct")
+    path = proj.path
+    proj.close()
+    assert main(["info", str(path)]) == 0
+    info = capsys.readouterr().out
+    # anna: bridge (now unlinked), cost (never linked), trams (direct, only a channel)
+    assert "check: 3 claim(s) coded direct or indirect, yet linked to no source" in info
+    assert main(["info", str(path), "--format", "json"]) == 0
+    coders = {c["name"]: c for c in json.loads(capsys.readouterr().out)["coders"]}
+    assert coders["anna"]["checks"]["attributed_without_source"] == 3
+    assert coders["bob"]["checks"]["attributed_without_source"] == 0
+    out = tmp_path / "flagged.xlsx"
+    assert main(["export", str(path), "--xlsx", str(out), "--per-coder"]) == 0
+    said = capsys.readouterr().out
+    assert "3 claim(s) coded direct or indirect, yet linked to no source: check them" in said
+    rows = rows_of(openpyxl.load_workbook(out)["Summary"])
+    assert [(r["coder"], r["all_outlets"], r["NRC"]) for r in rows
+            if r["value"] == "attributed_without_source"] == [("anna", 3, 3)]
+    claims = {r["claim_id"]: r for r in rows_of(openpyxl.load_workbook(out)["Claims"])}
+    assert claims[bridge.uid]["attribution"] == "indirect"
+    assert claims[bridge.uid]["source_text"] is None
+    coded.project = Project.open(path)

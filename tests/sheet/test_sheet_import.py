@@ -46,6 +46,23 @@ def values_now(coded) -> dict:
     return {c.id: (dict(c.values), c.note, c.origin) for c in coded.project.claims()}
 
 
+def test_sheet_exported_before_the_status_rename_still_reads_back(coded, sheet):
+    """Sheets exported before Claims' and Sources' `status` became claim_origin and
+    source_origin keep that header; their rows read back the same, suggestions still skipped."""
+    wb = openpyxl.load_workbook(sheet)
+    for name, new in (("Claims", "claim_origin"), ("Sources", "source_origin")):
+        (cell,) = [c for c in wb[name][1] if c.value == new]
+        cell.value = "status"
+    wb.save(sheet)
+    bridge = coded.claim("bridge")
+    edit(sheet, "Claims", {(bridge.uid, "certainty"): "probable"})
+    edit(sheet, "Sources", {(coded.source("jansen").uid, "type"): "institution"})
+    result = import_sheet(coded.project, sheet, "anna")
+    assert coded.claim("bridge").values["certainty"] == "probable"
+    assert coded.source("jansen").type == "institution"
+    assert len(result.changes) == 2
+
+
 def test_sheet_round_trip_applies_edited_values(coded, sheet):
     bridge, cost = coded.claim("bridge"), coded.claim("cost")
     edit(sheet, "Claims", {(bridge.uid, "certainty"): "probable",

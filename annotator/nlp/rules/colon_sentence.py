@@ -41,8 +41,8 @@ def colon_sentence(d: Discourse, pi: int, a: int, b: int) -> None:
     t = d.t
     colon = next((m for m in t.candidates("mark", a, b) if a + 2 <= m < b - 1 and t.words[m] == ":"
                   and t.quote_of[m] < 0), None)
-    if colon is not None and not d.in_claimed(colon + 1) and not t.any_candidate("cue", a, colon):
-        speaker_of_quote(d, a, colon)  # (the cheap test first: most sentences have no colon)
+    if colon is not None and not d.in_claimed(colon + 1) and (not d.claimed or not t.any_candidate("cue", a, colon)):
+        speaker_of_quote(d, a, colon)  # (a cue word before the colon that made no claim does not count)
 
 
 @rule("colon_sentence")

@@ -18,13 +18,14 @@ def loose_quotes(d: Discourse, pi: int, a: int, b: int) -> None:
     if q is None or q in d.quote_used:
         return
     quote = d.quotes[q]
-    if len(t.text[quote.start:quote.end].split()) < 3:
-        return
+    words = t.text[quote.start:quote.end].split()
+    if len(words) < 3 and not (len(words) == 2 and words[-1][-1:] in ".!?"):
+        return  # (a two-word sentence "‘Niemand luistert.’" speaks; a quoted phrase does not)
     if dash_credit(d, q, b):
         return
     if introduced_quote.intro_speaker(d, q) or stance.stance_tag(d, q, b):
         return
-    named = speakers.named_before(d)
+    named = speakers.named_before(d) or speakers.stance_before(d)
     if named is not None and d.prev_sentence is not None:
         start = t.starts[d.prev_sentence[0]]  # "‘A.’ Kok wijst naar de brug. ‘B.’": A is Kok's too
         for c in reversed(d.claims[-3:]):

@@ -35,6 +35,8 @@ def noun_use(d: Discourse, a: int, b: int, k: int) -> bool:
     ("secretary of state", "18 states") or before a finite auxiliary ("New York state is") is
     a noun."""
     t, fw = d.t, d.lex.fw
+    if plural_after_adjective(d, a, k):
+        return True  # "moet aan strenge eisen voldoen": a plural noun after an inflected adjective
     if not d.lang.subject_next_to_verb:
         return False
     prev = t.lowers[k - 1] if k > a else ""
@@ -47,6 +49,21 @@ def noun_use(d: Discourse, a: int, b: int, k: int) -> bool:
             and not any(w in e.past for e in d.lex.verb(w)) and w not in d.lex.claim_noun_words:
         return True  # "Editor's note", "Mr. King's show": a possessive's noun (but "Trump's said", "he's saying")
     return k + 1 < b and t.lowers[k + 1] in fw.get("finite_auxiliaries", ())
+
+
+def plural_after_adjective(d: Discourse, a: int, k: int) -> bool:
+    """A plural verb form ("eisen", "vragen") right after an inflected adjective ("strenge",
+    "nieuwe") is a noun; where the language lists `inflected_adjective_endings` and
+    `plural_endings` (function_words.json)."""
+    t, fw = d.t, d.lex.fw
+    adj, plural = tuple(fw.get("inflected_adjective_endings", ())), tuple(fw.get("plural_endings", ()))
+    if not adj or not plural or k <= a or t.is_cap(k - 1) or not t.lowers[k].endswith(plural):
+        return False
+    prev = t.lowers[k - 1]
+    lists = ("determiners", "auxiliaries", "pronouns", "time_words", "stop_prepositions", "np_prepositions",
+             "leading_skip", "subject_fronting", "conjunctions", "relative_pronouns")
+    return len(prev) >= 5 and prev.endswith(adj) and not prev.endswith(("ee", "ie")) \
+        and prev not in d.lex.verbs and not any(prev in fw.get(key, ()) for key in lists)
 
 
 def title_case(d: Discourse, a: int, b: int) -> bool:
@@ -83,7 +100,10 @@ def verb_span(d: Discourse, b: int, k: int, entry: VerbEntry, a: int | None = No
                 return None  # "schrijven bronnen toe aan": attribute, not write
     if not entry.particle or t.lowers[k] in entry.particle_optional:
         return k + 1
-    for m in range(k + 1, min(b, k + 8)):
+    m, limit = k + 1, k + 8
+    while m < min(b, limit):
+        if t.words[m] == "(":
+            limit += 3  # "vult Sjoerd de Wit (16) aan": a bracketed aside does not count
         if t.lowers[m] in entry.particle:
             between = t.lowers[k + 1:m]
             light = d.lex.fw["time_words"] | d.lex.fw.get("verb_adverbs", frozenset())  # "called Friday for"
@@ -91,6 +111,7 @@ def verb_span(d: Discourse, b: int, k: int, entry: VerbEntry, a: int | None = No
             return m + 1 if close else k + 1
         if t.lowers[m] in d.lex.complementisers or t.quote_of[m] >= 0:
             break
+        m += 1
     if k > 0 and t.lowers[k - 1] in entry.particle:
         return k + 1
     return None

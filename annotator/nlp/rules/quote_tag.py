@@ -6,6 +6,7 @@ from annotator.nlp import sourcetype, speakers
 from annotator.nlp.discourse import _TRAIL, Cue, Discourse, Src, rule
 from annotator.nlp.lexicon import VerbEntry
 from annotator.nlp.nounphrase import np_right
+from annotator.nlp.rules import according_to
 from annotator.nlp.tokens import CLOSE_MARKS
 
 
@@ -26,7 +27,8 @@ def tag(d: Discourse, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None)
     if t.words[boundary] != "," and t.text[t.starts[boundary] - 1] not in ",.!?…" \
             and not (boundary + 1 < ci and t.words[boundary + 1] == ",") and not whole_quote(d, a, b, boundary):
         return False  # "used ‘personal’ phones but stressed": a quoted word, not a tag
-    if apposition_before(d, a, boundary):
+    relative_end = apposition_before(d, a, boundary)
+    if relative_end and not d.lang.verb_second:
         return False
     q = d.quote_ending_at(boundary + 1 if t.words[boundary] != "," else boundary)
     if entry is not None and entry.mode == "object" and (q is None or src_span is None):
@@ -43,7 +45,11 @@ def tag(d: Discourse, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None)
             return False  # "..., declared bankruptcy": a bare noun after the verb is its object
     if not src_span:
         return False
-    after_src = max(src_span[1], cj)
+    if t.is_cap(src_span[0]) and src_span[1] + 1 < b and t.is_cap(src_span[1] + 1):
+        both = according_to.coordinated(d, src_span, b)  # "..., zeggen Jan en Marie Bakker."
+        if both[1] >= b or t.words[both[1]] in _TRAIL:  # (not "..., zegt Kok en De Vries knikt.")
+            src_span = both
+    after_src = past_parenthesis(d, max(src_span[1], cj), b)  # "..., vult Kok (16) aan."
     if entry is not None and entry.particle:
         fill = after_src
         while fill < b and t.lowers[fill] in lex.fw.get("particle_fillers", ()):
@@ -54,12 +60,16 @@ def tag(d: Discourse, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None)
         addressee = np_right(lex, t, cj, b)  # "..., three sources told Reuters."
         after_src = addressee[1] if addressee else after_src
     after_src = past_parenthesis(d, after_src, b)  # "..., zegt wethouder Kok (CDA)."
+    if relative_end and not closing_speaker(d, src_span, after_src, b):
+        return False  # "Greaves, die het fonds leidde, ontkent alles": the comma closed a relative clause
     if q is None and not tag_rest_ok(d, after_src, b):
         return False
     if q is None and after_src < b and t.words[after_src] == ":" and not has_verb(d, a, boundary):
         return False  # "Bij de presentatie, zei ze: ‘...’": no claim before the tag; the colon rule reads it
     if q is not None and partial_quote(d, a, q):
         q = None  # "Akkoord ‘binnen handbereik’, meldt X": a quoted phrase in a paraphrase
+    if q is None and name_with_apposition(d, d.clause_start(a, boundary), boundary):
+        return False  # "Kok (39), directeur van X, noemt het ...": the subject and its apposition
     src = d.add_source(src_span, d.tail(src_span[1]))
     cue = Cue(ci, cj)
     if q is not None:
@@ -118,6 +128,15 @@ def apposition_before(d: Discourse, a: int, boundary: int) -> bool:
     return first in lex.fw["relative_pronouns"] or first[:1].isdigit()
 
 
+def closing_speaker(d: Discourse, span: tuple[int, int], after: int, b: int) -> bool:
+    """A pronoun or a name right after the verb that ends the sentence: "CLAIM, die ..., zegt ze."
+    is a tag even though the claim ends in a relative clause."""
+    t = d.t
+    return (after >= b or t.words[after] in (".", "!", "?")) \
+        and (t.lowers[span[0]] in d.pronouns or t.is_cap(span[0])) \
+        and t.lowers[span[0]] not in d.lex.h.get("empty_subjects", ())
+
+
 def only_a_name(d: Discourse, start: int, boundary: int) -> bool:
     t, fw = d.t, d.lex.fw
     finite = fw.get("finite_verbs", ())
@@ -130,6 +149,22 @@ def only_a_name(d: Discourse, start: int, boundary: int) -> bool:
         return False  # "Shares fell, Bloomberg reported": a clause, not a name before its apposition
     span = np_right(d.lex, t, start, boundary)
     return boundary - start < 3 or (span is not None and span[1] >= boundary and boundary - start < 6)
+
+
+def name_with_apposition(d: Discourse, start: int, boundary: int) -> bool:
+    """"Haico Kok (39), directeur van de school, noemt ...": a name, a comma and a noun phrase
+    up to the comma before the verb is a subject with its apposition, not a claim."""
+    t, lex = d.t, d.lex
+    commas = [m for m in range(start + 1, boundary) if t.words[m] == "," and t.quote_of[m] < 0]
+    if len(commas) != 1 or not t.is_cap(start) or has_verb(d, start, boundary):
+        return False
+    if not any(t.is_cap(m) and t.lowers[m] not in lex.fw["determiners"] for m in range(start, commas[0])):
+        return False  # "De bouw van de brug, een project van jaren, ...": no name before the comma
+    name = np_right(lex, t, start, commas[0])
+    role = np_right(lex, t, commas[0] + 1, boundary)
+    role_noun = role is not None and t.lowers[role[0]] in lex.src["person_nouns"]  # "directeur van X en Y"
+    return name is not None and past_parenthesis(d, name[1], commas[0]) == commas[0] \
+        and role is not None and role[0] == commas[0] + 1 and (role[1] == boundary or role_noun)
 
 
 def fronted_adverbial(d: Discourse, start: int, boundary: int) -> bool:

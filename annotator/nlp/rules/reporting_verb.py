@@ -147,8 +147,13 @@ def report(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) -> 
     if comp is None and t.lowers[k] in d.lex.h.get("addressee_verbs", ()):
         bare = skip_addressee(d, bare, b)  # "told reporters the president would sign"
     start = comp + 1 if comp is not None and not entry.takes_object else bare_start(d, bare, b)
+    if start is not None and comp == end - 1 and src is not None and end <= src.i < src.j < b \
+            and t.lowers[src.j] not in d.lex.complementisers:
+        start = src.j  # "Daarnaast adviseert het CPB de toets af te nemen": the subject after the verb
     if start is None:
         return False
+    while entry.takes_object and start < b - 1 and t.lowers[start] in entry.particle + entry.requires:
+        start += 1  # "roept op tot een staking", "dringt aan op X": the particles are no part of the claim
     stop = d.claim_end(start, b)
     if entry.mode != "always" and stop + 1 < b and t.words[stop] == "," and d.is_reporting(stop + 1) \
             and t.quote_of[stop + 1] < 0:

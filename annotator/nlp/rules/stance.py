@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from annotator.nlp import sourcetype
 from annotator.nlp.discourse import _TRAIL, Discourse, rule
 from annotator.nlp.nounphrase import np_right
 from annotator.nlp.tokens import CLOSE_MARKS
@@ -42,3 +43,25 @@ def stance_tag(d: Discourse, q: int, b: int) -> bool:
     if not seen or (k < b and t.words[k] not in _TRAIL):
         return False
     return d.direct(q, d.add_source(span), None) is not None
+
+
+@rule("speaker_after_quote")
+def stance_after_quote(d: Discourse, pi: int, a: int, b: int) -> None:
+    """"‘...’ Wethouder Kok is er duidelijk over.": a short stance sentence with a person
+    subject gives the speakerless quote of the sentence before its speaker (cue null)."""
+    t, lex = d.t, d.lex
+    if d.prev_sentence is None or t.words[b - 1] != ".":
+        return
+    span = np_right(lex, t, d.skip_lead(a, b), b)
+    if span is None or stance_end(d, span[1], b) != b - 1:
+        return
+    kind = sourcetype.classify(lex, t, span[0], span[1], d.surnames, span[1])
+    if kind not in ("person", "anonymous", sourcetype.PRONOUN):
+        return
+    s, e = t.char_span(*d.prev_sentence)
+    loose = [c for c in d.claims[-6:] if c.start < e and s < c.end]
+    if not loose or any(c.attribution != "direct" or c.cue is not None or c.src is not None for c in loose):
+        return
+    src = d.add_source(span)
+    for c in loose:
+        c.src, c.rule = src, d.current_rule()

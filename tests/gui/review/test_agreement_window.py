@@ -303,9 +303,9 @@ def test_settling_every_disagreement_marks_the_consensus_done(qtbot, window, rev
     out = tmp_path / "csv"
     assert main(["export", str(review_path), "--csv", str(out)]) == 0
     import csv
-    with open(out / "articles.csv", encoding="utf-8", newline="") as fh:
+    with open(out / "articles.csv", encoding="utf-8-sig", newline="") as fh:
         (row,) = list(csv.DictReader(fh))
-    assert (row["coder"], row["status"]) == (CONSENSUS, "done")
+    assert (row["coder"], row["coding_progress"]) == (CONSENSUS, "done")
 
 
 def test_the_cli_counts_the_disagreements_the_window_lists(window, review_path, capsys) -> None:
