@@ -25,6 +25,8 @@ def hedge_hits(lex: Lexicon, t: Toks, i: int, j: int) -> list[tuple[int, str]]:
             skip_to = k + skip[0]
             continue
         hit = lex.hedges.match(t.lowers, k, j)
+        if hit and hit[0] == 1 and k > i and t.is_cap(k) and t.is_word(k - 1) and t.lowers[k] in lex.fw["auxiliaries"]:
+            continue  # "close in May", "Theresa May": a capitalised modal inside the claim is a name
         if hit:
             length, level = hit
             if not _cancelled(lex, t, k, i, j, h):

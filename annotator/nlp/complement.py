@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from annotator.nlp.discourse import Discourse
+from annotator.nlp.tokens import CLOSE_MARKS, OPEN_MARKS
+
+QUOTE_MARKS = OPEN_MARKS | CLOSE_MARKS
+
+_BARE_REACH = 7  # "noted the old plan had failed": how far the auxiliary of a bare clause may follow
 
 
 def find_complement(d: Discourse, k: int, end: int, b: int) -> int | None:
     t, lex = d.t, d.lex
     finite = lex.fw.get("finite_auxiliaries", ())
+    if end + 1 < b and t.words[end] == "," and t.lowers[end + 1] in lex.as_words:
+        aside = next((m for m in range(end + 2, min(b, end + 12)) if t.words[m] == ","), None)
+        if aside is not None:
+            end = aside + 1  # "cautioned, as did the campaign itself, that ...": past the aside
     for m in range(end, min(b, end + 14)):
         w = t.lowers[m]
         q = t.quote_of[m]
@@ -16,13 +25,14 @@ def find_complement(d: Discourse, k: int, end: int, b: int) -> int | None:
             if not quote.closed or len(t.text[quote.start:quote.end].split()) > 3:
                 return None
             continue  # "vindt het ‘onaanvaardbaar’ dat ...": a quoted word, not a quote
-        if w in (".", ";", ":") or (w == "," and m > end + 1):
-            return None
+        if w in (".", ";", ":") or (w == "," and m > end + 1) or (m > end and second_verb(d, m)):
+            return None  # (", and attempted to make the case that": "that" is the second verb's)
         if w in lex.complementisers:
             if m + 1 >= b or not t.is_word(m + 1) and t.quote_of[m + 1] < 0 and t.words[m + 1] != ",":
                 return None  # "said the test could change that.": a pronoun ending the clause
-            if m > end + 1 and any(t.lowers[x] in finite for x in range(end, m)):
-                return None  # "said the vote would show that ...": the clause began before "that"
+            if m > end + 1 and (any(t.lowers[x] in finite for x in range(end, m))
+                                or (d.lang.bare_clause_complement and t.lowers[end] in lex.fw["pronouns"])):
+                return None  # "said the vote would show that ...", "said he wants to ... that": the clause began before "that"
             prev = t.lowers[m - 1]
             if m > end and (prev in lex.fw["stop_prepositions"] or prev in lex.fw["np_prepositions"]
                             or prev in lex.fw.get("clause_subordinators", ())) \
@@ -38,6 +48,15 @@ def find_complement(d: Discourse, k: int, end: int, b: int) -> int | None:
     return None
 
 
+def second_verb(d: Discourse, m: int) -> bool:
+    """A coordinator at m and a verb of the same subject after it ("promised a veto and attempted")."""
+    t, lex = d.t, d.lex
+    if t.lowers[m] not in lex.coordinators or m + 1 >= t.n or t.is_cap(m + 1):
+        return False
+    w, ed = t.lowers[m + 1], d.lang.past_participle_suffix
+    return bool(lex.verb(w)) or w in lex.fw.get("finite_verbs", ()) or (ed is not None and w.endswith(ed) and len(w) > 4)
+
+
 def bare_clause(d: Discourse, end: int, b: int) -> int | None:
     """Where a clause without "that" opens right after the verb: a pronoun and a finite verb
     ("acknowledged it was unlikely"), or a determiner phrase and an auxiliary within a few
@@ -46,19 +65,23 @@ def bare_clause(d: Discourse, end: int, b: int) -> int | None:
     aux = fw.get("finite_auxiliaries", ())
     if not d.lang.bare_clause_complement or end + 1 >= b:
         return None
+    if t.quote_of[end + 1] >= 0 and t.words[end][:1] in OPEN_MARKS:
+        found = bare_clause(d, end + 1, b)  # 'said "budget reforms" and unpaid taxes would ...'
+        return end if found is not None else None
     w = t.lowers[end]
     if w in fw["pronouns"]:
         nxt = t.lowers[end + 1]
-        return end if nxt in aux or nxt in fw.get("finite_verbs", ()) else None
+        return end if nxt in aux or nxt in fw.get("finite_verbs", ()) or d.lex.verb(nxt) else None
     if w not in fw["determiners"] and t.is_word(end) and not _function_word(d, end):
         return end if _bare_subject(d, end, b) else None  # "found Trump would", "hoped electric utilities would"
     if w not in fw["determiners"] or w in d.lex.complementisers:
         return None
-    for m in range(end + 1, min(b, end + 5)):
+    for m in range(end + 1, min(b, end + _BARE_REACH)):
         if t.lowers[m] in aux:
             return end if m > end + 1 else None
-        if (not t.is_word(m) and t.words[m] not in ("'s", "’s")) or t.lowers[m] in fw["subordinators"]:
-            return None  # "agreed a deal that would cut costs": a relative clause, not a report
+        if (not t.is_word(m) and t.words[m] not in ("'s", "’s") and t.words[m][:1] not in QUOTE_MARKS) \
+                or t.lowers[m] in fw["subordinators"]:
+            return None  # "agreed a deal that would cut costs": a relative clause, not a report (a quoted word may stand in it)
     return None
 
 
@@ -75,7 +98,8 @@ def _bare_subject(d: Discourse, end: int, b: int) -> bool:
     for m in range(end + 1, min(b, end + 5)):
         if t.lowers[m] in aux:
             return True
-        if not t.is_word(m) and t.words[m] not in ("'s", "’s") or _function_word(d, m):
+        if not t.is_word(m) and t.words[m] not in ("'s", "’s") and t.words[m][:1] not in QUOTE_MARKS \
+                or _function_word(d, m):
             return False
     return False
 

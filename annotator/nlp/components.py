@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import gc
 import logging
+import re
 from collections.abc import Callable
 
 import numpy
@@ -64,11 +65,20 @@ def make_text_keeping_tokenizer() -> Callable[[Language], TextKeepingTokenizer]:
     return create
 
 
+# spaCy splits words on the plain space only: a no-break or thin space ("he\u00a0told") is a
+# token of its own, which would part a speaker from its verb; such tokens are left out
+_INLINE_SPACE = re.compile(r"[^\S \n\r]")
+
+
 def doc_toks(doc: Doc) -> Toks:
     arr = doc.to_array([IDX, LENGTH])
     starts = arr[:, 0].tolist() if len(doc) else []
     ends = (arr[:, 0] + arr[:, 1]).tolist() if len(doc) else []
-    return Toks(doc_text(doc), starts, ends)
+    text = doc_text(doc)
+    if _INLINE_SPACE.search(text):
+        kept = [(s, e) for s, e in zip(starts, ends, strict=True) if not text[s:e].isspace() or "\n" in text[s:e]]
+        starts, ends = [s for s, _ in kept], [e for _, e in kept]
+    return Toks(text, starts, ends)
 
 
 class SentenceSplitter:

@@ -116,7 +116,7 @@ class Discourse:
 
     def skip_lead(self, a: int, b: int) -> int:
         t = self.t
-        while a < b and (t.lowers[a] in self.lex.fw["leading_skip"] or t.words[a] in (",", "—", "-")):
+        while a < b and (t.lowers[a] in self.lex.fw["leading_skip"] or t.words[a] in (",", "—", "-", "(")):
             a += 1
         return a
 
@@ -214,22 +214,37 @@ class Discourse:
             if t.quote_of[m] >= 0:
                 continue
             w = t.lowers[m]
-            if w == ";":
-                return m
+            if w == ";" or (w == ")" and "(" not in t.words[start:m]):
+                return m  # (a bracket closing one opened before the claim ends it too)
             if w == "," and m + 1 < b and t.lowers[m + 1] in lex.coordinators and m + 2 < b \
                     and self.is_reporting(m + 2):
                 return m
-            if w in lex.coordinators and m + 1 < b and self.is_reporting(m + 1):
-                return m
-            if w in lex.coordinators and m + 2 < b and self.is_reporting(m + 2) and t.lowers[m + 1] in self.pronouns:
-                return m - 1 if t.words[m - 1] == "," else m  # ", en ze voegden eraan toe dat ..."
+            if w in lex.coordinators and m + 1 < b and (self.is_reporting(m + 1) or any(
+                    t.lowers[m + 1] in e.past for e in lex.verb(t.lowers[m + 1]))):
+                return m  # ("... and called it a common ailment": a second verb of the speaker)
+            if w in lex.coordinators and m + 2 < b and self.speaker_opens(m + 1, b):
+                return m - 1 if t.words[m - 1] == "," else m  # ", en ze voegden eraan toe dat ...", ", and she urged"
             if w == "," and m + 1 < b and (t.lowers[m + 1] in ("maar", "but") or self.is_reporting(m + 1)
                                            or t.lowers[m + 1] in lex.fw.get("concessive_subordinators", ())):
                 return m  # ", maar wil niet ...", ", saying ...", ", though she admitted ...": a new clause
-            if w == "," and self.lang.verb_second and m + 1 < b and t.lowers[m + 1] in lex.prepositions.by_first \
+            if w == "," and m + 1 < b and t.lowers[m + 1] in lex.prepositions.by_first \
                     and lex.prepositions.match(t.lowers, m + 1, b):
-                return m  # "..., volgens X is dat onzin": another source's claim
+                return m  # "..., volgens X is dat onzin", "..., according to the minutes": another source's word
         return b
+
+    def speaker_opens(self, m: int, b: int) -> bool:
+        """A pronoun or a name and a verb of the lexicon open a clause of their own at m
+        ("en ze voegden toe", "and Hillary Clinton is promising")."""
+        t, lex = self.t, self.lex
+        if t.lowers[m] in self.pronouns:
+            x = m + 1
+        else:
+            x = m
+            while x < b and x - m < 4 and t.is_cap(x):
+                x += 1
+        while m < x < b and (t.lowers[x] in lex.fw["auxiliaries"] or t.lowers[x] in lex.fw["negations"]):
+            x += 1
+        return m < x < b and (self.is_reporting(x) or bool(lex.verb(t.lowers[x])))
 
     @property
     def pronouns(self) -> frozenset[str]:

@@ -125,6 +125,7 @@ class Lexicon:
     stance_words: frozenset[str] = frozenset()
     strict_complement: frozenset[str] = frozenset()
     as_words: frozenset[str] = frozenset()
+    claim_nouns: dict[str, frozenset[str]] = field(default_factory=dict)  # "his claim that": noun -> complement
     unknown_name_type: str = "institution"  # a lone capitalised word no list or context types
     _cue_first: frozenset[str] | None = None
     _suffixes: list[tuple[re.Pattern[str], str]] | None = None
@@ -202,6 +203,11 @@ class Lexicon:
         if self._cue_first is None:
             self._cue_first = frozenset(self.verbs) | self.tags | self.prepositions.first_words()
         return self._cue_first
+
+    @property
+    def claim_noun_words(self) -> frozenset[str]:
+        """Nouns of saying that take a complement ("claim" that, "promise" to, "call" for)."""
+        return frozenset().union(*(self.claim_nouns.get(c, ()) for c in ("that", "to", "for")))
 
     @property
     def hedge_first_words(self) -> frozenset[str]:
@@ -303,5 +309,6 @@ def load(lang: str) -> Lexicon:
         stance_words=frozenset(w.lower() for w in cues.get("stance_words", ())),
         strict_complement=frozenset(cues.get("strict_complement", ())),
         as_words=frozenset(cues.get("as_words", ())),
+        claim_nouns={k: frozenset(v) for k, v in cues.get("claim_nouns", {}).items() if isinstance(v, list)},
         unknown_name_type=str(src_raw.get("unknown_name_type", "institution")),
     )

@@ -6,6 +6,13 @@ from annotator.nlp import sourcetype
 from annotator.nlp.discourse import Discourse, Src
 from annotator.nlp.fronting import demonstrative_subject, second_main_clause, time_phrase
 from annotator.nlp.nounphrase import np_right, surname_prefix_at
+from annotator.nlp.subject_start import (
+    after_fronted_participle,
+    coordinated_clause_start,
+    name_after_phrase,
+    plausible_subject,
+    reaches_verb,
+)
 
 
 def speaker_after(d: Discourse, cj: int, b: int) -> tuple[int, int] | None:
@@ -56,20 +63,6 @@ def vetted_subject(d: Discourse, a: int, b: int, k: int, end: int) -> tuple[bool
     return True, None
 
 
-def plausible_subject(d: Discourse, i: int, j: int) -> bool:
-    """A subject next to its verb is a noun phrase: it opens with no preposition ("for Donald
-    Trump") and is not a lone verb form or adverb ("seemed", "however", "stripping out")."""
-    t, fw = d.t, d.lex.fw
-    first = t.lowers[i]
-    last = t.lowers[j - 1]
-    if first in fw["stop_prepositions"] or first in fw["np_prepositions"] or last in d.lex.coordinators \
-            or last in fw.get("noun_after", ()):
-        return False
-    return not (j - i <= 2 and not t.is_cap(i) and first not in d.pronouns and (
-        first in d.lex.verbs or first in fw["auxiliaries"] or first in fw.get("verb_adverbs", ())
-        or first in fw["conjunctions"] or first.endswith("ing")))
-
-
 def first_verb(d: Discourse, i: int, j: int) -> int | None:
     """The first word in [i, j) that looks like a finite verb: listed, or lower case in -ed."""
     t, fw = d.t, d.lex.fw
@@ -85,7 +78,10 @@ def first_verb(d: Discourse, i: int, j: int) -> int | None:
 def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
     t, lex = d.t, d.lex
     if k > a and (t.lowers[k - 1] in lex.coordinators or t.words[k - 1] == ",") and d.sentence_srcs:
-        return d.sentence_srcs[-1]
+        prev = d.sentence_srcs[-1]
+        if t.words[k - 1] == "," and t.lowers[prev.i] in lex.fw["relative_pronouns"] and prev.i - 1 > a:
+            return d.add_source(np_before(d, d.skip_lead(a, k), prev.i - 1), k)  # "The mayor, who has said X, said"
+        return prev
     if k - 2 > a and t.lowers[k - 1] in d.pronouns and t.lowers[k - 2] in lex.coordinators:
         return d.add_source((k - 1, k), k)  # "..., en ze voegden eraan toe dat": ze speaks
     lead = d.skip_lead(a, k)
@@ -94,6 +90,14 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
         lead = second  # "De economie koelt af en toch blijft het CPB volhouden dat": the second clause's
     if lead >= k:
         return d.add_source(np_right(lex, t, end, b))
+    lead = coordinated_clause_start(d, lead, k) or lead
+    if d.lang.subject_next_to_verb and not d.lang.verb_second and lead + 1 < k \
+            and t.lowers[lead] in lex.fw.get("adverbial_subordinators", ()) \
+            and not any(t.words[m] == "," for m in range(lead, k)):
+        lead += 1  # "Lest you assume that", "If voters believe that": the subordinator opens no subject
+    bracket = next((m for m in range(k - 1, lead - 1, -1) if t.words[m] in ("(", ")")), None)
+    if bracket is not None and t.words[bracket] == "(" and bracket + 1 < k:
+        lead = bracket + 1  # "Clinton stumbled (her campaign later disclosed that ...)": the aside has its own subject
     if d.lang.subject_next_to_verb and lead + 2 == k and t.words[k - 1] == "," \
             and t.lowers[lead] in lex.fw.get("verb_adverbs", ()):
         return None  # "Initially, state regulators ...": no subject before the word, so no verb
@@ -101,9 +105,12 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
     preps = lex.fw["stop_prepositions"] | lex.fw["np_prepositions"]
     subs = [m for m in range(lead + 1, k) if t.quote_of[m] < 0 and t.lowers[m] in clause
             and t.lowers[m - 1] not in preps]  # "op dat tijdstip": a determiner
-    if d.lang.relative_subject and k - 2 > lead and t.lowers[k - 1] in lex.fw["relative_pronouns"] \
-            and t.words[k - 2] == ",":
-        return d.add_source(np_before(d, lead, k - 2), k)  # "the Act, which says that"
+    r = k
+    while r - 1 > lead and (t.lowers[r - 1] in lex.fw["auxiliaries"] or t.lowers[r - 1] in lex.fw.get("verb_adverbs", ())):
+        r -= 1  # "Trump, who had talked about": the auxiliary stands between the pronoun and the verb
+    if d.lang.relative_subject and r - 2 > lead and t.lowers[r - 1] in lex.fw["relative_pronouns"] \
+            and t.words[r - 2] == ",":
+        return relative_source(d, lead, r - 1, k)  # "the Act, which says that"
     rel = relative_before_verb(d, lead, k) if d.lang.relative_subject and subs else None
     if rel is not None:
         subs = [m for m in subs if m < rel]  # "Mr. Obama, who understood that ..., told": not that clause's subject
@@ -117,6 +124,9 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
             return d.add_source(after)  # "Samengenomen berekenen de artsen dat ..."
     for m in reversed(subs):
         span = np_right(lex, t, m + 1, k)
+        if span and d.lang.subject_next_to_verb and not all(
+                t.words[x] == "," or reaches_verb(d, x, x + 1) for x in range(span[1], k)):
+            continue  # "under a sky that seemed to ..., Obama warned": that clause's words are no subject
         if span:
             return d.add_source(span, k)
     if d.lang.verb_second and lead + 1 < k and t.lowers[lead] in lex.fw["auxiliaries"] and not t.is_cap(lead + 1) \
@@ -135,10 +145,10 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
         commas = [m for m in range(lead, k) if t.words[m] == "," and t.quote_of[m] < 0]
         if not d.lang.verb_second and commas:
             last = commas[-1] if commas[-1] < k - 1 or len(commas) == 1 else commas[0]
-            span = np_right(lex, t, last + 1, k)  # "In a statement, one of the attorneys, Jo Bam, said"
+            span = np_right(lex, t, d.skip_lead(last + 1, k), k)  # "In a statement, one of the attorneys, Jo Bam, said"
             return d.add_source(apposition_name(d, span, k) or span, k)
         if not d.lang.verb_second:
-            return d.add_source(np_before(d, lead, k), k)  # "Yesterday the mayor said"
+            return d.add_source(name_after_phrase(d, lead, k) or np_before(d, lead, k), k)  # "Yesterday the mayor said"
         finite = next((m for m in range(lead + 1, k + 1) if t.lowers[m] in lex.fw["auxiliaries"]
                        or t.lowers[m] in lex.verbs), k)
         if embedded_clause(d, lead + 1, finite):
@@ -156,6 +166,7 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
     span = np_right(lex, t, lead, k)
     ing = d.lang.participle_suffix
     if ing and span and span[1] < k - 1 and t.words[k - 1] == "," and t.lowers[k].endswith(ing):
+        span = after_fronted_participle(d, lead, k) or span  # "Chastened by the criticism, Trump revised ..., promising"
         fw = lex.fw
         for m in range(span[0] + 1, span[1]):  # "The company cut its forecast": the verb before a determiner
             if t.lowers[m + 1] in fw["determiners"] and not t.is_cap(m) and t.lowers[m] not in fw["np_prepositions"] \
@@ -180,12 +191,6 @@ def embedded_clause(d: Discourse, i: int, j: int) -> bool:
     return any(t.lowers[m] in words and t.quote_of[m] < 0 for m in range(i, j))
 
 
-
-
-
-
-
-
 def passive_document(d: Discourse, lead: int, finite: int) -> tuple[int, int] | None:
     """"In het rapport wordt gesteld dat ...": a passive report with no agent whose fronted
     "in"/"uit" phrase names a document; that document is the source."""
@@ -196,6 +201,16 @@ def passive_document(d: Discourse, lead: int, finite: int) -> tuple[int, int] | 
     if span is None or span[1] != finite:
         return None
     return span if sourcetype.classify(lex, t, span[0], span[1], d.surnames, span[1]) == "document" else None
+
+
+def relative_source(d: Discourse, lead: int, r: int, k: int) -> Src | None:
+    """"Mr. Lee, who said that ...": the relative pronoun is the source mention next to its claim,
+    as "he" is; it takes the type of the phrase it refers to."""
+    before = np_before(d, lead, r - 1)
+    src = d.add_source((r, r + 1), k)
+    if src is not None and before is not None:
+        src.type = sourcetype.classify(d.lex, d.t, before[0], before[1], d.surnames, before[1])
+    return src
 
 
 def relative_before_verb(d: Discourse, lead: int, k: int) -> int | None:
@@ -230,7 +245,10 @@ def subject_after_comma(d: Discourse, lead: int, k: int) -> tuple[int, int] | No
         return None  # ", but has said", ", despite ...": no noun phrase opens the clause
     src = d.lex.src
     if not (t.is_cap(comma + 1) or first in fw["determiners"] or first in d.pronouns
-            or first in src["person_nouns"] or first in src["institution_nouns"]):
+            or first in src["person_nouns"] or first in src["institution_nouns"]
+            or (comma + 2 == k and (sourcetype.known_source_word(d.lex, first)
+                                    or sourcetype.known_source_word(d.lex, first.removesuffix("s"))))):
+        # ", analysts worry", ", environmentalists worry"
         return None  # ", despite admitting": the phrase must look like a speaker
     span = np_right(d.lex, t, comma + 1, k)
     if span is None or span[0] != comma + 1 or not reaches_verb(d, span[1], k):
@@ -254,15 +272,6 @@ def inverted_subject(d: Discourse, end: int, b: int) -> tuple[int, int] | None:
     while m < b and (t.lowers[m] in lex.fw["time_words"] or t.lowers[m] in lex.fw.get("np_adverbs", ())):
         m += 1  # "Overigens oordeelde de Rekenkamer eerder dat"
     return span if m < b and t.lowers[m] in lex.complementisers else None
-
-
-def reaches_verb(d: Discourse, j: int, k: int) -> bool:
-    """True when only auxiliaries, adverbs or a comma-set apposition lie between j and k."""
-    t, lex = d.t, d.lex
-    if j < t.n and t.words[j] == ",":
-        return True
-    return all(t.lowers[m] in lex.fw["auxiliaries"] or t.lowers[m] in lex.fw["time_words"]
-               or t.lowers[m] in lex.fw.get("verb_adverbs", ()) for m in range(j, k))
 
 
 def np_before_aux(d: Discourse, lead: int, k: int) -> tuple[int, int]:
@@ -381,7 +390,7 @@ def walk_back_speaker(d: Discourse, a: int, ci: int) -> int | None:
             continue
         w = t.lowers[m]
         if w in lex.fw["relative_pronouns"] or w in lex.fw["subordinators"] \
-                or (d.is_reporting(m) and not t.is_cap(m)):
-            return None
+                or (d.is_reporting(m) and not t.is_cap(m) and t.lowers[m - 1] not in lex.fw["determiners"]):
+            return None  # (but "the report read": a noun after its article)
         m -= 1
     return m

@@ -31,8 +31,10 @@ def apposition_speaker(d: Discourse, a: int, ci: int) -> tuple[int, tuple[int, i
         if p is None or t.words[p] != "," or t.quote_of[p] >= 0 or m - p > 45:
             return None
         s = p
-        while s - 1 > a and t.is_word(s - 1) and p - s < 5 and t.quote_of[s - 1] < 0:
-            s -= 1
+        while s - 1 > a and (t.is_word(s - 1) or (t.words[s - 1] == "-" and t.starts[s - 1] == t.ends[s - 2])) \
+                and p - s < 6 \
+                and t.quote_of[s - 1] < 0:
+            s -= 1  # ("Douglas Holtz-Eakin": a hyphen inside the name)
         if s < p and t.is_cap(s) and (t.words[s - 1][-1:] in CLOSE_MARKS
                                       or (first and t.words[s - 1] == ",")):
             return s - 1, (s, p)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from annotator.nlp import complement
+from annotator.nlp import complement, speakers
 from annotator.nlp.discourse import Discourse
 from annotator.nlp.lexicon import VerbEntry
 from annotator.nlp.rules import according_to, quote_tag, reporting_verb
@@ -44,6 +44,10 @@ def noun_use(d: Discourse, a: int, b: int, k: int) -> bool:
     if (prev in fw.get("noun_after", ()) and not (ing and t.lowers[k].endswith(ing))) or prev[:1].isdigit() \
             or prev in fw.get("not_reporting_after", ()):
         return True  # ("by saying": a gerund after a preposition still reports; "goes without saying" not)
+    w = t.lowers[k]
+    if prev in ("'s", "’s") and k >= a + 2 and t.lowers[k - 2] not in d.pronouns and not (ing and w.endswith(ing)) \
+            and not any(w in e.past for e in d.lex.verb(w)) and w not in d.lex.claim_noun_words:
+        return True  # "Editor's note", "Mr. King's show": a possessive's noun (but "Trump's said", "he's saying")
     return k + 1 < b and t.lowers[k + 1] in fw.get("finite_auxiliaries", ())
 
 
@@ -69,11 +73,11 @@ def title_case(d: Discourse, a: int, b: int) -> bool:
     return len(words) >= 2 and sum(t.is_cap(m) for m in words) * 4 >= len(words) * 3
 
 
-def verb_span(d: Discourse, b: int, k: int, entry: VerbEntry) -> int | None:
+def verb_span(d: Discourse, b: int, k: int, entry: VerbEntry, a: int | None = None) -> int | None:
     """End of the cue starting at k, or None when a separable verb lacks its particle."""
     t = d.t
-    if k > 0 and t.is_cap(k) and t.is_word(k - 1):
-        return None  # "Velinsk State University": a capitalised name, not a verb
+    if k > 0 and t.is_cap(k) and t.is_word(k - 1) and (a is None or not title_case(d, a, b)):
+        return None  # "Velinsk State University": a capitalised name, not a verb (but "Graham Says" in a headline)
     if k > 0 and t.lowers[k - 1] in d.lex.fw["determiners"] and t.lowers[k - 1] not in ("dat", "that", "die") \
             and not (t.lowers[k - 1] in d.lex.retro_pronouns and (k == 1 or not t.is_word(k - 2))):
         return None  # "the claims", "de post": a noun, not a verb; "Dit meldt X." is a report
@@ -102,7 +106,8 @@ def verb_span(d: Discourse, b: int, k: int, entry: VerbEntry) -> int | None:
             limit += 3  # "vult Sjoerd de Wit (16) aan": a bracketed aside does not count
         if t.lowers[m] in entry.particle:
             between = t.lowers[k + 1:m]
-            close = all(w in ("eraan", "erop", "er", "niet", "ook", "nog", "al") for w in between)
+            light = d.lex.fw["time_words"] | d.lex.fw.get("verb_adverbs", frozenset())  # "called Friday for"
+            close = all(w in ("eraan", "erop", "er", "niet", "ook", "nog", "al") or w in light for w in between)
             return m + 1 if close else k + 1
         if t.lowers[m] in d.lex.complementisers or t.quote_of[m] >= 0:
             break
@@ -199,7 +204,14 @@ def closing_tag(d: Discourse, a: int, b: int, found: Sequence[int]) -> int | Non
     k = cands[-1]
     if lex.prepositions.match(t.lowers, cands[0], b) and cands[0] == d.skip_lead(a, b):
         return None  # "Volgens X ..., zei hij": the opening volgens attributes the claim
-    if k - 1 <= a or t.words[k - 1] != "," or b - k > 14 or t.is_cap(k) or not d.is_reporting(k):
+    if k - 1 <= a or b - k > 14 or t.is_cap(k) or not d.is_reporting(k):
+        return None
+    if t.words[k - 1] != "," and d.lang.subject_next_to_verb:
+        back = speakers.walk_back_speaker(d, a, k)  # "..., a spokesman announced Monday."
+        if back is None or t.words[back] != "," or k - back > 6 or t.lowers[back + 1] in lex.coordinators \
+                or not quote_tag.tag_rest_ok(d, k + 1, b):
+            return None  # (", and Clinton is promising to ...": a clause of its own, no tag)
+    elif t.words[k - 1] != ",":
         return None
     if any(t.words[m] in (",", ":") or t.lowers[m] in lex.complementisers for m in (x + 1 for x in cands[:-1])) \
             or any(t.lowers[m] in lex.complementisers for m in range(k + 1, b)):
@@ -222,7 +234,7 @@ def try_cue(d: Discourse, a: int, b: int, k: int, verb_rules: Sequence[Construct
     if not cue_position_ok(d, a, b, k):
         return k + 1
     for entry in lex.verb(lw):
-        end = verb_span(d, b, k, entry)
+        end = verb_span(d, b, k, entry, a)
         if end:
             before = set(d.sources)
             if read_verb(d, a, b, k, end, entry, verb_rules):

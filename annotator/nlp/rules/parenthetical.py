@@ -21,6 +21,8 @@ def parenthetical(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEnt
     if c is None or t.words[c] != "," or c + 2 >= b:
         return False
     boundary = speakers.walk_back_speaker(d, a, k)
+    if t.lowers[d.skip_lead(a, b)] in lex.as_words:
+        return False  # "As many experts, including X, have noted, ...": the as-clause rule reads it
     if boundary is None or boundary <= d.skip_lead(a, b) or t.words[boundary] != "," \
             or t.quote_of[boundary] >= 0 or boundary + 1 >= k:
         return False

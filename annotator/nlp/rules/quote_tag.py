@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotator.nlp import speakers
+from annotator.nlp import sourcetype, speakers
 from annotator.nlp.discourse import _TRAIL, Cue, Discourse, Src, rule
 from annotator.nlp.lexicon import VerbEntry
 from annotator.nlp.nounphrase import np_right
@@ -33,11 +33,16 @@ def tag(d: Discourse, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None)
     q = d.quote_ending_at(boundary + 1 if t.words[boundary] != "," else boundary)
     if entry is not None and entry.mode == "object" and (q is None or src_span is None):
         return False  # "X, the top Democrat, called on Y to ...": an object verb tags only '"...," she urged'
+    ing = d.lang.participle_suffix
+    if src_span is None and entry is not None and ing is not None and t.lowers[ci].endswith(ing):
+        return False  # "..., shouting profanities as she ...": a participle has no speaker after it
     if src_span is None:
         src_span = speakers.speaker_after(d, cj, b)
         if src_span and d.lang.tag_may_report_clause and any(
                 t.lowers[m] in lex.fw.get("finite_verbs", ()) for m in range(src_span[0] + 1, src_span[1])):
             return False  # ", said profits fell": a reported clause, not a speaker after the verb
+        if src_span and d.lang.tag_may_report_clause and not speaker_like(d, src_span[0]):
+            return False  # "..., declared bankruptcy": a bare noun after the verb is its object
     if not src_span:
         return False
     if t.is_cap(src_span[0]) and src_span[1] + 1 < b and t.is_cap(src_span[1] + 1):
@@ -76,8 +81,9 @@ def tag(d: Discourse, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None)
             return False  # "John Smith, a spokesman for X, said ...": an apposition
         d.add_claim(start, boundary, src, cue, "indirect", entry, t.lowers[ci])
     nxt = after_src
-    while nxt < b and (t.lowers[nxt] in lex.fw["time_words"] or t.words[nxt] in (",", ":")):
-        nxt += 1
+    while nxt < b and (t.lowers[nxt] in lex.fw["time_words"] or t.words[nxt] in (",", ":")
+                       or (nxt > after_src and t.words[nxt - 1] == "," and t.lowers[nxt] in lex.coordinators)):
+        nxt += 1  # ('"...," she said, and "I had to step back."': the quote after is hers too)
     q2 = d.quote_starting_at(nxt)
     if q2 is not None and (t.words[after_src:nxt].count(",") or t.words[after_src:nxt].count(":")):
         d.direct(q2, src, cue)
@@ -97,6 +103,15 @@ def tag_opening(d: Discourse, a: int, b: int, k: int) -> bool:
     if d.overlaps_claim(pa, pb):
         return d.relink(pa, pb, src, cue)
     return d.add_claim(d.skip_lead(pa, pb), pb, src, cue, "indirect") is not None
+
+
+def speaker_like(d: Discourse, m: int) -> bool:
+    """A phrase after a tag verb names a speaker when it opens with a name, an article or other
+    determiner, a pronoun or a source noun ("said the mayor", "said Ruiz", "said officials")."""
+    t, lex = d.t, d.lex
+    w = t.lowers[m]
+    return t.is_cap(m) or w in lex.fw["determiners"] or w in d.pronouns or w[:1].isdigit() \
+        or sourcetype.known_source_word(lex, w) or sourcetype.known_source_word(lex, w.removesuffix("s"))
 
 
 def apposition_before(d: Discourse, a: int, boundary: int) -> bool:

@@ -7,6 +7,9 @@ from annotator.nlp.discourse import Cue, Discourse, Src, rule
 from annotator.nlp.lexicon import VerbEntry
 from annotator.nlp.rules import introduced_quote
 
+_ADJUNCT_WORDS = 8  # 'said in a statement on Friday, "..."': the phrase between the verb and its quote
+_BARE_QUOTE_WORDS = 4  # a shorter quote right after a verb is its object ("used 'personal' phones")
+
 
 def skip_addressee(d: Discourse, m: int, b: int) -> int:
     """Past the addressee of "told": a listed noun or object pronoun, or an outlet's name."""
@@ -38,10 +41,33 @@ def find_colon(d: Discourse, end: int, b: int) -> int | None:
         m += 1
     if m + 1 < b and t.words[m] == "," and d.quote_starting_at(m + 1) is not None:
         return m  # 'He added, "I am truly sorry."'
+    aside = comma_after_adjunct(d, m, b)
+    if aside is not None:
+        return aside  # 'He said in a statement, "..."', 'She joked of the museum, "..."', 'told me, "..."'
+    q = d.quote_starting_at(m) if m < b else None
+    if q is not None and len(t.text[d.quotes[q].start:d.quotes[q].end].split()) >= _BARE_QUOTE_WORDS:
+        return m - 1  # 'Trump declared "I think NATO may be obsolete."': the quote right after the verb
     for m in range(end, min(b, end + 8)):
         if t.words[m] == ":":
             return m
         if t.lowers[m] in d.lex.complementisers or t.quote_of[m] >= 0:
+            return None
+    return None
+
+
+def comma_after_adjunct(d: Discourse, m: int, b: int) -> int | None:
+    """The comma before a quote after a short phrase that opens with a preposition or is the
+    addressee ("in a statement", "of the museum", "me"): the verb introduces that quote."""
+    t, lex = d.t, d.lex
+    fw = lex.fw
+    if m >= b or not (t.lowers[m] in fw["stop_prepositions"] or t.lowers[m] in fw["np_prepositions"]
+                      or t.lowers[m] in lex.h.get("addressees", ())):
+        return None
+    for x in range(m + 1, min(b - 1, m + _ADJUNCT_WORDS)):
+        if t.words[x] == ",":
+            return x if d.quote_starting_at(x + 1) is not None else None
+        if not t.is_word(x) and t.words[x] not in ("'s", "’s") or t.lowers[x] in lex.complementisers \
+                or t.lowers[x] in fw["auxiliaries"] or d.is_reporting(x):
             return None
     return None
 
@@ -57,8 +83,13 @@ def colon_claims(d: Discourse, b: int, colon: int, src: Src | None, cue: Cue, en
 def blocked(d: Discourse, a: int, b: int, k: int, end: int) -> bool:
     """A reporting verb form that reports nothing here, whatever rule would take it."""
     t, lex = d.t, d.lex
-    if k > a and t.lowers[k - 1] in lex.passive_aux and end < b and t.lowers[end] == "to":
-        return True  # "is said to", "was told to": a hedge or an order, not a report
+    ing = d.lang.participle_suffix
+    if k > a and t.lowers[k - 1] in lex.passive_aux and end < b and t.lowers[end] == "to" \
+            and not (ing and t.lowers[k].endswith(ing)):
+        return True  # "is said to", "was told to": a hedge or an order, not a report ("is promising to" is one)
+    if end + 1 < b and t.lowers[end] in lex.fw.get("infinitive_markers", ()) and t.lowers[end + 1] in lex.fw["auxiliaries"] \
+            and all(e.certainty == "certain" for e in lex.verb(t.lowers[k])):
+        return True  # "may prove to be a passing phase": a copula, not a finding
     return k > a and t.lowers[k - 1] in lex.passive_aux \
         and any(w in lex.fw["negations"] for w in t.lowers[max(a, k - 4):k]) \
         and not any(w in lex.passive_agent for w in t.lowers[a:b])  # "kon niet worden bevestigd": a hedge
@@ -129,12 +160,26 @@ def report(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) -> 
         return False  # "De bewoners willen dat X, zegt Kok.": the tag's claim is the whole clause
     if entry.takes_object:
         stop = object_end(d, start, stop)
+    stop = fronted_clause_end(d, a, b, k, start, stop)
     if k >= a + 2 and t.lowers[k - 1] in d.lex.fw["relative_pronouns"] and t.words[k - 2] == ",":
         stop = next((m for m in range(start, stop) if t.words[m] == "," and t.quote_of[m] < 0), stop)
     found = False
     for i, j in coordinated_clauses(d, start, stop):
         found = d.add_claim(i, j, src, cue, "indirect", entry, t.lowers[k]) is not None or found
     return found
+
+
+def fronted_clause_end(d: Discourse, a: int, b: int, k: int, start: int, stop: int) -> int:
+    """"When the firm signaled that it would sell, Mr. Barrett said ...": a reporting verb inside
+    a fronted adverbial clause reports up to the comma that closes that clause, not the main one."""
+    t, fw = d.t, d.lex.fw
+    lead = d.skip_lead(a, b)
+    if lead + 1 < k and t.lowers[lead] == "even":
+        lead += 1  # "Even if", "Even though"
+    if t.lowers[lead] not in fw.get("adverbial_subordinators", ()) \
+            or any(t.words[m] == "," and t.quote_of[m] < 0 for m in range(lead, k)):
+        return stop
+    return next((m for m in range(start + 1, stop) if t.words[m] == "," and t.quote_of[m] < 0), stop)
 
 
 def coordinated_clauses(d: Discourse, start: int, stop: int) -> list[tuple[int, int]]:

@@ -11,13 +11,14 @@ they report an act, not a statement.
 from __future__ import annotations
 
 from annotator.nlp import complement, speakers
-from annotator.nlp.discourse import Cue, Discourse, rule
+from annotator.nlp.discourse import _TRAIL, Cue, Discourse, rule
 from annotator.nlp.lexicon import VerbEntry
 from annotator.nlp.rules.reporting_verb import find_colon
 from annotator.nlp.tokens import OPEN_MARKS
 
 _POSSESSIVE = frozenset({"'s", "’s"})
-_NP_TO_REACH = 8  # "urged [the leaders of both parties] to": how far the infinitive may follow
+_ASIDE_DASHES = frozenset({"--", "—", "–"})
+_NP_TO_REACH = 10  # "urged [the leaders of both parties] to": how far the infinitive may follow
 
 
 def infinitive_at(d: Discourse, m: int, b: int) -> bool:
@@ -29,7 +30,8 @@ def infinitive_at(d: Discourse, m: int, b: int) -> bool:
             or not t.is_word(m + 1):
         return False
     nxt = t.lowers[m + 1]
-    return not (t.is_cap(m + 1) or nxt in lex.fw["determiners"] or nxt in lex.pronouns
+    headline = t.words[m] == "To" and m > 0 and t.is_word(m - 1)  # "Sanders Vows To Eliminate ..."
+    return not ((t.is_cap(m + 1) and not headline) or nxt in lex.fw["determiners"] or nxt in lex.pronouns
                 or nxt[:1].isdigit())
 
 
@@ -75,17 +77,50 @@ def object_end(d: Discourse, start: int, stop: int) -> int:
     before a tag (", according to X")."""
     t, lex = d.t, d.lex
     adverbial = lex.fw.get("adverbial_subordinators", ())
+    ing = d.lang.participle_suffix
     for m in range(start + 1, stop):
         if t.quote_of[m] >= 0:
             continue
         w = t.lowers[m]
-        if w in adverbial:
+        if w in adverbial or w in _ASIDE_DASHES:
+            return m  # (and before a dash: "a list of endorsements -- most of whom had ...")
+        x = m + 1
+        while x < stop - 1 and (t.lowers[x] in lex.fw.get("verb_adverbs", ()) or t.lowers[x] in lex.fw["time_words"]):
+            x += 1
+        if w == "," and x < stop and (t.lowers[x] in lex.fw["relative_pronouns"]
+                                      or (ing is not None and t.lowers[x].endswith(ing))):
+            return m  # "the figure at the forum, further raising ...", "the annexation, which RT ..."
+        if w in lex.coordinators and coordinated_verb(d, m + 1, stop):
             return m
-        if w in lex.coordinators and m + 1 < stop and any(e.objects for e in lex.verb(t.lowers[m + 1])):
-            return m
-        if w == "," and tag_follows(d, m, stop):
-            return m
+        if w == "," and (tag_follows(d, m, stop) or d.speaker_opens(m + 1, stop)
+                         or (m + 2 < stop and t.lowers[m + 1] in lex.fw["pronouns"])):
+            return m  # (", he does not defend it": a clause of its own)
     return stop
+
+
+def coordinated_verb(d: Discourse, m: int, stop: int) -> bool:
+    """A second verb of the speaker after "and" ("... and blamed the police", "... and
+    repeatedly says, ..."): an object verb or a reporting verb, after adverbs."""
+    t, lex = d.t, d.lex
+    while m < stop and (t.lowers[m] in lex.fw.get("verb_adverbs", ()) or t.lowers[m] in lex.fw["auxiliaries"]):
+        m += 1  # "... but has said", "... and repeatedly says"
+    if m >= stop:
+        return False
+    ed, w = d.lang.past_participle_suffix, t.lowers[m]
+    nxt = t.lowers[m + 1] if m + 1 < stop else ""
+    past = ed is not None and w.endswith(ed) and not t.is_cap(m) \
+        and (nxt in lex.fw["determiners"] or nxt in lex.fw.get("infinitive_markers", ()))  # "and attempted to"
+    return past or d.is_reporting(m) or any(e.objects for e in lex.verb(w))
+
+
+def one_word_object(d: Discourse, m: int) -> bool:
+    """"attacked Trump", "vowed consequences", "declared bankruptcy": one name or noun is a whole
+    object; a pronoun or function word is not ("praised him")."""
+    t, fw = d.t, d.lex.fw
+    w = t.lowers[m]
+    return t.is_word(m) and not w[:1].isdigit() and w not in d.pronouns and w not in fw["pronouns"] \
+        and w not in fw["determiners"] and w not in fw["time_words"] and w not in d.lex.src.get("person_pronouns", ()) \
+        and not any(w in fw[key] for key in ("stop_prepositions", "np_prepositions", "auxiliaries", "negations"))
 
 
 def tag_follows(d: Discourse, m: int, b: int) -> bool:
@@ -124,4 +159,8 @@ def verb_object(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry
     stop = object_end(d, start, d.claim_end(start, b))
     if relative_before(d, a, k):  # "the senator, who has pledged to cut taxes, spoke": the clause ends
         stop = next((m for m in range(start, stop) if t.words[m] == "," and t.quote_of[m] < 0), stop)
-    return d.add_claim(start, stop, src, Cue(k, end), "indirect", entry, t.lowers[k]) is not None
+    while stop > start and t.words[stop - 1] in _TRAIL:
+        stop -= 1
+    name = t.char_span(start, stop) if stop - start == 1 and one_word_object(d, start) else None
+    return d.add_claim(start, stop, src, Cue(k, end), "indirect", entry, t.lowers[k],  # "attacked Trump": one name
+                       chars=name) is not None
