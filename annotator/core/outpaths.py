@@ -41,11 +41,34 @@ def unregister_open(path: Path) -> None:
         _open_projects.pop(k, None)
 
 
+def held_open(path: Path) -> bool:
+    """True when this process has `path` open as a project.
+
+    Such a file must never be read with open() and close(), nor through an SQLite `immutable`
+    connection (which closes its descriptor at once): POSIX locks belong to the process and the
+    file, not to the descriptor, so closing any descriptor of it drops every lock SQLite holds
+    on it here. Another process closing the project then thinks itself the last reader,
+    checkpoints and deletes the -wal and -shm under our open connection, and what we commit
+    afterwards goes to a deleted file and is lost on a crash."""
+    return _key(path) in _open_projects
+
+
+def part_of_open_project(path: Path) -> bool:
+    """True for a project open in this process or one of its -wal/-shm/-journal files: never to
+    be read as input (held_open)."""
+    if held_open(path):
+        return True
+    return any(path.name.endswith(suffix) and held_open(path.with_name(path.name[:-len(suffix)]))
+               for suffix in SIDE_SUFFIXES)
+
+
 def is_project_file(path: Path) -> bool:
     """True when `path` is a regular file whose SQLite header carries annotator's application id."""
     try:
         if not path.is_file():
             return False
+        if held_open(path):
+            return True  # opened as a project here; reading it would drop its locks
         with open(path, "rb") as fh:
             head = fh.read(_APP_ID_OFFSET + 4)
     except OSError:
@@ -56,6 +79,8 @@ def is_project_file(path: Path) -> bool:
 
 
 def _is_sqlite(path: Path) -> bool:
+    if held_open(path):
+        return True  # see held_open: never opened raw while SQLite holds it
     try:
         with open(path, "rb") as fh:
             return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC

@@ -19,6 +19,7 @@ from typing import Any
 
 from annotator.core.errors import ImportProblem, display_path
 from annotator.core.model import ArticleRecord, ImportNote
+from annotator.core.outpaths import part_of_open_project
 from annotator.io.import_csv import read_csv
 from annotator.io.import_docx import read_docx
 from annotator.io.import_html import read_html
@@ -108,6 +109,8 @@ def _not_a_file(path: Path) -> str | None:
             f"cannot read the file ({exc.strerror or exc})")
     if stat.S_ISDIR(mode):
         return "this is a folder; give folders to collect_files"
+    if part_of_open_project(path):  # reading it would also drop this process's locks on it
+        return "this is the open project (or one of its working files), not articles; skipped"
     if not stat.S_ISREG(mode):
         return "not a regular file (a device, pipe or socket, or a link to one); skipped"
     return None

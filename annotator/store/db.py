@@ -31,6 +31,7 @@ from annotator.core.outpaths import (
     APPLICATION_ID,
     SQLITE_MAGIC,
     check_output,
+    held_open,
     is_project_file,
     register_open,
     unregister_open,
@@ -129,6 +130,8 @@ class Database:
         and the copy is read.
         """
         path = Path(path)
+        if held_open(path):  # read in place beside our own connection, never copied raw
+            return cls._readonly_beside(path)
         pending = _pending_side_files(path)
         if not pending or not is_project_file(path):
             version: int | None = inspect_file(path)  # refuses a stranger before any copying
@@ -167,6 +170,19 @@ class Database:
         db = cls(path, conn)
         db._tmpdir = tmpdir
         return db
+
+    @classmethod
+    def _readonly_beside(cls, path: Path) -> Database:
+        """A read-only connection to a project this process has open (see held_open)."""
+        conn = sqlite3.connect(_uri(path, mode="ro"), uri=True, isolation_level=None,
+                               check_same_thread=False)
+        try:
+            conn.execute("PRAGMA query_only = ON")
+            check_schema_of(conn, path, inspect_file(path))
+        except BaseException:
+            conn.close()
+            raise
+        return cls(path, conn)
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
@@ -382,8 +398,9 @@ def inspect_file(path: Path, *, shown: Path | None = None) -> int:
     if not path.is_file():  # a folder, a FIFO (reading it would wait forever), a device
         raise NotAProjectError("this is not a regular file, so not a project", path=shown)
     try:
-        with open(path, "rb") as fh:
-            head = fh.read(len(SQLITE_MAGIC))
+        # a project open here passed this check when it was opened; reading it raw now would
+        # drop this process's locks on it (held_open)
+        head = SQLITE_MAGIC if held_open(path) else _magic(path)
     except OSError as exc:
         raise UserError(f"cannot read the file ({exc.strerror})", path=shown) from exc
     if head != SQLITE_MAGIC:
@@ -466,10 +483,17 @@ def _settle(copy: Path) -> None:
             conn.close()
 
 
+def _magic(path: Path) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read(len(SQLITE_MAGIC))
+
+
 def _ro_connect(path: Path) -> sqlite3.Connection:
     """A read-only connection that never writes. Without a pending -wal or -journal, immutable
-    mode (works where `mode=ro` cannot: a WAL-mode file on read-only media); else `mode=ro`."""
-    if _pending_side_files(path):
+    mode (works where `mode=ro` cannot: a WAL-mode file on read-only media); else, and for a
+    project open in this process (an immutable connection's close would drop its locks,
+    held_open), `mode=ro`, which shares SQLite's locks within the process."""
+    if held_open(path) or _pending_side_files(path):
         return sqlite3.connect(_uri(path, mode="ro"), uri=True)
     return sqlite3.connect(_uri(path, immutable=1), uri=True)
 
