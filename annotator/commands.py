@@ -244,17 +244,18 @@ def _link_columns(table: str) -> list[str]:
     return [col for col, target in LINKS if target == table]
 
 
-def drop_if_unlinked(b: _Builder, kind: str, row_id: int | None) -> None:
+def drop_if_unlinked(b: _Builder, kind: str, row_id: int | None, copied: bool = False) -> None:
     """Delete a source mention or cue (`kind`: a `Kind`, or its table's name) that no claim
     links to any more, when it only came with an accepted suggestion (origin `accepted`): the
     claim it came with was deleted or given another one. A coder's own mark (`manual`, or an
-    accepted one the coder then `edited`) is never deleted this way. Part of the same Edit, so
-    undo brings it back."""
+    accepted one the coder then `edited`) is never deleted this way, unless `copied` (the
+    consensus coder's copy of a coder's mark, which exists only for the claim it came with).
+    Part of the same Edit, so undo brings it back."""
     if row_id is None:
         return
     table = R.KIND_TABLES.get(kind, kind)
     row = R.get_row(b.conn, table, (row_id,))
-    if row is None or row["origin"] != "accepted":
+    if row is None or (row["origin"] != "accepted" and not copied):
         return
     if any(R.get_rows(b.conn, "claim", f"{col} = ?", (row_id,)) for col in _link_columns(table)):
         return
@@ -483,8 +484,9 @@ def _copy_claim(b: _Builder, src: dict, consensus_coder_id: int) -> int:
 
 
 def _drop_claim(b: _Builder, claim_id: int) -> None:
-    """Delete a consensus claim with its values, and the mentions only it linked to that
-    came with it (`drop_if_unlinked`): nothing is left over in the Sources sheet."""
+    """Delete a consensus claim with its values, and the mentions it linked to that no other
+    claim links to: they were copied with it from a coder (whatever their origin there, a
+    coder's manual mark too), so nothing is left over in the Sources sheet."""
     row = R.get_row(b.conn, "claim", (claim_id,))
     if row is None:
         return
@@ -492,7 +494,7 @@ def _drop_claim(b: _Builder, claim_id: int) -> None:
         b.delete("claim_value", (claim_id, v["variable"]))
     b.delete("claim", (claim_id,))
     for col, target in LINKS:
-        drop_if_unlinked(b, target, row[col])
+        drop_if_unlinked(b, target, row[col], copied=True)
 
 
 def take_claim(db: Database, claim_id: int, consensus_coder_id: int,
@@ -513,13 +515,17 @@ def take_claim(db: Database, claim_id: int, consensus_coder_id: int,
     return build(db, "Take coding into consensus", row["article_id"] if row else None, steps)
 
 
-def take_agreed(db: Database, claim_ids: list[int], consensus_coder_id: int) -> Edit:
-    """Copy many claims (units every coder agreed on) into the consensus in one undoable step;
-    a unit where the consensus already has a claim on the same span is left as it is."""
+def take_agreed(db: Database, claim_ids: list[int], consensus_coder_id: int,
+                article_id: int | None = None) -> Edit:
+    """Copy many claims (units every coder agreed on; only those of `article_id` when given)
+    into the consensus in one undoable step; a unit where the consensus already has a claim on
+    the same span is left as it is."""
     def steps(b: _Builder) -> None:
         for claim_id in claim_ids:
             src = R.get_row(b.conn, "claim", (claim_id,))
-            if src is None or R.get_rows(
+            if src is None or (article_id is not None and src["article_id"] != article_id):
+                continue
+            if R.get_rows(
                     b.conn, "claim", "article_id = ? AND coder_id = ? AND start = ? AND end = ?",
                     (src["article_id"], consensus_coder_id, src["start"], src["end"])):
                 continue

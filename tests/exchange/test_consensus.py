@@ -80,3 +80,37 @@ def test_settling_gives_the_consensus_a_status_and_undo_removes_it(project: Proj
     assert project.statuses(cons)[art][0] == "in_progress" and project.decisions(art, cons) == {}
     take.revert(project.db)
     assert art not in project.statuses(cons) and project.claims(coder_id=cons) == []
+
+
+def test_retaking_a_unit_leaves_no_copied_source_behind(project: Project) -> None:
+    # field trial: bram's "de politie" (his own mark), Take B, then Take A (anna's "politie"):
+    # "de politie" stayed in the consensus, linked to nothing, and showed in the Sources sheet
+    text = "Volgens de politie waren er geen gewonden."
+    art = project.import_records([ArticleRecord(text=text, ext_id="a")]).added[0]
+    anna, bram = project.ensure_coder("anna").id, project.ensure_coder("bram").id
+    cons = project.ensure_coder(CONSENSUS).id
+    claim_span = (text.index("er geen"), len(text) - 1)
+    ids = {}
+    for coder, start in ((anna, text.index("politie")), (bram, text.index("de politie"))):
+        src = project.apply(commands.add_source, art, coder, start, text.index(" waren"),
+                            "institution").created("source_mention")[0]
+        ids[coder] = project.apply(commands.add_claim, art, coder, *claim_span,
+                                   source_id=src).created("claim")[0]
+    project.apply(take_claim, ids[bram], cons)
+    (c,) = project.claims(coder_id=cons)
+    project.apply(take_claim, ids[anna], cons, replace_claim_id=c.id)
+    assert [(s.start, s.end) for s in project.sources(coder_id=cons)] == [
+        (text.index("politie"), text.index(" waren"))]
+    assert len(project.sources(coder_id=bram)) == 1  # the coder's own mark stays his
+
+
+def test_take_agreed_for_one_article_leaves_the_others(project: Project) -> None:
+    from annotator.consensus import take_agreed
+
+    arts = project.import_records([ArticleRecord(text=TEXT + x, ext_id=x) for x in "ab"]).added
+    anna = project.ensure_coder("anna").id
+    claims = [project.apply(commands.add_claim, art, anna, 18, 48).created("claim")[0]
+              for art in arts]
+    cons = project.ensure_coder(CONSENSUS).id
+    project.apply(take_agreed, claims, cons, arts[1])
+    assert [c.article_id for c in project.claims(coder_id=cons)] == [arts[1]]

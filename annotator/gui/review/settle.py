@@ -30,9 +30,12 @@ def current_consensus(proj: Project, row: ReviewRow) -> ConsensusClaim | None:
     return match_consensus(consensus_claims(proj, row.article_id), row)
 
 
-def take(proj: Project, row: ReviewRow, coder: str) -> Edit | None:
+def take(proj: Project, row: ReviewRow, coder: str, agreed: Collection[int] = ()) -> Edit | None:
     """The consensus takes `coder`'s claim for this unit (replacing an earlier consensus
-    claim), or, when that coder marked nothing here, drops the consensus claim."""
+    claim), or, when that coder marked nothing here, drops the consensus claim. The units of
+    the article every coder agreed on (`agreed`: claim ids) come along in the same step: a
+    consensus holding only the settled disagreements left the agreed claims out of the
+    analysis dataset (field trial)."""
     cons = proj.ensure_coder(consensus.CONSENSUS)
     existing = current_consensus(proj, row)
     claim = row.claims.get(coder)
@@ -44,6 +47,9 @@ def take(proj: Project, row: ReviewRow, coder: str) -> Edit | None:
         edit = consensus.leave_out(proj.db, row.article_id, row.start, row.end, cons.id,
                                    existing.claim.id if existing else None)
         edit.text = f"Take {coder}'s coding (no claim) into the consensus"
+    if agreed:
+        more = consensus.take_agreed(proj.db, list(agreed), cons.id, row.article_id)
+        edit = Edit(edit.text, [*edit.changes, *more.changes], edit.article_id)
     return None if edit.empty else edit
 
 

@@ -319,8 +319,11 @@ class AgreementWindow(QMainWindow):
         row = self.review.current()
         if row is None or self._closed:
             return
+        from annotator.reliability import agreed_claim_ids
+
         coder = self.review.pair_for(row)[0 if side == "A" else 1]
-        self._apply(lambda: settle.take(self.project, row, coder),
+        agreed = agreed_claim_ids(self.project, self.data.report) if self.data else []
+        self._apply(lambda: settle.take(self.project, row, coder, agreed),
                     f"The consensus already has {coder}'s coding here.")
 
     def take_agreed(self) -> None:

@@ -29,6 +29,12 @@ def consensus_claims(path: Path) -> list:
         return [] if coder is None else proj.claims(coder_id=coder.id)
 
 
+def on_unit(path: Path, row) -> list:
+    """The consensus claims on the unit of review row `row` (the agreed units of its article
+    come into the consensus with the first settling there)."""
+    return [c for c in consensus_claims(path) if c.start < row.end and row.start < c.end]
+
+
 def choose(window: AgreementWindow, variable: str) -> None:
     combo = window.review.variable
     combo.setCurrentIndex(combo.findData(variable))
@@ -100,17 +106,18 @@ def test_agreement_window_take_undo_redo_saves(qtbot, window, review_path) -> No
     tab = window.review
     with qtbot.waitSignal(window.consensus_changed):
         qtbot.mouseClick(tab.settle.take_a, Qt.MouseButton.LeftButton)
-    claims = consensus_claims(review_path)
+    row = tab.current()
+    claims = on_unit(review_path, row)
     assert [c.values["certainty"] for c in claims] == ["possible"]
     assert tab.model.consensus(tab.current()) == "possible"
     with qtbot.waitSignal(window.consensus_changed):
         qtbot.mouseClick(tab.settle.take_b, Qt.MouseButton.LeftButton)
-    claims = consensus_claims(review_path)  # B replaced A: still one claim for the unit
+    claims = on_unit(review_path, row)  # B replaced A: still one claim for the unit
     assert [c.values["certainty"] for c in claims] == ["probable"]
     assert (claims[0].start, claims[0].end) == span("Iran een drone hebben neergeschoten")
     with qtbot.waitSignal(window.consensus_changed):
         window.undo_action.trigger()
-    assert [c.values["certainty"] for c in consensus_claims(review_path)] == ["possible"]
+    assert [c.values["certainty"] for c in on_unit(review_path, row)] == ["possible"]
     with qtbot.waitSignal(window.consensus_changed):
         window.undo_action.trigger()
     assert consensus_claims(review_path) == []
@@ -118,7 +125,7 @@ def test_agreement_window_take_undo_redo_saves(qtbot, window, review_path) -> No
         window.redo_action.trigger()
     with qtbot.waitSignal(window.consensus_changed):
         window.redo_action.trigger()
-    assert [c.values["certainty"] for c in consensus_claims(review_path)] == ["probable"]
+    assert [c.values["certainty"] for c in on_unit(review_path, row)] == ["probable"]
 
 
 def test_agreement_window_keys_and_consensus_combo(qtbot, window, review_path) -> None:
@@ -127,38 +134,41 @@ def test_agreement_window_keys_and_consensus_combo(qtbot, window, review_path) -
     tab.table.setFocus()
     with qtbot.waitSignal(window.consensus_changed):
         qtbot.keyClick(tab.table, Qt.Key.Key_B)
-    assert consensus_claims(review_path)[0].values["attribution"] == "direct"
+    row = tab.current()
+    assert on_unit(review_path, row)[0].values["attribution"] == "direct"
     combo = tab.settle.combos["attribution"]
     assert combo.isEnabled() and combo.currentData() == "direct"
     assert not tab.settle.combos["type"].isEnabled()  # no source on this claim
     with qtbot.waitSignal(window.consensus_changed):
         combo.setCurrentIndex(combo.findData("unattributed"))
         combo.activated.emit(combo.currentIndex())
-    assert consensus_claims(review_path)[0].values["attribution"] == "unattributed"
+    assert on_unit(review_path, row)[0].values["attribution"] == "unattributed"
     with qtbot.waitSignal(window.consensus_changed):
         qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert consensus_claims(review_path)[0].values["attribution"] == "direct"
+    assert on_unit(review_path, row)[0].values["attribution"] == "direct"
     assert combo.currentData() == "direct"
     with qtbot.waitSignal(window.consensus_changed):
         qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
                        | Qt.KeyboardModifier.ShiftModifier)
-    assert consensus_claims(review_path)[0].values["attribution"] == "unattributed"
+    assert on_unit(review_path, row)[0].values["attribution"] == "unattributed"
 
 
 def test_agreement_window_take_where_a_coder_marked_nothing(qtbot, window, review_path) -> None:
     choose(window, MARKED)
     with qtbot.waitSignal(window.consensus_changed):
         window.take("A")  # anna marked it: the consensus keeps the claim
-    assert [c.start for c in consensus_claims(review_path)] == [span("de wapens ooit werken")[0]]
+    row = window.review.current()
+    assert [c.start for c in on_unit(review_path, row)] == [span("de wapens ooit werken")[0]]
     with qtbot.waitSignal(window.consensus_changed):
         window.take("B")  # ben did not: the consensus drops it
-    assert consensus_claims(review_path) == []
+    assert on_unit(review_path, row) == []
 
 
 def test_agreement_window_coder_choice_and_reopen(qtbot, window, review_path) -> None:
     choose(window, "certainty")
     with qtbot.waitSignal(window.consensus_changed):
         window.take("A")
+    row = window.review.current()
     assert CONSENSUS in [a.text() for a in window.coder_menu.actions()]
     assert window.chosen_coders() == ["anna", "ben"]
     with qtbot.waitSignal(window.report_ready, timeout=15000):
@@ -166,7 +176,7 @@ def test_agreement_window_coder_choice_and_reopen(qtbot, window, review_path) ->
     assert window.data.report.coders == ("anna", CONSENSUS)
     window.close()
     # the window closed its connection; the file holds the consensus claim
-    claims = consensus_claims(review_path)
+    claims = on_unit(review_path, row)
     assert [c.values for c in claims] == [{"attribution": "indirect", "certainty": "possible"}]
 
 
@@ -316,3 +326,22 @@ def test_the_cli_counts_the_disagreements_the_window_lists(window, review_path, 
     last = capsys.readouterr().out.strip().splitlines()[-1]
     assert last.startswith(f"{shown} disagreements, as the agreement window lists them: "
                            "2 coded, 1 claim(s) only some coders marked")
+
+
+def test_settling_brings_the_articles_agreed_units_along(qtbot, window, review_path) -> None:
+    # field trial: after Take A / Take B on the disagreements, the claim both coders coded
+    # alike was missing from the analysis dataset unless "Take all agreed units" was pressed
+    from annotator.reliability import agreed_claim_ids
+
+    choose(window, "certainty")
+    row = window.review.current()
+    ids = set(agreed_claim_ids(window.project, window.data.report))
+    agreed = {(c.start, c.end) for c in window.project.claims()
+              if c.id in ids and c.article_id == row.article_id}
+    assert agreed  # the fixture's article has units both coders coded alike
+    with qtbot.waitSignal(window.consensus_changed):
+        window.take("A")
+    assert agreed <= {(c.start, c.end) for c in consensus_claims(review_path)}
+    with qtbot.waitSignal(window.consensus_changed):
+        window.undo_action.trigger()  # one step: the settling and the agreed units with it
+    assert consensus_claims(review_path) == []
