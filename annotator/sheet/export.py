@@ -114,6 +114,10 @@ def _describe(sel: Selection, report: ExportReport) -> None:
                     "consensus yet: their claims and sources are left out (coding_progress "
                     "needs_consensus in Articles); settle them in the agreement window, or "
                     "export --per-coder")
+    if picks is not None and picks.consensus_open:
+        report.note(f"{picks.consensus_open:,} article(s) have a consensus still in progress "
+                    "(disagreements not yet settled): their rows show the consensus so far "
+                    "(coding_progress in_progress); settle the rest in the agreement window")
     if picks is not None and picks.unassigned_work:
         report.note(f"work of {picks.unassigned_work:,} coder(s) on articles not assigned to them "
                     "is left out of the analysis dataset")

@@ -29,6 +29,7 @@ class Picks:
     rows: list[Pick]
     unsettled: int = 0  # articles coded by 2+ coders without a consensus
     unassigned_work: int = 0  # (article, coder) pairs with work but no assignment, left out
+    consensus_open: int = 0  # articles whose consensus is picked but not done (unsettled units)
 
     @property
     def coder_ids(self) -> set[int]:
@@ -48,10 +49,13 @@ def analysis_picks(conn: sqlite3.Connection, consensus_id: int | None) -> Picks:
     assigned = _pairs(Q.assigned_pairs(conn))
     rows: list[Pick] = []
     unsettled = unassigned = 0
+    unfinished = set() if consensus_id is None else Q.unfinished_articles(conn, consensus_id)
+    consensus_open = 0
     for article in Q.article_ids(conn):
         done = work.get(article, set())
         if consensus_id is not None and consensus_id in done:
             rows.append((article, consensus_id, None))
+            consensus_open += article in unfinished
             continue
         coders = done - {consensus_id}
         if article in assigned:
@@ -65,7 +69,7 @@ def analysis_picks(conn: sqlite3.Connection, consensus_id: int | None) -> Picks:
         else:
             only = assigned.get(article, set()) - {consensus_id}
             rows.append((article, next(iter(only)) if len(only) == 1 else None, None))
-    return Picks(rows, unsettled, unassigned)
+    return Picks(rows, unsettled, unassigned, consensus_open)
 
 
 def coder_picks(conn: sqlite3.Connection, coder_ids: Sequence[int]) -> Picks:

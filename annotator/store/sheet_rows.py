@@ -293,6 +293,13 @@ def work_pairs(conn: sqlite3.Connection) -> Iterator[tuple[int, int]]:
     yield from conn.execute(_WORK)
 
 
+def unfinished_articles(conn: sqlite3.Connection, coder_id: int) -> set[int]:
+    """The articles where `coder_id` has a status other than done."""
+    return {r[0] for r in conn.execute(
+        "SELECT article_id FROM article_status WHERE coder_id = ? AND status != 'done'",
+        (coder_id,))}
+
+
 def assigned_pairs(conn: sqlite3.Connection) -> Iterator[tuple[int, int]]:
     yield from conn.execute("SELECT article_id, coder_id FROM assignment")
 

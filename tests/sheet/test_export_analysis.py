@@ -96,3 +96,20 @@ def test_consensus_work_without_a_status_is_exported_in_progress(study, tmp_path
     assert main(["export", str(study), "--csv", str(out), "--per-coder"]) == 0
     status = {(r["article_id"], r["coder"]): r["coding_progress"] for r in rows(out, "articles.csv")}
     assert status[("a1", "consensus")] == "in_progress"
+
+
+def test_a_consensus_still_in_progress_is_exported_with_a_warning(study, tmp_path, capsys):
+    with Project.open(study) as proj:
+        a1 = next(a.id for a in proj.articles() if a.ext_id == "a1")
+        proj.apply(C.set_article_status, a1, proj.coder("consensus").id, "in_progress")
+    assert main(["export", str(study), "--csv", str(tmp_path / "csv")]) == 0
+    printed = capsys.readouterr().out
+    assert "1 article(s) have a consensus still in progress" in printed
+    articles = {r["article_id"]: r["coding_progress"] for r in rows(tmp_path / "csv",
+                                                                     "articles.csv")}
+    assert articles["a1"] == "in_progress"
+
+
+def test_a_finished_consensus_gives_no_such_warning(study, tmp_path, capsys):
+    assert main(["export", str(study), "--csv", str(tmp_path / "csv")]) == 0
+    assert "consensus still in progress" not in capsys.readouterr().out
