@@ -32,6 +32,7 @@ from annotator.gui.exchange_menu import ExchangeMenuMixin
 from annotator.gui.find_bar import FindBar
 from annotator.gui.legend import Legend
 from annotator.gui.menus import FileMenuMixin
+from annotator.gui.screen import fitting_size
 from annotator.gui.session import Session
 from annotator.gui.worker import SuggestWorker, TrainWorker, start_worker
 from annotator.project import Project
@@ -50,6 +51,13 @@ def swatch(colour: QColor) -> QIcon:
 
 
 SPLIT = (0.17, 0.42, 0.41)  # article list, text, claims and editor: shares of the width
+
+
+def known_spelling(name: str, known: list[str]) -> str:
+    """`name` as an existing coder spells it when they differ only in case or surrounding
+    spaces (`--coder Anna` made a second, empty coder beside "anna": field trial)."""
+    wanted = name.strip().casefold()
+    return next((k for k in known if k.casefold() == wanted), name.strip())
 
 
 class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
@@ -172,11 +180,7 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
 
     def _initial_size(self) -> QSize:
         """1500 x 950, or less so that the whole window fits on a small screen."""
-        screen = QApplication.primaryScreen()
-        if screen is None:
-            return QSize(1500, 950)
-        room = screen.availableGeometry()
-        return QSize(min(1500, int(room.width() * 0.95)), min(950, int(room.height() * 0.92)))
+        return fitting_size(1500, 950)
 
     def _share_width(self, width: int) -> None:
         """The article list, the text and the claims panel share the window's width as
@@ -224,6 +228,8 @@ class MainWindow(FileMenuMixin, ExchangeMenuMixin, QMainWindow):
     def set_project(self, project: Project, coder: str | None = None) -> bool:
         # a coder's own file (annotator coder-file) opens as its coder, and as no other
         own = project.own_coder()
+        if coder and not own:  # given on the command line: no question to catch a variant
+            coder = known_spelling(coder, [c.name for c in project.coders()])
         name = coder or own or self._ask_coder(project)
         if not name:
             project.close()

@@ -269,3 +269,20 @@ def test_the_article_text_keeps_a_fair_share_of_a_small_window(qtbot, window):
     listing, text, right = small.centralWidget().sizes()
     assert text >= 0.4 * (listing + text + right) and listing < text
     small.close()
+
+
+def test_a_coder_name_in_another_case_opens_the_existing_coder(qtbot, window, sample_path):
+    from annotator.gui.main_window import MainWindow
+    from tests.gui.conftest import show_active
+
+    known = [c.name for c in window.project.coders()]
+    assert "anna" in known
+    window.close()
+    other = MainWindow()
+    qtbot.addWidget(other)
+    show_active(qtbot, other)
+    assert other.open_project(sample_path, coder=" Anna ")
+    assert other.session.coder.name == "anna"
+    assert [c.name for c in other.project.coders()] == known  # no second, empty coder
+    other.close()
+

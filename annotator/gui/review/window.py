@@ -41,6 +41,7 @@ from annotator.gui.review.disagreement_tab import DisagreementTab
 from annotator.gui.review.overview import OverviewTab
 from annotator.gui.review.validation_tab import ValidationTab, ValidationWorker
 from annotator.gui.review.worker import ReportWorker, start_report
+from annotator.gui.screen import fitting_size
 from annotator.gui.worker import start_worker
 from annotator.project import Project
 
@@ -67,7 +68,7 @@ class AgreementWindow(QMainWindow):
         self._closed = False
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle(f"Agreement \u2014 {self.path.name}")
-        self.resize(1280, 860)
+        self.resize(fitting_size(1280, 860))
         self.overview = OverviewTab()
         self.confusion = ConfusionTab()
         self.review = DisagreementTab()

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import span
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from annotator.consensus import CONSENSUS
 from annotator.gui.review import AgreementWindow, open_agreement_window
@@ -248,7 +249,10 @@ def test_agreement_window_take_all_agreed_units_is_one_undoable_step(window, qtb
 
 
 def test_agreement_window_cohen_units_column_is_filled_and_in_view(window) -> None:
-    """Issue 12.13: the Units column had its numbers but stretched out of the narrow view."""
+    """Issue 12.13: the Units column had its numbers but stretched out of the narrow view
+    (at the window's size on a 1366x768 screen; the test platform's screen is smaller)."""
+    window.resize(1280, 706)
+    QApplication.processEvents()
     view = window.overview.views[1]
     model = view.model()
     units = [model.index(r, 3).data() for r in range(model.rowCount())]
@@ -345,3 +349,11 @@ def test_settling_brings_the_articles_agreed_units_along(qtbot, window, review_p
     with qtbot.waitSignal(window.consensus_changed):
         window.undo_action.trigger()  # one step: the settling and the agreed units with it
     assert consensus_claims(review_path) == []
+
+
+def test_the_agreement_window_fits_the_screen(agreement_window, review_path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    win = agreement_window(review_path)
+    room = QApplication.primaryScreen().availableGeometry()
+    assert win.width() <= room.width() and win.height() <= room.height()
