@@ -105,13 +105,26 @@ def _claim_ids(proj: Project, coders: Sequence[str]) -> dict[str, int]:
     return out
 
 
+def _own_values(view: Any) -> dict[str, Any]:
+    """A coder's values as the comparison pane shows them: the link variables name the coder's
+    own mention ("politie"), not the text their group agrees under ("de politie"), so the PI
+    sees that the spans differ (field trial)."""
+    values = dict(view.values)
+    own = getattr(view, "links", None) or {}
+    for name in links.LINKS:
+        if name in own:
+            link = own[name]
+            values[name] = " ".join(link[2].split()) if link else links.NO_LINK
+    return values
+
+
 def _row(d: Disagreement, units: Mapping[str, Any], ids: Mapping[str, int],
          titles: Mapping[Hashable, str], texts: Mapping[Hashable, str]) -> ReviewRow:
     unit = units.get(d.unit)
     claims = {}
     for coder, view in (unit.claims.items() if unit is not None else ()):
         if view.uid in ids:
-            claims[coder] = ClaimRef(ids[view.uid], view.start, view.end, dict(view.values))
+            claims[coder] = ClaimRef(ids[view.uid], view.start, view.end, _own_values(view))
     quote = " ".join(texts.get(d.article_id, "")[d.start:d.end].split())
     return ReviewRow(d.unit, d.article_id, d.start, d.end, d.variable, dict(d.values), claims,
                      titles.get(d.article_id, ""), quote)

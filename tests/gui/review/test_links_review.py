@@ -48,3 +48,28 @@ def test_window_lists_linked_source_disagreements(qtbot, user_data,
              for r in range(w.overview.coefficients.rowCount())}
     assert SOURCE in names
     w.close()
+
+
+def test_the_comparison_names_each_coders_own_mention(user_data, tmp_path) -> None:
+    from annotator import commands
+    from annotator.core.model import ArticleRecord
+
+    text = "Volgens de politie waren er geen gewonden bij het ongeluk."
+    path = tmp_path / "p.annotator"
+    with Project.create(path) as proj:
+        art = proj.import_records([ArticleRecord(text=text, ext_id="a")]).added[0]
+        claim = (text.index("er geen"), len(text) - 1)
+        for name, source, cert in (("anna", "politie", "certain"),
+                                   ("bram", "de politie", "possible")):
+            coder = proj.ensure_coder(name).id
+            start = text.index(source)
+            src = proj.apply(commands.add_source, art, coder, start, start + len(source),
+                             "institution").created("source_mention")[0]
+            proj.apply(commands.add_claim, art, coder, *claim, source_id=src,
+                       values={"attribution": "indirect", "certainty": cert})
+            proj.apply(commands.set_article_status, art, coder, "done")
+        data = build_review(proj, ["anna", "bram"], bootstrap=0)
+        (row,) = [r for r in data.rows if r.variable == "certainty"]
+        assert row.claims["anna"].values[SOURCE] == "politie"
+        assert row.claims["bram"].values[SOURCE] == "de politie"
+        assert not [r for r in data.rows if r.variable == SOURCE]  # overlapping: they agree
