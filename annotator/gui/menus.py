@@ -136,7 +136,12 @@ class FileMenuMixin:
     def choose_imports(self) -> None:
         if self.session.project is None:
             return
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import articles", self._start_in())
+        from annotator.io.importers import supported_suffixes
+
+        kinds = " ".join(f"*{suffix}" for suffix in supported_suffixes())
+        # the articles annotator can read first: "All files" listed the project's -wal/-shm
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import articles", self._start_in(),
+                                                f"Articles ({kinds});;All files (*)")
         if paths:
             self.import_articles([Path(p) for p in paths])
 

@@ -31,10 +31,21 @@ def language_code(value: object) -> str:
     return text
 
 
+TITLE_FROM_TEXT = 120  # a title taken from the text: a headline's length, not a paragraph's
+
+
 def first_line_title(text: str) -> str:
-    """The first non-blank line, without Markdown's leading #s, cut to a title's length."""
+    """The first non-blank line, without Markdown's leading #s; a line longer than a headline
+    (a text without line breaks) is cut at a word before TITLE_FROM_TEXT characters, with an
+    ellipsis: a whole paragraph as title filled the article list (field trial)."""
     line = _FIRST_LINE.search(text)
-    return line[0].strip().lstrip("#").strip()[:TITLE_CHARS] if line else ""
+    if not line:
+        return ""
+    title = line[0].strip().lstrip("#").strip()
+    if len(title) <= TITLE_FROM_TEXT:
+        return title
+    cut = title[:TITLE_FROM_TEXT]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "\u2026"
 
 
 def file_record(path: Path, text: str, encoding: str, options: dict[str, Any],

@@ -105,3 +105,13 @@ def test_folders_are_walked_skipping_hidden_lock_and_unknown_files(tmp_path: Pat
     found = collect_files([root, single, single])
     assert [f.relative_to(tmp_path).as_posix() for f in found] == [
         "corpus/b.txt", "corpus/sub/a.md", "corpus/sub/c.csv", "single.txt"]
+
+
+def test_a_text_without_line_breaks_gets_a_headline_length_title(tmp_path: Path) -> None:
+    from annotator.io.import_common import TITLE_FROM_TEXT, first_line_title
+
+    words = "De gemeenteraad besloot gisteravond na een lang debat over de begroting " * 6
+    title = first_line_title(words)
+    assert len(title) <= TITLE_FROM_TEXT + 1 and title.endswith("\u2026")
+    assert words.startswith(title[:-1]) and not title[:-1].endswith(" ")
+    assert first_line_title("Korte kop\nDe tekst.") == "Korte kop"
