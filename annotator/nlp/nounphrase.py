@@ -22,6 +22,15 @@ def _adjective_like(lex: Lexicon, word: str) -> bool:
                 or word in src["document_nouns"] or word in src["anonymous_nouns"])
 
 
+def ends_noun_phrase(lex: Lexicon, t: Toks, m: int) -> bool:
+    """The word at m may end a noun phrase that a relative pronoun without a comma follows
+    ("the police department which reported"): not a verb or function word ("said that")."""
+    w, fw = t.lowers[m], lex.fw
+    return t.is_word(m) and w not in lex.verbs and not any(
+        w in fw[key] for key in ("auxiliaries", "stop_prepositions", "np_prepositions", "conjunctions",
+                                 "determiners", "pronouns"))
+
+
 def surname_prefix_at(lex: Lexicon, t: Toks, j: int) -> bool:
     """"zegt Van der Knaap", "Van Dijk": a capitalised surname prefix, not a preposition."""
     prefixes = lex.fw.get("surname_prefixes", ())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotator.nlp import sourcetype
+from annotator.nlp import nounphrase, sourcetype
 from annotator.nlp.discourse import Discourse, Src
 from annotator.nlp.fronting import demonstrative_subject, second_main_clause, time_phrase
 from annotator.nlp.nounphrase import np_right, surname_prefix_at
@@ -109,8 +109,8 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
     while r - 1 > lead and (t.lowers[r - 1] in lex.fw["auxiliaries"] or t.lowers[r - 1] in lex.fw.get("verb_adverbs", ())):
         r -= 1  # "Trump, who had talked about": the auxiliary stands between the pronoun and the verb
     if d.lang.relative_subject and r - 2 > lead and t.lowers[r - 1] in lex.fw["relative_pronouns"] \
-            and t.words[r - 2] == ",":
-        return relative_source(d, lead, r - 1, k)  # "the Act, which says that"
+            and (t.words[r - 2] == "," or nounphrase.ends_noun_phrase(lex, t, r - 2)):
+        return relative_source(d, lead, r - 1, k)  # "the Act, which says that", "a PAC that intends to"
     rel = relative_before_verb(d, lead, k) if d.lang.relative_subject and subs else None
     if rel is not None:
         subs = [m for m in subs if m < rel]  # "Mr. Obama, who understood that ..., told": not that clause's subject

@@ -22,15 +22,17 @@ def plausible_subject(d: Discourse, i: int, j: int) -> bool:
 
 
 def coordinated_clause_start(d: Discourse, lead: int, k: int) -> int | None:
-    """Where the subject stands next to its verb, "..., but Obama said" opens a clause of its
-    own: its subject is the noun phrase after the coordinator, not the words before the comma."""
+    """Where the subject stands next to its verb, "..., but Obama said" (or "..., though Obama
+    said") opens a clause of its own: its subject is the noun phrase after the coordinator or
+    subordinator, not the words before the comma."""
     t = d.t
     if d.lang.verb_second or not d.lang.subject_next_to_verb:
         return None
+    openers = d.lex.coordinators | frozenset(d.lex.fw.get("adverbial_subordinators", ()))
     for m in range(k - 3, lead, -1):
         if t.quote_of[m] >= 0 or t.words[m] in (";", ":"):
             return None
-        if t.words[m] == "," and t.lowers[m + 1] in d.lex.coordinators:
+        if t.words[m] == "," and t.lowers[m + 1] in openers:  # ", though he said": a clause of its own
             span = np_right(d.lex, t, m + 2, k)
             if span is None or span[0] != m + 2 or not reaches_verb(d, span[1], k) \
                     or reaches_verb(d, m + 2, m + 3) or not plausible_subject(d, *span):

@@ -492,3 +492,77 @@ def test_a_hyphenated_name_before_its_apposition_and_tag(suggest):
     result = suggest(text, "en")
     claim = claim_for(text, result, "We will appeal the ruling")
     assert source_of(result, claim)[0] == "Ann Ruiz-Lopez"
+
+
+@pytest.mark.parametrize(("text", "words", "source", "cue"), [
+    # attitude and stance verbs: PolNeAR codes the stance's object as what the source holds
+    ("The union endorsed the governor's plan.", "the governor's plan", "The union", "endorsed"),
+    ("Ms. Ortiz opposes the new toll on the bridge.", "the new toll on the bridge", "Ms. Ortiz", "opposes"),
+    ("The senator openly admires the Canadian prime minister.", "the Canadian prime minister",
+     "The senator", "admires"),
+    ("The candidate loves the idea of a border tax.", "the idea of a border tax", "The candidate", "loves"),
+    ("Local farmers resent the new water rules.", "the new water rules", "Local farmers", "resent"),
+    ("The governor championed the new pipeline.", "the new pipeline", "The governor", "championed"),
+    ("Senators voted in favor of the bill, and Ms. Chen favors a second vote.", "a second vote",
+     "Ms. Chen", "favors"),
+    ("The governor downplayed the risk of flooding.", "the risk of flooding", "The governor", "downplayed"),
+    ("Mr. Reyes has retweeted a photo of the rally.", "a photo of the rally", "Mr. Reyes", "retweeted"),
+    ("The council chided the contractor for the delays.", "the contractor for the delays", "The council",
+     "chided"),
+])
+def test_attitude_verbs_take_their_object_as_the_claim(suggest, text, words, source, cue):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words
+    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
+
+
+def test_a_falling_figure_declines_to_no_claim(suggest):
+    text = "Sales declined to their lowest level in a decade."
+    result = suggest(text, "en")
+    check_contract(text, result)
+    assert not any(c["cue"] is not None for c in result["claims"])
+
+
+@pytest.mark.parametrize(("text", "words", "source", "cue"), [
+    # a noun of stance after its possessor takes a phrase after its preposition
+    ("The mayor's criticism of the budget surprised nobody.", "the budget", "The mayor", "criticism"),
+    ("Voters noticed his abandonment of the pension reform.", "the pension reform", "his", "abandonment"),
+    ("Her support for the new stadium was no secret.", "the new stadium", "Her", "support"),
+    ("Moscow's claims about the range of the missile were met with doubt.", "the range of the missile",
+     "Moscow", "claims"),
+    ("The senator's position on the tariff has not changed.", "the tariff", "The senator", "position"),
+    ("Her refusal to testify angered the committee.", "to testify", "Her", "refusal"),
+    ("Residents voiced their fear that the plant would close.", "the plant would close", "their", "fear"),
+])
+def test_stance_nouns_after_their_possessor(suggest, text, words, source, cue):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words
+    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
+
+
+def test_a_stance_noun_without_a_possessor_is_no_cue(suggest):
+    text = "The criticism of the budget grew louder."
+    result = suggest(text, "en")
+    check_contract(text, result)
+    assert not any(c["cue"] is not None for c in result["claims"])
+
+
+@pytest.mark.parametrize("opener", ["though", "although", "because", "while"])
+def test_a_subordinate_clause_after_a_comma_has_its_own_subject(suggest, opener):
+    text = f"The plan failed, {opener} the mayor said budget reforms would help."
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, "budget reforms would help")
+    assert source_of(result, claim)[0] == "the mayor" and cue_of(result, claim) == "said"
+
+
+def test_a_relative_pronoun_without_a_comma_is_the_source_mention(suggest):
+    text = "The money went to Future45, a group that intends to flood the state with ads."
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, "to flood the state with ads")
+    assert source_of(result, claim)[0] == "that" and cue_of(result, claim) == "intends"
