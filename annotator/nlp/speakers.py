@@ -106,10 +106,11 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
     subs = [m for m in range(lead + 1, k) if t.quote_of[m] < 0 and t.lowers[m] in clause
             and t.lowers[m - 1] not in preps]  # "op dat tijdstip": a determiner
     r = k
-    while r - 1 > lead and (t.lowers[r - 1] in lex.fw["auxiliaries"] or t.lowers[r - 1] in lex.fw.get("verb_adverbs", ())):
+    while r - 1 > lead and (t.lowers[r - 1] in lex.fw["auxiliaries"] or t.lowers[r - 1] in lex.fw.get("verb_adverbs", ())
+                            or t.lowers[r - 1] in ("'s", "’s")):
         r -= 1  # "Trump, who had talked about": the auxiliary stands between the pronoun and the verb
     if d.lang.relative_subject and r - 2 > lead and t.lowers[r - 1] in lex.fw["relative_pronouns"] \
-            and (t.words[r - 2] == "," or nounphrase.ends_noun_phrase(lex, t, r - 2)):
+            and (t.words[r - 2] in (",", "—", "–") or nounphrase.ends_noun_phrase(lex, t, r - 2)):
         return relative_source(d, lead, r - 1, k)  # "the Act, which says that", "a PAC that intends to"
     rel = relative_before_verb(d, lead, k) if d.lang.relative_subject and subs else None
     if rel is not None:
@@ -286,8 +287,9 @@ def np_before(d: Discourse, lead: int, k: int) -> tuple[int, int] | None:
     t, lex = d.t, d.lex
     m = k - 1
     adverbs = lex.fw.get("verb_adverbs", ())
-    while m > lead and (t.lowers[m] in lex.fw["auxiliaries"] or t.lowers[m] in adverbs):
-        m -= 1  # "who has repeatedly said": neither the auxiliary nor the adverb is the subject
+    while m > lead and (t.lowers[m] in lex.fw["auxiliaries"] or t.lowers[m] in adverbs
+                        or (t.lowers[m] in ("'s", "’s") and t.lowers[m - 1] in d.pronouns)):
+        m -= 1  # "who has repeatedly said", "he's said": neither the auxiliary nor the adverb is the subject
     if m > lead and t.words[m] == ")":  # "Gov. Mike Pence (R-IN) said": the bracket is left out
         opening = next((x for x in range(m - 1, max(lead, m - 8), -1) if t.words[x] == "("), None)
         if opening is not None and opening > lead and t.is_cap(opening - 1):

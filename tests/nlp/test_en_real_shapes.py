@@ -566,3 +566,54 @@ def test_a_relative_pronoun_without_a_comma_is_the_source_mention(suggest):
     check_contract(text, result)
     claim = claim_for(text, result, "to flood the state with ads")
     assert source_of(result, claim)[0] == "that" and cue_of(result, claim) == "intends"
+
+
+@pytest.mark.parametrize(("text", "words", "source", "cue"), [
+    # verbs with a preposition whose object is what the speaker answers, rules on or sides with
+    ("The mayor responded to the criticism of the budget.", "the criticism of the budget", "The mayor",
+     "responded to"),
+    ("The court ruled Friday against the state's procedure.", "the state's procedure", "The court",
+     "ruled Friday against"),
+    ("Two judges sided with the city in the dispute.", "the city in the dispute", "Two judges", "sided with"),
+    ("The union objected to the new shift rules.", "the new shift rules", "The union", "objected to"),
+    ("An appeals court upheld the ban on flavored tobacco.", "the ban on flavored tobacco", "An appeals court",
+     "upheld"),
+])
+def test_verbs_with_a_preposition_take_its_object(suggest, text, words, source, cue):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words
+    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
+
+
+def test_a_verb_without_its_preposition_is_no_cue(suggest):
+    text = "Firefighters responded quickly, and the fire was out by noon."
+    result = suggest(text, "en")
+    check_contract(text, result)
+    assert not any(c["cue"] is not None for c in result["claims"])
+
+
+@pytest.mark.parametrize(("text", "words", "source", "cue"), [
+    # a pronoun's contracted 's is "has", not a possessive: the verb after it reports
+    ("He\u2019s called for a freeze on rents.", "a freeze on rents", "He", "called for"),
+    ("She's said the plan would fail.", "the plan would fail", "She", "said"),
+    # a relative clause with an auxiliary ends at its comma and its pronoun is the source mention
+    ("Ms. Cole, who's called for new taxes, spoke on Monday.", "new taxes", "who", "called for"),
+    ("Ms. Cole, who has said the plan would fail, spoke on Monday.", "the plan would fail", "who", "said"),
+    ("The debate grew, with Ms. Cole \u2014 who\u2019s called for new taxes \u2014 leading it.", "new taxes",
+     "who", "called for"),
+])
+def test_contracted_has_and_relative_clauses_with_auxiliaries(suggest, text, words, source, cue):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words
+    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
+
+
+def test_a_possessive_s_still_makes_a_noun(suggest):
+    text = "The mayor's plans to widen the road are popular."
+    result = suggest(text, "en")
+    check_contract(text, result)
+    assert not any(c["cue"] is not None for c in result["claims"])

@@ -161,12 +161,22 @@ def report(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) -> 
     if entry.takes_object:
         stop = object_end(d, start, stop)
     stop = fronted_clause_end(d, a, b, k, start, stop)
-    if k >= a + 2 and t.lowers[k - 1] in d.lex.fw["relative_pronouns"] and t.words[k - 2] == ",":
+    if relative_before(d, a, k):  # "Clinton, who has said X, spoke": the clause ends at its comma
         stop = next((m for m in range(start, stop) if t.words[m] == "," and t.quote_of[m] < 0), stop)
     found = False
     for i, j in coordinated_clauses(d, start, stop):
         found = d.add_claim(i, j, src, cue, "indirect", entry, t.lowers[k]) is not None or found
     return found
+
+
+def relative_before(d: Discourse, a: int, k: int) -> bool:
+    """The verb at k opens a comma-set relative clause (", who has long demanded")."""
+    t, fw = d.t, d.lex.fw
+    m = k - 1
+    while m > a and (t.lowers[m] in fw["auxiliaries"] or t.lowers[m] in fw.get("verb_adverbs", ())
+                     or t.lowers[m] in ("'s", "’s")):  # ", who's called for": a contracted "has"
+        m -= 1
+    return m > a and t.lowers[m] in fw["relative_pronouns"] and t.words[m - 1] == ","
 
 
 def fronted_clause_end(d: Discourse, a: int, b: int, k: int, start: int, stop: int) -> int:

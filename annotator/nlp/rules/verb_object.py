@@ -13,7 +13,7 @@ from __future__ import annotations
 from annotator.nlp import complement, speakers
 from annotator.nlp.discourse import _TRAIL, Cue, Discourse, rule
 from annotator.nlp.lexicon import VerbEntry
-from annotator.nlp.rules.reporting_verb import find_colon
+from annotator.nlp.rules.reporting_verb import find_colon, relative_before
 from annotator.nlp.tokens import OPEN_MARKS
 
 _POSSESSIVE = frozenset({"'s", "’s"})
@@ -132,20 +132,17 @@ def tag_follows(d: Discourse, m: int, b: int) -> bool:
     return any(e.mode == "always" for x in range(m + 1, min(b, m + 5)) for e in lex.verb(t.lowers[x]))
 
 
-def relative_before(d: Discourse, a: int, k: int) -> bool:
-    """The verb at k opens a comma-set relative clause (", who has long demanded")."""
-    t, fw = d.t, d.lex.fw
-    m = k - 1
-    while m > a and (t.lowers[m] in fw["auxiliaries"] or t.lowers[m] in fw.get("verb_adverbs", ())):
-        m -= 1
-    return m > a and t.lowers[m] in fw["relative_pronouns"] and t.words[m - 1] == ","
+def contracted_has(d: Discourse, a: int, m: int) -> bool:
+    """The 's at m follows a pronoun: "has" or "is", not a possessive ("he's sought", "who's called")."""
+    w = d.t.lowers[m - 1] if m > a else ""
+    return w in d.pronouns or w in d.lex.fw["relative_pronouns"]
 
 
 @rule("verb_object")
 def verb_object(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) -> bool:
     t = d.t
-    if not entry.objects or (k > a and t.lowers[k - 1] in _POSSESSIVE):
-        return False  # "Trump's plans to cut taxes": a noun
+    if not entry.objects or (k > a and t.lowers[k - 1] in _POSSESSIVE and not contracted_has(d, a, k - 1)):
+        return False  # "Trump's plans to cut taxes": a noun (but "he's promoted", "who's called for")
     if entry.particle and t.lowers[end - 1] not in entry.particle:
         return False  # "called his mother for dinner": the particle must follow the verb
     if complement.find_complement(d, k, end, b) is not None or find_colon(d, end, b) is not None:
