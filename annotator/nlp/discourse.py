@@ -268,6 +268,9 @@ class Discourse:
         if k + 1 < t.n and t.words[k] and (t.words[k][0] in OPEN_MARKS or t.words[k] == ",,"):
             q = t.quote_of[k + 1]
             return q if q >= 0 else None
+        if k + 1 < t.n and t.words[k][:1] == "”" and t.quote_of[k + 1] >= 0:  # ”...”: a closing mark typed as opening
+            q = t.quote_of[k + 1]
+            return q if self.quotes[q].open == t.starts[k] else None
         return None
 
     def direct(self, q: int, src: Src | None, cue: Cue | None) -> Claim | None:

@@ -20,6 +20,7 @@ from annotator.paths import resource
 _PAIRS: dict[str, tuple[str, ...]] = {
     "‘": ("’",), "“": ("”",), "„": ("”", "“"), "«": ("»",), "'": ("'",), '"': ('"',), "‹": ("›",),
     "‚": ("’", "‘"), ",,": ("''", '"', "”", "’’"), "''": ("''",),
+    "”": ("”", "“"),  # a closing mark typed as the opening one ("”Fear. I am afraid,” she said)
 }
 # closers accepted when a paragraph has no proper one: real texts mix curly and straight marks
 _FALLBACK: dict[str, tuple[str, ...]] = {

@@ -617,3 +617,46 @@ def test_a_possessive_s_still_makes_a_noun(suggest):
     result = suggest(text, "en")
     check_contract(text, result)
     assert not any(c["cue"] is not None for c in result["claims"])
+
+
+@pytest.mark.parametrize(("text", "words", "source", "cue"), [
+    # a passive with its agent: the subject is the claim, the agent the source
+    ("His warnings were echoed by several tax experts.", "His warnings", "several tax experts", "were echoed"),
+    ("The new budget was criticized by the mayor's rivals.", "The new budget", "the mayor's rivals",
+     "was criticized"),
+    ("The talks are supported by a coalition of mayors.", "The talks", "a coalition of mayors", "are supported"),
+    ("Her conclusions have been seconded by the tax office.", "Her conclusions", "the tax office",
+     "have been seconded"),
+])
+def test_a_passive_with_its_agent(suggest, text, words, source, cue):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words and claim["rule"] == "passive_agent"
+    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
+
+
+@pytest.mark.parametrize("text", [
+    "It was praised by the mayor.",  # a pronoun subject carries nothing to code
+    "The bridge was closed by noon.",  # not a verb whose object is a claim
+])
+def test_a_passive_without_a_claim_subject(suggest, text):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    assert not any(c.get("rule") == "passive_agent" for c in result["claims"])
+
+
+def test_a_closing_mark_typed_as_the_opening_one(suggest):
+    text = ("\u201cWe will win,\u201d the mayor said.\n\n\u201dFear is not a plan. "
+            "I am truly afraid of what comes next.\u201d \u2015 Ana Ruiz.")
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, "Fear is not a plan. I am truly afraid of what comes next.")
+    assert claim["attribution"] == "direct" and source_of(result, claim)[0] == "Ana Ruiz"
+
+
+def test_a_closing_mark_after_a_word_opens_no_quote(suggest):
+    text = "The mayor called it \u201ca disaster\u201d and left. Nobody said more."
+    result = suggest(text, "en")
+    check_contract(text, result)
+    assert not any(c["attribution"] == "direct" for c in result["claims"])
