@@ -166,11 +166,12 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
         return d.add_source(after_comma, k)  # "More than anything else, Mr. Obama believes"
     span = np_right(lex, t, lead, k)
     ing = d.lang.participle_suffix
-    if ing and span and span[1] < k - 1 and t.words[k - 1] == "," and t.lowers[k].endswith(ing):
+    if ing and span and span[1] <= k - 1 and t.words[k - 1] == "," and t.lowers[k].endswith(ing):
         span = after_fronted_participle(d, lead, k) or span  # "Chastened by the criticism, Trump revised ..., promising"
         fw = lex.fw
-        for m in range(span[0] + 1, span[1]):  # "The company cut its forecast": the verb before a determiner
-            if t.lowers[m + 1] in fw["determiners"] and not t.is_cap(m) and t.lowers[m] not in fw["np_prepositions"] \
+        for m in range(span[0] + 1, span[1]):  # "The company cut its forecast", "Dean left early": the verb
+            if t.lowers[m] in fw.get("finite_verbs", ()) and not t.is_cap(m) or t.lowers[m + 1] in fw["determiners"] \
+                    and not t.is_cap(m) and t.lowers[m] not in fw["np_prepositions"] \
                     and t.lowers[m] not in fw["stop_prepositions"] and t.lowers[m] not in fw["determiners"]:
                 span = (span[0], m)
                 break

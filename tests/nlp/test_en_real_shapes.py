@@ -660,3 +660,14 @@ def test_a_closing_mark_after_a_word_opens_no_quote(suggest):
     result = suggest(text, "en")
     check_contract(text, result)
     assert not any(c["attribution"] == "direct" for c in result["claims"])
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Ms. Dean left early, tweeting, \u201cNotice the senator sniffing all the time.\u201d", "tweeting"),
+    ("Ms. Dean grew angry, noting, \u201cNotice the senator sniffing all the time.\u201d", "noting"),
+])
+def test_a_participle_tag_after_a_clause_takes_its_subject_before_the_verb(suggest, text, cue):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, "Notice the senator sniffing all the time.")
+    assert source_of(result, claim)[0] == "Ms. Dean" and cue_of(result, claim) == cue
