@@ -671,3 +671,33 @@ def test_a_participle_tag_after_a_clause_takes_its_subject_before_the_verb(sugge
     check_contract(text, result)
     claim = claim_for(text, result, "Notice the senator sniffing all the time.")
     assert source_of(result, claim)[0] == "Ms. Dean" and cue_of(result, claim) == cue
+
+
+def test_a_parenthetical_tag_before_an_object_verb(suggest):
+    text = "The museum, the president said, celebrated several of his heroes."
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, "The museum, the president said, celebrated several of his heroes")
+    assert source_of(result, claim)[0] == "the president" and cue_of(result, claim) == "said"
+
+
+@pytest.mark.parametrize(("text", "source", "cue"), [
+    ("Some note that the plan failed twice.", "Some", "note"),
+    ("But many say the plan failed twice.", "many", "say"),
+    ("Most agree that the plan failed twice.", "Most", "agree"),
+])
+def test_a_quantifier_opening_its_clause_is_the_subject(suggest, text, source, cue):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, "the plan failed twice")
+    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
+
+
+@pytest.mark.parametrize("text", [
+    "Some claims in the report were false.",  # a plural noun after the quantifier
+    "It was an aggressive - some say rash - plan to cut costs.",  # an aside between dashes
+])
+def test_a_quantifier_before_a_noun_or_in_an_aside_reports_nothing(suggest, text):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    assert not any(cue_of(result, c) in ("claims", "say") for c in result["claims"] if c["cue"] is not None)

@@ -79,7 +79,8 @@ def verb_span(d: Discourse, b: int, k: int, entry: VerbEntry, a: int | None = No
     if k > 0 and t.is_cap(k) and t.is_word(k - 1) and (a is None or not title_case(d, a, b)):
         return None  # "Velinsk State University": a capitalised name, not a verb (but "Graham Says" in a headline)
     if k > 0 and t.lowers[k - 1] in d.lex.fw["determiners"] and t.lowers[k - 1] not in ("dat", "that", "die") \
-            and not (t.lowers[k - 1] in d.lex.retro_pronouns and (k == 1 or not t.is_word(k - 2))):
+            and not (t.lowers[k - 1] in d.lex.retro_pronouns and (k == 1 or not t.is_word(k - 2))) \
+            and not quantifier_subject(d, k):
         return None  # "the claims", "de post": a noun, not a verb; "Dit meldt X." is a report
     for word in entry.requires:
         if word not in t.lowers[max(0, k - 3):min(b, k + 6)]:
@@ -115,6 +116,15 @@ def verb_span(d: Discourse, b: int, k: int, entry: VerbEntry, a: int | None = No
     if k > 0 and t.lowers[k - 1] in entry.particle:
         return k + 1
     return None
+
+
+def quantifier_subject(d: Discourse, k: int) -> bool:
+    """"Some say", "Many note that": a quantifier opening its clause is the subject of a plain
+    verb form after it ("some claims", with -s, stays a noun)."""
+    t = d.t
+    return t.lowers[k - 1] in d.lex.fw.get("quantifier_subjects", ()) and not t.lowers[k].endswith("s") \
+        and (k == 1 or t.lowers[k - 2] in d.lex.coordinators
+             or not t.is_word(k - 2) and t.words[k - 2] not in ("-", "—", "–", "("))  # "a bold - some say rash - plan"
 
 
 def short_quote(d: Discourse, q: int) -> bool:

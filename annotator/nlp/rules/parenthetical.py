@@ -32,7 +32,8 @@ def parenthetical(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEnt
     if not quote_tag.tag_rest_ok(d, rest, c) or sum(t.is_word(m) for m in range(c + 1, b)) < 2:
         return False
     nxt = t.lowers[c + 1]
-    if t.is_cap(c + 1) or not t.is_word(c + 1) or nxt.endswith("ing") or nxt in lex.verbs \
+    object_verb = all(e.mode == "object" for e in lex.verb(nxt))  # "The museum, he said, celebrated X"
+    if t.is_cap(c + 1) or not t.is_word(c + 1) or nxt.endswith("ing") or (nxt in lex.verbs and not object_verb) \
             or nxt in lex.coordinators or nxt in lex.fw["conjunctions"] or nxt in lex.complementisers \
             or t.quote_of[c + 1] >= 0 or d.quote_ending_at(boundary) is not None:
         return False  # '"...," he said, adding', ', but': the tag ends its claim
