@@ -392,8 +392,8 @@ def walk_back_speaker(d: Discourse, a: int, ci: int) -> int | None:
             m = opening - 1
             continue
         w = t.lowers[m]
-        if w in lex.fw["relative_pronouns"] or w in lex.fw["subordinators"] \
+        if w in lex.fw["relative_pronouns"] or w in lex.fw["subordinators"] or (w in lex.coordinators and not t.is_word(m - 1)) \
                 or (d.is_reporting(m) and not t.is_cap(m) and t.lowers[m - 1] not in lex.fw["determiners"]):
-            return None  # (but "the report read": a noun after its article)
+            return None  # ('"...," but he said that': a clause of its own; but "the report read": a noun after its article)
         m -= 1
     return m

@@ -701,3 +701,13 @@ def test_a_quantifier_before_a_noun_or_in_an_aside_reports_nothing(suggest, text
     result = suggest(text, "en")
     check_contract(text, result)
     assert not any(cue_of(result, c) in ("claims", "say") for c in result["claims"] if c["cue"] is not None)
+
+
+def test_a_coordinator_after_a_quote_opens_a_clause_not_a_tag(suggest):
+    text = 'The tape gave no "clear evidence of a gun," but he said that the footage supports the account.'
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, "the footage supports the account")
+    assert text[claim["start"]:claim["end"]] == "the footage supports the account"
+    assert source_of(result, claim)[0] == "he" and cue_of(result, claim) == "said"
+    assert not any(text[c["start"]:c["end"]].startswith("The tape") for c in result["claims"])
