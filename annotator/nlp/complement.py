@@ -38,14 +38,21 @@ def find_complement(d: Discourse, k: int, end: int, b: int) -> int | None:
                             or prev in lex.fw.get("clause_subordinators", ())) \
                     and not any(prev in e.particle for e in lex.verb(t.lowers[k]) if not e.takes_object):
                 return None  # "lachte om dat grapje", "juichten toen dat doelpunt viel": a determiner
-            if m > end and m + 1 < b and d.lang.that_is_relative(d, m + 1):
-                return None  # "agreed a deal that would cut costs": a relative clause
+            if m > end and m + 1 < b and (d.lang.that_is_relative(d, m + 1) or object_only(d, k)):
+                return None  # "agreed a deal that would cut costs", "attacked loopholes that benefit": a relative clause
             return m
         if w in lex.infinitive_complementisers and "te" in t.lowers[m:min(b, m + 12)]:
             return m
         if m > end and d.is_reporting(m) and t.lowers[m - 1] not in lex.fw["determiners"]:
             return None
     return None
+
+
+def object_only(d: Discourse, k: int) -> bool:
+    """The verb at k reports only through its object (mode `object`): a "that" after words
+    following it opens a relative clause on that object, not a reported clause."""
+    entries = d.lex.verb(d.t.lowers[k])
+    return bool(entries) and all(e.mode == "object" for e in entries)
 
 
 def second_verb(d: Discourse, m: int) -> bool:

@@ -711,3 +711,39 @@ def test_a_coordinator_after_a_quote_opens_a_clause_not_a_tag(suggest):
     assert text[claim["start"]:claim["end"]] == "the footage supports the account"
     assert source_of(result, claim)[0] == "he" and cue_of(result, claim) == "said"
     assert not any(text[c["start"]:c["end"]].startswith("The tape") for c in result["claims"])
+
+
+@pytest.mark.parametrize(("text", "words", "source", "cue"), [
+    # preference, respect and belief verbs: their object is what the source holds
+    ("Five percent of voters prefer the independent candidate.", "the independent candidate",
+     "Five percent of voters", "prefer"),
+    ("Few of his colleagues respected the new chairman.", "the new chairman", "Few of his colleagues",
+     "respected"),
+    ("The rebels despised the old regime.", "the old regime", "The rebels", "despised"),
+    ("The governor believes in the good sense of voters.", "the good sense of voters", "The governor",
+     "believes in"),
+])
+def test_preference_and_belief_verbs_take_their_object(suggest, text, words, source, cue):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words
+    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
+
+
+def test_views_as_a_noun_is_no_cue(suggest):
+    text = "His views on trade are well known."
+    result = suggest(text, "en")
+    check_contract(text, result)
+    assert not any(c["cue"] is not None for c in result["claims"])
+
+
+def test_that_after_the_object_of_an_object_verb_is_a_relative_clause(suggest):
+    text = "The senator has attacked loopholes that benefit others, and has called for a new tax."
+    result = suggest(text, "en")
+    check_contract(text, result)
+    first = claim_for(text, result, "loopholes that benefit others")
+    assert text[first["start"]:first["end"]] == "loopholes that benefit others"
+    assert cue_of(result, first) == "attacked" and source_of(result, first)[0] == "The senator"
+    second = claim_for(text, result, "a new tax")
+    assert cue_of(result, second) == "called for"
