@@ -747,3 +747,40 @@ def test_that_after_the_object_of_an_object_verb_is_a_relative_clause(suggest):
     assert cue_of(result, first) == "attacked" and source_of(result, first)[0] == "The senator"
     second = claim_for(text, result, "a new tax")
     assert cue_of(result, second) == "called for"
+
+
+@pytest.mark.parametrize(("text", "words", "source", "cue"), [
+    # a stance adjective and its preposition after a copula: the object is what the source holds
+    ("Ms. Graham has been critical of the governor since the primary.", "the governor", "Ms. Graham",
+     "critical of"),
+    ("Most voters are opposed to the new toll.", "the new toll", "Most voters", "opposed to"),
+    ("The council was skeptical of the offer.", "the offer", "The council", "skeptical of"),
+])
+def test_stance_adjectives_with_their_preposition(suggest, text, words, source, cue):
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert text[claim["start"]:claim["end"]] == words
+    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
+
+
+def test_a_stance_adjective_before_a_noun_is_no_cue(suggest):
+    text = "It was a critical part of the plan."
+    result = suggest(text, "en")
+    check_contract(text, result)
+    assert not any(c["cue"] is not None for c in result["claims"])
+
+
+def test_a_conditional_sentence_with_a_hedge_is_no_unattributed_claim(suggest):
+    text = "If the rules survive, they will almost certainly cost the industry thousands of jobs."
+    result = suggest(text, "en")
+    check_contract(text, result)
+    assert not any(c["attribution"] == "unattributed" for c in result["claims"])
+
+
+def test_a_hedged_sentence_without_a_condition_stays_unattributed(suggest):
+    text = "The ruling will almost certainly cost the industry thousands of jobs."
+    result = suggest(text, "en")
+    check_contract(text, result)
+    claim = claim_for(text, result, "The ruling will almost certainly cost the industry thousands of jobs")
+    assert claim["attribution"] == "unattributed"

@@ -28,5 +28,6 @@ def unattributed(d: Discourse, pi: int, a: int, b: int) -> None:
             and not any(w in lex.h["conditional_markers"] for w in t.lowers[a:b]):
         d.add_claim(d.skip_lead(a, b), b, d.last_speaker(), None, "indirect",
                        rule="reportative_zou")
-    elif triggers or (zou and d.lang.reportative_zou):
+    elif (triggers or (zou and d.lang.reportative_zou)) \
+            and t.lowers[d.skip_lead(a, b)] not in lex.h["conditional_markers"]:  # "If X, they will almost certainly": a condition
         d.add_claim(d.skip_lead(a, b), b, None, None, "unattributed")
