@@ -494,54 +494,11 @@ def test_a_hyphenated_name_before_its_apposition_and_tag(suggest):
     assert source_of(result, claim)[0] == "Ann Ruiz-Lopez"
 
 
-@pytest.mark.parametrize(("text", "words", "source", "cue"), [
-    # attitude and stance verbs: PolNeAR codes the stance's object as what the source holds
-    ("The union endorsed the governor's plan.", "the governor's plan", "The union", "endorsed"),
-    ("Ms. Ortiz opposes the new toll on the bridge.", "the new toll on the bridge", "Ms. Ortiz", "opposes"),
-    ("The senator openly admires the Canadian prime minister.", "the Canadian prime minister",
-     "The senator", "admires"),
-    ("The candidate loves the idea of a border tax.", "the idea of a border tax", "The candidate", "loves"),
-    ("Local farmers resent the new water rules.", "the new water rules", "Local farmers", "resent"),
-    ("The governor championed the new pipeline.", "the new pipeline", "The governor", "championed"),
-    ("Senators voted in favor of the bill, and Ms. Chen favors a second vote.", "a second vote",
-     "Ms. Chen", "favors"),
-    ("The governor downplayed the risk of flooding.", "the risk of flooding", "The governor", "downplayed"),
-    ("Mr. Reyes has retweeted a photo of the rally.", "a photo of the rally", "Mr. Reyes", "retweeted"),
-    ("The council chided the contractor for the delays.", "the contractor for the delays", "The council",
-     "chided"),
-])
-def test_attitude_verbs_take_their_object_as_the_claim(suggest, text, words, source, cue):
-    result = suggest(text, "en")
-    check_contract(text, result)
-    claim = claim_for(text, result, words)
-    assert text[claim["start"]:claim["end"]] == words
-    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
-
-
 def test_a_falling_figure_declines_to_no_claim(suggest):
     text = "Sales declined to their lowest level in a decade."
     result = suggest(text, "en")
     check_contract(text, result)
     assert not any(c["cue"] is not None for c in result["claims"])
-
-
-@pytest.mark.parametrize(("text", "words", "source", "cue"), [
-    # a noun of stance after its possessor takes a phrase after its preposition
-    ("The mayor's criticism of the budget surprised nobody.", "the budget", "The mayor", "criticism"),
-    ("Voters noticed his abandonment of the pension reform.", "the pension reform", "his", "abandonment"),
-    ("Her support for the new stadium was no secret.", "the new stadium", "Her", "support"),
-    ("Moscow's claims about the range of the missile were met with doubt.", "the range of the missile",
-     "Moscow", "claims"),
-    ("The senator's position on the tariff has not changed.", "the tariff", "The senator", "position"),
-    ("Her refusal to testify angered the committee.", "to testify", "Her", "refusal"),
-    ("Residents voiced their fear that the plant would close.", "the plant would close", "their", "fear"),
-])
-def test_stance_nouns_after_their_possessor(suggest, text, words, source, cue):
-    result = suggest(text, "en")
-    check_contract(text, result)
-    claim = claim_for(text, result, words)
-    assert text[claim["start"]:claim["end"]] == words
-    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
 
 
 def test_a_stance_noun_without_a_possessor_is_no_cue(suggest):
@@ -566,25 +523,6 @@ def test_a_relative_pronoun_without_a_comma_is_the_source_mention(suggest):
     check_contract(text, result)
     claim = claim_for(text, result, "to flood the state with ads")
     assert source_of(result, claim)[0] == "that" and cue_of(result, claim) == "intends"
-
-
-@pytest.mark.parametrize(("text", "words", "source", "cue"), [
-    # verbs with a preposition whose object is what the speaker answers, rules on or sides with
-    ("The mayor responded to the criticism of the budget.", "the criticism of the budget", "The mayor",
-     "responded to"),
-    ("The court ruled Friday against the state's procedure.", "the state's procedure", "The court",
-     "ruled Friday against"),
-    ("Two judges sided with the city in the dispute.", "the city in the dispute", "Two judges", "sided with"),
-    ("The union objected to the new shift rules.", "the new shift rules", "The union", "objected to"),
-    ("An appeals court upheld the ban on flavored tobacco.", "the ban on flavored tobacco", "An appeals court",
-     "upheld"),
-])
-def test_verbs_with_a_preposition_take_its_object(suggest, text, words, source, cue):
-    result = suggest(text, "en")
-    check_contract(text, result)
-    claim = claim_for(text, result, words)
-    assert text[claim["start"]:claim["end"]] == words
-    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
 
 
 def test_a_verb_without_its_preposition_is_no_cue(suggest):
@@ -617,23 +555,6 @@ def test_a_possessive_s_still_makes_a_noun(suggest):
     result = suggest(text, "en")
     check_contract(text, result)
     assert not any(c["cue"] is not None for c in result["claims"])
-
-
-@pytest.mark.parametrize(("text", "words", "source", "cue"), [
-    # a passive with its agent: the subject is the claim, the agent the source
-    ("His warnings were echoed by several tax experts.", "His warnings", "several tax experts", "were echoed"),
-    ("The new budget was criticized by the mayor's rivals.", "The new budget", "the mayor's rivals",
-     "was criticized"),
-    ("The talks are supported by a coalition of mayors.", "The talks", "a coalition of mayors", "are supported"),
-    ("Her conclusions have been seconded by the tax office.", "Her conclusions", "the tax office",
-     "have been seconded"),
-])
-def test_a_passive_with_its_agent(suggest, text, words, source, cue):
-    result = suggest(text, "en")
-    check_contract(text, result)
-    claim = claim_for(text, result, words)
-    assert text[claim["start"]:claim["end"]] == words and claim["rule"] == "passive_agent"
-    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
 
 
 @pytest.mark.parametrize("text", [
@@ -713,24 +634,6 @@ def test_a_coordinator_after_a_quote_opens_a_clause_not_a_tag(suggest):
     assert not any(text[c["start"]:c["end"]].startswith("The tape") for c in result["claims"])
 
 
-@pytest.mark.parametrize(("text", "words", "source", "cue"), [
-    # preference, respect and belief verbs: their object is what the source holds
-    ("Five percent of voters prefer the independent candidate.", "the independent candidate",
-     "Five percent of voters", "prefer"),
-    ("Few of his colleagues respected the new chairman.", "the new chairman", "Few of his colleagues",
-     "respected"),
-    ("The rebels despised the old regime.", "the old regime", "The rebels", "despised"),
-    ("The governor believes in the good sense of voters.", "the good sense of voters", "The governor",
-     "believes in"),
-])
-def test_preference_and_belief_verbs_take_their_object(suggest, text, words, source, cue):
-    result = suggest(text, "en")
-    check_contract(text, result)
-    claim = claim_for(text, result, words)
-    assert text[claim["start"]:claim["end"]] == words
-    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
-
-
 def test_views_as_a_noun_is_no_cue(suggest):
     text = "His views on trade are well known."
     result = suggest(text, "en")
@@ -747,21 +650,6 @@ def test_that_after_the_object_of_an_object_verb_is_a_relative_clause(suggest):
     assert cue_of(result, first) == "attacked" and source_of(result, first)[0] == "The senator"
     second = claim_for(text, result, "a new tax")
     assert cue_of(result, second) == "called for"
-
-
-@pytest.mark.parametrize(("text", "words", "source", "cue"), [
-    # a stance adjective and its preposition after a copula: the object is what the source holds
-    ("Ms. Graham has been critical of the governor since the primary.", "the governor", "Ms. Graham",
-     "critical of"),
-    ("Most voters are opposed to the new toll.", "the new toll", "Most voters", "opposed to"),
-    ("The council was skeptical of the offer.", "the offer", "The council", "skeptical of"),
-])
-def test_stance_adjectives_with_their_preposition(suggest, text, words, source, cue):
-    result = suggest(text, "en")
-    check_contract(text, result)
-    claim = claim_for(text, result, words)
-    assert text[claim["start"]:claim["end"]] == words
-    assert source_of(result, claim)[0] == source and cue_of(result, claim) == cue
 
 
 def test_a_stance_adjective_before_a_noun_is_no_cue(suggest):
