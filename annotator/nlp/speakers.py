@@ -5,7 +5,7 @@ from __future__ import annotations
 from annotator.nlp import sourcetype
 from annotator.nlp.discourse import Discourse, Src
 from annotator.nlp.fronting import demonstrative_subject, second_main_clause, time_phrase
-from annotator.nlp.nounphrase import np_right, surname_prefix_at
+from annotator.nlp.nounphrase import coordinated_np, np_right, surname_prefix_at
 from annotator.nlp.subject_start import (
     after_fronted_participle,
     coordinated_clause_start,
@@ -26,6 +26,8 @@ def speaker_after(d: Discourse, cj: int, b: int) -> tuple[int, int] | None:
             and t.lowers[cj] not in lex.fw["determiners"] and not surname_prefix_at(lex, t, cj):
         return None  # "said of the expulsions": no speaker here
     span = np_right(lex, t, cj, b)
+    if span:  # "vinden Jansen en Willemsen.": both speak
+        span = coordinated_np(lex, t, span, next((m for m in range(span[1], b) if not t.is_word(m)), b))
     if span and t.lowers[span[0]] in lex.h.get("empty_subjects", ()):
         m = span[0] + 1
         if m < b and t.lowers[m] in lex.fw["stop_prepositions"] | lex.fw["np_prepositions"]:
@@ -163,7 +165,7 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
     after_comma = subject_after_comma(d, lead, k)
     if after_comma is not None:
         return d.add_source(after_comma, k)  # "More than anything else, Mr. Obama believes"
-    span = np_right(lex, t, lead, k)
+    span = coordinated_np(lex, t, np_right(lex, t, lead, k), k)
     ing = d.lang.participle_suffix
     if ing and span and span[1] < k - 1 and t.words[k - 1] == "," and t.lowers[k].endswith(ing):
         span = after_fronted_participle(d, lead, k) or span  # "Chastened by the criticism, Trump revised ..., promising"
