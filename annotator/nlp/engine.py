@@ -58,7 +58,8 @@ class Analyzer:
         t.keep_acronyms(lex.acronym_clashes)
         t.index({"cue": lex.cue_first_words, "hedge": lex.hedge_first_words,
                  "mark": _MARK_TOKENS, "anon": lex.anonymous_markers.by_first.keys(),
-                 "frame": lex.frame_first_words, "noun": lex.claim_noun_words})
+                 "frame": lex.frame_first_words, "noun": lex.claim_noun_words,
+                 "free_indirect": frozenset().union(*lex.free_indirect.values())})
 
     def sentence(self, pi: int, a: int, b: int) -> None:
         d, t = self.d, self.t
