@@ -1,4 +1,5 @@
-"""Dutch verbs whose noun-phrase object is the claim, missed on the dpg dev half (issue 13):
+"""Dutch verbs whose noun-phrase object is the claim, missed on the dpg dev half (issue 13),
+and a headline whose colon follows a source noun ("Kwekers: ..."):
 "wijzen op" (pointing to a danger or a limit) and "verwachten" with an object (an expectation,
 probable). Sentences written for these tests (invented names)."""
 
@@ -41,3 +42,33 @@ def test_nl_wijst_erop_dat_keeps_its_dat_clause(suggest) -> None:
 ])
 def test_nl_verwacht_as_a_participle_makes_no_claim(suggest, text) -> None:
     assert suggest(text, "nl")["claims"] == []
+
+
+def test_nl_wijten_finds_aan_after_a_long_object(suggest) -> None:
+    text = "De onderzoekers wijten de kloof tussen plannen en gedrag vooral aan het geldgebrek van jongeren."
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    claim = claim_for(text, result, "de kloof tussen plannen en gedrag vooral aan het geldgebrek van jongeren")
+    assert cue_of(result, claim) == "wijten"
+    assert source_of(result, claim) == ("De onderzoekers", "person")
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("Kwekers: blijf uit de bollenvelden, pas op de bloemen\n\nToeristen lopen door de velden.",
+     "blijf uit de bollenvelden, pas op de bloemen", ("Kwekers", "person")),
+    ("Bewoners: de nieuwe brug is veel te smal\n\nDe brug ging maandag open.",
+     "de nieuwe brug is veel te smal", ("Bewoners", "person")),
+])
+def test_nl_headline_source_noun_and_colon_make_a_claim(suggest, text, words, speaker) -> None:
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    claim = claim_for(text, result, words)
+    assert claim["attribution"] == "indirect" and claim["cue"] is None
+    assert source_of(result, claim) == speaker
+
+
+def test_nl_headline_topic_and_colon_make_no_claim(suggest) -> None:
+    text = "Brexit: wat het betekent voor de boeren\n\nDe boeren maken zich zorgen."
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    assert result["claims"] == []
