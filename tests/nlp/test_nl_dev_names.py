@@ -68,3 +68,23 @@ def test_nl_en_before_a_pronoun_opens_a_clause_of_its_own(suggest) -> None:
     result = suggest(text, "nl")
     found = source_of(result, claim_for(text, result, "Het huis is te klein"))
     assert found is not None and found[0] == "Jansen"
+
+
+def test_nl_b_en_w_with_a_full_stop_ends_the_sentence(suggest) -> None:
+    text = ("Het plan voldoet aan alle voorwaarden, vinden B en W. "
+            "Dat de bouwer nog niet alle grond heeft, is volgens de gemeente geen bezwaar.")
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    first = claim_for(text, result, "Het plan voldoet aan alle voorwaarden")
+    found = source_of(result, first)
+    assert found is not None and found[0].rstrip(".") == "B en W"
+    second = claim_for(text, result, "de bouwer nog niet alle grond heeft, is volgens de gemeente geen bezwaar")
+    assert source_of(result, second) == ("de gemeente", "institution")
+    assert cue_of(result, second) == "volgens"
+
+
+def test_nl_a_name_s_initial_still_joins_the_name(suggest) -> None:
+    text = "Het plan is goed, zegt J. Jansen."
+    result = suggest(text, "nl")
+    found = source_of(result, claim_for(text, result, "Het plan is goed"))
+    assert found is not None and found[0] == "J. Jansen"

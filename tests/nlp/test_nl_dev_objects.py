@@ -72,3 +72,12 @@ def test_nl_headline_topic_and_colon_make_no_claim(suggest) -> None:
     result = suggest(text, "nl")
     check_contract(text, result)
     assert result["claims"] == []
+
+
+def test_nl_het_erop_houden_dat_is_a_probable_report(suggest) -> None:
+    text = "De agenten hielden het erop dat de man de weg kwijt was."
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    claim = claim_for(text, result, "de man de weg kwijt was")
+    assert claim["certainty"] == "probable"
+    assert source_of(result, claim) == ("De agenten", "person")
