@@ -130,11 +130,15 @@ def trim_np(lex: Lexicon, t: Toks, span: tuple[int, int]) -> tuple[int, int]:
     return i, j
 
 
-def coordinated_np(lex: Lexicon, t: Toks, span: tuple[int, int] | None, stop: int) -> tuple[int, int] | None:
+def coordinated_np(lex: Lexicon, t: Toks, span: tuple[int, int] | None, stop: int,
+                   to_punctuation: bool = False) -> tuple[int, int] | None:
     """Two speakers joined by "en" as one subject ("Van der Laan en Berghorst hopen", "hopen
     Rutgers en de gemeente"): `span` grows over the coordinator when a second phrase, opening
     with a name or a determiner, runs up to `stop` (the verb, or the end of the tag) with nothing
-    but auxiliaries and adverbs between. A pronoun or verb after "en" opens a clause of its own."""
+    but auxiliaries and adverbs between (`to_punctuation`: up to the first punctuation before
+    `stop`). A pronoun or verb after "en" opens a clause of its own."""
+    if span is not None and to_punctuation:
+        stop = next((m for m in range(span[1], stop) if not t.is_word(m)), stop)
     if span is None or span[1] + 1 >= stop or t.lowers[span[1]] not in lex.fw.get("np_coordinators", ()):
         return span
     m = span[1] + 1

@@ -88,3 +88,21 @@ def test_nl_a_name_s_initial_still_joins_the_name(suggest) -> None:
     result = suggest(text, "nl")
     found = source_of(result, claim_for(text, result, "Het plan is goed"))
     assert found is not None and found[0] == "J. Jansen"
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("Er zijn veel boeren die zeggen dat de oogst mislukt.", "de oogst mislukt", "veel boeren"),
+    ("De cijfers botsen met mopperende reizigers die in brieven aan de krant zeggen geen verbetering te zien.",
+     "geen verbetering te zien", "mopperende reizigers"),
+])
+def test_nl_antecedent_of_die_speaks_in_a_relative_clause(suggest, text, words, speaker) -> None:
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    found = source_of(result, claim_for(text, result, words))
+    assert found is not None and found[0] == speaker
+
+
+def test_nl_relative_clause_with_its_own_subject_keeps_no_antecedent(suggest) -> None:
+    text = "De man die de buurvrouw zegt te kennen, woont hier al jaren."
+    result = suggest(text, "nl")
+    assert all(s["text"] != "De man die" for s in result["sources"])
