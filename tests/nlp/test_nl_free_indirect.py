@@ -1,6 +1,7 @@
 """Free indirect speech (issue 13, nl dev): an untagged sentence that carries a mark of the
 speaker's reasoning (immers; a conditional Mocht opening it) goes on with the account of the
-sentence before, in the same paragraph. Sentences written for these tests (invented names)."""
+sentence before, in the same paragraph; a reporter's question with one person pronoun gives the
+quote after it its speaker. Sentences written for these tests (invented names)."""
 
 from __future__ import annotations
 
@@ -48,3 +49,23 @@ def test_nl_a_question_with_immers_stays_the_reporters(suggest) -> None:
     text = "De advocaten waarschuwen dat de straf te zwaar is. Wie heeft er immers baat bij?"
     result = suggest(text, "nl")
     assert all(c.get("rule") != "free_indirect" for c in result["claims"])
+
+
+def test_nl_reporters_question_with_one_pronoun_gives_the_quote_its_speaker(suggest) -> None:
+    text = ("Boer Henk Dijkstra kijkt naar zijn land. Wat zou hij de minister willen zeggen? "
+            "\u201cKom eens kijken hoe het hier echt gaat.\u201d")
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    claim = claim_for(text, result, "Kom eens kijken hoe het hier echt gaat.")
+    src = result["sources"][claim["source"]]
+    assert text[src["start"]:src["end"]] == "hij"
+    assert text.index("hij") == src["start"]
+
+
+def test_nl_question_with_two_people_names_no_speaker(suggest) -> None:
+    text = ("Boer Henk Dijkstra kijkt naar zijn land. Wat zou hij van haar plan vinden? "
+            "\u201cKom eens kijken hoe het hier echt gaat.\u201d")
+    result = suggest(text, "nl")
+    claim = claim_for(text, result, "Kom eens kijken hoe het hier echt gaat.")
+    src = result["sources"][claim["source"]] if claim["source"] is not None else None
+    assert src is None or text[src["start"]:src["end"]] != "hij"
