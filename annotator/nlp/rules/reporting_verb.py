@@ -154,8 +154,9 @@ def report(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) -> 
     if colon is None and entry.mode == "colon":
         return False
     found, src = speakers.vetted_subject(d, a, b, k, end)
-    if not found:
-        return False
+    if not found or (src is not None and src.j - src.i == 1
+                     and t.lowers[src.i] in d.lex.fw.get("existential_subjects", ())):
+        return False  # "dat er een set eisen komt": existential er speaks for no one; "eisen" is a noun
     cue = Cue(k, end)
     if colon is not None:
         return colon_claims(d, b, colon, src, cue, entry, k)
