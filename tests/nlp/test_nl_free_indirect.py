@@ -69,3 +69,13 @@ def test_nl_question_with_two_people_names_no_speaker(suggest) -> None:
     claim = claim_for(text, result, "Kom eens kijken hoe het hier echt gaat.")
     src = result["sources"][claim["source"]] if claim["source"] is not None else None
     assert src is None or text[src["start"]:src["end"]] != "hij"
+
+
+def test_nl_quote_after_a_tagged_quote_keeps_the_tags_speaker(suggest) -> None:
+    text = ("Het visum geeft op beiden geen recht, ook niet na jaren werken in de VS. ,,De verhalen "
+            "stromen binnen'', laat Bakker vanuit Ohio weten. ,,Er zijn heel veel gezinnen die al zijn vertrokken.\"")
+    result = suggest(text, "nl")
+    check_contract(text, result)
+    claim = claim_for(text, result, "Er zijn heel veel gezinnen die al zijn vertrokken.")
+    found = source_of(result, claim)
+    assert found is not None and found[0] == "Bakker"
