@@ -17,9 +17,11 @@ from annotator.nlp.discourse import Discourse, Src, rule
 @rule("free_indirect")
 def free_indirect(d: Discourse, pi: int, a: int, b: int) -> None:
     t, words = d.t, d.lex.free_indirect
+    if not t.has_index("free_indirect") or not t.any_candidate("free_indirect", a, b):
+        return  # (most sentences: no marker at all, looked up in the index)
     lead = d.skip_lead(a, b)
     marked = t.lowers[lead] in words.get("openers", ()) or any(
-        t.lowers[m] in words.get("markers", ()) and t.quote_of[m] < 0 for m in range(lead, b))
+        t.lowers[m] in words.get("markers", ()) and t.quote_of[m] < 0 for m in t.candidates("free_indirect", lead, b))
     if not marked or t.words[b - 1] == "?" or any(t.quote_of[m] >= 0 for m in range(lead, b)):
         return  # (a question is the reporter's; a quote has rules of its own)
     src = account_speaker(d)
