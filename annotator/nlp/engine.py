@@ -8,7 +8,7 @@ own module under `rules/`, their precedence in `rules/__init__.py`.
 
 from __future__ import annotations
 
-from annotator.nlp import pronouns
+from annotator.nlp import pronouns, subhead
 from annotator.nlp.discourse import Claim, Cue, Discourse, Result, Src
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.rules import PARAGRAPH_RULES, SENTENCE_RULES
@@ -38,7 +38,8 @@ class Analyzer:
             for q in qs:
                 t.mark_quote(len(d.quotes), q.start, q.end)
                 d.quotes.append(q)
-            spans = [(t.first_at_or_after(a), t.last_before(b)) for a, b in sents]
+            spans = [(subhead.sentence_start(self.lex, t, t.first_at_or_after(a), t.last_before(b)),
+                      t.last_before(b)) for a, b in sents]
             units.append(("para", ps, pe, [s for s in spans if s[1] > s[0]]))
         for pi, (kind, ps, pe, sents) in enumerate(units):
             d.prev_para_claims, d.para_claims = d.para_claims or d.prev_para_claims, []
@@ -58,7 +59,8 @@ class Analyzer:
         t.keep_acronyms(lex.acronym_clashes)
         t.index({"cue": lex.cue_first_words, "hedge": lex.hedge_first_words,
                  "mark": _MARK_TOKENS, "anon": lex.anonymous_markers.by_first.keys(),
-                 "frame": lex.frame_first_words, "noun": lex.claim_noun_words})
+                 "frame": lex.frame_first_words, "noun": lex.claim_noun_words,
+                 "free_indirect": frozenset().union(*lex.free_indirect.values())})
 
     def sentence(self, pi: int, a: int, b: int) -> None:
         d, t = self.d, self.t

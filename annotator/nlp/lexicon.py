@@ -125,6 +125,8 @@ class Lexicon:
     stance_words: frozenset[str] = frozenset()
     strict_complement: frozenset[str] = frozenset()
     as_words: frozenset[str] = frozenset()
+    judgement: dict[str, frozenset[str]] = field(default_factory=dict)  # "Spannend vindt X het": verbs, objects, trailers
+    free_indirect: dict[str, frozenset[str]] = field(default_factory=dict)  # "..., immers": markers, openers
     claim_nouns: dict[str, frozenset[str]] = field(default_factory=dict)  # "his claim that": noun -> complement
     unknown_name_type: str = "institution"  # a lone capitalised word no list or context types
     _cue_first: frozenset[str] | None = None
@@ -309,6 +311,8 @@ def load(lang: str) -> Lexicon:
         stance_words=frozenset(w.lower() for w in cues.get("stance_words", ())),
         strict_complement=frozenset(cues.get("strict_complement", ())),
         as_words=frozenset(cues.get("as_words", ())),
+        judgement={k: frozenset(v) for k, v in cues.get("fronted_judgement", {}).items()},
+        free_indirect={k: frozenset(v) for k, v in cues.get("free_indirect", {}).items()},
         claim_nouns={k: frozenset(v) for k, v in cues.get("claim_nouns", {}).items() if isinstance(v, list)},
         unknown_name_type=str(src_raw.get("unknown_name_type", "institution")),
     )

@@ -77,12 +77,18 @@ def np_right(lex: Lexicon, t: Toks, i: int, end: int) -> tuple[int, int] | None:
                 break
             j, saw_noun = j + 1, False
             continue
+        if j == i and lw in lex.fw.get("genitive_articles", ()) and j + 1 < end and t.is_word(j + 1):
+            j += 2  # a Dutch genitive and its noun modify the head: "'s lands rekenmeester"
+            continue
         if j > i and lw in ("'s", "’s", "'", "’") and j + 1 < end and t.is_word(j + 1):
             j += 1  # English possessive: "Tarvonia's main opposition party"
             continue
+        hit = lex.np_connectors.match(t.lowers, j, end) if j > i and lw in lex.np_connectors.by_first else None
+        if hit and lw in lex.fw["conjunctions"]:  # "B en W", "burgemeester en wethouders": one name
+            j += hit[0]
+            continue
         if _stops(lex, t, j, j == i):
             break
-        hit = lex.np_connectors.match(t.lowers, j, end) if j > i and lw in lex.np_connectors.by_first else None
         if hit:
             j += hit[0]
             continue
@@ -131,3 +137,24 @@ def trim_np(lex: Lexicon, t: Toks, span: tuple[int, int]) -> tuple[int, int]:
                          or (t.lowers[j - 1] in adverbs and not t.is_cap(j - 1))):
         j -= 1  # "the mayor pointedly [refused]": the adverb belongs to the verb
     return i, j
+
+
+def coordinated_np(lex: Lexicon, t: Toks, span: tuple[int, int] | None, stop: int,
+                   to_punctuation: bool = False) -> tuple[int, int] | None:
+    """Two speakers joined by "en" as one subject ("Van der Laan en Berghorst hopen", "hopen
+    Rutgers en de gemeente"): `span` grows over the coordinator when a second phrase, opening
+    with a name or a determiner, runs up to `stop` (the verb, or the end of the tag) with nothing
+    but auxiliaries and adverbs between (`to_punctuation`: up to the first punctuation before
+    `stop`). A pronoun or verb after "en" opens a clause of its own."""
+    if span is not None and to_punctuation:
+        stop = next((m for m in range(span[1], stop) if not t.is_word(m)), stop)
+    if span is None or span[1] + 1 >= stop or t.lowers[span[1]] not in lex.fw.get("np_coordinators", ()):
+        return span
+    m = span[1] + 1
+    if t.lowers[m] in lex.fw["pronouns"] or not (t.is_cap(m) or t.lowers[m] in lex.fw["determiners"]):
+        return span
+    second = np_right(lex, t, m, stop)
+    fillers = lex.fw["auxiliaries"] | set(lex.fw.get("verb_adverbs", ()))
+    if second is None or any(t.lowers[x] not in fillers for x in range(second[1], stop)):
+        return span
+    return span[0], second[1]

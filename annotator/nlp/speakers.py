@@ -5,13 +5,14 @@ from __future__ import annotations
 from annotator.nlp import nounphrase, sourcetype
 from annotator.nlp.discourse import Discourse, Src
 from annotator.nlp.fronting import demonstrative_subject, second_main_clause, time_phrase
-from annotator.nlp.nounphrase import np_right, surname_prefix_at
+from annotator.nlp.nounphrase import coordinated_np, np_right, surname_prefix_at
 from annotator.nlp.subject_start import (
     after_fronted_participle,
     coordinated_clause_start,
     name_after_phrase,
     plausible_subject,
     reaches_verb,
+    relative_antecedent,
 )
 
 
@@ -26,6 +27,7 @@ def speaker_after(d: Discourse, cj: int, b: int) -> tuple[int, int] | None:
             and t.lowers[cj] not in lex.fw["determiners"] and not surname_prefix_at(lex, t, cj):
         return None  # "said of the expulsions": no speaker here
     span = np_right(lex, t, cj, b)
+    span = coordinated_np(lex, t, span, b, to_punctuation=True)  # "vinden Jansen en Willemsen.": both speak
     if span and t.lowers[span[0]] in lex.h.get("empty_subjects", ()):
         m = span[0] + 1
         if m < b and t.lowers[m] in lex.fw["stop_prepositions"] | lex.fw["np_prepositions"]:
@@ -118,6 +120,8 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
     if not d.lang.relative_subject and t.words[k - 1] == "," and subs and t.words[subs[0] - 1] == "," \
             and t.lowers[subs[0]] in lex.fw["relative_pronouns"] and subs[0] - 1 > lead:
         return d.add_source(np_right(lex, t, lead, subs[0] - 1), k)  # "Turkije, dat sinds ..., waarschuwde"
+    if (antecedent := relative_antecedent(d, lead, k)) is not None:
+        return d.add_source(antecedent, k)  # "boeren die zeggen dat ...": the antecedent speaks
     if d.lang.verb_second and lead + 1 == k and t.lowers[lead] not in d.pronouns \
             and t.words[lead] not in d.surnames and not sourcetype.known_source_word(lex, t.lowers[lead]):
         after = inverted_subject(d, end, b)
@@ -164,7 +168,7 @@ def find_subject(d: Discourse, a: int, b: int, k: int, end: int) -> Src | None:
     after_comma = subject_after_comma(d, lead, k)
     if after_comma is not None:
         return d.add_source(after_comma, k)  # "More than anything else, Mr. Obama believes"
-    span = np_right(lex, t, lead, k)
+    span = coordinated_np(lex, t, np_right(lex, t, lead, k), k)
     ing = d.lang.participle_suffix
     if ing and span and span[1] <= k - 1 and t.words[k - 1] == "," and t.lowers[k].endswith(ing):
         span = after_fronted_participle(d, lead, k) or span  # "Chastened by the criticism, Trump revised ..., promising"

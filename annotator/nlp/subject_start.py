@@ -83,3 +83,27 @@ def name_after_phrase(d: Discourse, lead: int, k: int) -> tuple[int, int] | None
             or before in fw["np_prepositions"] or before in fw["stop_prepositions"]:
         return None
     return m, end
+
+
+def relative_antecedent(d: Discourse, lead: int, k: int) -> tuple[int, int] | None:
+    """"morrende Nederlanders die in brieven zeggen ...", "boeren die zeggen dat ...": in a
+    verb-final relative clause the reporting verb's subject is the relative pronoun's antecedent
+    (fw `relative_subject_pronouns`, Dutch "die"). The pronoun must be followed by no subject of
+    its own (a determiner or a name) and no other verb before the reporting verb at k."""
+    t, fw = d.t, d.lex.fw
+    pronouns = fw.get("relative_subject_pronouns", ())
+    if not pronouns:
+        return None
+    r = next((m for m in range(k - 1, lead, -1) if t.lowers[m] in pronouns and t.quote_of[m] < 0), None)
+    if r is None or r + 1 > k or not t.is_word(r - 1) or t.lowers[r - 1] in fw["stop_prepositions"]:
+        return None
+    if r + 1 < k and (t.lowers[r + 1] in fw["determiners"] or t.is_cap(r + 1)):
+        return None  # "de man die de politie zegt te kennen": the clause has a subject of its own
+    if any(t.lowers[m] in fw["auxiliaries"] or t.lowers[m] in d.lex.verbs or not t.is_word(m) for m in range(r + 1, k)):
+        return None
+    m = r - 1
+    while m > lead and t.is_word(m - 1) and t.lowers[m - 1] not in fw["stop_prepositions"] \
+            and t.lowers[m - 1] not in d.lex.verbs and t.lowers[m - 1] not in fw["auxiliaries"] \
+            and t.lowers[m - 1] not in fw["conjunctions"] and r - m < 5:
+        m -= 1
+    return (m, r) if t.lowers[m] not in d.pronouns else None

@@ -170,6 +170,8 @@ def _is_abbreviation(text: str, dot: int, floor: int, cut: int | None = None) ->
         if cut < len(text) and not text[cut].isalpha():
             return False  # an initial is followed by a name, not by a quote mark or a digit
         prev = text[max(floor, j - 5):j].split()
+        if len(prev) >= 2 and prev[-1] in ("en", "&") and len(prev[-2]) == 1 and prev[-2].isupper():
+            return False  # "vinden B en W. Dat ...": a pair of letters, not a name's initial
         return not (prev and prev[-1].lower() in _PLATFORM_LETTER_BEFORE)
     if word in _MONTHS and cut is not None and cut < len(text) and text[cut].isdigit():
         return True

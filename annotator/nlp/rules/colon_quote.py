@@ -39,7 +39,8 @@ def colon_np(d: Discourse, pi: int, a: int, b: int) -> None:
         d.direct(q, d.add_source(span), None)
         return
     kind = sourcetype.classify(lex, t, span[0], span[1], d.surnames, span[1])
-    if pi == 0 and (kind in ("document", "news_media", "anonymous") or headline_name(d, span)) and b - span[1] > 4:
+    if pi == 0 and (kind in ("document", "news_media", "anonymous") or headline_name(d, span)
+                    or headline_source_noun(d, span)) and b - span[1] > 4:
         d.add_claim(span[1] + 1, b, d.add_source(span), None, "indirect")
 
 
@@ -50,6 +51,13 @@ def headline_name(d: Discourse, span: tuple[int, int]) -> bool:
     i, j = span
     return d.lang.headline_name_claims and j - i <= 4 and all(t.is_cap(m) for m in range(i, j) if t.is_word(m)) \
         and " ".join(t.lowers[i:j]) not in d.lex.h.get("headline_labels", ())
+
+
+def headline_source_noun(d: Discourse, span: tuple[int, int]) -> bool:
+    """"Kwekers: pas op de bloemen", "Bewoners: ...": a headline's colon after a short phrase
+    whose head the lists know as a source noun (a bare name, "Brexit:", is often a topic)."""
+    i, j = span
+    return j - i <= 3 and sourcetype.known_source_word(d.lex, d.t.lowers[j - 1])
 
 
 def apposition_colon(d: Discourse, m: int, b: int) -> int | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from annotator.nlp import speakers
-from annotator.nlp.discourse import Discourse, rule
+from annotator.nlp.discourse import Discourse, Src, rule
 from annotator.nlp.rules import introduced_quote, stance
 
 _CREDIT_DASHES = frozenset({"―", "—", "–", "-"})  # '“...” ― Ana Ruiz': a credit line after the quote
@@ -25,7 +25,7 @@ def loose_quotes(d: Discourse, pi: int, a: int, b: int) -> None:
         return
     if introduced_quote.intro_speaker(d, q) or stance.stance_tag(d, q, b):
         return
-    named = speakers.named_before(d) or speakers.stance_before(d)
+    named = speakers.named_before(d) or speakers.stance_before(d) or question_subject(d)
     if named is not None and d.prev_sentence is not None:
         start = t.starts[d.prev_sentence[0]]  # "‘A.’ Kok wijst naar de brug. ‘B.’": A is Kok's too
         for c in reversed(d.claims[-3:]):
@@ -33,6 +33,20 @@ def loose_quotes(d: Discourse, pi: int, a: int, b: int) -> None:
                     and start - c.end <= 3:
                 c.src = named
     d.direct(q, named or d.last_speaker(), None)
+
+
+def question_subject(d: Discourse) -> Src | None:
+    """"Wat vindt hij van het plan? ‘...’": the reporter's question right before a speakerless
+    quote names its speaker with the one person pronoun it holds (hij, zij), not a quote of its own."""
+    if d.prev_sentence is None:
+        return None
+    t, lex = d.t, d.lex
+    pa, pb = d.prev_sentence
+    if t.words[pb - 1] != "?" or d.overlaps_claim(pa, pb) or any(t.quote_of[m] >= 0 for m in range(pa, pb)):
+        return None
+    found = [m for m in range(pa, pb) if t.lowers[m] in lex.src["person_pronouns"] and t.lowers[m] in lex.fw["pronouns"]
+             and t.lowers[m] not in lex.fw["relative_pronouns"] and t.lowers[m] not in lex.src["group_pronouns"]]
+    return d.add_source((found[0], found[0] + 1)) if len(found) == 1 else None
 
 
 @rule("dash_credit")

@@ -83,7 +83,7 @@ def verb_span(d: Discourse, b: int, k: int, entry: VerbEntry, a: int | None = No
             and not quantifier_subject(d, k):
         return None  # "the claims", "de post": a noun, not a verb; "Dit meldt X." is a report
     for word in entry.requires:
-        if word not in t.lowers[max(0, k - 3):min(b, k + 6)]:
+        if word not in t.lowers[max(0, k - 3):min(b, k + 11)]:  # "wijten de kloof tussen A en B vooral aan"
             return None
     if entry.not_with_infinitive and ends_in_infinitive(d, k, b):
         return None  # "wil anoniem blijven", "wilde niet zeggen": an auxiliary, not a wish

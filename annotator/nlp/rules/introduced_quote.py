@@ -11,8 +11,8 @@ def introduces(d: Discourse, a: int, b: int, k: int, end: int) -> bool:
     """"Boer Jan Mertens vertelt." / "We vroegen het aan X.": a short sentence that ends soon
     after its reporting verb, without a claim of its own."""
     t, lex = d.t, d.lex
-    if t.words[b - 1] not in (".", ":") or k <= d.skip_lead(a, b) or b - end > 7:
-        return False
+    if t.words[b - 1] not in (".", ":") or k <= d.skip_lead(a, b) or b - end > 7 or d.claimed:
+        return False  # ("‘...’, laat X vanuit Y weten.": the sentence has its claim; "weten" introduces nothing)
     if any(t.quote_of[m] >= 0 or t.lowers[m] in lex.complementisers or t.words[m] == ","
            for m in range(end, b - 1)):
         return False

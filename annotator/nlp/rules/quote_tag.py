@@ -17,6 +17,8 @@ def tag(d: Discourse, a: int, b: int, ci: int, cj: int, entry: VerbEntry | None)
     boundary, src_span = ci - 1, None
     if boundary > a and t.lowers[boundary] in lex.fw.get("tag_particles", ()):
         boundary -= 1  # "..., zo zegt X" / "..., zo deelt X mee"
+    if entry is not None and entry.takes_object and cj == ci + 2 and t.lowers[ci + 1] in entry.particle:
+        return False  # "X, de organisatie achter de actie, spreekt van een inbreuk": the particle opens the object
     if entry is not None:  # a verb cue (not a tag word such as aldus): where is its speaker?
         found = d.lang.tag_speaker(d, a, ci, boundary)
         if found is None:

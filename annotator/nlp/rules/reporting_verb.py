@@ -90,9 +90,25 @@ def blocked(d: Discourse, a: int, b: int, k: int, end: int) -> bool:
     if end + 1 < b and t.lowers[end] in lex.fw.get("infinitive_markers", ()) and t.lowers[end + 1] in lex.fw["auxiliaries"] \
             and all(e.certainty == "certain" for e in lex.verb(t.lowers[k])):
         return True  # "may prove to be a passing phase": a copula, not a finding
+    if comparative_subject(d, a, k):
+        return True  # "moeilijker dan veel Nederlanders denken": a comparison, no report
     return k > a and t.lowers[k - 1] in lex.passive_aux \
         and any(w in lex.fw["negations"] for w in t.lowers[max(a, k - 4):k]) \
         and not any(w in lex.passive_agent for w in t.lowers[a:b])  # "kon niet worden bevestigd": a hedge
+
+
+def comparative_subject(d: Discourse, a: int, k: int) -> bool:
+    """The verb at k closes a comparative clause: "dan" and a short subject right before it
+    ("dan veel mensen denken", "dan ze doen voorkomen"), a comma-free stretch of at most five
+    words, after a clause of at least three words ("Meer dan de helft zegt" is a subject)."""
+    t, words = d.t, d.lex.fw.get("comparative_words", ())
+    lead = d.skip_lead(a, k)
+    for m in range(k - 1, max(a - 1, k - 7), -1):
+        if t.words[m] in (",", ";", ":") or t.quote_of[m] >= 0:
+            return False
+        if t.lowers[m] in words:
+            return m < k - 1 and m - lead >= 3
+    return False
 
 
 def object_end(d: Discourse, start: int, stop: int) -> int:
@@ -138,8 +154,9 @@ def report(d: Discourse, a: int, b: int, k: int, end: int, entry: VerbEntry) -> 
     if colon is None and entry.mode == "colon":
         return False
     found, src = speakers.vetted_subject(d, a, b, k, end)
-    if not found:
-        return False
+    if not found or (src is not None and src.j - src.i == 1
+                     and t.lowers[src.i] in d.lex.fw.get("existential_subjects", ())):
+        return False  # "dat er een set eisen komt": existential er speaks for no one; "eisen" is a noun
     cue = Cue(k, end)
     if colon is not None:
         return colon_claims(d, b, colon, src, cue, entry, k)
