@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotator.nlp import speakers
+from annotator.nlp import quote_speakers
 from annotator.nlp.discourse import Discourse, Src, rule
 from annotator.nlp.rules import introduced_quote, stance
 
@@ -25,7 +25,7 @@ def loose_quotes(d: Discourse, pi: int, a: int, b: int) -> None:
         return
     if introduced_quote.intro_speaker(d, q) or stance.stance_tag(d, q, b):
         return
-    named = speakers.named_before(d) or speakers.stance_before(d) or question_subject(d)
+    named = quote_speakers.named_before(d) or quote_speakers.stance_before(d) or question_subject(d)
     if named is not None and d.prev_sentence is not None:
         start = t.starts[d.prev_sentence[0]]  # "‘A.’ Kok wijst naar de brug. ‘B.’": A is Kok's too
         for c in reversed(d.claims[-3:]):
