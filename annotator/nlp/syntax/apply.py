@@ -58,7 +58,8 @@ def _finding(rule: patterns.ParseRule, nodes: dict[str, Any], rules: patterns.Pa
     cue, speaker = nodes["cue"], nodes["source"]
     if speaker.lower_ in rules.not_speakers:
         return None
-    source = spans.trimmed_span(spans.phrase_tokens(speaker, rules.cut_deps), rules.edge_deps, offset)
+    phrase = spans.phrase_tokens(speaker, rules.cut_deps, rules.phrase_stops)
+    source = spans.trimmed_span(phrase, rules.edge_deps, offset)
     claim = None
     if rule.action == "add":
         claim = spans.trimmed_span(list(nodes["claim"].subtree), rules.edge_deps, offset)

@@ -47,6 +47,7 @@ class ParseRules:
     not_speakers: frozenset[str]  # subjects that are never a speaker: it, this, there, ...
     cut_deps: frozenset[str]      # dependents cut from a speaker's noun phrase: relative clauses
     edge_deps: frozenset[str]     # dependents trimmed from a span's edges: punctuation, cc, mark
+    phrase_stops: frozenset[str]  # words a speaker's phrase ends before, after its head (a comma)
     verb_certainty: dict[str, str]  # form -> the claim's certainty its verb sets
 
     def enabled(self) -> tuple[ParseRule, ...]:
@@ -78,6 +79,7 @@ def parse(data: dict, verbs: dict[str, list[VerbEntry]]) -> ParseRules:
                       not_speakers=frozenset(w.lower() for w in data.get("not_speakers", [])),
                       cut_deps=frozenset(data.get("noun_phrase_cut", [])),
                       edge_deps=frozenset(data.get("edge_trim", [])),
+                      phrase_stops=frozenset(data.get("noun_phrase_stop", [])),
                       verb_certainty=certainty)
 
 

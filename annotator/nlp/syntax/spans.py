@@ -51,9 +51,10 @@ def token_at(starts: list[int], ends: list[int], char: int) -> int | None:
     return k if k >= 0 and char < ends[k] else None
 
 
-def phrase_tokens(head: Tok, cut_deps: Collection[str]) -> list[Tok]:
+def phrase_tokens(head: Tok, cut_deps: Collection[str], stops: Collection[str] = ()) -> list[Tok]:
     """The head's subtree without the subtrees of dependents in `cut_deps` (relative clauses),
-    kept only as far as it runs contiguously around the head."""
+    kept only as far as it runs contiguously around the head and, after the head, up to the
+    first of `stops` (a comma: what follows it is an inserted phrase, not the name)."""
     cut: set[int] = set()
     for child in _children(head):
         if child.dep_ in cut_deps:
@@ -63,7 +64,7 @@ def phrase_tokens(head: Tok, cut_deps: Collection[str]) -> list[Tok]:
     lo = hi = at
     while lo > 0 and kept[lo - 1].i == kept[lo].i - 1:
         lo -= 1
-    while hi + 1 < len(kept) and kept[hi + 1].i == kept[hi].i + 1:
+    while hi + 1 < len(kept) and kept[hi + 1].i == kept[hi].i + 1 and kept[hi + 1].text not in stops:
         hi += 1
     return kept[lo:hi + 1]
 
