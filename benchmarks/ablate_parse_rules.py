@@ -47,10 +47,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'':<28}{'part':>5}  " + " ".join(f"{k:>9}" for k in KEYS))
     for label, chosen in variants.items():
         subset = dataclasses.replace(rules, rules=tuple(dataclasses.replace(r, enabled=True) for r in chosen))
-        matcher = apply._matcher(f"ablate:{label}", nlp, subset)
+        matcher = apply._matcher(f"ablate:{label}", nlp, subset) if chosen else None
         tallies = {"a": Tally(), "b": Tally(), "all": Tally()}
         for (text, gold), pred, pieces in zip(arts, base, docs, strict=True):
-            found = [f for off, doc in pieces for f in apply.findings(doc, off, matcher, subset)]
+            found = [] if matcher is None else \
+                [f for off, doc in pieces for f in apply.findings(doc, off, matcher, subset)]
             out = add_findings(text, pred, found)
             for part in (id_part(gold["id"]), "all"):
                 score_article(out, gold, tallies[part])
