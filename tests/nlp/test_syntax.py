@@ -231,3 +231,27 @@ def test_syntax_parser_folder_comes_from_the_environment(monkeypatch: pytest.Mon
     assert loader.parser_folder("en") is None  # no meta.json: not a spaCy pipeline
     (tmp_path / "meta.json").write_text("{}", encoding="utf-8")
     assert loader.parser_folder("en") == tmp_path
+
+
+def test_syntax_cli_without_a_parser_prints_todays_suggestions(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from annotator.cli import main
+
+    monkeypatch.setenv(loader.env_var("en"), str(tmp_path))
+    loader.forget()
+    art = tmp_path / "a.txt"
+    art.write_text("The council said the road would close in June.\n", encoding="utf-8")
+    try:
+        assert main(["suggest", str(art), "--language", "en"]) == 0
+        plain = capsys.readouterr().out
+        assert main(["suggest", str(art), "--language", "en", "--syntax"]) == 0
+        with_syntax = capsys.readouterr()
+        assert with_syntax.out == plain and "without syntax" in with_syntax.err
+        proj = tmp_path / "p.annotator"
+        assert main(["new", str(proj), "--language", "en"]) == 0
+        capsys.readouterr()
+        assert main(["suggest", "--project", str(proj), "--syntax"]) != 0
+        assert "--rules-only" in capsys.readouterr().err
+        assert main(["suggest", "--project", str(proj), "--syntax", "--rules-only"]) == 0
+    finally:
+        loader.forget()
