@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from annotator.nlp.syntax import patterns, spans
-from annotator.nlp.syntax.loader import parser_for
+from annotator.nlp.syntax.loader import note_once, parser_for
 from annotator.nlp.syntax.merge import Finding, add_findings
 
 if TYPE_CHECKING:
@@ -22,8 +22,11 @@ def add_syntax(texts: Sequence[str], results: Sequence[dict], lang: str,
     """Each result with what the parse rules add to it; the results unchanged when `lang` has
     no parser or no parse rules."""
     rules = patterns.load(lang)
-    nlp = parser_for(lang) if rules is not None and rules.enabled() else None
-    if nlp is None or rules is None:
+    if rules is None or not rules.enabled():
+        note_once(lang, f"no parse rules for {lang!r} (resources/nlp/{lang}/parse_rules.json)")
+        return list(results)
+    nlp = parser_for(lang)
+    if nlp is None:
         return list(results)
     matcher = _matcher(lang, nlp, rules)
     out = []

@@ -41,11 +41,16 @@ def parser_for(lang: str) -> Language | None:
         if lang not in _loaded:
             _loaded[lang] = _load(lang)
         nlp = _loaded[lang]
-    if nlp is None and lang not in _warned:
-        _warned.add(lang)
-        print(f"note: no parser for {lang!r} (set {env_var(lang)} to a trained spaCy pipeline); "
-              "suggesting without syntax", file=sys.stderr)
+    if nlp is None:
+        note_once(lang, f"no parser for {lang!r} (set {env_var(lang)} to a trained spaCy pipeline)")
     return nlp
+
+
+def note_once(lang: str, why: str) -> None:
+    """Say on stderr, once per language, that suggestions come without syntax, and why."""
+    if lang not in _warned:
+        _warned.add(lang)
+        print(f"note: {why}; suggesting without syntax", file=sys.stderr)
 
 
 def forget() -> None:
