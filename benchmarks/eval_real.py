@@ -21,6 +21,7 @@ import json
 import re
 import sys
 import time
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -163,15 +164,20 @@ def construction(text: str, gold: dict, claim: dict) -> str:
     return "clause without that"
 
 
-def score(arts: list[tuple[str, dict]], lang: str, errors: Errors) -> dict:
-    from annotator.nlp.suggest import suggest_text
+def score(arts: list[tuple[str, dict]], lang: str, errors: Errors, syntax: bool = False) -> dict:
+    from annotator.nlp.suggest import suggest_many
 
     tally = Tally()
-    for text, gold in arts:
-        pred = suggest_text(text, lang)
+    preds = suggest_many((text for text, _ in arts), lang, syntax=syntax)
+    for (text, gold), pred in zip(arts, preds, strict=True):
         score_article(pred, gold, tally)
         errors.add(text, pred, gold)
     return tally.figures()
+
+
+def id_part(article_id: str) -> str:
+    """'a' or 'b': a fixed split of a half by article id (CRC-32 parity, stable across runs)."""
+    return "ab"[zlib.crc32(article_id.encode("utf-8")) % 2]
 
 
 def fmt(value: object) -> str:
@@ -210,6 +216,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--top", type=int, default=8, help="most common kinds shown per row")
     ap.add_argument("--show-misses", type=int, default=0, metavar="N",
                     help=f"print N missed/false items in context (only {READABLE})")
+    ap.add_argument("--syntax", action="store_true",
+                    help="add the parse rules (a parser in $ANNOTATOR_PARSER_<LANG> or resources/models)")
+    ap.add_argument("--part", choices=("a", "b"),
+                    help="only the articles of one part of each half, split by article id (to read "
+                         "misses on one part and confirm a rule on the other)")
     args = ap.parse_args(argv)
     langs = args.lang or ["nl", "en"]
     if args.show_misses and (args.half is None or READABLE.get(langs[0]) != args.half
@@ -226,9 +237,11 @@ def main(argv: list[str] | None = None) -> int:
             for half, arts in source:
                 if args.half and half != args.half:
                     continue
-                name = f"{lang} {half}"
+                if args.part:
+                    arts = [a for a in arts if id_part(a[1].get("id", "")) == args.part]
+                name = f"{lang} {half}" + (f" {args.part}" if args.part else "")
                 errors = Errors(keep=bool(args.show_misses))
-                results[name] = score(arts, lang, errors)
+                results[name] = score(arts, lang, errors, syntax=args.syntax)
                 results[name]["claim_gold"] = sum(len(g["claims"]) for _, g in arts)
                 results[name]["levels"] = dict(Counter(k["certainty"] for _, g in arts
                                                        for k in g["claims"]))

@@ -31,6 +31,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "(default: PROJECT.models beside the project, when trained)")
     p.add_argument("--rules-only", action="store_true",
                    help="with --project: the rules alone, even when a model was trained")
+    p.add_argument("--syntax", action="store_true",
+                   help="add the parse rules (needs a trained parser: $ANNOTATOR_PARSER_EN or the "
+                        "packaged one; without it the rules alone, with a note); with --project "
+                        "only together with --rules-only for now")
     p.add_argument("--format", choices=("json", "table"), default="json")
     p.add_argument("--language", choices=LANGUAGES, help="override language detection")
     p.set_defaults(func=run_suggest)
@@ -55,14 +59,17 @@ def run_suggest(args: argparse.Namespace) -> int:
     if args.project is not None and args.file is not None:
         raise UserError("give either a text FILE or --project P, not both")
     if args.project is not None:
+        if args.syntax and not args.rules_only:
+            raise UserError("--syntax with --project needs --rules-only for now "
+                            "(the trained model's suggestions are not combined with the parse rules yet)")
         return suggest_project(args.project, again=args.again, model=args.model,
-                               rules_only=args.rules_only)
+                               rules_only=args.rules_only, syntax=args.syntax)
     if args.file is None:
         raise UserError("give a text FILE or --project P")
     from annotator.nlp.suggest import suggest_text
 
     text = read_article_text(args.file)
-    result = suggest_text(text, args.language)
+    result = suggest_text(text, args.language, syntax=args.syntax)
     if args.format == "json":
         print(json.dumps(result, ensure_ascii=False))
     else:
@@ -115,15 +122,16 @@ def format_table(text: str, result: dict) -> str:
 
 
 def suggest_project(path: Path, *, again: bool, model: Path | None = None,
-                    rules_only: bool = False) -> int:
+                    rules_only: bool = False, syntax: bool = False) -> int:
     """Suggestions for a project's articles, per batch, with a progress bar on stderr; with the
     project's trained model beside the rules when there is a usable one."""
     from annotator.learn.use import suggest_project as suggest
     from annotator.project import Project
 
     with Project.open(path) as proj:
+        options = _syntax_options() if syntax else {}
         done, message = suggest(proj, again=again, base=model, rules_only=rules_only,
-                                progress=_progress_bar)
+                                progress=_progress_bar, **options)
         notes = getattr(proj, "suggestion_notes", {})
     print(file=sys.stderr)
     if message:
@@ -132,6 +140,16 @@ def suggest_project(path: Path, *, again: bool, model: Path | None = None,
     for note, articles in notes.items():
         print(f"note: {note} (in {articles} article(s)); fill these in by hand", file=sys.stderr)
     return 0
+
+
+def _syntax_options() -> dict:
+    """Project.suggest_articles options for the rules with the parse rules."""
+    from annotator.nlp.suggest import PIPELINE_VERSION, suggest_many
+
+    def suggester(texts: list[str], language: str | None) -> list[dict]:
+        return list(suggest_many(texts, language=language, syntax=True))
+
+    return {"suggester": suggester, "pipeline_version": f"{PIPELINE_VERSION}+syntax"}
 
 
 def _progress_bar(done: int, total: int) -> None:

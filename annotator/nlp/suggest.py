@@ -38,25 +38,49 @@ def get_pipeline(lang: str) -> Language:
         return _pipelines[lang]
 
 
-def suggest_text(text: str, language: str | None = None) -> dict:
-    """Sources, cues and claims of `text` in the contract's shape (see issue 4)."""
+def suggest_text(text: str, language: str | None = None, syntax: bool = False) -> dict:
+    """Sources, cues and claims of `text` in the contract's shape (see issue 4); with `syntax`,
+    plus what the parse rules add (annotator/nlp/syntax) when a parser is installed."""
     lang = _language(text, language)
     nlp = get_pipeline(lang)
     parts = [_payload(doc) for doc in nlp.pipe(p for _, p in _chunks(text))]
-    return _merge(text, lang, [off for off, _ in _chunks(text)], parts)
+    result = _merge(text, lang, [off for off, _ in _chunks(text)], parts)
+    return _with_syntax([text], [result], lang)[0] if syntax else result
 
 
 def suggest_many(texts: Iterable[str], language: str | None = None,
-                 batch_size: int = 64) -> Iterator[dict]:
-    """Suggestions for each text, in order, streamed through `nlp.pipe` in batches."""
+                 batch_size: int = 64, syntax: bool = False) -> Iterator[dict]:
+    """Suggestions for each text, in order, streamed through `nlp.pipe` in batches; with
+    `syntax`, plus what the parse rules add when a parser is installed."""
     batch: list[str] = []
     for text in texts:
         batch.append(text)
         if len(batch) >= batch_size:
-            yield from _run_batch(batch, language, batch_size)
+            yield from _batch_with_syntax(batch, language, batch_size, syntax)
             batch = []
     if batch:
-        yield from _run_batch(batch, language, batch_size)
+        yield from _batch_with_syntax(batch, language, batch_size, syntax)
+
+
+def _batch_with_syntax(texts: list[str], language: str | None, batch_size: int,
+                       syntax: bool) -> Iterator[dict]:
+    results = list(_run_batch(texts, language, batch_size))
+    if not syntax:
+        yield from results
+        return
+    for lang in sorted({r["language"] for r in results}):
+        idx = [i for i, r in enumerate(results) if r["language"] == lang]
+        for i, found in zip(idx, _with_syntax([texts[i] for i in idx], [results[i] for i in idx], lang),
+                            strict=True):
+            results[i] = found
+    yield from results
+
+
+def _with_syntax(texts: list[str], results: list[dict], lang: str) -> list[dict]:
+    """The parse rules' additions (the results as they are without a parser for `lang`)."""
+    from annotator.nlp.syntax import add_syntax
+
+    return add_syntax(texts, results, lang)
 
 
 def _run_batch(texts: list[str], language: str | None, batch_size: int) -> Iterator[dict]:
