@@ -45,6 +45,8 @@ from annotator.gui.screen import fitting_size
 from annotator.gui.worker import start_worker
 from annotator.project import Project
 
+NO_CLAIM = "no claim"  # the consensus column of a unit settled as "no claim"
+
 
 class AgreementWindow(QMainWindow):
     report_ready = Signal()  # a new report is shown (or its error)
@@ -307,11 +309,14 @@ class AgreementWindow(QMainWindow):
         values: dict[tuple[str, str | None], str] = {}
         for aid, rows in by_article.items():
             found = consensus_claims(self.project, aid)
+            left_out = consensus_left_out(self.project, aid)
             for row in rows:
                 cc = match_consensus(found, row)
-                text = "" if cc is None else (
-                    "marked" if row.variable is None else str(cc.values.get(row.variable) or
-                                                              "\u2013"))
+                if cc is None:  # settled as "no claim" says so; an unsettled row stays empty
+                    text = NO_CLAIM if is_settled(row, [], left_out) else ""
+                else:
+                    text = "marked" if row.variable is None else str(
+                        cc.values.get(row.variable) or "\u2013")
                 values[(row.unit, row.variable)] = text
         self.review.model.set_consensus(values)
 
@@ -339,7 +344,11 @@ class AgreementWindow(QMainWindow):
 
         def make():
             edit = consensus.take_agreed(self.project.db, ids, cons)
-            return None if edit.empty else edit
+            if edit.empty:
+                return None
+            taken = len(edit.created("claim"))
+            edit.text = f"Take {taken} agreed unit{'s' if taken != 1 else ''} into the consensus"
+            return edit
 
         self._apply(make, "The consensus already holds every agreed unit.")
 

@@ -163,6 +163,7 @@ def test_agreement_window_take_where_a_coder_marked_nothing(qtbot, window, revie
     with qtbot.waitSignal(window.consensus_changed):
         window.take("B")  # ben did not: the consensus drops it
     assert on_unit(review_path, row) == []
+    assert window.review.model.consensus(window.review.current()) == "no claim"  # not empty
 
 
 def test_agreement_window_coder_choice_and_reopen(qtbot, window, review_path) -> None:
@@ -241,6 +242,7 @@ def test_agreement_window_take_all_agreed_units_is_one_undoable_step(window, qtb
     window.take_agreed_action.trigger()
     agreed = consensus_claims(review_path)
     assert len(agreed) == 1  # anna and ben agree fully on one claim only
+    assert window.message.text() == "Saved: Take 1 agreed unit into the consensus."
     assert agreed[0].values == {"attribution": "indirect", "certainty": "certain"}
     window.take_agreed_action.trigger()  # again: nothing new
     assert len(consensus_claims(review_path)) == 1
