@@ -107,7 +107,8 @@ def _describe(sel: Selection, report: ExportReport) -> None:
         report.dataset = "each coder's work (" + ", ".join(c.name for c in sel.coders) + ")"
         return
     report.dataset = ("analysis: per article the consensus where it exists, else the one "
-                      "coder's work (--per-coder for every coder's)")
+                      "coder's work (for every coder's: export --per-coder, or in the window "
+                      "File > Export coding sheet > Every coder's work)")
     picks = sel.picks
     if picks is not None and picks.unsettled:
         report.note(f"{picks.unsettled:,} article(s) coded by two or more coders have no "
